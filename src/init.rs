@@ -1,0 +1,63 @@
+//! `bangtin init DIR`: a small, commented example site that builds as is.
+
+use std::fs;
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::io_reason;
+
+const FILES: &[(&str, &str)] = &[
+    ("site.yaml", include_str!("init_site/site.yaml")),
+    (
+        "schedules/lich.yaml",
+        include_str!("init_site/schedules/lich.yaml"),
+    ),
+    (
+        "guides/huong-dan-mau.md",
+        include_str!("init_site/guides/huong-dan-mau.md"),
+    ),
+    (
+        "pages/gioi-thieu.md",
+        include_str!("init_site/pages/gioi-thieu.md"),
+    ),
+];
+
+/// Writes the example into `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(Diagnostic::error(
+                dir,
+                None,
+                "Thư mục đã có tệp; bangtin init không ghi đè.",
+            )
+            .with_hint("Chọn tên thư mục mới, ví dụ: bangtin init trang-moi"));
+        }
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(
+                    parent,
+                    None,
+                    format!("Không tạo được thư mục: {}.", io_reason(&e)),
+                )
+            })?;
+        }
+        fs::write(&path, text).map_err(|e| {
+            Diagnostic::error(
+                &path,
+                None,
+                format!("Không ghi được tệp: {}.", io_reason(&e)),
+            )
+        })?;
+    }
+    for sub in ["static", "templates"] {
+        let _ = fs::create_dir_all(dir.join(sub));
+    }
+    Ok(FILES.len())
+}

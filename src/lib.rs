@@ -1,0 +1,18 @@
+//! bangtin: a static site generator for commune campaign information.
+//!
+//! The pipeline, one module per stage, plain data flowing one way:
+//! [`load`] → [`validate`] → [`plan`] → [`render`] → [`output`], driven by [`build`].
+//! Everything Vietnamese-specific (slugs, dates, names) lives in [`vi`];
+//! problems are [`diagnostics::Diagnostic`] values printed in one place.
+
+pub mod build;
+pub mod diagnostics;
+pub mod init;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod plan;
+pub mod render;
+pub mod validate;
+pub mod vi;
+pub mod yaml;

@@ -1,0 +1,167 @@
+//! Stage 1: read the site folder into plain typed data (`model::Content`),
+//! collecting every problem rather than stopping at the first.
+
+mod document;
+mod fields;
+mod schedule;
+mod site;
+mod static_files;
+pub mod text;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Content, Document};
+
+pub use document::split_front_matter;
+
+/// What loading produced: the content, the problems, and the text of every
+/// file read (so errors can quote the offending line).
+pub struct Loaded {
+    pub content: Content,
+    pub diagnostics: Diagnostics,
+    pub sources: BTreeMap<PathBuf, String>,
+}
+
+/// A file's text, or the diagnostic saying why it can't be read.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            path,
+            None,
+            format!("Không đọc được tệp: {}.", io_reason(&e)),
+        )
+        .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
+    })?;
+    text::decode(&bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
+}
+
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy".to_string(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Files directly inside `dir` whose extension is one of `exts`, sorted by name
+/// so that builds are reproducible.
+fn files_with_ext(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn load(root: &Path) -> Loaded {
+    let mut diagnostics = Diagnostics::default();
+    let mut sources = BTreeMap::new();
+    let mut content = Content::default();
+
+    let site_path = root.join("site.yaml");
+    if !site_path.is_file() {
+        diagnostics.push(
+            Diagnostic::error(&site_path, None, "Không tìm thấy tệp site.yaml của trang.").with_hint(format!(
+                "Chọn đúng thư mục trang bằng --root, hoặc tạo trang mẫu bằng lệnh: bangtin init {}",
+                root.display()
+            )),
+        );
+    } else {
+        match read_text(&site_path) {
+            Ok(text) => {
+                content.site = site::parse(&site_path, &text, &mut diagnostics);
+                sources.insert(site_path, text);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    for path in files_with_ext(&root.join("schedules"), &["yaml", "yml"]) {
+        match read_text(&path) {
+            Ok(text) => {
+                let (sessions, points) = schedule::parse(&path, &text, &mut diagnostics);
+                content.sessions.extend(sessions);
+                content.points.extend(points);
+                sources.insert(path, text);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    content.guides = load_documents(&root.join("guides"), &mut diagnostics, &mut sources);
+    content.pages = load_documents(&root.join("pages"), &mut diagnostics, &mut sources);
+    content.static_files = static_files::collect(root, &mut diagnostics);
+
+    for path in files_with_ext(&root.join("templates"), &["html"]) {
+        match read_text(&path) {
+            Ok(text) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                content.template_overrides.push((name, text));
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    Loaded {
+        content,
+        diagnostics,
+        sources,
+    }
+}
+
+/// A parsed document with its own problems and its text, or why it can't be read.
+type DocumentResult = Result<(Option<Document>, Vec<Diagnostic>, String), Diagnostic>;
+
+/// Markdown files of one folder, read and parsed in parallel: a province site
+/// has thousands of guides and reading them one by one leaves a core idle.
+fn load_documents(
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+    sources: &mut BTreeMap<PathBuf, String>,
+) -> Vec<Document> {
+    let files = files_with_ext(dir, &["md"]);
+    let results: Vec<(PathBuf, DocumentResult)> = files
+        .into_par_iter()
+        .map(|path| {
+            let parsed = read_text(&path).map(|text| {
+                let mut local = Diagnostics::default();
+                let doc = document::parse(&path, &text, &mut local);
+                (doc, local.into_sorted(), text)
+            });
+            (path, parsed)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for (path, result) in results {
+        match result {
+            Ok((doc, diags, text)) => {
+                let quoted = !diags.is_empty();
+                diagnostics.extend(diags);
+                // Only keep the text of files with something to quote.
+                if quoted {
+                    sources.insert(path, text);
+                }
+                documents.extend(doc);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    documents
+}

@@ -1,0 +1,221 @@
+//! `site.yaml`: the site, the campaign, contacts and hamlets.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::fields::{self, optional, Text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Campaign, Contact, Hamlet, Phase, Site, Source};
+use crate::yaml::{self, pos, Spanned};
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    title: Text,
+    authority: Text,
+    place: Text,
+    base_url: Text,
+    campaign: Option<Spanned<RawCampaign>>,
+    contacts: Option<Vec<Spanned<RawContact>>>,
+    hamlets: Option<Vec<Spanned<RawHamlet>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    name: Text,
+    start: Text,
+    end: Text,
+    phases: Option<Vec<Spanned<RawPhase>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhase {
+    name: Text,
+    start: Text,
+    end: Text,
+    goal: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: Text,
+    phone: Text,
+    hours: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHamlet {
+    name: Text,
+    kind: Text,
+    slug: Text,
+}
+
+pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
+    let raw: RawSite = match yaml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(Diagnostic::error(file, e.pos, e.message).with_hint(e.hint));
+            return Site {
+                source: Source {
+                    file: file.to_path_buf(),
+                    pos: None,
+                },
+                ..Site::default()
+            };
+        }
+    };
+    let top = Some(crate::diagnostics::Pos::new(1, 1));
+    let req = |f: &Text, key: &str, ex: &str, d: &mut Diagnostics| {
+        fields::required(f, key, ex, top, file, d)
+            .map(|l| l.value)
+            .unwrap_or_default()
+    };
+    let title = req(
+        &raw.title,
+        "title",
+        "Đăng ký tài khoản định danh điện tử",
+        diags,
+    );
+    let authority = req(&raw.authority, "authority", "UBND xã Cẩm Ngọc", diags);
+    let place = optional(&raw.place).unwrap_or_default();
+    let base_url = optional(&raw.base_url);
+    if let (Some(url), Some(field)) = (&base_url, &raw.base_url) {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            diags.push(
+                Diagnostic::error(file, Some(pos(field)), format!("`base_url` \"{url}\" không phải địa chỉ web."))
+                    .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ base_url: https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
+            );
+        }
+    }
+
+    let campaign = match &raw.campaign {
+        Some(c) => campaign(c, file, diags),
+        None => {
+            diags.push(
+                Diagnostic::error(file, top, "Thiếu nhóm `campaign` (tên và thời gian của đợt vận động).")
+                    .with_hint("Thêm:\ncampaign:\n  name: Đợt cao điểm …\n  start: 29/11/2022\n  end: 20/12/2022"),
+            );
+            Campaign::default()
+        }
+    };
+
+    let contacts = raw
+        .contacts
+        .iter()
+        .flatten()
+        .filter_map(|c| {
+            let name = fields::required(
+                &c.value.name,
+                "name",
+                "Công an xã",
+                Some(pos(c)),
+                file,
+                diags,
+            )?;
+            Some(Contact {
+                name: name.value,
+                phone: optional(&c.value.phone),
+                hours: optional(&c.value.hours),
+            })
+        })
+        .collect();
+
+    let hamlets: Vec<Hamlet> = raw
+        .hamlets
+        .iter()
+        .flatten()
+        .filter_map(|h| {
+            let name =
+                fields::required(&h.value.name, "name", "Đông Lão", Some(pos(h)), file, diags)?;
+            Some(Hamlet {
+                name: name.value,
+                kind: optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
+                slug: fields::optional_located(&h.value.slug),
+                source: Source {
+                    file: file.to_path_buf(),
+                    pos: name.pos,
+                },
+            })
+        })
+        .collect();
+    if raw.hamlets.as_ref().is_none_or(|h| h.is_empty()) {
+        diags.push(
+            Diagnostic::error(file, top, "Chưa có thôn nào trong danh sách `hamlets`.")
+                .with_hint("Thêm:\nhamlets:\n  - name: Đông Lão\n    kind: thôn"),
+        );
+    }
+
+    Site {
+        title,
+        authority,
+        place,
+        base_url,
+        campaign,
+        contacts,
+        hamlets,
+        source: Source {
+            file: file.to_path_buf(),
+            pos: top,
+        },
+    }
+}
+
+fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> Campaign {
+    let at = Some(pos(c));
+    let raw = &c.value;
+    let name = fields::required(
+        &raw.name,
+        "name",
+        "Đợt cao điểm thu nhận hồ sơ",
+        at,
+        file,
+        diags,
+    )
+    .map(|l| l.value)
+    .unwrap_or_default();
+    let start = fields::required_date(&raw.start, "start", at, file, diags);
+    let end = fields::required_date(&raw.end, "end", at, file, diags);
+    fields::check_order(start, end, &raw.end, "Đợt vận động", file, diags);
+    let phases = raw
+        .phases
+        .iter()
+        .flatten()
+        .filter_map(|p| {
+            let at = Some(pos(p));
+            let r = &p.value;
+            let name = fields::required(&r.name, "name", "Giai đoạn 1", at, file, diags);
+            let start = fields::required_date(&r.start, "start", at, file, diags);
+            let end = fields::required_date(&r.end, "end", at, file, diags);
+            let what = format!(
+                "Giai đoạn \"{}\"",
+                name.as_ref().map_or("", |n| n.value.as_str())
+            );
+            let ordered = fields::check_order(start, end, &r.end, &what, file, diags);
+            Some(Phase {
+                name: name?.value,
+                start: start?,
+                end: end.filter(|_| ordered)?,
+                goal: optional(&r.goal),
+                source: Source {
+                    file: file.to_path_buf(),
+                    pos: at,
+                },
+            })
+        })
+        .collect();
+    Campaign {
+        name,
+        start,
+        end,
+        phases,
+        source: Source {
+            file: file.to_path_buf(),
+            pos: at,
+        },
+    }
+}

@@ -1,0 +1,63 @@
+//! `static/**`: files copied as they are (images, the scanned official letter).
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::StaticFile;
+
+pub fn collect(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(&dir).to_path_buf();
+                diags.push(
+                    Diagnostic::error(path, None, "Không đọc được thư mục hoặc tệp trong static/.")
+                        .with_hint("Kiểm tra quyền đọc."),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        // Hidden files (.DS_Store, editor swap files) are not content.
+        if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            // A link may point anywhere on the officer's computer: only follow it
+            // if it stays inside the site folder.
+            match std::fs::canonicalize(path) {
+                Ok(target) if target.starts_with(&real_root) && target.is_file() => {}
+                _ => {
+                    diags.push(
+                        Diagnostic::error(path, None, "Liên kết (symlink) trong static/ trỏ ra ngoài thư mục trang hoặc tới thư mục.")
+                            .with_hint("Chép tệp thật vào static/ thay cho liên kết."),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = path.strip_prefix(&dir) else {
+            continue;
+        };
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push(StaticFile {
+            rel: rel.join("/"),
+            abs: path.to_path_buf(),
+        });
+    }
+    files
+}

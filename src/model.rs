@@ -1,0 +1,149 @@
+//! The site as plain data, after loading: typed values with the place each was
+//! written. Every later stage reads this and nothing else.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::Pos;
+use crate::vi::calendar::TimeRange;
+
+/// Where something was written: a file relative to the site folder, and a position.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Source {
+    pub file: PathBuf,
+    pub pos: Option<Pos>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Option<Pos>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    pub site: Site,
+    pub sessions: Vec<Session>,
+    pub points: Vec<Point>,
+    pub guides: Vec<Document>,
+    pub pages: Vec<Document>,
+    pub static_files: Vec<StaticFile>,
+    /// Theme files the site overrides: (file name, template text).
+    pub template_overrides: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    pub base_url: Option<String>,
+    pub campaign: Campaign,
+    pub contacts: Vec<Contact>,
+    pub hamlets: Vec<Hamlet>,
+    pub source: Source,
+}
+
+impl Site {
+    /// The hamlet a session names, matched the way officers type names: NFC or
+    /// NFD, old or new tone placement, any case.
+    pub fn find_hamlet(&self, name: &str) -> Option<usize> {
+        let key = crate::vi::text::canonical_key(name);
+        self.hamlets
+            .iter()
+            .position(|h| crate::vi::text::canonical_key(&h.name) == key)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Campaign {
+    pub name: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub phases: Vec<Phase>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug)]
+pub struct Phase {
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub goal: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug)]
+pub struct Contact {
+    pub name: String,
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Hamlet {
+    /// As `site.yaml` writes it; this is what pages show.
+    pub name: String,
+    /// thôn, xóm, bản, ấp, khu phố, tổ dân phố…
+    pub kind: String,
+    pub slug: Option<Located<String>>,
+    pub source: Source,
+}
+
+impl Hamlet {
+    /// "thôn Đông Lão": how a hamlet is named in a sentence.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.kind, self.name)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub hamlet: Located<String>,
+    pub date: NaiveDate,
+    pub time: Option<TimeRange>,
+    pub place: Option<String>,
+    pub services: Vec<String>,
+    pub note: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PointKind {
+    Fixed,
+    Mobile,
+}
+
+#[derive(Clone, Debug)]
+pub struct Point {
+    pub name: String,
+    pub kind: PointKind,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub services: Vec<String>,
+    pub note: Option<String>,
+    pub source: Source,
+}
+
+/// A guide or a page: markdown with front matter.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// File name without `.md`: the last part of its URL.
+    pub stem: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    pub draft: bool,
+    pub body: String,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug)]
+pub struct StaticFile {
+    /// Path under `static/`, with `/` separators; also its path in the output.
+    pub rel: String,
+    pub abs: PathBuf,
+}

@@ -1,0 +1,265 @@
+//! Stage 3: which pages exist and at which URL. URLs are part of the contract
+//! (docs/dinh-dang.md): change them only with a migration note.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Content;
+use crate::vi;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Schedule,
+    Hamlet(usize),
+    Points,
+    Guides,
+    Guide(usize),
+    Page(usize),
+    NotFound,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlannedPage {
+    pub kind: PageKind,
+    /// Output path with `/` separators, e.g. `lich/dong-lao/index.html`.
+    pub path: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// One slug per hamlet, in `site.yaml` order.
+    pub hamlet_slugs: Vec<String>,
+    /// For each session (in content order), its hamlet's index.
+    pub session_hamlets: Vec<Option<usize>>,
+    /// Published guides (drafts left out), in menu order.
+    pub guides: Vec<usize>,
+    pub pages: Vec<PlannedPage>,
+}
+
+pub const SCHEDULE: &str = "lich/index.html";
+pub const POINTS: &str = "diem-thu-nhan/index.html";
+pub const GUIDES: &str = "huong-dan/index.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const STYLESHEET: &str = "assets/style.css";
+/// First path segments bangtin itself writes; pages may not take them.
+const RESERVED: &[&str] = &[
+    "lich",
+    "diem-thu-nhan",
+    "huong-dan",
+    "assets",
+    "404",
+    "index",
+];
+
+pub fn hamlet_path(slug: &str) -> String {
+    format!("lich/{slug}/index.html")
+}
+
+pub fn guide_path(stem: &str) -> String {
+    format!("huong-dan/{stem}/index.html")
+}
+
+pub fn page_path(stem: &str) -> String {
+    format!("{stem}/index.html")
+}
+
+/// The link from the page at `from` to the file at `to`, both output paths.
+/// Relative, so the site works from a portal sub-path and from `file://`.
+pub fn link(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let mut out = "../".repeat(depth);
+    out.push_str(to);
+    out
+}
+
+pub fn plan(content: &Content) -> (Plan, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let hamlet_slugs = hamlet_slugs(content, &mut diags);
+    let session_hamlets = content
+        .sessions
+        .iter()
+        .map(|s| content.site.find_hamlet(&s.hamlet.value))
+        .collect();
+
+    let mut guides: Vec<usize> = (0..content.guides.len())
+        .filter(|&i| !content.guides[i].draft)
+        .collect();
+    // Guides with an `order` come first, by order; then the rest by title.
+    guides.sort_by(|&a, &b| {
+        let (ga, gb) = (&content.guides[a], &content.guides[b]);
+        (ga.order.is_none(), ga.order, &ga.title, &ga.stem).cmp(&(
+            gb.order.is_none(),
+            gb.order,
+            &gb.title,
+            &gb.stem,
+        ))
+    });
+
+    let mut pages = vec![
+        PlannedPage {
+            kind: PageKind::Home,
+            path: "index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::Schedule,
+            path: SCHEDULE.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Points,
+            path: POINTS.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Guides,
+            path: GUIDES.into(),
+        },
+        PlannedPage {
+            kind: PageKind::NotFound,
+            path: NOT_FOUND.into(),
+        },
+    ];
+    pages.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(i, slug)| PlannedPage {
+                kind: PageKind::Hamlet(i),
+                path: hamlet_path(slug),
+            }),
+    );
+    pages.extend(guides.iter().map(|&i| PlannedPage {
+        kind: PageKind::Guide(i),
+        path: guide_path(&content.guides[i].stem),
+    }));
+    for (i, page) in content.pages.iter().enumerate() {
+        if page.draft {
+            continue;
+        }
+        if RESERVED.contains(&page.stem.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    &page.source.file,
+                    None,
+                    format!(
+                        "Trang \"{}\" trùng địa chỉ với một trang bangtin tự tạo.",
+                        page.stem
+                    ),
+                )
+                .with_hint(format!(
+                    "Đổi tên tệp; các tên đã dùng: {}.",
+                    RESERVED.join(", ")
+                )),
+            );
+            continue;
+        }
+        pages.push(PlannedPage {
+            kind: PageKind::Page(i),
+            path: page_path(&page.stem),
+        });
+    }
+
+    let generated: HashSet<&str> = pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .chain([STYLESHEET])
+        .collect();
+    for f in &content.static_files {
+        if generated.contains(f.rel.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    &f.abs,
+                    None,
+                    format!("Tệp static/{} trùng với một trang bangtin tự tạo.", f.rel),
+                )
+                .with_hint("Đổi tên hoặc chuyển tệp này vào một thư mục con của static/."),
+            );
+        }
+    }
+
+    (
+        Plan {
+            hamlet_slugs,
+            session_hamlets,
+            guides,
+            pages,
+        },
+        diags,
+    )
+}
+
+/// Slugs for hamlets: explicit ones first, then names without diacritics, then
+/// the rest in file order. "Song" keeps `song` and "Sống" becomes `song-2`,
+/// whatever order `site.yaml` lists them in.
+fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
+    let hamlets = &content.site.hamlets;
+    let mut slugs = vec![String::new(); hamlets.len()];
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<usize> = (0..hamlets.len()).collect();
+    order.sort_by_key(|&i| {
+        let h = &hamlets[i];
+        let plain = vi::text::fold_diacritics(&h.name) == h.name.to_lowercase();
+        (h.slug.is_none(), !plain, i)
+    });
+    for i in order {
+        let h = &hamlets[i];
+        if let Some(explicit) = &h.slug {
+            if let Some(&other) = taken.get(&explicit.value) {
+                diags.push(
+                    Diagnostic::error(
+                        &h.source.file,
+                        explicit.pos,
+                        format!(
+                            "Hai thôn \"{}\" và \"{}\" cùng dùng slug \"{}\".",
+                            hamlets[other].name, h.name, explicit.value
+                        ),
+                    )
+                    .with_hint("Đổi slug của một trong hai thôn."),
+                );
+            }
+            taken.insert(explicit.value.clone(), i);
+            slugs[i] = explicit.value.clone();
+            continue;
+        }
+        let base = match vi::slug::slugify(&h.name) {
+            s if s.is_empty() => "thon".to_string(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains_key(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Some(&other) = taken.get(&base) {
+            diags.push(
+                Diagnostic::warning(
+                    &h.source.file,
+                    h.source.pos,
+                    format!(
+                        "Thôn \"{}\" và thôn \"{}\" cho cùng địa chỉ \"{base}\"; thôn \"{}\" dùng \"{slug}\".",
+                        h.name, hamlets[other].name, h.name
+                    ),
+                )
+                .with_hint(format!("Thêm slug cho thôn này để tự chọn địa chỉ, ví dụ slug: {slug}")),
+            );
+        }
+        taken.insert(slug.clone(), i);
+        slugs[i] = slug;
+    }
+    slugs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link;
+
+    #[test]
+    fn links_are_relative_to_the_page() {
+        assert_eq!(link("index.html", "lich/index.html"), "lich/index.html");
+        assert_eq!(
+            link("lich/dong-lao/index.html", "assets/style.css"),
+            "../../assets/style.css"
+        );
+        assert_eq!(link("404.html", "index.html"), "index.html");
+    }
+}

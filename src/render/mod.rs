@@ -1,0 +1,365 @@
+//! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
+//! file to a sink as soon as it is rendered (nothing keeps every page in memory).
+
+pub mod markdown;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Content, Document, PointKind};
+use crate::plan::{self, PageKind, Plan, PlannedPage};
+use crate::vi::calendar::format_date;
+use views::{DocLink, NavItem, SessionView};
+
+pub struct RenderOptions {
+    pub today: NaiveDate,
+    /// How many upcoming sessions the home page lists.
+    pub upcoming_on_home: usize,
+}
+
+/// Receives each output file: (path relative to the output folder, bytes).
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Data shared read-only by every page's render.
+struct Shared<'a> {
+    content: &'a Content,
+    plan: &'a Plan,
+    today: NaiveDate,
+    base: Context,
+    /// Session indices sorted by date, start time, hamlet.
+    ordered_sessions: Vec<usize>,
+    guide_links: Vec<DocLink>,
+    /// Output path of each guide and page by file stem, to resolve `x.md` links.
+    doc_paths: HashMap<String, String>,
+    upcoming_on_home: usize,
+}
+
+pub fn render(
+    content: &Content,
+    plan: &Plan,
+    tera: &Tera,
+    options: &RenderOptions,
+    site_root: &Path,
+    sink: &Sink,
+) -> Result<usize, Vec<Diagnostic>> {
+    let today = options.today;
+    let site = views::site(content, plan, today);
+    let mut nav = vec![
+        NavItem {
+            label: "Trang chủ".into(),
+            path: "index.html".into(),
+        },
+        NavItem {
+            label: "Lịch các thôn".into(),
+            path: plan::SCHEDULE.into(),
+        },
+        NavItem {
+            label: "Điểm thu nhận".into(),
+            path: plan::POINTS.into(),
+        },
+        NavItem {
+            label: "Hướng dẫn".into(),
+            path: plan::GUIDES.into(),
+        },
+    ];
+    let mut pages: Vec<&PlannedPage> = plan
+        .pages
+        .iter()
+        .filter(|p| matches!(p.kind, PageKind::Page(_)))
+        .collect();
+    pages.sort_by_key(|p| match p.kind {
+        PageKind::Page(i) => (
+            content.pages[i].order.is_none(),
+            content.pages[i].order,
+            content.pages[i].title.clone(),
+        ),
+        _ => (true, None, String::new()),
+    });
+    nav.extend(pages.iter().filter_map(|p| match p.kind {
+        PageKind::Page(i) => Some(NavItem {
+            label: content.pages[i].title.clone(),
+            path: p.path.clone(),
+        }),
+        _ => None,
+    }));
+
+    let mut base = Context::new();
+    base.insert("site", &site);
+    base.insert("nav", &nav);
+    base.insert("today", &format_date(today));
+    base.insert("today_iso", &today.format("%Y-%m-%d").to_string());
+    base.insert("stylesheet", plan::STYLESHEET);
+
+    let mut ordered_sessions: Vec<usize> = (0..content.sessions.len())
+        .filter(|&i| plan.session_hamlets[i].is_some())
+        .collect();
+    ordered_sessions.sort_by_key(|&i| {
+        let s = &content.sessions[i];
+        let hamlet = plan.session_hamlets[i].unwrap_or(0);
+        (s.date, s.time.map(|t| t.start), hamlet)
+    });
+
+    let guide_links = plan
+        .guides
+        .iter()
+        .map(|&i| {
+            doc_link(
+                &content.guides[i],
+                plan::guide_path(&content.guides[i].stem),
+            )
+        })
+        .collect();
+    let mut doc_paths = HashMap::new();
+    for p in &plan.pages {
+        match p.kind {
+            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
+            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
+            _ => None,
+        };
+    }
+
+    let shared = Shared {
+        content,
+        plan,
+        today,
+        base,
+        ordered_sessions,
+        guide_links,
+        doc_paths,
+        upcoming_on_home: options.upcoming_on_home,
+    };
+
+    let errors: Vec<Diagnostic> = plan
+        .pages
+        .par_iter()
+        .filter_map(|page| {
+            let html = match render_page(&shared, page, tera) {
+                Ok(html) => html,
+                Err(e) => {
+                    return Some(theme::template_error(
+                        &e,
+                        &content.template_overrides,
+                        site_root,
+                    ))
+                }
+            };
+            sink(&page.path, html.as_bytes()).err()
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(plan.pages.len())
+    } else {
+        let mut errors = errors;
+        errors.sort_by(|a, b| a.message.cmp(&b.message));
+        errors.dedup_by(|a, b| a.message == b.message);
+        Err(errors)
+    }
+}
+
+fn doc_link(doc: &Document, path: String) -> DocLink {
+    DocLink {
+        title: doc.title.clone(),
+        summary: doc.summary.clone(),
+        path,
+    }
+}
+
+#[derive(Serialize)]
+struct DocView {
+    title: String,
+    summary: Option<String>,
+    content: String,
+}
+
+fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDate, SessionView)> {
+    shared
+        .ordered_sessions
+        .iter()
+        .copied()
+        .filter(|&i| keep(i))
+        .filter_map(|i| {
+            let s = &shared.content.sessions[i];
+            let hamlet = shared.plan.session_hamlets[i]?;
+            Some((
+                s.date,
+                views::session(shared.content, shared.plan, s, hamlet, shared.today),
+            ))
+        })
+        .collect()
+}
+
+fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
+    let resolve = |url: &str| -> Option<String> {
+        let (target, fragment) = match url.split_once('#') {
+            Some((t, f)) => (t, Some(f)),
+            None => (url, None),
+        };
+        let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
+        let to = shared.doc_paths.get(stem)?;
+        let mut link = plan::link(page_path, to);
+        if let Some(f) = fragment {
+            link.push('#');
+            link.push_str(f);
+        }
+        Some(link)
+    };
+    let rendered = markdown::render(&doc.body, &resolve);
+    let description = doc
+        .summary
+        .clone()
+        .unwrap_or_else(|| truncate(&rendered.first_paragraph, 200));
+    (
+        DocView {
+            title: doc.title.clone(),
+            summary: doc.summary.clone(),
+            content: rendered.html,
+        },
+        description,
+    )
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<String, tera::Error> {
+    let content = shared.content;
+    let site = &content.site;
+    let mut ctx = shared.base.clone();
+    ctx.insert("root", &plan::link(&page.path, ""));
+    ctx.insert("page_path", &page.path);
+    let (template, title, description) = match page.kind {
+        PageKind::Home => {
+            let upcoming: Vec<SessionView> =
+                sessions_where(shared, |i| content.sessions[i].date >= shared.today)
+                    .into_iter()
+                    .take(shared.upcoming_on_home)
+                    .map(|(_, v)| v)
+                    .collect();
+            ctx.insert("upcoming", &upcoming);
+            ctx.insert("session_total", &shared.ordered_sessions.len());
+            ctx.insert("guides", &shared.guide_links);
+            ctx.insert("point_total", &content.points.len());
+            (
+                "index.html",
+                site.title.clone(),
+                format!("{} – {}", site.campaign.name, site.authority),
+            )
+        }
+        PageKind::Schedule => {
+            ctx.insert(
+                "days",
+                &views::days(sessions_where(shared, |_| true), shared.today),
+            );
+            (
+                "schedule.html",
+                "Lịch các thôn".to_string(),
+                format!("Lịch {} tại các thôn, {}", site.campaign.name, site.place),
+            )
+        }
+        PageKind::Hamlet(h) => {
+            let days = views::days(
+                sessions_where(shared, |i| shared.plan.session_hamlets[i] == Some(h)),
+                shared.today,
+            );
+            let hamlet = &site.hamlets[h];
+            ctx.insert("hamlet", &hamlet_view(shared, h));
+            ctx.insert("days", &days);
+            let label = hamlet.label();
+            (
+                "hamlet.html",
+                format!("Lịch {label}"),
+                format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
+            )
+        }
+        PageKind::Points => {
+            let (fixed, mobile): (Vec<_>, Vec<_>) = content
+                .points
+                .iter()
+                .partition(|p| p.kind == PointKind::Fixed);
+            ctx.insert(
+                "fixed",
+                &fixed.into_iter().map(views::point).collect::<Vec<_>>(),
+            );
+            ctx.insert(
+                "mobile",
+                &mobile.into_iter().map(views::point).collect::<Vec<_>>(),
+            );
+            (
+                "points.html",
+                "Điểm thu nhận hồ sơ".to_string(),
+                format!(
+                    "Các điểm thu nhận hồ sơ cố định và lưu động, {}",
+                    site.place
+                ),
+            )
+        }
+        PageKind::Guides => {
+            ctx.insert("guides", &shared.guide_links);
+            (
+                "guides.html",
+                "Hướng dẫn".to_string(),
+                format!("Hướng dẫn cho người dân: {}", site.campaign.name),
+            )
+        }
+        PageKind::Guide(i) => {
+            let (doc, description) = render_doc(shared, &content.guides[i], &page.path);
+            let position = shared.plan.guides.iter().position(|&g| g == i).unwrap_or(0);
+            let prev = position
+                .checked_sub(1)
+                .and_then(|p| shared.guide_links.get(p));
+            ctx.insert("prev", &prev);
+            ctx.insert("next", &shared.guide_links.get(position + 1));
+            let title = doc.title.clone();
+            ctx.insert("doc", &doc);
+            ("guide.html", title, description)
+        }
+        PageKind::Page(i) => {
+            let (doc, description) = render_doc(shared, &content.pages[i], &page.path);
+            let title = doc.title.clone();
+            ctx.insert("doc", &doc);
+            ("page.html", title, description)
+        }
+        PageKind::NotFound => (
+            "404.html",
+            "Không tìm thấy trang".to_string(),
+            String::new(),
+        ),
+    };
+    ctx.insert("title", &title);
+    ctx.insert("description", &description);
+    tera.render(template, &ctx)
+}
+
+fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
+    let hamlet = &shared.content.site.hamlets[h];
+    let slug = &shared.plan.hamlet_slugs[h];
+    views::HamletView {
+        name: hamlet.name.clone(),
+        kind: hamlet.kind.clone(),
+        label: hamlet.label(),
+        slug: slug.clone(),
+        path: plan::hamlet_path(slug),
+        session_count: shared
+            .plan
+            .session_hamlets
+            .iter()
+            .filter(|x| **x == Some(h))
+            .count(),
+    }
+}

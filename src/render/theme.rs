@@ -1,0 +1,80 @@
+//! The default theme, embedded in the binary so a single file is enough to
+//! build a site; a site's `templates/*.html` replace theme files of the same name.
+
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::diagnostics::Diagnostic;
+
+macro_rules! theme_file {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../themes/default/templates/", $name)),
+        )
+    };
+}
+
+pub const TEMPLATES: &[(&str, &str)] = &[
+    theme_file!("base.html"),
+    theme_file!("macros.html"),
+    theme_file!("index.html"),
+    theme_file!("schedule.html"),
+    theme_file!("hamlet.html"),
+    theme_file!("points.html"),
+    theme_file!("guides.html"),
+    theme_file!("guide.html"),
+    theme_file!("page.html"),
+    theme_file!("404.html"),
+];
+
+/// Theme assets: (output path, bytes).
+pub const ASSETS: &[(&str, &[u8])] = &[(
+    crate::plan::STYLESHEET,
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// Tera with the theme, overridden by the site's templates. Template errors
+/// name the officer's file when the broken template is theirs.
+pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    let mut all: Vec<(&str, &str)> = TEMPLATES
+        .iter()
+        .filter(|(name, _)| !overrides.iter().any(|(o, _)| o == name))
+        .copied()
+        .collect();
+    all.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    tera.add_raw_templates(all)
+        .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
+    Ok(tera)
+}
+
+/// Tera's error and its causes, in one line.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+pub fn template_error(
+    e: &tera::Error,
+    overrides: &[(String, String)],
+    site_root: &Path,
+) -> Diagnostic {
+    let chain = error_chain(e);
+    let own = overrides
+        .iter()
+        .find(|(name, _)| chain.contains(&format!("'{name}'")));
+    let file = match own {
+        Some((name, _)) => site_root.join("templates").join(name),
+        None => site_root.join("templates"),
+    };
+    Diagnostic::error(file, None, format!("Mẫu giao diện bị lỗi: {chain}")).with_hint(
+        "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin.",
+    )
+}

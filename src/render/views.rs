@@ -1,0 +1,284 @@
+//! What templates see: plain serializable records with every date, time and
+//! link already formatted, so templates need no logic beyond loops.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Content, Point, PointKind, Session};
+use crate::plan::{self, Plan};
+use crate::vi::calendar::{format_date, format_date_numeric, format_time_range, weekday_name};
+use chrono::Datelike;
+
+#[derive(Serialize, Clone)]
+pub struct SiteView {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    pub base_url: Option<String>,
+    pub campaign: CampaignView,
+    pub contacts: Vec<ContactView>,
+    pub hamlets: Vec<HamletView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct CampaignView {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    /// "chưa bắt đầu", "đang diễn ra" or "đã kết thúc", seen from the build date.
+    pub status: String,
+    /// Days until the end, counting today, while the campaign runs.
+    pub days_left: Option<i64>,
+    pub phases: Vec<PhaseView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PhaseView {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    pub goal: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ContactView {
+    pub name: String,
+    pub phone: Option<String>,
+    /// `tel:` link with only the digits, so a tap dials.
+    pub phone_href: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct HamletView {
+    pub name: String,
+    pub kind: String,
+    pub label: String,
+    pub slug: String,
+    pub path: String,
+    pub session_count: usize,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SessionView {
+    pub date: String,
+    pub weekday: String,
+    pub date_numeric: String,
+    pub date_iso: String,
+    pub time: String,
+    pub time_start_iso: Option<String>,
+    pub time_end_iso: Option<String>,
+    pub hamlet: String,
+    pub hamlet_label: String,
+    pub hamlet_path: String,
+    pub place: Option<String>,
+    pub services: Vec<String>,
+    pub note: Option<String>,
+    pub past: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DayView {
+    pub date: String,
+    pub weekday: String,
+    pub date_numeric: String,
+    pub date_iso: String,
+    pub past: bool,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PointView {
+    pub name: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub period: Option<String>,
+    pub from_iso: Option<String>,
+    pub to_iso: Option<String>,
+    pub services: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DocLink {
+    pub title: String,
+    pub summary: Option<String>,
+    pub path: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    pub label: String,
+    pub path: String,
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
+    let s = &content.site;
+    let c = &s.campaign;
+    let status = match (c.start, c.end) {
+        (Some(start), _) if today < start => "chưa bắt đầu",
+        (_, Some(end)) if today > end => "đã kết thúc",
+        _ => "đang diễn ra",
+    };
+    let days_left = c
+        .end
+        .filter(|&end| today <= end && c.start.is_none_or(|s| s <= today))
+        .map(|end| (end - today).num_days() + 1);
+    let mut counts = vec![0usize; s.hamlets.len()];
+    for h in plan.session_hamlets.iter().flatten() {
+        counts[*h] += 1;
+    }
+    SiteView {
+        title: s.title.clone(),
+        authority: s.authority.clone(),
+        place: s.place.clone(),
+        base_url: s.base_url.clone(),
+        campaign: CampaignView {
+            name: c.name.clone(),
+            start: c.start.map(format_date_numeric).unwrap_or_default(),
+            end: c.end.map(format_date_numeric).unwrap_or_default(),
+            start_iso: c.start.map(iso).unwrap_or_default(),
+            end_iso: c.end.map(iso).unwrap_or_default(),
+            status: status.to_string(),
+            days_left,
+            phases: c
+                .phases
+                .iter()
+                .map(|p| PhaseView {
+                    name: p.name.clone(),
+                    start: format_date_numeric(p.start),
+                    end: format_date_numeric(p.end),
+                    start_iso: iso(p.start),
+                    end_iso: iso(p.end),
+                    goal: p.goal.clone(),
+                    current: p.start <= today && today <= p.end,
+                })
+                .collect(),
+        },
+        contacts: s
+            .contacts
+            .iter()
+            .map(|c| ContactView {
+                name: c.name.clone(),
+                phone: c.phone.clone(),
+                phone_href: c
+                    .phone
+                    .as_ref()
+                    .map(|p| {
+                        p.chars()
+                            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                            .collect::<String>()
+                    })
+                    .filter(|d| d.len() >= 3)
+                    .map(|d| format!("tel:{d}")),
+                hours: c.hours.clone(),
+            })
+            .collect(),
+        hamlets: s
+            .hamlets
+            .iter()
+            .zip(&plan.hamlet_slugs)
+            .zip(counts)
+            .map(|((h, slug), session_count)| HamletView {
+                name: h.name.clone(),
+                kind: h.kind.clone(),
+                label: h.label(),
+                slug: slug.clone(),
+                path: plan::hamlet_path(slug),
+                session_count,
+            })
+            .collect(),
+    }
+}
+
+pub fn session(
+    content: &Content,
+    plan: &Plan,
+    s: &Session,
+    hamlet: usize,
+    today: NaiveDate,
+) -> SessionView {
+    let h = &content.site.hamlets[hamlet];
+    SessionView {
+        date: format_date(s.date),
+        weekday: weekday_name(s.date.weekday()).to_string(),
+        date_numeric: format_date_numeric(s.date),
+        date_iso: iso(s.date),
+        time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
+        time_start_iso: s
+            .time
+            .map(|t| format!("{}T{}", iso(s.date), t.start.format("%H:%M"))),
+        time_end_iso: s
+            .time
+            .and_then(|t| t.end)
+            .map(|e| format!("{}T{}", iso(s.date), e.format("%H:%M"))),
+        hamlet: h.name.clone(),
+        hamlet_label: h.label(),
+        hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
+        place: s.place.clone(),
+        services: s.services.clone(),
+        note: s.note.clone(),
+        past: s.date < today,
+    }
+}
+
+/// Sessions grouped by day, days in order, sessions by start time then hamlet.
+pub fn days(sessions: Vec<(NaiveDate, SessionView)>, today: NaiveDate) -> Vec<DayView> {
+    let mut days: Vec<DayView> = Vec::new();
+    for (date, view) in sessions {
+        match days.last_mut() {
+            Some(day) if day.date_iso == view.date_iso => day.sessions.push(view),
+            _ => days.push(DayView {
+                date: format_date(date),
+                weekday: weekday_name(date.weekday()).to_string(),
+                date_numeric: format_date_numeric(date),
+                date_iso: iso(date),
+                past: date < today,
+                sessions: vec![view],
+            }),
+        }
+    }
+    days
+}
+
+pub fn point(p: &Point) -> PointView {
+    let period = match (p.from, p.to) {
+        (Some(f), Some(t)) => Some(format!(
+            "{} – {}",
+            format_date_numeric(f),
+            format_date_numeric(t)
+        )),
+        (Some(f), None) => Some(format!("từ {}", format_date_numeric(f))),
+        (None, Some(t)) => Some(format!("đến {}", format_date_numeric(t))),
+        (None, None) => None,
+    };
+    PointView {
+        name: p.name.clone(),
+        kind: match p.kind {
+            PointKind::Fixed => "fixed",
+            PointKind::Mobile => "mobile",
+        },
+        kind_label: match p.kind {
+            PointKind::Fixed => "Điểm cố định",
+            PointKind::Mobile => "Điểm lưu động",
+        },
+        address: p.address.clone(),
+        hours: p.hours.clone(),
+        period,
+        from_iso: p.from.map(iso),
+        to_iso: p.to.map(iso),
+        services: p.services.clone(),
+        note: p.note.clone(),
+    }
+}

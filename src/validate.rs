@@ -1,0 +1,152 @@
+//! Stage 2: cross-checks between files (a session's hamlet exists, dates fall in
+//! the campaign, names are not doubled). Per-field checks happen while loading.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Content;
+use crate::vi;
+
+pub fn validate(content: &Content) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    hamlets(content, &mut diags);
+    sessions(content, &mut diags);
+    documents(content, &mut diags);
+    diags
+}
+
+fn hamlets(content: &Content, diags: &mut Diagnostics) {
+    let site = &content.site;
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for h in &site.hamlets {
+        let key = vi::text::canonical_key(&h.name);
+        if let Some(first) = seen.insert(key, &h.name) {
+            diags.push(
+                Diagnostic::error(
+                    &h.source.file,
+                    h.source.pos,
+                    format!(
+                        "Thôn \"{}\" có tên trùng với thôn \"{first}\" ở trên.",
+                        h.name
+                    ),
+                )
+                .with_hint("Mỗi thôn chỉ ghi một lần trong hamlets; xóa dòng trùng."),
+            );
+        }
+        if let Some(slug) = &h.slug {
+            if !vi::slug::is_valid_slug(&slug.value) {
+                let suggestion = vi::slug::slugify(&slug.value);
+                diags.push(
+                    Diagnostic::error(
+                        &h.source.file,
+                        slug.pos,
+                        format!(
+                            "`slug` \"{}\" không dùng được làm địa chỉ trang.",
+                            slug.value
+                        ),
+                    )
+                    .with_hint(format!(
+                        "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ slug: {}",
+                        if suggestion.is_empty() {
+                            "dong-lao".to_string()
+                        } else {
+                            suggestion
+                        }
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn sessions(content: &Content, diags: &mut Diagnostics) {
+    let site = &content.site;
+    let names: Vec<&str> = site.hamlets.iter().map(|h| h.name.as_str()).collect();
+    let mut seen = HashMap::new();
+    for s in &content.sessions {
+        let Some(index) = site.find_hamlet(&s.hamlet.value) else {
+            let hint = match vi::text::closest(&s.hamlet.value, names.iter().copied()) {
+                Some(best) => format!("Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml."),
+                None => format!(
+                    "Sửa tên cho đúng một thôn trong site.yaml ({}), hoặc thêm thôn này vào danh sách hamlets trong site.yaml.",
+                    names.join(", ")
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    &s.source.file,
+                    s.hamlet.pos,
+                    format!(
+                        "Thôn \"{}\" không có trong danh sách hamlets của site.yaml.",
+                        s.hamlet.value
+                    ),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        };
+        let campaign = &site.campaign;
+        if let (Some(start), Some(end)) = (campaign.start, campaign.end) {
+            if s.date < start || s.date > end {
+                diags.push(
+                    Diagnostic::warning(
+                        &s.source.file,
+                        s.source.pos,
+                        format!(
+                            "Buổi của thôn {} ngày {} nằm ngoài thời gian đợt vận động ({} – {}).",
+                            site.hamlets[index].name,
+                            vi::calendar::format_date_numeric(s.date),
+                            vi::calendar::format_date_numeric(start),
+                            vi::calendar::format_date_numeric(end)
+                        ),
+                    )
+                    .with_hint("Kiểm tra lại ngày của buổi, hoặc sửa start/end của campaign trong site.yaml."),
+                );
+            }
+        }
+        if let Some(first) = seen.insert((index, s.date, s.time.map(|t| t.start)), s) {
+            diags.push(
+                Diagnostic::warning(
+                    &s.source.file,
+                    s.source.pos,
+                    format!(
+                        "Thôn {} có hai buổi cùng ngày {} cùng giờ (buổi kia ở {}).",
+                        site.hamlets[index].name,
+                        vi::calendar::format_date_numeric(s.date),
+                        location(&first.source)
+                    ),
+                )
+                .with_hint("Xóa buổi trùng, hoặc sửa ngày/giờ cho đúng."),
+            );
+        }
+    }
+}
+
+fn location(source: &crate::model::Source) -> String {
+    match source.pos {
+        Some(p) => format!("{}:{}", source.file.display(), p.line),
+        None => source.file.display().to_string(),
+    }
+}
+
+fn documents(content: &Content, diags: &mut Diagnostics) {
+    for (kind, docs) in [("hướng dẫn", &content.guides), ("trang", &content.pages)] {
+        let mut seen: HashMap<&str, &crate::model::Document> = HashMap::new();
+        for d in docs.iter() {
+            if let Some(first) = seen.insert(&d.stem, d) {
+                diags.push(
+                    Diagnostic::error(
+                        &d.source.file,
+                        None,
+                        format!(
+                            "Hai bài {kind} cùng dùng địa chỉ \"{}\" (bài kia: {}).",
+                            d.stem,
+                            first.source.file.display()
+                        ),
+                    )
+                    .with_hint("Đổi tên một trong hai tệp."),
+                );
+            }
+        }
+    }
+}

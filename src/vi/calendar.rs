@@ -1,0 +1,14 @@
+//! Dates and times the way Vietnamese officers write and read them.
+
+mod date_format;
+mod date_parse;
+mod tidy;
+mod time_parse;
+mod time_range;
+mod weekday;
+
+pub use date_format::{format_date, format_date_numeric};
+pub use date_parse::{parse_date, DateError};
+pub use time_parse::{parse_time_range, TimeError};
+pub use time_range::{format_time, format_time_range, TimeRange};
+pub use weekday::weekday_name;

@@ -1,0 +1,10 @@
+//! Text for the loudspeaker read-aloud script: numbers, phone numbers, dates
+//! and times written out the way an announcer says them (northern usage).
+
+mod datetime;
+mod numbers;
+mod phone;
+
+pub use datetime::{date_words, time_range_words, time_words};
+pub use numbers::number_words;
+pub use phone::phone_words;

@@ -1,0 +1,9 @@
+//! Matching and comparing names typed by different people.
+
+mod canonical;
+mod normalize;
+mod similarity;
+
+pub use canonical::canonical_key;
+pub use normalize::{fold_diacritics, nfc};
+pub use similarity::{closest, edit_distance};

@@ -1,0 +1,83 @@
+//! Unicode normalisation and diacritic folding.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC: the same text typed with a composed or decomposed keyboard
+/// (Unikey "Unicode tổ hợp", macOS file names) becomes byte-identical.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Letters without any diacritics, đ→d, lowercase, whitespace collapsed and
+/// trimmed. Used for slugs and loose "did you mean" suggestions, so that text
+/// typed without a Vietnamese keyboard still finds its match.
+pub fn fold_diacritics(s: &str) -> String {
+    let mut folded = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !folded.is_empty();
+            continue;
+        }
+        if pending_space {
+            folded.push(' ');
+            pending_space = false;
+        }
+        folded.push(base_letter(c));
+    }
+    folded
+}
+
+/// đ has no Unicode decomposition, so it is mapped by hand. ð (Icelandic eth)
+/// is included because old font converters often put it where đ belongs.
+fn base_letter(c: char) -> char {
+    match c {
+        'đ' | 'ð' => 'd',
+        other => other,
+    }
+}
+
+/// True for the Vietnamese d-with-stroke and its common look-alike.
+pub(super) fn is_d_stroke(c: char) -> bool {
+    matches!(c, 'đ' | 'ð')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes_decomposed_input() {
+        let cases = [
+            ("Ho\u{0300}a", "Hòa"),
+            ("So\u{0302}\u{0301}ng", "Sống"),
+            ("Sống", "Sống"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(nfc(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_strips_every_mark() {
+        let cases = [
+            ("Đông Lão", "dong lao"),
+            ("Phúc Ngân Vải", "phuc ngan vai"),
+            ("Sống", "song"),
+            ("ƯỚC", "uoc"),
+            ("Ấp Thạnh Hòa", "ap thanh hoa"),
+            ("So\u{0302}\u{0301}ng", "song"),
+            ("  Khu   phố\t5 ", "khu pho 5"),
+            ("Ðông", "dong"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold_diacritics(input), expected, "input {input:?}");
+        }
+    }
+}
