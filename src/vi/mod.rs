@@ -26,3 +26,6 @@ pub use calendar::{
 pub use slug::{is_valid_slug, slugify};
 pub use speech::{date_words, number_words, phone_words, time_range_words, time_words};
 pub use text::{canonical_key, closest, edit_distance, fold_diacritics, nfc};
+
+#[cfg(test)]
+mod robustness;

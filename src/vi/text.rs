@@ -5,5 +5,6 @@ mod normalize;
 mod similarity;
 
 pub use canonical::canonical_key;
+pub(super) use normalize::is_invisible;
 pub use normalize::{fold_diacritics, nfc};
 pub use similarity::{closest, edit_distance};

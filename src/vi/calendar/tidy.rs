@@ -1,11 +1,13 @@
 //! Shared clean-up of date and time text before parsing.
 
-use crate::vi::text::nfc;
+use crate::vi::text::{is_invisible, nfc};
 
-/// NFC, lowercase, whitespace runs collapsed to one space, trimmed, so the
-/// parsers only ever see one spelling of "Thứ Ba" or "7 giờ".
+/// NFC, lowercase, invisible characters dropped, whitespace runs collapsed to
+/// one space, trimmed, so the parsers only ever see one spelling of "Thứ Ba"
+/// or "7 giờ".
 pub(super) fn tidy(s: &str) -> String {
-    nfc(&s.to_lowercase())
+    let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+    nfc(&visible.to_lowercase())
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -31,6 +33,7 @@ mod tests {
         let cases = [
             ("  Thứ   Ba,\t29/11/2022 ", "thứ ba, 29/11/2022"),
             ("Tho\u{031B}\u{0300}i", "thời"),
+            ("\u{FEFF}29/11/2022\u{200B}", "29/11/2022"),
             ("", ""),
         ];
         for (input, expected) in cases {

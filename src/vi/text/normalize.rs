@@ -16,7 +16,7 @@ pub fn fold_diacritics(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars().flat_map(char::to_lowercase).nfd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         if c.is_whitespace() {
@@ -39,6 +39,16 @@ fn base_letter(c: char) -> char {
         'đ' | 'ð' => 'd',
         other => other,
     }
+}
+
+/// Zero-width and soft-hyphen characters that ride along when text is copied
+/// from Word or web pages. They are invisible to officers, so they must not
+/// make two names or dates differ.
+pub(in crate::vi) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// True for the Vietnamese d-with-stroke and its common look-alike.
@@ -74,6 +84,7 @@ mod tests {
             ("So\u{0302}\u{0301}ng", "song"),
             ("  Khu   phố\t5 ", "khu pho 5"),
             ("Ðông", "dong"),
+            ("\u{FEFF}Đông\u{200B} Lão\u{00AD}", "dong lao"),
             ("", ""),
         ];
         for (input, expected) in cases {
