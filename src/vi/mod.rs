@@ -15,8 +15,10 @@
 )]
 
 pub mod calendar;
+pub mod legacy;
 pub mod slug;
 pub mod speech;
+pub mod syllable;
 pub mod text;
 
 pub use calendar::{
