@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod diagnostics;
+pub mod embeds;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -26,7 +26,7 @@ enum Command {
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Địa chỉ gốc của trang khi đăng lên cổng thông tin (ghi đè base_url trong site.yaml).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
@@ -47,6 +47,14 @@ enum Command {
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{} {}", e.message, e.hint))
+}
+
+fn parse_base_url(s: &str) -> Result<String, String> {
+    if bangtin::load::is_web_address(s) {
+        Ok(s.to_string())
+    } else {
+        Err("cần một địa chỉ web đầy đủ, bắt đầu bằng https://".to_string())
+    }
 }
 
 fn print_diagnostics(items: &[Diagnostic]) {

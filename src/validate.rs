@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::embeds::{self, Refusal};
 use crate::model::Content;
 use crate::vi;
 
@@ -12,7 +13,48 @@ pub fn validate(content: &Content) -> Diagnostics {
     hamlets(content, &mut diags);
     sessions(content, &mut diags);
     documents(content, &mut diags);
+    embedded_frames(content, &mut diags);
     diags
+}
+
+/// Frames in guides that the sanitizer will drop: say so, and how to allow them.
+fn embedded_frames(content: &Content, diags: &mut Diagnostics) {
+    let allowed = &content.site.embeds;
+    for doc in content.guides.iter().chain(&content.pages) {
+        if doc.draft {
+            continue;
+        }
+        for frame in embeds::frames(&doc.body) {
+            let refusal = match &frame.src {
+                Some(src) => embeds::refusal(allowed, src),
+                None => Some(Refusal::NotAnAddress),
+            };
+            let Some(refusal) = refusal else {
+                continue;
+            };
+            let before = doc.body.get(..frame.offset).unwrap_or("");
+            let line = doc.body_line + before.matches('\n').count() as u32;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+            let (message, hint) = match refusal {
+                Refusal::NotListed { host, path } => (
+                    format!("Khung nhúng (iframe) từ {host} sẽ bị bỏ khỏi trang: {host} chưa có trong danh sách `embeds` của site.yaml."),
+                    format!("Nếu tin cậy nguồn này, thêm vào site.yaml:\nembeds:\n  - {host}\n(hoặc {host}{path} để chỉ cho nhúng từ đường dẫn này)."),
+                ),
+                Refusal::NotHttps => (
+                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: địa chỉ của nó không bắt đầu bằng https://.".to_string(),
+                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng); địa chỉ phải bắt đầu bằng https://.".to_string(),
+                ),
+                Refusal::NotAnAddress => (
+                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: nó không có địa chỉ src hợp lệ.".to_string(),
+                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng), dán nguyên văn.".to_string(),
+                ),
+            };
+            diags.push(
+                Diagnostic::warning(&doc.source.file, Some(Pos::new(line, col)), message)
+                    .with_hint(hint),
+            );
+        }
+    }
 }
 
 fn hamlets(content: &Content, diags: &mut Diagnostics) {

@@ -120,6 +120,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
         order: fm.order.map(|o| o.value),
         draft: fm.draft.unwrap_or(false),
         body: body.to_string(),
+        body_line: text[..text.len() - body.len()].matches('\n').count() as u32 + 1,
         source: Source {
             file: file.to_path_buf(),
             pos: Some(Pos::new(1, 1)),

@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Content, Document};
 
 pub use document::split_front_matter;
+pub use site::is_web_address;
 
 /// What loading produced: the content, the problems, and the text of every
 /// file read (so errors can quote the offending line).

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::embeds::EmbedSource;
 use crate::model::{Campaign, Contact, Hamlet, Phase, Site, Source};
 use crate::yaml::{self, pos, Spanned};
 
@@ -19,6 +20,7 @@ struct RawSite {
     campaign: Option<Spanned<RawCampaign>>,
     contacts: Option<Vec<Spanned<RawContact>>>,
     hamlets: Option<Vec<Spanned<RawHamlet>>>,
+    embeds: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -85,7 +87,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     let place = optional(&raw.place).unwrap_or_default();
     let base_url = optional(&raw.base_url);
     if let (Some(url), Some(field)) = (&base_url, &raw.base_url) {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
+        if !is_web_address(url) {
             diags.push(
                 Diagnostic::error(file, Some(pos(field)), format!("`base_url` \"{url}\" không phải địa chỉ web."))
                     .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ base_url: https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
@@ -150,6 +152,26 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         );
     }
 
+    let embeds = raw
+        .embeds
+        .iter()
+        .flatten()
+        .filter_map(|entry| match EmbedSource::parse(&entry.value) {
+            Ok(source) => Some(source),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        Some(pos(entry)),
+                        format!("`embeds`: \"{}\" không dùng được: {why}.", entry.value.trim()),
+                    )
+                    .with_hint("Viết tên miền của nơi cho nhúng video, bản đồ, ví dụ:\nembeds:\n  - www.youtube.com\n  - www.google.com/maps"),
+                );
+                None
+            }
+        })
+        .collect();
+
     Site {
         title,
         authority,
@@ -158,11 +180,20 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         campaign,
         contacts,
         hamlets,
+        embeds,
         source: Source {
             file: file.to_path_buf(),
             pos: top,
         },
     }
+}
+
+/// An absolute http(s) address with a host: what `base_url` and `--base-url`
+/// put in front of links (so never `javascript:` or a bare word).
+pub fn is_web_address(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> Campaign {

@@ -211,7 +211,7 @@ fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, Str
         }
         Some(link)
     };
-    let rendered = markdown::render(&doc.body, &resolve);
+    let rendered = markdown::render_with_embeds(&doc.body, &resolve, &shared.content.site.embeds);
     let description = doc
         .summary
         .clone()
