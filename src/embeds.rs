@@ -74,8 +74,7 @@ pub fn refusal(allowed: &[EmbedSource], src: &str) -> Option<Refusal> {
     let odd = url.port().is_some() || !url.username().is_empty() || url.password().is_some();
     if odd || !allowed.iter().any(|a| a.allows(&url)) {
         let host = url.host_str().unwrap_or_default().to_string();
-        let path = url.path().trim_end_matches('/').to_string();
-        return Some(Refusal::NotListed { host, path });
+        return Some(Refusal::NotListed { host });
     }
     None
 }
@@ -84,7 +83,7 @@ pub fn refusal(allowed: &[EmbedSource], src: &str) -> Option<Refusal> {
 pub enum Refusal {
     NotAnAddress,
     NotHttps,
-    NotListed { host: String, path: String },
+    NotListed { host: String },
 }
 
 /// A frame written in a document's raw HTML: where (byte offset in the

@@ -36,9 +36,9 @@ fn embedded_frames(content: &Content, diags: &mut Diagnostics) {
             let line = doc.body_line + before.matches('\n').count() as u32;
             let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
             let (message, hint) = match refusal {
-                Refusal::NotListed { host, path } => (
+                Refusal::NotListed { host } => (
                     format!("Khung nhúng (iframe) từ {host} sẽ bị bỏ khỏi trang: {host} chưa có trong danh sách `embeds` của site.yaml."),
-                    format!("Nếu tin cậy nguồn này, thêm vào site.yaml:\nembeds:\n  - {host}\n(hoặc {host}{path} để chỉ cho nhúng từ đường dẫn này)."),
+                    format!("Nếu tin cậy nguồn này, thêm vào site.yaml:\nembeds:\n  - {host}"),
                 ),
                 Refusal::NotHttps => (
                     "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: địa chỉ của nó không bắt đầu bằng https://.".to_string(),
