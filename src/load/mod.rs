@@ -1,6 +1,7 @@
 //! Stage 1: read the site folder into plain typed data (`model::Content`),
 //! collecting every problem rather than stopping at the first.
 
+mod confine;
 mod document;
 mod fields;
 mod schedule;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Content, Document};
+use confine::SiteFolder;
 
 pub use document::split_front_matter;
 pub use site::is_web_address;
@@ -49,19 +51,37 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name
-/// so that builds are reproducible.
-fn files_with_ext(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+/// so that builds are reproducible. Links are followed only inside the site.
+fn files_with_ext(
+    site: &SiteFolder,
+    dir: &Path,
+    exts: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    if let Err(d) = site.check(dir) {
+        diagnostics.push(d);
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
         .map(|e| e.path())
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .filter(|p| match site.check_if_link(p) {
+            Ok(()) => p.is_file(),
+            Err(d) => {
+                diagnostics.push(d);
+                false
+            }
         })
         .collect();
     files.sort();
@@ -73,8 +93,11 @@ pub fn load(root: &Path) -> Loaded {
     let mut sources = BTreeMap::new();
     let mut content = Content::default();
 
+    let site = SiteFolder::new(root);
     let site_path = root.join("site.yaml");
-    if !site_path.is_file() {
+    if let Err(d) = site.check_if_link(&site_path) {
+        diagnostics.push(d);
+    } else if !site_path.is_file() {
         diagnostics.push(
             Diagnostic::error(&site_path, None, "Không tìm thấy tệp site.yaml của trang.").with_hint(format!(
                 "Chọn đúng thư mục trang bằng --root, hoặc tạo trang mẫu bằng lệnh: bangtin init {}",
@@ -91,7 +114,12 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    for path in files_with_ext(&root.join("schedules"), &["yaml", "yml"]) {
+    for path in files_with_ext(
+        &site,
+        &root.join("schedules"),
+        &["yaml", "yml"],
+        &mut diagnostics,
+    ) {
         match read_text(&path) {
             Ok(text) => {
                 let (sessions, points) = schedule::parse(&path, &text, &mut diagnostics);
@@ -103,11 +131,11 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    content.guides = load_documents(&root.join("guides"), &mut diagnostics, &mut sources);
-    content.pages = load_documents(&root.join("pages"), &mut diagnostics, &mut sources);
-    content.static_files = static_files::collect(root, &mut diagnostics);
+    content.guides = load_documents(&site, &root.join("guides"), &mut diagnostics, &mut sources);
+    content.pages = load_documents(&site, &root.join("pages"), &mut diagnostics, &mut sources);
+    content.static_files = static_files::collect(&site, root, &mut diagnostics);
 
-    for path in files_with_ext(&root.join("templates"), &["html"]) {
+    for path in files_with_ext(&site, &root.join("templates"), &["html"], &mut diagnostics) {
         match read_text(&path) {
             Ok(text) => {
                 let name = path
@@ -133,11 +161,12 @@ type DocumentResult = Result<(Option<Document>, Vec<Diagnostic>, String), Diagno
 /// Markdown files of one folder, read and parsed in parallel: a province site
 /// has thousands of guides and reading them one by one leaves a core idle.
 fn load_documents(
+    site: &SiteFolder,
     dir: &Path,
     diagnostics: &mut Diagnostics,
     sources: &mut BTreeMap<PathBuf, String>,
 ) -> Vec<Document> {
-    let files = files_with_ext(dir, &["md"]);
+    let files = files_with_ext(site, dir, &["md"], diagnostics);
     let results: Vec<(PathBuf, DocumentResult)> = files
         .into_par_iter()
         .map(|path| {
