@@ -66,6 +66,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
+    output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let (mut content, plan, diags) = prepare(&options.root);
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {

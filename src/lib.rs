@@ -7,12 +7,12 @@
 
 pub mod build;
 pub mod diagnostics;
-pub mod embeds;
 pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod raw_html;
 pub mod render;
 pub mod validate;
 pub mod vi;

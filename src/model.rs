@@ -43,7 +43,7 @@ pub struct Site {
     pub contacts: Vec<Contact>,
     pub hamlets: Vec<Hamlet>,
     /// Where guides may embed frames from (`embeds` in site.yaml).
-    pub embeds: Vec<crate::embeds::EmbedSource>,
+    pub embeds: Vec<crate::raw_html::EmbedSource>,
     pub source: Source,
 }
 

@@ -120,6 +120,17 @@ pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A build killed between the two renames of its swap left the previous site
+/// under the old name and none in place: put it back, before anything else.
+pub fn recover_interrupted(output: &Path) -> Result<(), Diagnostic> {
+    let output = resolve(output);
+    let old = sibling(&output, "old");
+    if !output.exists() && !is_broken_link(&output) && old.join(MARKER).is_file() {
+        fs::rename(&old, &output).map_err(|e| write_error(&output, &e))?;
+    }
+    Ok(())
+}
+
 fn is_broken_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) && !path.exists()
 }
@@ -140,12 +151,6 @@ impl Staging {
         let dir = sibling(&output, "tmp");
         // Left over from a build that was killed: it is ours by name.
         remove_leftover(&dir)?;
-        // A build killed between its two renames left the previous site
-        // under the old name and none in place: put it back first.
-        let old = sibling(&output, "old");
-        if !output.exists() && old.join(MARKER).is_file() {
-            fs::rename(&old, &output).map_err(|e| write_error(&output, &e))?;
-        }
         fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
         Ok(Staging {
             dir,

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::embeds::{self, Refusal};
-use crate::model::Content;
+use crate::model::{Content, Document};
+use crate::raw_html::{self, Refusal};
 use crate::vi;
 
 pub fn validate(content: &Content) -> Diagnostics {
@@ -13,28 +13,47 @@ pub fn validate(content: &Content) -> Diagnostics {
     hamlets(content, &mut diags);
     sessions(content, &mut diags);
     documents(content, &mut diags);
-    embedded_frames(content, &mut diags);
+    raw_html_in_documents(content, &mut diags);
     diags
 }
 
-/// Frames in guides that the sanitizer will drop: say so, and how to allow them.
-fn embedded_frames(content: &Content, diags: &mut Diagnostics) {
+/// Line and column in a document's file of byte `offset` in its body.
+fn body_pos(doc: &Document, offset: usize) -> Pos {
+    let before = doc.body.get(..offset).unwrap_or("");
+    let line = doc.body_line + before.matches('\n').count() as u32;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    Pos::new(line, col)
+}
+
+/// Raw HTML in guides: too deep to parse, or frames the sanitizer will drop.
+fn raw_html_in_documents(content: &Content, diags: &mut Diagnostics) {
     let allowed = &content.site.embeds;
     for doc in content.guides.iter().chain(&content.pages) {
         if doc.draft {
             continue;
         }
-        for frame in embeds::frames(&doc.body) {
+        if let Some(offset) = raw_html::too_deep(&doc.body) {
+            diags.push(
+                Diagnostic::error(
+                    &doc.source.file,
+                    Some(body_pos(doc, offset)),
+                    format!(
+                        "HTML viết tay lồng nhau quá sâu (hơn {} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng.",
+                        raw_html::MAX_NESTING
+                    ),
+                )
+                .with_hint("Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."),
+            );
+            continue;
+        }
+        for frame in raw_html::frames(&doc.body) {
             let refusal = match &frame.src {
-                Some(src) => embeds::refusal(allowed, src),
+                Some(src) => raw_html::refusal(allowed, src),
                 None => Some(Refusal::NotAnAddress),
             };
             let Some(refusal) = refusal else {
                 continue;
             };
-            let before = doc.body.get(..frame.offset).unwrap_or("");
-            let line = doc.body_line + before.matches('\n').count() as u32;
-            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
             let (message, hint) = match refusal {
                 Refusal::NotListed { host } => (
                     format!("Khung nhúng (iframe) từ {host} sẽ bị bỏ khỏi trang: {host} chưa có trong danh sách `embeds` của site.yaml."),
@@ -50,7 +69,7 @@ fn embedded_frames(content: &Content, diags: &mut Diagnostics) {
                 ),
             };
             diags.push(
-                Diagnostic::warning(&doc.source.file, Some(Pos::new(line, col)), message)
+                Diagnostic::warning(&doc.source.file, Some(body_pos(doc, frame.offset)), message)
                     .with_hint(hint),
             );
         }

@@ -29,8 +29,27 @@ pub struct Loaded {
     pub sources: BTreeMap<PathBuf, String>,
 }
 
+/// The largest text file bangtin reads (schedules, guides, templates): a
+/// province's whole schedule is a few hundred KB, and a 50 MB file takes a
+/// second and hundreds of MB of memory before failing. Static files are
+/// copied, not read, and have no limit.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
 /// A file's text, or the diagnostic saying why it can't be read.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "Tệp quá lớn ({:.1} MB); bangtin chỉ đọc tệp chữ đến {} MB.",
+                size as f64 / (1024.0 * 1024.0),
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_hint("Một tệp lịch hay bài hướng dẫn bình thường chỉ vài trăm KB: có thể nội dung bị dán lặp nhiều lần. Chia thành nhiều tệp nhỏ (mọi tệp trong schedules/ được gộp lại); tệp PDF, ảnh thì để trong static/."));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             path,
@@ -43,9 +62,15 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
     match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy".to_string(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        ErrorKind::NotFound => "không tìm thấy".to_string(),
+        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
+        ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa".to_string(),
+        ErrorKind::FileTooLarge => "tệp vượt quá cỡ lớn nhất được phép ghi".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không cho ghi".to_string(),
+        ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".to_string(),
         _ => e.to_string(),
     }
 }

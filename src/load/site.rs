@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::embeds::EmbedSource;
 use crate::model::{Campaign, Contact, Hamlet, Phase, Site, Source};
+use crate::raw_html::EmbedSource;
 use crate::yaml::{self, pos, Spanned};
 
 #[derive(Deserialize, Default)]

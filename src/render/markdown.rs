@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::embeds::{self, EmbedSource};
+use crate::raw_html::{self, EmbedSource};
 use crate::vi;
 
 pub struct Rendered {
@@ -87,7 +87,11 @@ pub fn render_with_embeds(
         i += 1;
     }
 
+    // `validate` refuses such documents; should one get here anyway, its
+    // HTML is shown as text rather than handed to the (quadratic) parser.
+    let html_as_text = markdown.contains('<') && raw_html::too_deep(markdown).is_some();
     let events = events.into_iter().map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) if html_as_text => Event::Text(html),
         Event::Html(_) | Event::InlineHtml(_) => {
             needs_sanitizing = true;
             event
@@ -188,7 +192,7 @@ pub fn sanitize_with_embeds(html: &str, embeds: &[EmbedSource]) -> String {
         )
         .set_tag_attribute_value("iframe", "loading", "lazy")
         .attribute_filter(move |element, attribute, value| {
-            if element == "iframe" && attribute == "src" && embeds::refusal(&allowed, value).is_some()
+            if element == "iframe" && attribute == "src" && raw_html::refusal(&allowed, value).is_some()
             {
                 return None;
             }
@@ -324,6 +328,18 @@ mod tests {
                 "{frame} gave {h}"
             );
         }
+    }
+
+    #[test]
+    fn html_nested_too_deep_is_shown_as_text() {
+        let deep = "<div>".repeat(raw_html::MAX_NESTING * 50);
+        let h = md(&format!("A\n\n{deep}<script>alert(1)</script>\n"));
+        assert!(
+            h.starts_with("<p>A</p>\n&lt;div&gt;&lt;div&gt;"),
+            "{}",
+            &h[..40]
+        );
+        assert!(!h.contains("<script") && !h.contains("<div"));
     }
 
     #[test]

@@ -1,12 +1,84 @@
-//! Embedded frames (`<iframe>`) in guides: a video or a map pasted from
-//! YouTube's or Google Maps' "embed" button. They are dropped unless their
-//! address is on a site's `embeds` list in `site.yaml` and uses https.
+//! Raw HTML officers paste into guides, and what it may do.
 //!
-//! `load` parses the list, `render::markdown` enforces it while sanitizing,
-//! and `validate` warns about frames that will be dropped.
+//! Embedded frames (`<iframe>`): a video or a map pasted from YouTube's or
+//! Google Maps' "embed" button. They are dropped unless their address is on
+//! a site's `embeds` list in `site.yaml` and uses https. `load` parses the
+//! list, `render::markdown` enforces it while sanitizing, and `validate` warns
+//! about frames that will be dropped.
+//!
+//! Nesting: the HTML parser behind the sanitizer slows down with the square
+//! of the depth of unclosed tags (100 000 `<div>`s take minutes), so a
+//! document nesting deeper than [`MAX_NESTING`] is refused before it gets there.
+
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser};
 use url::Url;
+
+/// Far beyond any real page (Word's HTML nests a few dozen deep), and cheap
+/// for the parser at its worst.
+pub const MAX_NESTING: usize = 1000;
+
+/// Elements that never hold others, or that the next sibling closes
+/// (`<p>`, `<li>`, `<td>` …): they don't deepen the tree however many are open.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc",
+];
+
+/// The raw HTML parts of `markdown` (not code), with their byte ranges.
+fn raw_parts(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    Parser::new_ext(markdown, crate::render::markdown::options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+}
+
+/// Byte offset in `markdown` of the tag where its raw HTML first nests deeper
+/// than [`MAX_NESTING`] unclosed elements, if it does.
+pub fn too_deep(markdown: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for range in raw_parts(markdown) {
+        let part = markdown.get(range.clone())?;
+        let mut rest = part;
+        while let Some(lt) = rest.find('<') {
+            let tag = &rest[lt + 1..];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let counts = !name.is_empty() && !FLAT.contains(&name.as_str());
+            if counts && closing {
+                depth = depth.saturating_sub(1);
+            } else if counts {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(range.start + (part.len() - rest.len()) + lt);
+                }
+            }
+            rest = &tag[tag_end(tag)..];
+        }
+    }
+    None
+}
+
+/// Length of a tag's text after its `<`, through its `>`, quotes skipped.
+fn tag_end(tag: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in tag.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    tag.len()
+}
 
 /// One allowed source: a host, and optionally a path under which frames are
 /// allowed (`www.google.com/maps` allows `https://www.google.com/maps/embed?…`
@@ -99,12 +171,7 @@ pub struct Frame {
 pub fn frames(markdown: &str) -> Vec<Frame> {
     let lower = markdown.to_ascii_lowercase();
     let mut frames = Vec::new();
-    for (event, range) in
-        Parser::new_ext(markdown, crate::render::markdown::options()).into_offset_iter()
-    {
-        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
-            continue;
-        }
+    for range in raw_parts(markdown) {
         let Some(html) = lower.get(range.clone()) else {
             continue;
         };
@@ -224,6 +291,24 @@ mod tests {
             "data:text/html,<script>alert(1)</script>",
         ] {
             assert!(refusal(&allowed, bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_measured_on_tags_that_nest() {
+        let deep = "<div>".repeat(MAX_NESTING + 1);
+        let md = format!("Chữ\n\n{deep}\n");
+        let at = too_deep(&md).unwrap();
+        assert_eq!(at, "Chữ\n\n".len() + 5 * MAX_NESTING);
+        // Closed as they go, flat, in code, or quoted: fine.
+        for fine in [
+            "<div></div>".repeat(5000),
+            "<p>a".repeat(5000),
+            "<li>a<br>".repeat(5000),
+            format!("```\n{deep}\n```\n"),
+            format!("<p title=\"{deep}\">x</p>"),
+        ] {
+            assert_eq!(too_deep(&fine), None);
         }
     }
 
