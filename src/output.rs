@@ -166,20 +166,21 @@ impl Staging {
     /// Write one file; `rel` uses `/` and comes from the planner, never from raw input.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        // Errors name the file as it will be in the output, which officers know.
+        let failed = |e: std::io::Error| write_error(&self.output.join(rel), &e);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+            fs::create_dir_all(parent).map_err(failed)?;
         }
-        fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+        fs::write(&path, bytes).map_err(failed)
     }
 
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        let failed = |e: std::io::Error| write_error(&self.output.join(rel), &e);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+            fs::create_dir_all(parent).map_err(failed)?;
         }
-        fs::copy(from, &path)
-            .map(|_| ())
-            .map_err(|e| write_error(&path, &e))
+        fs::copy(from, &path).map(|_| ()).map_err(failed)
     }
 
     /// Put the staged site in place of the output folder.
