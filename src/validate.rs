@@ -122,6 +122,11 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
 
 fn sessions(content: &Content, diags: &mut Diagnostics) {
     let site = &content.site;
+    if site.hamlets.is_empty() {
+        // site.yaml could not be read or lists no hamlet: that is reported
+        // already, and every session would only repeat it.
+        return;
+    }
     let names: Vec<&str> = site.hamlets.iter().map(|h| h.name.as_str()).collect();
     let mut seen = HashMap::new();
     for s in &content.sessions {

@@ -110,8 +110,21 @@ fn utf8(bytes: &[u8]) -> Result<String, TextError> {
 /// A NUL byte: a UTF-16 file without its BOM (every other byte is 0 in
 /// Vietnamese or English text), or not a text file at all.
 fn nul_error(bytes: &[u8], first: usize) -> TextError {
-    let zeros = bytes.iter().filter(|&&b| b == 0).count();
-    let message = if zeros * 4 >= bytes.len() {
+    // UTF-16 text puts its zeros on every other byte (the high byte of
+    // ASCII and of most Vietnamese letters' low byte is not zero).
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = bytes.len() / 2;
+    let alternating =
+        (odd * 3 >= half && even * 20 <= half) || (even * 3 >= half && odd * 20 <= half);
+    let message = if alternating {
         "Tệp lưu bằng bảng mã UTF-16 nhưng thiếu dấu BOM ở đầu tệp, nên không biết thứ tự byte."
     } else {
         "Tệp có ký tự NUL: đây có vẻ không phải tệp chữ (có thể là tệp Word, Excel hoặc ảnh đổi đuôi)."
