@@ -36,7 +36,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
     })?;
-    text::decode(&bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
+    text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {

@@ -151,7 +151,7 @@ pub fn render(
                     ))
                 }
             };
-            sink(&page.path, html.as_bytes()).err()
+            sink(&page.path, &html).err()
         })
         .collect();
     if errors.is_empty() {
@@ -237,7 +237,9 @@ fn truncate(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<String, tera::Error> {
+/// The page's HTML as bytes: rendering into a buffer skips the UTF-8 re-check
+/// `Tera::render` does on every page.
+fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u8>, tera::Error> {
     let content = shared.content;
     let site = &content.site;
     let mut ctx = shared.base.clone();
@@ -343,7 +345,9 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
     };
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    tera.render(template, &ctx)
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to(template, &ctx, &mut html)?;
+    Ok(html)
 }
 
 fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
