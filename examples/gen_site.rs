@@ -163,8 +163,6 @@ fn guide(rng: &mut Rng, index: usize, total: usize) -> String {
 
 fn date(day: u32) -> String {
     // Days counted from 01/07/2023, the start of the Kiên Giang "90 ngày, đêm" campaign.
-    let start = 2023 * 372 + 7 * 31; // only used for a readable ordering below
-    let _ = start;
     let mut d = day;
     let months = [
         (7u32, 31u32),
@@ -180,7 +178,7 @@ fn date(day: u32) -> String {
         }
         d -= len;
     }
-    format!("31/12/2023")
+    "31/12/2023".to_string()
 }
 
 fn commune(
@@ -258,7 +256,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
-    let mut rng = Rng(0x6261_6E67_7469_6E);
+    let mut rng = Rng(0x0062_616E_6774_696E);
     if communes <= 1 {
         commune(out, &mut rng, 0, hamlets.max(1), days as u32, guides)?;
     } else {
