@@ -17,7 +17,10 @@ fn two_builds_are_byte_identical() {
         assert_eq!(first.len(), second.len(), "{fixture}: file lists differ");
         for ((name_a, bytes_a), (name_b, bytes_b)) in first.iter().zip(&second) {
             assert_eq!(name_a, name_b, "{fixture}");
-            assert!(bytes_a == bytes_b, "{fixture}: {name_a} differs between builds");
+            assert!(
+                bytes_a == bytes_b,
+                "{fixture}: {name_a} differs between builds"
+            );
         }
     }
 }

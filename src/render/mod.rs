@@ -343,11 +343,77 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             String::new(),
         ),
     };
+    ctx.insert("head_title", &head_title(&title, &site.title));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
     let mut html = Vec::with_capacity(16 * 1024);
     tera.render_to(template, &ctx, &mut html)?;
+    strip_trailing_whitespace(&mut html);
     Ok(html)
+}
+
+/// Template tags on their own lines leave indentation behind; dropping spaces
+/// and tabs before each newline makes pages smaller and validator-clean, and
+/// never changes what a reader sees.
+fn strip_trailing_whitespace(html: &mut Vec<u8>) {
+    let mut write = 0;
+    let mut line_start = 0;
+    for read in 0..html.len() {
+        let byte = html[read];
+        if byte == b'\n' {
+            while write > line_start && matches!(html[write - 1], b' ' | b'\t') {
+                write -= 1;
+            }
+            line_start = write + 1;
+        }
+        html[write] = byte;
+        write += 1;
+    }
+    html.truncate(write);
+}
+
+/// The browser tab and search result title: "page – site" when that fits in
+/// 70 characters (longer titles get cut by search engines and phones).
+fn head_title(page_title: &str, site_title: &str) -> String {
+    const MAX: usize = 70;
+    let full = if page_title == site_title {
+        page_title.to_string()
+    } else {
+        format!("{page_title} – {site_title}")
+    };
+    if full.chars().count() <= MAX {
+        full
+    } else if page_title.chars().count() <= MAX {
+        page_title.to_string()
+    } else {
+        let cut: String = page_title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_whitespace_is_stripped_line_by_line() {
+        let mut html = b"<ul>  \n  <li>a</li>\t\n\n  x".to_vec();
+        strip_trailing_whitespace(&mut html);
+        assert_eq!(html, b"<ul>\n  <li>a</li>\n\n  x");
+    }
+
+    #[test]
+    fn long_titles_are_shortened() {
+        assert_eq!(head_title("Lịch", "Định danh"), "Lịch – Định danh");
+        assert_eq!(head_title("Định danh", "Định danh"), "Định danh");
+        let long = "Đăng ký tài khoản mức 2 tại Công an xã hoặc điểm lưu động";
+        assert_eq!(
+            head_title(long, "Đăng ký tài khoản định danh điện tử"),
+            long
+        );
+        let very_long = "a ".repeat(50);
+        assert_eq!(head_title(&very_long, "x").chars().count(), 70);
+    }
 }
 
 fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
