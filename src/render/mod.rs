@@ -391,6 +391,24 @@ fn head_title(page_title: &str, site_title: &str) -> String {
     }
 }
 
+fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
+    let hamlet = &shared.content.site.hamlets[h];
+    let slug = &shared.plan.hamlet_slugs[h];
+    views::HamletView {
+        name: hamlet.name.clone(),
+        kind: hamlet.kind.clone(),
+        label: hamlet.label(),
+        slug: slug.clone(),
+        path: plan::hamlet_path(slug),
+        session_count: shared
+            .plan
+            .session_hamlets
+            .iter()
+            .filter(|x| **x == Some(h))
+            .count(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,23 +431,5 @@ mod tests {
         );
         let very_long = "a ".repeat(50);
         assert_eq!(head_title(&very_long, "x").chars().count(), 70);
-    }
-}
-
-fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
-    let hamlet = &shared.content.site.hamlets[h];
-    let slug = &shared.plan.hamlet_slugs[h];
-    views::HamletView {
-        name: hamlet.name.clone(),
-        kind: hamlet.kind.clone(),
-        label: hamlet.label(),
-        slug: slug.clone(),
-        path: plan::hamlet_path(slug),
-        session_count: shared
-            .plan
-            .session_hamlets
-            .iter()
-            .filter(|x| **x == Some(h))
-            .count(),
     }
 }
