@@ -39,6 +39,8 @@ struct Shared<'a> {
     guide_links: Vec<DocLink>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
     doc_paths: HashMap<String, String>,
+    /// Every file of `static/` by its output path, with its pixel size if it is an image.
+    static_files: HashMap<&'a str, Option<(u32, u32)>>,
     upcoming_on_home: usize,
 }
 
@@ -126,6 +128,17 @@ pub fn render(
         };
     }
 
+    let static_files = content
+        .static_files
+        .par_iter()
+        .map(|f| {
+            let size = imagesize::size(&f.abs)
+                .ok()
+                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
+            (f.rel.as_str(), size)
+        })
+        .collect();
+
     let shared = Shared {
         content,
         plan,
@@ -134,6 +147,7 @@ pub fn render(
         ordered_sessions,
         guide_links,
         doc_paths,
+        static_files,
         upcoming_on_home: options.upcoming_on_home,
     };
 
@@ -196,22 +210,44 @@ fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDa
         .collect()
 }
 
-fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
-    let resolve = |url: &str| -> Option<String> {
+/// Links and images in one document, as seen from the page at `page_path`.
+struct DocLinks<'s, 'a> {
+    shared: &'s Shared<'a>,
+    page_path: &'s str,
+}
+
+impl markdown::Resolve for DocLinks<'_, '_> {
+    fn link(&self, url: &str) -> Option<String> {
         let (target, fragment) = match url.split_once('#') {
             Some((t, f)) => (t, Some(f)),
             None => (url, None),
         };
         let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
-        let to = shared.doc_paths.get(stem)?;
-        let mut link = plan::link(page_path, to);
+        let to = self.shared.doc_paths.get(stem)?;
+        let mut link = plan::link(self.page_path, to);
         if let Some(f) = fragment {
             link.push('#');
             link.push_str(f);
         }
         Some(link)
-    };
-    let rendered = markdown::render(&doc.body, &resolve);
+    }
+
+    /// Images are written relative to `static/`: `anh/cccd.jpg`, `/anh/cccd.jpg`
+    /// and `static/anh/cccd.jpg` all name `static/anh/cccd.jpg`.
+    fn image(&self, url: &str) -> Option<markdown::Image> {
+        let rel = url.trim_start_matches('/');
+        let rel = rel.strip_prefix("static/").unwrap_or(rel);
+        let rel = rel.trim_start_matches("../");
+        let (path, size) = self.shared.static_files.get_key_value(rel)?;
+        Some(markdown::Image {
+            src: plan::link(self.page_path, path),
+            size: *size,
+        })
+    }
+}
+
+fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
+    let rendered = markdown::render(&doc.body, &DocLinks { shared, page_path });
     let description = doc
         .summary
         .clone()
