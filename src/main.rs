@@ -5,11 +5,19 @@ use std::process::ExitCode;
 
 use bangtin::build::{self, BuildOptions};
 use bangtin::diagnostics::{self, Diagnostic};
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// bangtin: tạo trang thông tin chiến dịch (lịch các thôn, điểm thu nhận, hướng dẫn) từ tệp YAML và Markdown.
 #[derive(Parser)]
-#[command(name = "bangtin", version)]
+#[command(
+    name = "bangtin",
+    version,
+    help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}",
+    subcommand_help_heading = "Lệnh",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,8 +61,82 @@ fn print_diagnostics(items: &[Diagnostic]) {
     eprint!("{}", diagnostics::render_report(items));
 }
 
+/// The command line with Vietnamese help: clap's built-in `--help`/`--version`
+/// texts and headings are English, so they are replaced on every command.
+fn localized(command: clap::Command) -> clap::Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("In hướng dẫn này");
+    command
+        .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}")
+        .disable_help_flag(true)
+        .arg(help)
+        .mut_args(|a| a.help_heading("Tùy chọn"))
+        .mut_subcommands(localized)
+}
+
+/// clap's own messages are English; officers get the gist in Vietnamese, with
+/// clap's text kept below for whoever helps them. Exit code 2, as for usage errors.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("Không hiểu tùy chọn {}.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "Không có lệnh \"{}\". Các lệnh: build, check, init.",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!(
+                "Giá trị \"{}\" của {} không dùng được.",
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("Thiếu {}.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "Thiếu lệnh: build, check hoặc init.".to_string()
+        }
+        _ => "Câu lệnh viết chưa đúng.".to_string(),
+    };
+    eprintln!(
+        "lỗi: {message}\n  Cách sửa: xem hướng dẫn bằng lệnh: bangtin --help\n\n{}",
+        e.render()
+    );
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = localized(Cli::command()).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("In số phiên bản")
+            .help_heading("Tùy chọn"),
+    );
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage_error(&e),
+    };
     match cli.command {
         Command::Build {
             root,
