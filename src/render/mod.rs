@@ -4,6 +4,7 @@
 pub mod markdown;
 pub mod theme;
 pub mod views;
+pub mod week;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -262,6 +263,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             )
         }
         PageKind::Schedule => {
+            ctx.insert("weeks", &week::links(content, shared.plan));
             ctx.insert(
                 "days",
                 &views::days(sessions_where(shared, |_| true), shared.today),
@@ -287,6 +289,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
                 format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
             )
         }
+        PageKind::Week(w) => week::page(shared, w, &mut ctx),
         PageKind::Points => {
             let (fixed, mobile): (Vec<_>, Vec<_>) = content
                 .points

@@ -64,7 +64,6 @@ pub fn script(week: &WeekData, extra_sentences: &[String]) -> String {
 /// bring, `extra_sentences`, the hotline, the closing.
 pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
     let authority = spell_out(&week.authority);
-    let sessions: Vec<&SessionData> = week.days.iter().flat_map(|d| &d.sessions).collect();
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
 
     out.push(sentence(format!(
@@ -83,36 +82,24 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
         )));
     }
 
-    for group in grouped(&sessions, |s| {
-        (!s.services.is_empty()).then(|| {
-            s.services
-                .iter()
-                .map(|x| inner(&spell_out(x)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-    }) {
-        // What every session offers is said once, for all of them.
-        let whom = if group.sessions == sessions.len() {
+    // What every session offers or asks is said once, for all of them.
+    for group in service_groups(week) {
+        let whom = if group.every_session {
             "Nội dung các buổi".to_string()
         } else {
-            format!("Nội dung buổi tại {}", list_words(&group.hamlets))
+            format!("Nội dung buổi tại {}", spoken_sessions(&group.sessions))
         };
-        out.push(sentence(format!("{whom}: {}", group.value)));
+        let items: Vec<String> = group.items.iter().map(|x| inner(&spell_out(x))).collect();
+        out.push(sentence(format!("{whom}: {}", items.join(", "))));
     }
-
-    for group in grouped(&sessions, |s| {
-        s.note
-            .as_deref()
-            .map(|n| inner(&spell_out(n)))
-            .filter(|n| !n.is_empty())
-    }) {
-        let whom = if group.sessions == sessions.len() {
+    for group in note_groups(week) {
+        let whom = if group.every_session {
             "Bà con lưu ý".to_string()
         } else {
-            format!("Bà con {} lưu ý", list_words(&group.hamlets))
+            format!("Bà con {} lưu ý", spoken_sessions(&group.sessions))
         };
-        out.push(sentence(format!("{whom}: {}", group.value)));
+        let note = inner(&spell_out(&group.items.join(" ")));
+        out.push(sentence(format!("{whom}: {note}")));
     }
 
     out.extend(
@@ -178,39 +165,132 @@ fn contact_words(c: &ContactData) -> Option<String> {
     Some(words)
 }
 
-/// Sessions sharing one value (services, a note), and the hamlets they are in.
-struct Group {
-    value: String,
-    /// Each hamlet once, in first-seen order.
-    hamlets: Vec<String>,
-    sessions: usize,
+/// Some of what a week's sessions offer or ask (services, sentences of their
+/// notes), shared by the same sessions: printed and read once, with the
+/// hamlets it concerns, instead of once per session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemGroup {
+    /// In the order first written.
+    pub items: Vec<String>,
+    /// The sessions it concerns, each hamlet once.
+    pub sessions: Vec<SessionRef>,
+    /// Every session of the week shares these items.
+    pub every_session: bool,
 }
 
-/// Distinct values of `key` over the sessions, in first-seen order.
-fn grouped(sessions: &[&SessionData], key: impl Fn(&SessionData) -> Option<String>) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for s in sessions {
-        let Some(value) = key(s) else { continue };
-        let hamlet = inner(&spell_out(&s.hamlet));
-        match groups.iter_mut().find(|g| g.value == value) {
-            Some(group) => {
-                group.sessions += 1;
-                if !group.hamlets.contains(&hamlet) {
-                    group.hamlets.push(hamlet);
-                }
+/// A session named for a listener: its hamlet, and its date only when the
+/// hamlet has more than one session that week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRef {
+    pub hamlet: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// The week's services, grouped by the sessions offering them.
+pub fn service_groups(week: &WeekData) -> Vec<ItemGroup> {
+    group_items(week, |s| s.services.clone())
+}
+
+/// The week's notes, sentence by sentence, grouped by the sessions they concern:
+/// "Mang theo căn cước" said once even when the second sentence differs.
+pub fn note_groups(week: &WeekData) -> Vec<ItemGroup> {
+    group_items(week, |s| {
+        s.note.as_deref().map(sentences).unwrap_or_default()
+    })
+}
+
+fn group_items(week: &WeekData, items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
+    let sessions: Vec<(NaiveDate, &SessionData)> = week
+        .days
+        .iter()
+        .flat_map(|d| d.sessions.iter().map(move |s| (d.date, s)))
+        .collect();
+    // Each distinct item, first-seen order, with the sessions (by index) having it.
+    let mut items: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, (_, session)) in sessions.iter().enumerate() {
+        for item in items_of(session) {
+            let item = item.trim().to_string();
+            if item.is_empty() {
+                continue;
             }
-            None => groups.push(Group {
-                value,
-                hamlets: vec![hamlet],
-                sessions: 1,
-            }),
+            match items.iter_mut().find(|(i, _)| *i == item) {
+                Some((_, who)) if !who.contains(&index) => who.push(index),
+                Some(_) => {}
+                None => items.push((item, vec![index])),
+            }
+        }
+    }
+    // Items shared by exactly the same sessions go together.
+    let mut groups: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
+    for (item, who) in items {
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, group_items)) => group_items.push(item),
+            None => groups.push((who, vec![item])),
         }
     }
     groups
+        .into_iter()
+        .map(|(who, items)| {
+            let mut refs: Vec<SessionRef> = Vec::new();
+            for &index in &who {
+                let Some((date, session)) = sessions.get(index) else {
+                    continue;
+                };
+                let twice = sessions
+                    .iter()
+                    .filter(|(_, s)| s.hamlet == session.hamlet)
+                    .count()
+                    > 1;
+                let reference = SessionRef {
+                    hamlet: session.hamlet.clone(),
+                    date: twice.then_some(*date),
+                };
+                if !refs.contains(&reference) {
+                    refs.push(reference);
+                }
+            }
+            ItemGroup {
+                items,
+                sessions: refs,
+                every_session: who.len() == sessions.len(),
+            }
+        })
+        .collect()
+}
+
+/// A note's sentences: "Mang theo căn cước. Nhớ số điện thoại." → two.
+fn sentences(note: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = note.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            out.push(std::mem::take(&mut current).trim().to_string());
+        }
+    }
+    out.push(current.trim().to_string());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// "thôn Đông Lão và thôn Kìm ngày mùng bốn tháng mười hai".
+fn spoken_sessions(sessions: &[SessionRef]) -> String {
+    let names: Vec<String> = sessions
+        .iter()
+        .map(|r| {
+            let hamlet = inner(&spell_out(&r.hamlet));
+            match r.date {
+                Some(date) => format!("{hamlet} {}", date_words(date, false)),
+                None => hamlet,
+            }
+        })
+        .collect();
+    list_words(&names)
 }
 
 /// "thôn A", "thôn A và thôn B", "thôn A, thôn B và thôn C".
-fn list_words(items: &[String]) -> String {
+pub fn list_words(items: &[String]) -> String {
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
