@@ -468,6 +468,106 @@ mod tests {
         assert!(!text.iter().any(|p| p.contains("liên hệ")), "{text:#?}");
     }
 
+    /// The example week with these notes on its three sessions, in order.
+    fn with_notes(notes: [&str; 3]) -> WeekData {
+        let mut week = example();
+        for (session, note) in week
+            .days
+            .iter_mut()
+            .flat_map(|d| d.sessions.iter_mut())
+            .zip(notes)
+        {
+            session.note = Some(note.to_string());
+        }
+        week
+    }
+
+    #[test]
+    fn notes_are_grouped_sentence_by_sentence() {
+        let week = with_notes([
+            "Mang theo CCCD. Nhớ mật khẩu VNeID.",
+            "Mang theo CCCD. Đến sớm 15 phút.",
+            "Mang theo CCCD! Đến sớm 15 phút.",
+        ]);
+        let refs = |names: &[&str]| -> Vec<SessionRef> {
+            names
+                .iter()
+                .map(|n| SessionRef {
+                    hamlet: n.to_string(),
+                    date: None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            note_groups(&week),
+            [
+                ItemGroup {
+                    items: vec!["Mang theo CCCD.".into()],
+                    sessions: refs(&["thôn Đông Lão", "thôn Kìm"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Nhớ mật khẩu VNeID.".into()],
+                    sessions: refs(&["thôn Đông Lão"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Đến sớm 15 phút.".into()],
+                    sessions: refs(&["thôn Kìm", "Tổ dân phố 3"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Mang theo CCCD!".into()],
+                    sessions: refs(&["Tổ dân phố 3"]),
+                    every_session: false,
+                },
+            ]
+        );
+        let text = paragraphs(&week, &[]);
+        for line in [
+            "Bà con thôn Kìm và tổ dân phố ba lưu ý: đến sớm mười lăm phút.",
+            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu VNeID.",
+        ] {
+            assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+        }
+        // Sentences that always go together stay one note, in their order.
+        let week = with_notes(["Đến UBND xã. Mang theo CCCD.", "", ""]);
+        let groups = note_groups(&week);
+        assert_eq!(
+            groups.first().map(|g| g.items.join(" ")).as_deref(),
+            Some("Đến UBND xã. Mang theo CCCD.")
+        );
+        assert_eq!(groups.len(), 1);
+    }
+
+    #[test]
+    fn a_hamlet_with_two_sessions_is_named_with_the_date() {
+        let mut week = with_notes(["Mang theo CCCD.", "", "Mang theo CCCD."]);
+        for session in week.days.iter_mut().flat_map(|d| d.sessions.iter_mut()) {
+            if session.hamlet == "Tổ dân phố 3" {
+                session.hamlet = "thôn Đông Lão".into();
+            }
+        }
+        let text = paragraphs(&week, &[]);
+        let line = "Bà con thôn Đông Lão ngày hai mươi chín tháng mười một và thôn Đông Lão \
+                    ngày mùng bốn tháng mười hai lưu ý: mang theo căn cước công dân.";
+        assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+    }
+
+    #[test]
+    fn sentences_split_after_end_punctuation_only() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("Một. Hai! Ba?", &["Một.", "Hai!", "Ba?"]),
+            ("Giờ 7.30 sáng", &["Giờ 7.30 sáng"]),
+            ("Không chấm cuối", &["Không chấm cuối"]),
+            ("  ", &[]),
+            ("Hết.", &["Hết."]),
+        ];
+        for (note, expected) in cases {
+            assert_eq!(sentences(note), expected, "{note:?}");
+        }
+    }
+
     #[test]
     fn inner_keeps_names_and_acronyms() {
         let cases = [
