@@ -39,6 +39,9 @@ enum Command {
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
         today: Option<chrono::NaiveDate>,
+        /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.wav (cần espeak-ng; thiếu thì chỉ cảnh báo).
+        #[arg(long)]
+        audio: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     Check {
@@ -143,12 +146,14 @@ fn main() -> ExitCode {
             output,
             base_url,
             today,
+            audio,
         } => {
             let options = BuildOptions {
                 root,
                 output: output.clone(),
                 base_url,
                 today,
+                audio,
             };
             match build::build(&options) {
                 Ok(summary) => {

@@ -7,11 +7,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Content;
 use crate::vi;
 
+mod weeks;
+pub use weeks::{week_audio_path, week_path, week_script_path, Week};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Home,
     Schedule,
     Hamlet(usize),
+    /// A week sheet, by index into `Plan::weeks`.
+    Week(usize),
     Points,
     Guides,
     Guide(usize),
@@ -34,6 +39,8 @@ pub struct Plan {
     pub session_hamlets: Vec<Option<usize>>,
     /// Published guides (drafts left out), in menu order.
     pub guides: Vec<usize>,
+    /// ISO weeks that have sessions, in order: one week sheet each.
+    pub weeks: Vec<Week>,
     pub pages: Vec<PlannedPage>,
 }
 
@@ -80,7 +87,9 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .sessions
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
-        .collect();
+        .collect::<Vec<_>>();
+    weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
+    let weeks = weeks::weeks(content, &session_hamlets);
 
     let mut guides: Vec<usize> = (0..content.guides.len())
         .filter(|&i| !content.guides[i].draft)
@@ -127,6 +136,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
                 path: hamlet_path(slug),
             }),
     );
+    pages.extend(weeks.iter().enumerate().map(|(i, &week)| PlannedPage {
+        kind: PageKind::Week(i),
+        path: week_path(week),
+    }));
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
         path: guide_path(&content.guides[i].stem),
@@ -158,10 +171,15 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         });
     }
 
+    let week_files: Vec<String> = weeks
+        .iter()
+        .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
+        .collect();
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
         .chain([STYLESHEET])
+        .chain(week_files.iter().map(String::as_str))
         .collect();
     for f in &content.static_files {
         if generated.contains(f.rel.as_str()) {
@@ -181,6 +199,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             hamlet_slugs,
             session_hamlets,
             guides,
+            weeks,
             pages,
         },
         diags,

@@ -4,6 +4,7 @@
 pub mod markdown;
 pub mod theme;
 pub mod views;
+pub mod week;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -300,6 +301,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             )
         }
         PageKind::Schedule => {
+            ctx.insert("weeks", &week::links(content, shared.plan));
             ctx.insert(
                 "days",
                 &views::days(sessions_where(shared, |_| true), shared.today),
@@ -325,6 +327,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
                 format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
             )
         }
+        PageKind::Week(w) => week::page(shared, w, &mut ctx),
         PageKind::Points => {
             let (fixed, mobile): (Vec<_>, Vec<_>) = content
                 .points

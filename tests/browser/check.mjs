@@ -36,7 +36,7 @@ try {
         for (const el of document.querySelectorAll('a, button, input, select, textarea')) {
           const r = el.getBoundingClientRect();
           // Links inside running text are exempt (WCAG 2.5.8 inline exception).
-          const inline = el.closest('p, li, td, dd') && getComputedStyle(el).display === 'inline';
+          const inline = el.closest('p, li, td, th, dd') && getComputedStyle(el).display === 'inline';
           if (r.width > 0 && r.height > 0 && r.height < 44 && !inline) small.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" ${Math.round(r.height)}px`);
         }
         return {
