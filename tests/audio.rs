@@ -103,7 +103,11 @@ fn audio_speaks_each_week_into_a_wave_file() {
     assert_eq!(with_audio, snapshot(&plain_out));
     // The summary counts every file written, audio included (not the .bangtin marker).
     let written = t.output_files().len() - 1;
-    assert!(run.stdout.contains(&format!("{written} tệp")), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("{written} tệp")),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
