@@ -92,9 +92,16 @@ pub struct Hamlet {
 }
 
 impl Hamlet {
-    /// "thôn Đông Lão": how a hamlet is named in a sentence.
+    /// "thôn Đông Lão": how a hamlet is named in a sentence. A name that already
+    /// says its kind ("Tổ dân phố 3", "Khu phố 5") is not prefixed twice.
     pub fn label(&self) -> String {
-        format!("{} {}", self.kind, self.name)
+        let name_key = crate::vi::text::canonical_key(&self.name);
+        let kind_key = crate::vi::text::canonical_key(&self.kind);
+        if name_key.starts_with(&format!("{kind_key} ")) {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.kind, self.name)
+        }
     }
 }
 

@@ -81,7 +81,7 @@ fn schedule_table_reads_the_vietnamese_way() {
     );
     assert_eq!(
         rows[1][..4],
-        ["Thứ Tư", "30/11/2022", "tổ dân phố Tổ dân phố 3", "Cả ngày"]
+        ["Thứ Tư", "30/11/2022", "Tổ dân phố 3", "Cả ngày"]
     );
     assert_eq!(
         rows[2][..4],
