@@ -13,6 +13,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod vi;
 pub mod yaml;

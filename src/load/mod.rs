@@ -5,6 +5,7 @@ mod document;
 mod fields;
 mod schedule;
 mod site;
+mod spreadsheet;
 mod static_files;
 pub mod text;
 
@@ -100,6 +101,12 @@ pub fn load(root: &Path) -> Loaded {
             }
             Err(d) => diagnostics.push(d),
         }
+    }
+
+    for path in spreadsheet::files(&root.join("schedules")) {
+        let loaded = spreadsheet::parse(&path, &mut diagnostics);
+        content.sessions.extend(loaded.sessions);
+        sources.extend(loaded.sources);
     }
 
     content.guides = load_documents(&root.join("guides"), &mut diagnostics, &mut sources);
