@@ -288,6 +288,13 @@ mod tests {
         let banner = out.find("role=\"alert\"").unwrap_or(usize::MAX);
         assert!(out.find("<body class=\"x\">").unwrap_or(usize::MAX) < banner);
         assert!(banner < out.find("<p>a</p>").unwrap_or(0), "{out}");
-        assert!(out.contains("href=\"/lich/index.html\""), "{out}");
+        let doc = scraper::Html::parse_document(&out);
+        let link =
+            scraper::Selector::parse("div[role=alert] a").unwrap_or_else(|e| panic!("{e:?}"));
+        let hrefs: Vec<&str> = doc
+            .select(&link)
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(hrefs, ["/lich/index.html"]);
     }
 }

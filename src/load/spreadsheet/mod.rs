@@ -67,7 +67,9 @@ pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
 fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
     let text = match super::read_text(path) {
         Ok(text) => text,
-        Err(d) => {
+        Err(mut d) => {
+            // Positions in a CSV file are rows and columns: keep the row only.
+            d.pos = d.pos.map(|p| diagnostics::Pos::new(p.line, 0));
             let d = if d.message.contains("UTF-8") {
                 d.with_hint("Trong Excel, chọn Lưu thành (Save As) → kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\"; kiểu CSV thường làm hỏng chữ có dấu.")
             } else {
