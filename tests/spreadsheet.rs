@@ -116,7 +116,9 @@ fn full_workbook() -> Vec<u8> {
     for (col, h) in headers.iter().enumerate() {
         sheet.write_string(2, col as u16, *h).unwrap();
     }
-    let rows: [(&str, Option<(u16, u8, u8)>, &str, &str, &str); 7] = [
+    // (hamlet, date cell, time text, services, note)
+    type Row<'a> = (&'a str, Option<(u16, u8, u8)>, &'a str, &'a str, &'a str);
+    let rows: [Row; 7] = [
         (
             "Đông Lão",
             Some((2022, 11, 29)),
