@@ -209,11 +209,13 @@ impl Builder {
             .filter_map(|p| relative_to(&p, &self.root))
             .collect();
         let output = self.slots[self.next_slot].clone();
+        // The defaults for the rest: no extra outputs (archives and the like)
+        // in a preview, and "today" is the day of each rebuild.
         let result = build::build(&BuildOptions {
             root: self.root.clone(),
             output: output.clone(),
             base_url: Some(self.base_url.clone()),
-            today: None,
+            ..BuildOptions::default()
         });
         let event = {
             let mut state = lock(&self.state);
