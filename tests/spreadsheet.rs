@@ -379,3 +379,43 @@ fn csv_saved_in_the_old_windows_encoding_asks_for_csv_utf8() {
     );
     assert!(err.contains("CSV UTF-8 (Comma delimited)"), "{err}");
 }
+
+#[test]
+fn merged_two_row_header_of_an_official_table() {
+    // STT and Thôn merged down over two header rows, "Thời gian" merged across
+    // "Ngày" and "Giờ" below it: the usual shape of a table in a letter.
+    let mut book = Workbook::new();
+    let plain = Format::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = book.add_worksheet();
+    sheet.merge_range(0, 0, 1, 0, "STT", &plain).unwrap();
+    sheet.merge_range(0, 1, 1, 1, "Thôn", &plain).unwrap();
+    sheet.merge_range(0, 2, 0, 3, "Thời gian", &plain).unwrap();
+    sheet.write_string(1, 2, "Ngày").unwrap();
+    sheet.write_string(1, 3, "Giờ").unwrap();
+    sheet.merge_range(0, 4, 1, 4, "Địa điểm", &plain).unwrap();
+    sheet.write_number(2, 0, 1).unwrap();
+    sheet.write_string(2, 1, "Kìm").unwrap();
+    let dec3 = ExcelDateTime::from_ymd(2022, 12, 3).unwrap();
+    sheet
+        .write_datetime_with_format(2, 2, &dec3, &date)
+        .unwrap();
+    sheet.write_string(2, 3, "7h30 - 11h").unwrap();
+    sheet.write_string(2, 4, "Nhà văn hóa thôn Kìm").unwrap();
+    let t = site_with_bytes("lich.xlsx", &book.save_to_buffer().unwrap());
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("lich.xlsx"), "{}", run.stderr);
+    let rows = t.page("lich/kim/index.html").table_rows("table.schedule");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    // A hamlet's own table: Thứ, Ngày, Giờ, Địa điểm, Ghi chú.
+    assert_eq!(
+        rows[0][..4],
+        [
+            "Thứ Bảy",
+            "03/12/2022",
+            "07:30–11:00",
+            "Nhà văn hóa thôn Kìm"
+        ]
+    );
+}

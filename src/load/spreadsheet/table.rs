@@ -50,6 +50,20 @@ pub enum NoTable {
     Reported,
 }
 
+/// One header cell: what it names, as written, and the row it is on.
+#[derive(Clone, Debug)]
+struct HeaderCell {
+    role: Option<Role>,
+    text: String,
+    row: u32,
+}
+
+impl HeaderCell {
+    fn pos(&self, index: usize) -> Option<Pos> {
+        Some(Pos::new(self.row, index as u32 + 1))
+    }
+}
+
 /// The sessions of the table in `grid`; `file` names the CSV file or the sheet
 /// (see `diagnostics::sheet_file`) in diagnostics.
 pub fn sessions(
@@ -57,12 +71,15 @@ pub fn sessions(
     file: &Path,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Session>, NoTable> {
-    let (header_at, roles) = find_header(grid).ok_or(NoTable::NoHeader)?;
-    let header_row = &grid.rows[header_at];
-    let columns = map_columns(header_row, &roles, file, diags).ok_or(NoTable::Reported)?;
+    let (header_at, header) = find_header(grid).ok_or(NoTable::NoHeader)?;
+    let (first_data, header) = match second_header_row(grid, header_at, &header) {
+        Some(combined) => (header_at + 2, combined),
+        None => (header_at + 1, header),
+    };
+    let columns = map_columns(&header, file, diags).ok_or(NoTable::Reported)?;
     let mut out = Vec::new();
     let mut previous_date: Option<NaiveDate> = None;
-    for row in grid.rows.iter().skip(header_at + 1) {
+    for row in grid.rows.iter().skip(first_data) {
         if let Some(session) = session(row, &columns, &mut previous_date, file, diags) {
             out.push(session);
         }
@@ -70,50 +87,90 @@ pub fn sessions(
     Ok(out)
 }
 
-/// The first row with a hamlet column and a date or time column, and the role
-/// of each of its cells.
-fn find_header(grid: &Grid) -> Option<(usize, Vec<Option<Role>>)> {
+fn header_cells(row: &Row) -> Vec<HeaderCell> {
+    row.cells
+        .iter()
+        .map(|c| HeaderCell {
+            role: match c {
+                Cell::Text(t) => header::role_of(t),
+                _ => None,
+            },
+            text: c.display(),
+            row: row.number,
+        })
+        .collect()
+}
+
+/// The first row with a hamlet column and a date or time column.
+fn find_header(grid: &Grid) -> Option<(usize, Vec<HeaderCell>)> {
     grid.rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
         .find_map(|(i, row)| {
-            let roles: Vec<Option<Role>> = row
-                .cells
-                .iter()
-                .map(|c| match c {
-                    Cell::Text(t) => header::role_of(t),
-                    _ => None,
-                })
-                .collect();
-            let has = |r: Role| roles.contains(&Some(r));
+            let cells = header_cells(row);
+            let has = |r: Role| cells.iter().any(|c| c.role == Some(r));
             let is_header =
                 has(Role::Hamlet) && (has(Role::Date) || has(Role::When) || has(Role::Time));
-            is_header.then_some((i, roles))
+            is_header.then_some((i, cells))
         })
 }
 
-fn map_columns(
-    row: &Row,
-    roles: &[Option<Role>],
-    file: &Path,
-    diags: &mut Diagnostics,
-) -> Option<Columns> {
+/// Official tables often split a header over two rows ("Thời gian" above
+/// "Ngày" and "Giờ"). The row just below the header is a second header row
+/// when it names columns and has no hamlet where a data row would; its
+/// headers then win over the ones above them.
+fn second_header_row(grid: &Grid, at: usize, top: &[HeaderCell]) -> Option<Vec<HeaderCell>> {
+    let (above, below) = (grid.rows.get(at)?, grid.rows.get(at + 1)?);
+    if below.number != above.number + 1 {
+        return None;
+    }
+    let sub = header_cells(below);
+    if !sub.iter().any(|c| c.role.is_some()) {
+        return None;
+    }
+    let hamlet = top.iter().position(|c| c.role == Some(Role::Hamlet))?;
+    let under_hamlet = sub.get(hamlet);
+    if !(below.cell(hamlet).is_blank()
+        || under_hamlet.is_some_and(|c| c.role == Some(Role::Hamlet)))
+    {
+        return None;
+    }
+    let width = top.len().max(sub.len());
+    Some(
+        (0..width)
+            .map(|i| match (sub.get(i), top.get(i)) {
+                (Some(s), _) if s.role.is_some() => s.clone(),
+                (_, Some(t)) => t.clone(),
+                (Some(s), None) => s.clone(),
+                (None, None) => HeaderCell {
+                    role: None,
+                    text: String::new(),
+                    row: above.number,
+                },
+            })
+            .collect(),
+    )
+}
+
+fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> Option<Columns> {
     let mut by_role: Vec<(Role, Column)> = Vec::new();
     let mut ok = true;
-    for (index, role) in roles.iter().enumerate() {
-        let header = row.cell(index).display();
-        let column = Column { index, header };
-        let Some(role) = role else {
-            warn_if_misspelt(&column, row, file, diags);
+    for (index, cell) in header.iter().enumerate() {
+        let column = Column {
+            index,
+            header: cell.text.clone(),
+        };
+        let Some(role) = cell.role else {
+            warn_if_misspelt(&column, cell, file, diags);
             continue;
         };
-        if let Some((_, first)) = by_role.iter().find(|(r, _)| r == role) {
-            if *role != Role::Number {
+        if let Some((_, first)) = by_role.iter().find(|(r, _)| *r == role) {
+            if role != Role::Number {
                 diags.push(
                     Diagnostic::error(
                         file,
-                        column.pos(row),
+                        cell.pos(index),
                         format!(
                             "Cột {} \"{}\" và cột {} \"{}\" cùng là cột {}.",
                             column_letters(first.index as u32 + 1),
@@ -129,7 +186,7 @@ fn map_columns(
             }
             continue;
         }
-        by_role.push((*role, column));
+        by_role.push((role, column));
     }
     let take = |role: Role| {
         by_role
@@ -146,6 +203,7 @@ fn map_columns(
         services: take(Role::Services),
         note: take(Role::Note),
     };
+    let header_pos = |c: &Column| header.get(c.index).and_then(|h| h.pos(c.index));
     // "Thời gian" is the time beside a date column, and the date without one.
     if let Some(when) = take(Role::When) {
         if columns.date.is_none() {
@@ -156,7 +214,7 @@ fn map_columns(
             diags.push(
                 Diagnostic::error(
                     file,
-                    when.pos(row),
+                    header_pos(&when),
                     format!(
                         "Bảng đã có cột ngày và cột giờ, nên không rõ cột {} \"{}\" dùng để làm gì.",
                         column_letters(when.index as u32 + 1),
@@ -169,15 +227,12 @@ fn map_columns(
         }
     }
     if columns.date.is_none() {
+        let row = header.first().map_or(0, |c| c.row);
         diags.push(
-            Diagnostic::error(
-                file,
-                Some(Pos::new(row.number, 0)),
-                "Bảng lịch không có cột ngày.",
-            )
-            .with_hint(format!(
-                "Thêm một cột tên \"Ngày\" và ghi ngày của từng buổi, ví dụ 29/11/2022. {HEADER_HINT}"
-            )),
+            Diagnostic::error(file, Some(Pos::new(row, 0)), "Bảng lịch không có cột ngày.")
+                .with_hint(format!(
+                    "Thêm một cột tên \"Ngày\" và ghi ngày của từng buổi, ví dụ 29/11/2022. {HEADER_HINT}"
+                )),
         );
         ok = false;
     }
@@ -186,7 +241,7 @@ fn map_columns(
 
 /// A header that is almost one bangtin reads ("Đia đểm") is probably meant
 /// as that column; other unknown columns are the officer's own and ignored.
-fn warn_if_misspelt(column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) {
+fn warn_if_misspelt(column: &Column, cell: &HeaderCell, file: &Path, diags: &mut Diagnostics) {
     if column.header.is_empty() {
         return;
     }
@@ -194,7 +249,7 @@ fn warn_if_misspelt(column: &Column, row: &Row, file: &Path, diags: &mut Diagnos
         diags.push(
             Diagnostic::warning(
                 file,
-                column.pos(row),
+                cell.pos(column.index),
                 format!(
                     "Cột {} \"{}\" không phải cột bangtin đọc nên bị bỏ qua.",
                     column_letters(column.index as u32 + 1),
@@ -487,5 +542,87 @@ fn check_weekday(
             )
             .with_hint("Kiểm tra lại thứ và ngày trong văn bản gốc: một trong hai đã bị ghi nhầm."),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::spreadsheet::grid;
+
+    fn read(csv: &str) -> (Vec<Session>, Vec<Diagnostic>) {
+        let grid = grid::from_csv(csv).unwrap_or_default();
+        let mut diags = Diagnostics::default();
+        let sessions = sessions(&grid, Path::new("lich.csv"), &mut diags).unwrap_or_default();
+        (sessions, diags.into_sorted())
+    }
+
+    fn hm(h: u32, m: u32) -> chrono::NaiveTime {
+        chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn header_split_over_two_rows() {
+        let (sessions, diags) = read(
+            "STT;Thôn;Thời gian;;Địa điểm\n;;Ngày;Giờ;\n1;Kìm;03/12/2022;7h30-11h;Nhà văn hóa\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(sessions.len(), 1);
+        let s = &sessions[0];
+        assert_eq!(s.hamlet.value, "Kìm");
+        assert_eq!(s.hamlet.pos, Some(Pos::new(3, 2)));
+        assert_eq!(Some(s.date), NaiveDate::from_ymd_opt(2022, 12, 3));
+        assert_eq!(
+            s.time,
+            Some(TimeRange {
+                start: hm(7, 30),
+                end: Some(hm(11, 0))
+            })
+        );
+        assert_eq!(s.place.as_deref(), Some("Nhà văn hóa"));
+    }
+
+    #[test]
+    fn a_date_and_time_in_one_cell_and_services_on_lines() {
+        let (sessions, diags) = read(
+            "Thôn,Thời gian,Nội dung\nKìm,\"19h00 ngày 03/12/2022\",\"Cài đặt VNeID\nKích hoạt; Đăng ký\"\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let s = &sessions[0];
+        assert_eq!(Some(s.date), NaiveDate::from_ymd_opt(2022, 12, 3));
+        assert_eq!(s.time.map(|t| t.start), Some(hm(19, 0)));
+        assert_eq!(s.services, ["Cài đặt VNeID", "Kích hoạt", "Đăng ký"]);
+    }
+
+    #[test]
+    fn misspelt_and_doubled_headers_are_reported() {
+        let (sessions, diags) = read("Thôn;Ngày;Đia đểm\nKìm;03/12/2022;NVH\n");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(!diags[0].is_error());
+        assert_eq!(diags[0].pos, Some(Pos::new(1, 3)));
+        assert!(diags[0]
+            .hint
+            .as_deref()
+            .unwrap_or_default()
+            .contains("\"Địa điểm\""));
+
+        let (sessions, diags) = read("Thôn;Ngày;Tên thôn\nKìm;03/12/2022;Kìm\n");
+        assert!(sessions.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].message,
+            "Cột A \"Thôn\" và cột C \"Tên thôn\" cùng là cột Thôn."
+        );
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_a_row_without_hamlet_is_an_error() {
+        let (sessions, diags) =
+            read("Thôn;Ngày;Ghi chú\nKìm;03/12/2022;\n;;\n;04/12/2022;Mang CCCD\n");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message, "Dòng này chưa ghi tên thôn.");
+        assert_eq!(diags[0].pos, Some(Pos::new(4, 1)));
     }
 }
