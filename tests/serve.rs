@@ -116,13 +116,17 @@ impl Server {
         }
     }
 
-    /// A plain HTTP/1.0 GET (no chunked bodies, the server closes when done).
     fn get(&self, path: &str) -> Response {
+        self.get_from(path, "127.0.0.1")
+    }
+
+    /// A plain HTTP/1.0 GET (no chunked bodies, the server closes when done).
+    fn get_from(&self, path: &str, host: &str) -> Response {
         let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, self.port));
         let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
         stream.set_write_timeout(Some(PATIENCE)).unwrap();
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -256,6 +260,9 @@ fn serves_the_built_site_on_loopback_with_a_reload_script() {
     for sneaky in ["/../site.yaml", "/%2e%2e/site/site.yaml", "/.bangtin"] {
         assert_eq!(server.get(sneaky).status, 404, "{sneaky}");
     }
+    // Only requests addressed to this computer (no DNS rebinding from a web page).
+    assert_eq!(server.get_from("/", "localhost:1111").status, 200);
+    assert_eq!(server.get_from("/", "evil.example:1111").status, 403);
     assert_eq!(server.version(), 1);
 }
 

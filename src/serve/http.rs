@@ -38,7 +38,15 @@ impl Answer {
 }
 
 pub fn respond(request: tiny_http::Request, state: &Mutex<State>) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
     let answer = match request.method() {
+        _ if !host.as_deref().is_none_or(is_loopback_host) => {
+            Answer::text(403, "Bản xem trước chỉ mở được từ chính máy này.")
+        }
         tiny_http::Method::Get | tiny_http::Method::Head => answer(request.url(), &snapshot(state)),
         _ => Answer::text(405, "Chỉ hỗ trợ GET và HEAD."),
     };
@@ -55,6 +63,20 @@ pub fn respond(request: tiny_http::Request, state: &Mutex<State>) {
         }
     }
     let _ = request.respond(response);
+}
+
+/// A page on another web site can make the browser send requests to
+/// 127.0.0.1 under its own host name (DNS rebinding) and read the answers;
+/// answering only requests addressed to this computer prevents that.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "127.0.0.1" | "localhost" | "::1"
+    )
 }
 
 /// The state as one request needs it, so the lock is not held while reading files.
@@ -275,6 +297,27 @@ mod tests {
         ];
         for (url, expected) in cases {
             assert_eq!(file_path(url).as_deref(), expected, "{url}");
+        }
+    }
+
+    #[test]
+    fn only_requests_addressed_to_this_computer_are_answered() {
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "127.0.0.1",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "192.168.1.5:1111",
+            "",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
         }
     }
 

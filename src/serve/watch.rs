@@ -79,6 +79,8 @@ fn is_scratch_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
+    // Excel saves through "lich.xlsx~RF1a2b.TMP"-like names.
+    let name = name.to_ascii_lowercase();
     name.starts_with('.')
         || name.starts_with("~$")
         || name.ends_with('~')
