@@ -430,3 +430,119 @@ fn a_busy_port_or_missing_folder_is_explained() {
         assert!(err.contains("Cách sửa:"), "{err}");
     }
 }
+
+/// Chromium for the browser test: None (with a note) when it is missing here,
+/// a failure when it is missing in CI.
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            })
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required in CI (see .ci/run)"
+        );
+        eprintln!("note: Chromium not found, browser test skipped");
+    }
+    found
+}
+
+/// Serves `html` (built as number 1) for the first page request and, like
+/// `serve`, the page of build `version` after that; answers `version` at
+/// /__bangtin/version; records the page paths the browser asked for.
+fn stand_in_server(html: String, version: String) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let pages = Arc::new(Mutex::new(Vec::new()));
+    let seen = pages.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = Vec::new();
+            let mut byte = [0u8; 1];
+            while !request.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+                request.push(byte[0]);
+            }
+            let request = String::from_utf8_lossy(&request).into_owned();
+            let path = request.split(' ').nth(1).unwrap_or("/").to_string();
+            let (status, body) = if path == "/__bangtin/version" {
+                ("200 OK", version.clone())
+            } else if path.starts_with("/lich/") {
+                let mut seen = seen.lock().unwrap();
+                let page = match seen.len() {
+                    0 => html.clone(),
+                    _ => html.replace("var built = \"1\"", &format!("var built = \"{version}\"")),
+                };
+                seen.push(path);
+                ("200 OK", page)
+            } else {
+                ("404 Not Found", String::new())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (port, pages)
+}
+
+/// The reload script that `serve` puts in pages, run in a real browser against
+/// a stand-in server whose build number is under the test's control: the page
+/// reloads when the number changes (and leaves `?ban-cu` when it does), and
+/// stays put while it does not.
+#[test]
+fn served_pages_reload_in_a_browser_when_the_build_changes() {
+    let Some(browser) = chromium() else { return };
+    let t = SiteTest::fixture("minimal");
+    let server = Server::start(&t);
+    let html = server.get("/lich/index.html").body;
+    assert!(html.contains("var built = \"1\""), "{html}");
+    drop(server);
+
+    for (version, first, expect_reload_to) in [
+        ("2", "/lich/index.html", Some("/lich/index.html")),
+        ("2", "/lich/index.html?ban-cu", Some("/lich/index.html")),
+        ("1", "/lich/index.html", None),
+    ] {
+        let (port, pages) = stand_in_server(html.clone(), version.to_string());
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("http://127.0.0.1:{port}{first}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_with_timeout(&mut child);
+        let pages = pages.lock().unwrap().clone();
+        assert_eq!(pages.first().map(String::as_str), Some(first), "{pages:?}");
+        match expect_reload_to {
+            Some(path) => assert_eq!(
+                pages.get(1).map(String::as_str),
+                Some(path),
+                "build {version}: {pages:?}"
+            ),
+            None => assert_eq!(pages.len(), 1, "reloaded without a new build: {pages:?}"),
+        }
+    }
+}
