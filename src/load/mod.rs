@@ -103,7 +103,11 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    for path in spreadsheet::files(&root.join("schedules")) {
+    let spreadsheets = files_with_ext(&root.join("schedules"), spreadsheet::EXTENSIONS);
+    for path in spreadsheets
+        .into_iter()
+        .filter(|p| spreadsheet::is_schedule_file(p))
+    {
         let loaded = spreadsheet::parse(&path, &mut diagnostics);
         content.sessions.extend(loaded.sessions);
         sources.extend(loaded.sources);

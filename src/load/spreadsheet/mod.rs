@@ -26,21 +26,17 @@ pub struct Loaded {
 
 /// Extensions read as schedules, besides YAML.
 const READ: &[&str] = &["csv", "xlsx", "xlsm"];
-/// Spreadsheet formats bangtin does not read, named so they are not silently skipped.
-const NOT_READ: &[&str] = &["xls", "ods", "numbers"];
+/// Spreadsheet files in `schedules/` to look at: the ones read, and formats
+/// bangtin does not read (named in a warning so they are not silently skipped).
+pub const EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods", "numbers"];
 
-/// Spreadsheet files in `schedules/`, sorted, without the `~$name.xlsx` lock
-/// files Excel keeps beside a workbook while it is open.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
-    let all: Vec<&str> = READ.iter().chain(NOT_READ).copied().collect();
-    super::files_with_ext(dir, &all)
-        .into_iter()
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
-        })
-        .collect()
+/// Is this a spreadsheet to read, rather than the `~$lich.xlsx` (Excel) or
+/// `.~lock.lich.xlsx#` (LibreOffice) lock file kept beside an open workbook?
+pub fn is_schedule_file(path: &Path) -> bool {
+    !path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
 }
 
 fn extension(path: &Path) -> String {
@@ -53,7 +49,7 @@ fn extension(path: &Path) -> String {
 pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
     match extension(path).as_str() {
         "csv" => parse_csv(path, diags),
-        "xlsx" | "xlsm" => parse_xlsx(path, diags),
+        e if READ.contains(&e) => parse_xlsx(path, diags),
         _ => {
             diags.push(
                 Diagnostic::warning(path, None, "bangtin chưa đọc được loại tệp bảng tính này nên bỏ qua nó.")
