@@ -218,15 +218,17 @@ fn content_type(rel: &str) -> &'static str {
 
 /// The served page with the reload script before `</body>` and, for the old
 /// version of a page while the content has errors, a banner after `<body>`.
-/// Only `serve` does this: `bangtin build` output never has either.
+/// Only `serve` does this: `bangtin build` output never has either. HTML
+/// without a `</body>` (a fragment meant to be pasted into a portal article)
+/// is served as it is, so what the officer copies from the preview is clean.
 pub fn inject(html: &str, generation: u64, old_version_of: Option<&str>) -> String {
     let script = RELOAD_SCRIPT.replace("GENERATION", &generation.to_string());
     let mut out = html.to_string();
     let lower = out.to_ascii_lowercase();
-    match lower.rfind("</body>") {
-        Some(at) => out.insert_str(at, &script),
-        None => out.push_str(&script),
-    }
+    let Some(body_end) = lower.rfind("</body>") else {
+        return out;
+    };
+    out.insert_str(body_end, &script);
     if let Some(path) = old_version_of {
         let banner = format!(
             "<div role=\"alert\" style=\"background:#fff3cd;color:#3d2c00;border-bottom:3px solid #b58100;padding:.6em 1em;font:1rem/1.4 sans-serif\">\
@@ -237,9 +239,8 @@ pub fn inject(html: &str, generation: u64, old_version_of: Option<&str>) -> Stri
         let body_open = lower
             .find("<body")
             .and_then(|at| lower[at..].find('>').map(|end| at + end + 1));
-        match body_open {
-            Some(at) => out.insert_str(at, &banner),
-            None => out.insert_str(0, &banner),
+        if let Some(at) = body_open {
+            out.insert_str(at, &banner);
         }
     }
     out
@@ -298,6 +299,12 @@ mod tests {
         for (url, expected) in cases {
             assert_eq!(file_path(url).as_deref(), expected, "{url}");
         }
+    }
+
+    #[test]
+    fn fragments_are_served_as_they_are() {
+        let fragment = "<table><tr><td>Kìm</td></tr></table>";
+        assert_eq!(inject(fragment, 3, Some("/nhung/lich.html")), fragment);
     }
 
     #[test]
