@@ -11,6 +11,7 @@ use crate::model::Content;
 use crate::plan::Plan;
 use crate::{load, output, plan, render, validate};
 
+#[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod vi;
 pub mod yaml;

@@ -49,6 +49,15 @@ enum Command {
         #[arg(long, default_value = "content")]
         root: PathBuf,
     },
+    /// Xem trước: dựng trang, mở ở http://127.0.0.1, tự dựng lại và tải lại khi bạn sửa nội dung.
+    Serve {
+        /// Thư mục nội dung (có site.yaml).
+        #[arg(long, default_value = "content")]
+        root: PathBuf,
+        /// Cổng máy chủ xem trước (0: để máy tự chọn một cổng trống).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Tạo một trang mẫu mới, có chú thích, dựng được ngay.
     Init {
         /// Thư mục sẽ tạo.
@@ -188,6 +197,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Serve { root, port } => serve(root, port),
         Command::Init { dir } => match bangtin::init::init(&dir) {
             Ok(n) => {
                 println!("Đã tạo trang mẫu ({n} tệp) trong {}.", dir.display());
@@ -203,5 +213,62 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+fn serve(root: PathBuf, port: u16) -> ExitCode {
+    use bangtin::serve::{self, ServeEvent, ServeOptions};
+    let shown_root = root.display().to_string();
+    let on_event = move |event: ServeEvent| {
+        let now = chrono::Local::now().format("%H:%M:%S");
+        let changed = |paths: &[PathBuf]| match paths {
+            [] => String::new(),
+            _ => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .take(3)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                let more = if paths.len() > 3 { ", …" } else { "" };
+                format!(" (tệp thay đổi: {}{more})", names.join(", "))
+            }
+        };
+        match event {
+            ServeEvent::Listening { url } => {
+                println!("Đang xem trước trang tại: {url}");
+                println!("Mở địa chỉ trên bằng trình duyệt. Mỗi khi bạn lưu một tệp trong {shown_root}, trang được dựng lại và trình duyệt tự tải lại.");
+                println!("Nhấn Ctrl+C để dừng.");
+            }
+            ServeEvent::Built {
+                summary,
+                changed: paths,
+            } => {
+                print_diagnostics(&summary.warnings);
+                println!(
+                    "[{now}] Đã dựng {} trang trong {} ms{}.",
+                    summary.pages,
+                    summary.elapsed.as_millis(),
+                    changed(&paths)
+                );
+            }
+            ServeEvent::Failed {
+                problems,
+                changed: paths,
+            } => {
+                print_diagnostics(&problems);
+                println!(
+                    "[{now}] Nội dung có lỗi{}: trình duyệt hiện trang báo lỗi, bản cũ vẫn xem được. Sửa lỗi rồi lưu tệp.",
+                    changed(&paths)
+                );
+            }
+            ServeEvent::Stopped => println!("Đã dừng xem trước."),
+        }
+    };
+    match serve::serve(&ServeOptions { root, port }, std::sync::Arc::new(on_event)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {}\n  Cách sửa: {}", e.message, e.hint);
+            ExitCode::from(2)
+        }
     }
 }

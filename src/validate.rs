@@ -123,10 +123,9 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
 }
 
 fn location(source: &crate::model::Source) -> String {
-    match source.pos {
-        Some(p) => format!("{}:{}", source.file.display(), p.line),
-        None => source.file.display().to_string(),
-    }
+    // The line (or spreadsheet row) is enough to find the other session.
+    let line = source.pos.map(|p| crate::diagnostics::Pos::new(p.line, 0));
+    crate::diagnostics::location(&source.file, line)
 }
 
 fn documents(content: &Content, diags: &mut Diagnostics) {

@@ -5,6 +5,7 @@ mod document;
 mod fields;
 mod schedule;
 mod site;
+mod spreadsheet;
 mod static_files;
 pub mod text;
 
@@ -100,6 +101,16 @@ pub fn load(root: &Path) -> Loaded {
             }
             Err(d) => diagnostics.push(d),
         }
+    }
+
+    let spreadsheets = files_with_ext(&root.join("schedules"), spreadsheet::EXTENSIONS);
+    for path in spreadsheets
+        .into_iter()
+        .filter(|p| spreadsheet::is_schedule_file(p))
+    {
+        let loaded = spreadsheet::parse(&path, &mut diagnostics);
+        content.sessions.extend(loaded.sessions);
+        sources.extend(loaded.sources);
     }
 
     content.guides = load_documents(&root.join("guides"), &mut diagnostics, &mut sources);
