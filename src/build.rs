@@ -97,6 +97,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     .map_err(fail)?;
 
     let mut files = pages;
+    for (rel, bytes) in render::progress::data::files(&content, &plan).map_err(|d| fail(vec![d]))? {
+        staging.write(rel, &bytes).map_err(|d| fail(vec![d]))?;
+        files += 1;
+    }
     for (rel, bytes) in render::theme::ASSETS {
         // A site may replace a theme asset by putting its own under static/.
         if !content.static_files.iter().any(|f| f.rel == *rel) {

@@ -14,7 +14,9 @@
     clippy::string_slice
 )]
 
+pub mod admin_unit;
 pub mod calendar;
+pub mod number_format;
 pub mod slug;
 pub mod speech;
 pub mod text;

@@ -3,8 +3,10 @@
 
 mod datetime;
 mod numbers;
+mod percent;
 mod phone;
 
 pub use datetime::{date_words, time_range_words, time_words};
 pub use numbers::number_words;
+pub use percent::percent_words;
 pub use phone::phone_words;
