@@ -98,7 +98,6 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Progres
     let main_kind = main_kind(&raw.main_kind, &kinds, file, diags);
 
     let mut progress = Progress {
-        main_kind,
         note: optional(&raw.note),
         source: Source {
             file: file.to_path_buf(),
@@ -176,6 +175,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Progres
         }
     }
     progress.kinds = kinds;
+    progress.main_kind = main_kind.unwrap_or_else(|| default_main_kind(&progress));
     Some(progress)
 }
 
@@ -272,12 +272,11 @@ fn find_kind(kinds: &[Kind], key: &str) -> Option<usize> {
         .position(|k| vi::text::canonical_key(&k.key) == canonical)
 }
 
-fn main_kind(field: &Text, kinds: &[Kind], file: &Path, diags: &mut Diagnostics) -> usize {
-    let Some(f) = field.as_ref().filter(|f| !f.value.trim().is_empty()) else {
-        return 0;
-    };
+/// The kind `main_kind` names; None when it is left out (or wrong, with an error).
+fn main_kind(field: &Text, kinds: &[Kind], file: &Path, diags: &mut Diagnostics) -> Option<usize> {
+    let f = field.as_ref().filter(|f| !f.value.trim().is_empty())?;
     if let Some(i) = find_kind(kinds, f.value.trim()) {
-        return i;
+        return Some(i);
     }
     let keys = kind_keys(kinds);
     let hint = match vi::text::closest(f.value.trim(), keys.iter().copied()) {
@@ -292,7 +291,18 @@ fn main_kind(field: &Text, kinds: &[Kind], file: &Path, diags: &mut Diagnostics)
         )
         .with_hint(hint),
     );
-    0
+    None
+}
+
+/// Without `main_kind`, the first declared kind that has a target, so that a
+/// forgotten `main_kind` still ranks hamlets; else the first kind.
+fn default_main_kind(progress: &Progress) -> usize {
+    let targeted = |k: &usize| {
+        progress.total.contains_key(k)
+            || progress.phases.iter().any(|p| p.figures.contains_key(k))
+            || progress.hamlets.iter().any(|h| h.figures.contains_key(k))
+    };
+    (0..progress.kinds.len()).find(targeted).unwrap_or(0)
 }
 
 /// Fixed keys of one entry (`date`, `hamlet`, `phase`) by name.
@@ -572,5 +582,15 @@ mod tests {
             reports[0].figures.keys().copied().collect::<Vec<_>>(),
             vec![0]
         );
+    }
+
+    #[test]
+    fn main_kind_defaults_to_the_first_kind_with_a_target() {
+        let text =
+            format!("{KINDS}targets:\n  hamlets:\n    - {{hamlet: Đông Lão, activated: 200}}\n");
+        assert_eq!(parse_text(&text).0.unwrap().main_kind, 1);
+        let text = format!("{KINDS}main_kind: level2\ntargets:\n  total: {{activated: 200}}\n");
+        assert_eq!(parse_text(&text).0.unwrap().main_kind, 0);
+        assert_eq!(parse_text(KINDS).0.unwrap().main_kind, 0);
     }
 }

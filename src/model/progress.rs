@@ -12,7 +12,8 @@ use crate::vi::number_format::CountOrPercent;
 #[derive(Clone, Debug, Default)]
 pub struct Progress {
     pub kinds: Vec<Kind>,
-    /// The kind the home page, the ranking and the charts follow.
+    /// The kind the home page, the ranking and the charts follow: `main_kind`,
+    /// else the first kind with a target, else the first kind.
     pub main_kind: usize,
     /// A line shown under the heading, e.g. where the figures come from.
     pub note: Option<String>,
