@@ -205,7 +205,13 @@ fn bar_chart_bars_are_proportional_and_labelled() {
             )
         );
     }
-    // The 100% line sits where a 100% bar would end.
+    // The 100% mark sits where a 100% bar would end, on every bar.
+    assert_eq!(
+        svg.descendants()
+            .filter(|n| n.attribute("class") == Some("reference"))
+            .count(),
+        bars.len()
+    );
     let reference = svg
         .descendants()
         .find(|n| n.attribute("class") == Some("reference"))
@@ -672,4 +678,109 @@ fn bundled_example_builds_with_progress() {
         vec!["Đã kích hoạt (tài khoản)", "2.350", "2.147", "91,3%"]
     );
     assert_links_resolve(&t.out);
+}
+
+#[test]
+fn the_documented_example_builds_cleanly() {
+    let doc = std::fs::read_to_string(common::repo_path("docs/dinh-dang.md")).unwrap();
+    let from = doc.find("Ví dụ đầy đủ").expect("example heading");
+    let start = from + doc[from..].find("```yaml\n").unwrap() + "```yaml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let (t, err) = build_with(&doc[start..end], 0);
+    assert!(!err.contains("cảnh báo"), "{err}");
+    let rows = t
+        .page("tien-do/index.html")
+        .table_rows("table.progress-hamlets");
+    // Phước Hòa: 900 of 2.000 after 15/06, with level2 carried forward.
+    assert_eq!(
+        rows[0][1..],
+        [
+            "tổ dân phố Phước Hòa",
+            "0",
+            "100 / 500 (20%)",
+            "900 / 2.000 (45%)",
+            "15/06/2023"
+        ]
+    );
+}
+
+/// `name` on the PATH; when missing, fail under CI and skip (with a note) otherwise.
+fn tool(name: &str) -> Option<String> {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()));
+    if found {
+        return Some(name.to_string());
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{name} is required under CI (.ci/run installs it)"
+    );
+    eprintln!("note: {name} not installed, skipping");
+    None
+}
+
+#[test]
+fn printed_page_carries_the_figures_and_the_charts() {
+    let (Some(chromium), Some(pdftotext)) = (tool("chromium"), tool("pdftotext")) else {
+        return;
+    };
+    let t = built();
+    let profile = tempfile::tempdir().unwrap();
+    let pdf = profile.path().join("tien-do.pdf");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!(
+            "file://{}",
+            t.output_file("tien-do/index.html").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let text = std::process::Command::new(pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The table, for print and screen readers…
+    assert!(flat.contains("2.400 / 3.000"), "{flat}");
+    assert!(flat.contains("70,4%"), "{flat}");
+    // …and the charts, drawn without a script: their own labels are in the PDF.
+    assert!(
+        flat.contains("80% (2.400/3.000)"),
+        "bar chart not printed: {flat}"
+    );
+    assert_eq!(
+        flat.matches("80% (2.400/3.000)").count(),
+        1,
+        "label printed twice"
+    );
+    assert!(
+        flat.contains("Kết quả") && flat.contains("Chỉ tiêu"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("06/07/2023") || flat.contains("10/07/2023"),
+        "{flat}"
+    );
 }

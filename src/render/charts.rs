@@ -22,9 +22,6 @@ const BAR: &str = "#0b4f9c";
 const BAR_DONE: &str = "#1d6b2f";
 const TRACK: &str = "#f3f1ec";
 const TARGET: &str = "#8a1c1c";
-/// A white outline behind text, so lines crossing it don't hide letters.
-const HALO: &str =
-    r##" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
 
 fn esc(text: &str) -> String {
     tera::escape_html(text)
@@ -146,21 +143,11 @@ pub fn bar_chart(chart: &BarChart) -> String {
         tick += step;
     }
     let reference_x = chart.reference.as_ref().map(|(v, _)| x(*v));
-    if let (Some(rx), Some((_, label))) = (reference_x, &chart.reference) {
-        let _ = write!(
-            out,
-            r#"<line class="reference" x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"><title>{label}</title></line>"#,
-            x = n(rx),
-            top = n(TOP),
-            bottom = n(bars_bottom),
-            label = esc(label),
-        );
-    }
     for (i, bar) in chart.bars.iter().enumerate() {
         let row_top = TOP + ROW * i as f64;
         let bar_y = row_top + 22.0;
-        // Layered so the reference line shows on the track but not through
-        // the text, which gets a white halo.
+        // The reference is marked across each bar only, never through the
+        // text above it (a white halo would print every label twice).
         let _ = write!(
             out,
             r#"<g class="bar"><rect class="track" x="{left}" y="{bar_y}" width="{plot}" height="{bh}" fill="{TRACK}"/>"#,
@@ -169,27 +156,33 @@ pub fn bar_chart(chart: &BarChart) -> String {
             plot = n(plot_width),
             bh = n(BAR_HEIGHT),
         );
-        if let Some(rx) = reference_x {
+        let _ = write!(
+            out,
+            r#"<rect class="fill" x="{left}" y="{bar_y}" width="{width}" height="{bh}" fill="{fill}"/>"#,
+            left = n(LEFT),
+            bar_y = n(bar_y),
+            bh = n(BAR_HEIGHT),
+            width = n(x(bar.value) - LEFT),
+            fill = if bar.done { BAR_DONE } else { BAR },
+        );
+        if let (Some(rx), Some((_, label))) = (reference_x, &chart.reference) {
             let _ = write!(
                 out,
-                r#"<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>"#,
+                r#"<line class="reference" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{TARGET}" stroke-width="3"><title>{label}</title></line>"#,
                 x = n(rx),
-                y1 = n(bar_y),
-                y2 = n(bar_y + BAR_HEIGHT),
+                y1 = n(bar_y - 4.0),
+                y2 = n(bar_y + BAR_HEIGHT + 4.0),
+                label = esc(label),
             );
         }
         let _ = write!(
             out,
-            r#"<rect class="fill" x="{left}" y="{bar_y}" width="{width}" height="{bh}" fill="{fill}"/><text class="label" x="{left}" y="{text_y}" fill="{INK}"{HALO}>{label}</text><text class="value" x="{right}" y="{text_y}" text-anchor="end" fill="{INK}" font-weight="700"{HALO}>{value_label}</text></g>"#,
+            r#"<text class="label" x="{left}" y="{text_y}" fill="{INK}">{label}</text><text class="value" x="{right}" y="{text_y}" text-anchor="end" fill="{INK}" font-weight="700">{value_label}</text></g>"#,
             left = n(LEFT),
             right = n(WIDTH - RIGHT),
             text_y = n(row_top + 16.0),
             label = esc(&bar.label),
             value_label = esc(&bar.value_label),
-            bar_y = n(bar_y),
-            bh = n(BAR_HEIGHT),
-            width = n(x(bar.value) - LEFT),
-            fill = if bar.done { BAR_DONE } else { BAR },
         );
     }
     out.push_str("</svg>");
