@@ -66,3 +66,29 @@ pub struct Report {
     pub figures: Figures<u64>,
     pub source: Source,
 }
+
+/// Finds hamlets by name the way `Site::find_hamlet` does (any case, NFC or
+/// NFD, old or new tone placement), with each key computed once: a district
+/// file has thousands of reports to match against hundreds of hamlets.
+pub struct HamletFinder {
+    by_key: std::collections::HashMap<String, usize>,
+}
+
+impl HamletFinder {
+    pub fn new(site: &super::Site) -> Self {
+        let mut by_key = std::collections::HashMap::new();
+        for (i, h) in site.hamlets.iter().enumerate() {
+            // The first of two same-named hamlets wins, as in `find_hamlet`.
+            by_key
+                .entry(crate::vi::text::canonical_key(&h.name))
+                .or_insert(i);
+        }
+        HamletFinder { by_key }
+    }
+
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.by_key
+            .get(&crate::vi::text::canonical_key(name))
+            .copied()
+    }
+}

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::progress::{Figures, Progress};
+use crate::model::progress::{Figures, HamletFinder, Progress};
 use crate::model::{Content, Located};
 use crate::vi;
 use crate::vi::calendar::format_date_numeric;
@@ -23,10 +23,11 @@ pub fn validate(content: &Content, diags: &mut Diagnostics) {
     let Some(progress) = &content.progress else {
         return;
     };
-    let hamlet_targets = hamlet_targets(content, progress, diags);
+    let finder = HamletFinder::new(&content.site);
+    let hamlet_targets = hamlet_targets(content, progress, &finder, diags);
     commune_target(progress, &hamlet_targets, diags);
     phases(content, progress, &hamlet_targets, diags);
-    reports(content, progress, &hamlet_targets, diags);
+    reports(content, progress, &finder, &hamlet_targets, diags);
 }
 
 fn line_of(pos: Option<Pos>) -> String {
@@ -75,12 +76,13 @@ fn zero_target(progress: &Progress, kind: usize, pos: Option<Pos>) -> Diagnostic
 fn hamlet_targets<'a>(
     content: &Content,
     progress: &'a Progress,
+    finder: &HamletFinder,
     diags: &mut Diagnostics,
 ) -> HashMap<usize, &'a Figures<u64>> {
     let mut seen: HashMap<usize, &'a Figures<u64>> = HashMap::new();
     let mut first_line: HashMap<usize, Option<Pos>> = HashMap::new();
     for entry in &progress.hamlets {
-        let Some(h) = content.site.find_hamlet(&entry.hamlet.value) else {
+        let Some(h) = finder.find(&entry.hamlet.value) else {
             diags.push(unknown_hamlet(content, progress, &entry.hamlet));
             continue;
         };
@@ -279,6 +281,7 @@ fn phases(
 fn reports(
     content: &Content,
     progress: &Progress,
+    finder: &HamletFinder,
     hamlet_targets: &HashMap<usize, &Figures<u64>>,
     diags: &mut Diagnostics,
 ) {
@@ -287,7 +290,7 @@ fn reports(
     let campaign = &site.campaign;
     let mut by_hamlet: HashMap<usize, Vec<&crate::model::progress::Report>> = HashMap::new();
     for report in &progress.reports {
-        let Some(h) = site.find_hamlet(&report.hamlet.value) else {
+        let Some(h) = finder.find(&report.hamlet.value) else {
             diags.push(unknown_hamlet(content, progress, &report.hamlet));
             continue;
         };

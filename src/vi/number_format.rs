@@ -327,4 +327,35 @@ mod tests {
             assert_eq!(parse_count(&format_count(n)), Ok(n));
         }
     }
+
+    /// Any text an officer might paste is read or refused, never a panic;
+    /// whatever is read prints back to the same number.
+    #[test]
+    fn any_text_is_read_or_refused() {
+        let alphabet = [
+            "0", "1", "5", "9", ".", ",", " ", "%", "-", "\u{00A0}", "\u{200B}", "a", "ố",
+            "\u{0301}",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                if state.is_multiple_of(5) {
+                    break;
+                }
+                if let Some(piece) = alphabet.get((state % alphabet.len() as u64) as usize) {
+                    text.push_str(piece);
+                }
+            }
+            if let Ok(n) = parse_count(&text) {
+                assert_eq!(parse_count(&format_count(n)), Ok(n), "{text:?}");
+            }
+            if let Ok(CountOrPercent::Percent(p)) = parse_count_or_percent(&text) {
+                assert!(text.contains('%'), "{text:?} -> {p}");
+            }
+        }
+    }
 }

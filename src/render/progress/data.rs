@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::tally::{tally, Figure};
+use super::tally::{tally, Figure, Tally};
 use crate::diagnostics::Diagnostic;
-use crate::model::progress::Progress;
+use crate::model::progress::{HamletFinder, Progress};
 use crate::model::Content;
 use crate::plan::{self, Plan};
 use crate::vi::calendar::format_date_numeric;
@@ -91,16 +91,15 @@ fn figures(progress: &Progress, figures: &[Figure]) -> Map<String, Value> {
         .collect()
 }
 
-/// The JSON document; None when the site has no `progress.yaml`.
-pub fn json(content: &Content, plan: &Plan) -> Option<String> {
-    let progress = content.progress.as_ref()?;
-    let t = tally(content, None)?;
+/// The JSON document.
+fn json(content: &Content, progress: &Progress, t: &Tally, plan: &Plan) -> Option<String> {
     let site = &content.site;
+    let finder = HamletFinder::new(site);
     let mut reports: Vec<ReportData> = Vec::new();
     let mut ordered: Vec<_> = progress
         .reports
         .iter()
-        .filter_map(|r| Some((r, site.find_hamlet(&r.hamlet.value)?)))
+        .filter_map(|r| Some((r, finder.find(&r.hamlet.value)?)))
         .collect();
     ordered.sort_by_key(|(r, h)| (r.date.value, *h));
     for (r, h) in ordered {
@@ -190,9 +189,7 @@ fn percent_cell(f: &Figure) -> String {
 /// The ranking table for spreadsheets: UTF-8 with a BOM (so Excel reads the
 /// accents), one row per hamlet in rank order, the whole commune last.
 /// Counts are plain integers so they stay numbers in any spreadsheet.
-pub fn csv(content: &Content) -> Option<Result<Vec<u8>, Diagnostic>> {
-    let progress = content.progress.as_ref()?;
-    let t = tally(content, None)?;
+fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Diagnostic> {
     let site = &content.site;
     let mut out = Vec::from("\u{FEFF}".as_bytes());
     let result = (|| -> Result<(), csv::Error> {
@@ -242,23 +239,27 @@ pub fn csv(content: &Content) -> Option<Result<Vec<u8>, Diagnostic>> {
         w.flush()?;
         Ok(())
     })();
-    Some(result.map(|()| out).map_err(|e| {
+    result.map(|()| out).map_err(|e| {
         Diagnostic::error(
             plan::PROGRESS_CSV,
             None,
             format!("Không tạo được tệp CSV: {e}."),
         )
         .with_hint("Báo lỗi này cho người bảo trì bangtin.")
-    }))
+    })
 }
 
 /// Both data files as (output path, bytes); none without `progress.yaml`.
 pub fn files(content: &Content, plan: &Plan) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostic> {
-    let (Some(json), Some(csv)) = (json(content, plan), csv(content)) else {
+    let (Some(progress), Some(t)) = (&content.progress, tally(content, None)) else {
         return Ok(Vec::new());
     };
+    let json = json(content, progress, &t, plan).ok_or_else(|| {
+        Diagnostic::error(plan::PROGRESS_JSON, None, "Không tạo được tệp JSON.")
+            .with_hint("Báo lỗi này cho người bảo trì bangtin.")
+    })?;
     Ok(vec![
         (plan::PROGRESS_JSON, json.into_bytes()),
-        (plan::PROGRESS_CSV, csv?),
+        (plan::PROGRESS_CSV, csv(content, progress, &t)?),
     ])
 }

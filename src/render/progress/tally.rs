@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::model::progress::Progress;
+use crate::model::progress::{HamletFinder, Progress};
 use crate::model::Content;
 use crate::vi;
 use crate::vi::number_format::{percent_tenths, CountOrPercent};
@@ -95,13 +95,14 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
     let progress = content.progress.as_ref()?;
     let site = &content.site;
     let kinds = progress.kinds.len();
+    let finder = HamletFinder::new(site);
 
     let mut histories: Vec<History> = vec![Vec::new(); site.hamlets.len()];
     for report in &progress.reports {
         if until.is_some_and(|u| report.date.value > u) {
             continue;
         }
-        let Some(h) = site.find_hamlet(&report.hamlet.value) else {
+        let Some(h) = finder.find(&report.hamlet.value) else {
             continue;
         };
         let Some(history) = histories.get_mut(h) else {
@@ -121,7 +122,7 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
     }
     let as_of = histories.iter().flatten().map(|(d, _)| *d).max();
 
-    let hamlet_targets = hamlet_targets(content, progress);
+    let hamlet_targets = hamlet_targets(content, progress, &finder);
     let total_targets: Vec<Option<u64>> = (0..kinds)
         .map(|k| {
             progress.total.get(&k).map(|f| f.value).or_else(|| {
@@ -208,13 +209,16 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
 }
 
 /// Each hamlet's target by kind (the first entry naming it counts).
-fn hamlet_targets(content: &Content, progress: &Progress) -> Vec<Vec<Option<u64>>> {
+fn hamlet_targets(
+    content: &Content,
+    progress: &Progress,
+    finder: &HamletFinder,
+) -> Vec<Vec<Option<u64>>> {
     let kinds = progress.kinds.len();
     let mut targets = vec![vec![None; kinds]; content.site.hamlets.len()];
     for entry in &progress.hamlets {
-        let Some(row) = content
-            .site
-            .find_hamlet(&entry.hamlet.value)
+        let Some(row) = finder
+            .find(&entry.hamlet.value)
             .and_then(|h| targets.get_mut(h))
         else {
             continue;
