@@ -101,6 +101,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     .map_err(fail)?;
 
     let mut files = pages + render::week::write_scripts(&content, &plan, &sink).map_err(fail)?;
+    for (rel, bytes) in render::progress::data::files(&content, &plan).map_err(|d| fail(vec![d]))? {
+        staging.write(rel, &bytes).map_err(|d| fail(vec![d]))?;
+        files += 1;
+    }
     if options.audio {
         let spoken = crate::audio::speak_weeks(staging.dir(), &options.output, &plan.weeks);
         files += spoken.written;

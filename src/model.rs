@@ -1,6 +1,8 @@
 //! The site as plain data, after loading: typed values with the place each was
 //! written. Every later stage reads this and nothing else.
 
+pub mod progress;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -31,6 +33,8 @@ pub struct Content {
     pub static_files: Vec<StaticFile>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
+    /// `progress.yaml`, when the site has one.
+    pub progress: Option<progress::Progress>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -22,6 +22,8 @@ pub enum PageKind {
     Guide(usize),
     Page(usize),
     NotFound,
+    /// `tien-do/index.html`, only when the site has `progress.yaml`.
+    Progress,
 }
 
 #[derive(Clone, Debug)]
@@ -49,6 +51,9 @@ pub const POINTS: &str = "diem-thu-nhan/index.html";
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
+pub const PROGRESS: &str = "tien-do/index.html";
+pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
+pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -57,6 +62,7 @@ const RESERVED: &[&str] = &[
     "assets",
     "404",
     "index",
+    "tien-do",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -127,6 +133,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             path: NOT_FOUND.into(),
         },
     ];
+    if content.progress.is_some() {
+        pages.push(PlannedPage {
+            kind: PageKind::Progress,
+            path: PROGRESS.into(),
+        });
+    }
     pages.extend(
         hamlet_slugs
             .iter()
@@ -180,6 +192,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .map(|p| p.path.as_str())
         .chain([STYLESHEET])
         .chain(week_files.iter().map(String::as_str))
+        .chain(
+            content
+                .progress
+                .iter()
+                .flat_map(|_| [PROGRESS_JSON, PROGRESS_CSV]),
+        )
         .collect();
     for f in &content.static_files {
         if generated.contains(f.rel.as_str()) {

@@ -1,6 +1,8 @@
 //! Stage 2: cross-checks between files (a session's hamlet exists, dates fall in
 //! the campaign, names are not doubled). Per-field checks happen while loading.
 
+mod progress;
+
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -12,6 +14,7 @@ pub fn validate(content: &Content) -> Diagnostics {
     hamlets(content, &mut diags);
     sessions(content, &mut diags);
     documents(content, &mut diags);
+    progress::validate(content, &mut diags);
     diags
 }
 

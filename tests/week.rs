@@ -201,7 +201,7 @@ fn bundled_example_script_groups_what_sessions_share() {
     assert!(!week_49.contains("thôn Kìm"));
 }
 
-/// The dark modules of the crate's SVG ("M{x} {y}h1v1H{x}V{y}" each), drawn
+/// The dark runs of the SVG path ("M{x} {y}h{run}v1h-{run}z" each), drawn
 /// into a picture a QR reader can decode.
 fn decode_qr(svg: &str) -> String {
     let size: usize = svg
@@ -220,9 +220,13 @@ fn decode_qr(svg: &str) -> String {
     let mut dark = vec![false; size * size];
     for module in path.split('M').filter(|m| !m.is_empty()) {
         let (x, rest) = module.split_once(' ').unwrap();
-        let y = rest.split('h').next().unwrap();
-        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-        dark[y * size + x] = true;
+        let (y, rest) = rest.split_once('h').unwrap();
+        let run = rest.split('v').next().unwrap();
+        let (x, y, run): (usize, usize, usize) =
+            (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap());
+        for dx in 0..run {
+            dark[y * size + x + dx] = true;
+        }
     }
     let scale = 4;
     let mut image =

@@ -3,6 +3,7 @@
 
 mod document;
 mod fields;
+mod progress;
 mod schedule;
 mod site;
 mod spreadsheet;
@@ -112,6 +113,7 @@ pub fn load(root: &Path) -> Loaded {
         content.sessions.extend(loaded.sessions);
         sources.extend(loaded.sources);
     }
+    load_progress(root, &mut content, &mut diagnostics, &mut sources);
 
     content.guides = load_documents(&root.join("guides"), &mut diagnostics, &mut sources);
     content.pages = load_documents(&root.join("pages"), &mut diagnostics, &mut sources);
@@ -134,6 +136,33 @@ pub fn load(root: &Path) -> Loaded {
         content,
         diagnostics,
         sources,
+    }
+}
+
+/// `progress.yaml`, optional: a site without it has no progress page.
+fn load_progress(
+    root: &Path,
+    content: &mut Content,
+    diagnostics: &mut Diagnostics,
+    sources: &mut BTreeMap<PathBuf, String>,
+) {
+    let path = root.join("progress.yaml");
+    if !path.is_file() {
+        let misnamed = root.join("progress.yml");
+        if misnamed.is_file() {
+            diagnostics.push(
+                Diagnostic::warning(&misnamed, None, "Tệp progress.yml không được đọc.")
+                    .with_hint("Đổi tên tệp thành progress.yaml."),
+            );
+        }
+        return;
+    }
+    match read_text(&path) {
+        Ok(text) => {
+            content.progress = progress::parse(&path, &text, diagnostics);
+            sources.insert(path, text);
+        }
+        Err(d) => diagnostics.push(d),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
+pub mod charts;
 pub mod markdown;
+pub mod progress;
 pub mod theme;
 pub mod views;
 pub mod week;
@@ -38,6 +40,7 @@ struct Shared<'a> {
     /// Session indices sorted by date, start time, hamlet.
     ordered_sessions: Vec<usize>,
     guide_links: Vec<DocLink>,
+    progress: Option<progress::ProgressPages>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
     doc_paths: HashMap<String, String>,
     /// Every file of `static/` by its output path, with its pixel size if it is an image.
@@ -73,6 +76,12 @@ pub fn render(
             path: plan::GUIDES.into(),
         },
     ];
+    if plan.pages.iter().any(|p| p.kind == PageKind::Progress) {
+        nav.push(NavItem {
+            label: "Tiến độ".into(),
+            path: plan::PROGRESS.into(),
+        });
+    }
     let mut pages: Vec<&PlannedPage> = plan
         .pages
         .iter()
@@ -147,6 +156,7 @@ pub fn render(
         base,
         ordered_sessions,
         guide_links,
+        progress: progress::ProgressPages::new(content, plan, today),
         doc_paths,
         static_files,
         upcoming_on_home: options.upcoming_on_home,
@@ -294,6 +304,10 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             ctx.insert("session_total", &shared.ordered_sessions.len());
             ctx.insert("guides", &shared.guide_links);
             ctx.insert("point_total", &content.points.len());
+            ctx.insert(
+                "progress_line",
+                &shared.progress.as_ref().and_then(|p| p.home.as_ref()),
+            );
             (
                 "index.html",
                 site.title.clone(),
@@ -320,6 +334,13 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
             ctx.insert("days", &days);
+            ctx.insert(
+                "hamlet_progress",
+                &shared
+                    .progress
+                    .as_ref()
+                    .and_then(|p| p.hamlets.get(h).cloned().flatten()),
+            );
             let label = hamlet.label();
             (
                 "hamlet.html",
@@ -375,6 +396,17 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             let title = doc.title.clone();
             ctx.insert("doc", &doc);
             ("page.html", title, description)
+        }
+        PageKind::Progress => {
+            ctx.insert("progress", &shared.progress.as_ref().map(|p| &p.page));
+            (
+                "progress.html",
+                "Tiến độ thực hiện".to_string(),
+                format!(
+                    "Tiến độ {} theo từng thôn, {}",
+                    site.campaign.name, site.place
+                ),
+            )
         }
         PageKind::NotFound => (
             "404.html",

@@ -14,8 +14,10 @@
     clippy::string_slice
 )]
 
+pub mod admin_unit;
 pub mod announce;
 pub mod calendar;
+pub mod number_format;
 pub mod slug;
 pub mod speech;
 pub mod text;

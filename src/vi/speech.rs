@@ -5,9 +5,11 @@
 mod datetime;
 mod inline;
 mod numbers;
+mod percent;
 mod phone;
 
 pub use datetime::{date_words, time_range_words, time_words};
 pub use inline::spell_out;
 pub use numbers::number_words;
+pub use percent::percent_words;
 pub use phone::phone_words;
