@@ -318,3 +318,30 @@ fn a_static_file_cannot_take_the_script_address() {
         run.stderr
     );
 }
+
+#[test]
+fn script_gains_one_progress_sentence_when_progress_yaml_exists() {
+    let t = SiteTest::fixture("content");
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    let script = read(&t, "lich/tuan-2022-49/doc-loa.txt");
+    let progress: Vec<&str> = script
+        .lines()
+        .filter(|l| l.starts_with("Tính đến"))
+        .collect();
+    assert_eq!(progress.len(), 1, "{script}");
+    assert!(
+        progress[0].contains("toàn xã đã kích hoạt") && progress[0].contains("phần trăm chỉ tiêu"),
+        "{}",
+        progress[0]
+    );
+    // Spelled out like the rest of the script: no digits.
+    assert!(
+        !progress[0].chars().any(|c| c.is_ascii_digit()),
+        "{}",
+        progress[0]
+    );
+
+    let plain = SiteTest::fixture("minimal");
+    assert_eq!(plain.build().code, 0);
+    assert!(!read(&plain, "lich/tuan-2022-48/doc-loa.txt").contains("Tính đến"));
+}

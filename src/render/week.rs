@@ -166,7 +166,12 @@ pub fn week_data(content: &Content, plan: &Plan, week: Week) -> WeekData {
 /// The read-aloud script of one week. Another feature that wants a sentence
 /// read (campaign progress, say) passes it to `announce::script` here.
 pub fn script_text(content: &Content, plan: &Plan, week: Week) -> String {
-    announce::script(&week_data(content, plan, week), &[])
+    // One sentence of campaign progress, from the reports up to the week's end
+    // (the figures the announcer could have had), when progress.yaml exists.
+    let progress: Vec<String> = super::progress::progress_sentence(content, week.sunday())
+        .into_iter()
+        .collect();
+    announce::script(&week_data(content, plan, week), &progress)
 }
 
 /// Write every week's `doc-loa.txt`; returns how many were written.
