@@ -11,12 +11,15 @@ use crate::model::Content;
 use crate::plan::Plan;
 use crate::{load, output, plan, render, validate};
 
+#[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
     pub base_url: Option<String>,
     /// The date "upcoming" is counted from; the build date when None.
     pub today: Option<NaiveDate>,
+    /// Also speak each week's read-aloud script into `doc-loa.wav` (espeak-ng).
+    pub audio: bool,
 }
 
 #[derive(Debug)]
@@ -68,7 +71,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let (mut content, plan, diags) = prepare(&options.root);
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    let (errors, mut warnings): (Vec<_>, Vec<_>) =
+        diags.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {
         let mut all = errors;
         all.extend(warnings);
@@ -97,7 +101,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     )
     .map_err(fail)?;
 
-    let mut files = pages;
+    let mut files = pages + render::week::write_scripts(&content, &plan, &sink).map_err(fail)?;
+    for (rel, bytes) in render::progress::data::files(&content, &plan).map_err(|d| fail(vec![d]))? {
+        staging.write(rel, &bytes).map_err(|d| fail(vec![d]))?;
+        files += 1;
+    }
+    if options.audio {
+        let spoken = crate::audio::speak_weeks(staging.dir(), &options.output, &plan.weeks);
+        files += spoken.written;
+        warnings.extend(spoken.warnings);
+    }
     for (rel, bytes) in render::theme::ASSETS {
         // A site may replace a theme asset by putting its own under static/.
         if !content.static_files.iter().any(|f| f.rel == *rel) {

@@ -136,7 +136,69 @@ pub fn attach_source_lines(items: &mut [Diagnostic], sources: &BTreeMap<PathBuf,
     }
 }
 
-fn location(file: &Path, pos: Option<Pos>) -> String {
+/// Files whose positions are rows and columns of a table, not lines and characters.
+const SPREADSHEET_EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm"];
+
+fn has_spreadsheet_extension(file: &Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        SPREADSHEET_EXTENSIONS
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(e))
+    })
+}
+
+/// How a sheet of a workbook is named in diagnostics: `<workbook>/<sheet>`.
+/// Excel forbids `/` and `\` in sheet names, so the sheet is one path component;
+/// `location` prints it as `lich.xlsx: trang "Lịch"`. Positions in a spreadsheet
+/// (CSV file or sheet) are `Pos { line: row, col: column }`, both from 1.
+pub fn sheet_file(workbook: &Path, sheet: &str) -> PathBuf {
+    workbook.join(sheet)
+}
+
+/// The workbook and sheet name of a path made by `sheet_file`, the file alone
+/// for a CSV file, or None for any other file.
+fn spreadsheet_parts(file: &Path) -> Option<(&Path, Option<String>)> {
+    if has_spreadsheet_extension(file) {
+        return Some((file, None));
+    }
+    let workbook = file.parent().filter(|p| has_spreadsheet_extension(p))?;
+    let sheet = file.components().next_back()?.as_os_str().to_string_lossy();
+    Some((workbook, Some(sheet.into_owned())))
+}
+
+/// Excel's name for a column: 1 → A, 26 → Z, 27 → AA.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Where a problem is, as printed: `file:line:col`, or for a spreadsheet
+/// `lich.xlsx: trang "Lịch", dòng 5, cột C`.
+pub fn location(file: &Path, pos: Option<Pos>) -> String {
+    if let Some((workbook, sheet)) = spreadsheet_parts(file) {
+        let mut out = workbook.display().to_string();
+        let mut parts = Vec::new();
+        if let Some(sheet) = sheet {
+            parts.push(format!("trang \"{sheet}\""));
+        }
+        if let Some(p) = pos.filter(|p| p.line > 0) {
+            parts.push(format!("dòng {}", p.line));
+            if p.col > 0 {
+                parts.push(format!("cột {}", column_letters(p.col)));
+            }
+        }
+        if !parts.is_empty() {
+            out.push_str(": ");
+            out.push_str(&parts.join(", "));
+        }
+        return out;
+    }
     match pos {
         Some(p) if p.line > 0 && p.col > 0 => format!("{}:{}:{}", file.display(), p.line, p.col),
         Some(p) if p.line > 0 => format!("{}:{}", file.display(), p.line),
@@ -158,20 +220,8 @@ pub fn render_one(d: &Diagnostic) -> String {
         Severity::Warning => "cảnh báo",
     };
     let mut out = format!("{label}: {}: {}\n", location(&d.file, d.pos), d.message);
-    if let (Some(line), Some(pos)) = (&d.source_line, d.pos) {
-        let number = pos.line.to_string();
-        let gutter = " ".repeat(number.len());
-        let (shown, caret) = excerpt(line, pos.col as usize);
-        let _ = writeln!(out, "  {number} | {shown}");
-        if let Some(caret) = caret {
-            // The caret sits under the character, counted in chars not bytes.
-            let pad: String = shown
-                .chars()
-                .take(caret)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "  {gutter} | {pad}^");
-        }
+    if let Some(excerpt) = excerpt(d) {
+        out.push_str(&excerpt);
     }
     if let Some(hint) = &d.hint {
         let _ = writeln!(out, "  Cách sửa: {hint}");
@@ -184,7 +234,7 @@ const QUOTE_WIDTH: usize = 100;
 
 /// The part of `line` worth quoting around 1-based column `col` (a pasted
 /// line may be megabytes long), and the caret's 0-based place in it.
-fn excerpt(line: &str, col: usize) -> (String, Option<usize>) {
+fn quote_window(line: &str, col: usize) -> (String, Option<usize>) {
     let length = line.chars().count();
     let caret = col.checked_sub(1);
     if length <= QUOTE_WIDTH {
@@ -202,6 +252,33 @@ fn excerpt(line: &str, col: usize) -> (String, Option<usize>) {
         shown.push('…');
     }
     (shown, caret)
+}
+
+/// The offending line with its number and a caret under the column, as
+/// `render_one` prints it (also shown on `bangtin serve`'s error page).
+pub fn excerpt(d: &Diagnostic) -> Option<String> {
+    let (line, pos) = (d.source_line.as_ref()?, d.pos?);
+    let mut out = String::new();
+    let number = pos.line.to_string();
+    let gutter = " ".repeat(number.len());
+    // In a spreadsheet the column is a cell, not a character: no caret.
+    let col = if spreadsheet_parts(&d.file).is_none() {
+        pos.col as usize
+    } else {
+        0
+    };
+    let (shown, caret) = quote_window(line, col);
+    let _ = writeln!(out, "  {number} | {shown}");
+    if let Some(caret) = caret {
+        // The caret sits under the character, counted in chars not bytes.
+        let pad: String = shown
+            .chars()
+            .take(caret)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "  {gutter} | {pad}^");
+    }
+    Some(out)
 }
 
 /// All diagnostics, sorted, followed by a count line.
@@ -245,5 +322,52 @@ mod tests {
             d.pos = Some(Pos::new(1, col));
             let _ = render_one(&d);
         }
+    }
+
+    #[test]
+    fn spreadsheet_positions_name_sheet_row_and_column() {
+        let book = Path::new("content/schedules/lich.xlsx");
+        let sheet = sheet_file(book, "Lịch");
+        assert_eq!(
+            location(&sheet, Some(Pos::new(5, 3))),
+            "content/schedules/lich.xlsx: trang \"Lịch\", dòng 5, cột C"
+        );
+        assert_eq!(
+            location(&sheet, Some(Pos::new(5, 0))),
+            "content/schedules/lich.xlsx: trang \"Lịch\", dòng 5"
+        );
+        assert_eq!(
+            location(Path::new("s/lich.csv"), Some(Pos::new(12, 28))),
+            "s/lich.csv: dòng 12, cột AB"
+        );
+        assert_eq!(
+            location(Path::new("s/lich.yaml"), Some(Pos::new(2, 7))),
+            "s/lich.yaml:2:7"
+        );
+    }
+
+    #[test]
+    fn column_letters_count_like_excel() {
+        for (n, letters) in [
+            (1, "A"),
+            (3, "C"),
+            (26, "Z"),
+            (27, "AA"),
+            (52, "AZ"),
+            (53, "BA"),
+            (702, "ZZ"),
+            (703, "AAA"),
+        ] {
+            assert_eq!(column_letters(n), letters);
+        }
+    }
+
+    #[test]
+    fn spreadsheet_rows_are_quoted_without_a_caret() {
+        let mut d = Diagnostic::error("s/lich.csv", Some(Pos::new(2, 3)), "ngày sai");
+        d.source_line = Some("1;Kìm;31/02/2022".into());
+        let text = render_one(&d);
+        assert!(text.contains("  2 | 1;Kìm;31/02/2022"), "{text}");
+        assert!(!text.contains('^'), "{text}");
     }
 }

@@ -5,6 +5,7 @@
 //! Everything Vietnamese-specific (slugs, dates, names) lives in [`vi`];
 //! problems are [`diagnostics::Diagnostic`] values printed in one place.
 
+pub mod audio;
 pub mod build;
 pub mod diagnostics;
 pub mod init;
@@ -14,6 +15,7 @@ pub mod output;
 pub mod plan;
 pub mod raw_html;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod vi;
 pub mod yaml;

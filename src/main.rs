@@ -5,11 +5,19 @@ use std::process::ExitCode;
 
 use bangtin::build::{self, BuildOptions};
 use bangtin::diagnostics::{self, Diagnostic};
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// bangtin: tạo trang thông tin chiến dịch (lịch các thôn, điểm thu nhận, hướng dẫn) từ tệp YAML và Markdown.
 #[derive(Parser)]
-#[command(name = "bangtin", version)]
+#[command(
+    name = "bangtin",
+    version,
+    help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}",
+    subcommand_help_heading = "Lệnh",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,12 +39,24 @@ enum Command {
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
         today: Option<chrono::NaiveDate>,
+        /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.wav (cần espeak-ng; thiếu thì chỉ cảnh báo).
+        #[arg(long)]
+        audio: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     Check {
         /// Thư mục nội dung (có site.yaml).
         #[arg(long, default_value = "content")]
         root: PathBuf,
+    },
+    /// Xem trước: dựng trang, mở ở http://127.0.0.1, tự dựng lại và tải lại khi bạn sửa nội dung.
+    Serve {
+        /// Thư mục nội dung (có site.yaml).
+        #[arg(long, default_value = "content")]
+        root: PathBuf,
+        /// Cổng máy chủ xem trước (0: để máy tự chọn một cổng trống).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
     },
     /// Tạo một trang mẫu mới, có chú thích, dựng được ngay.
     Init {
@@ -61,20 +81,96 @@ fn print_diagnostics(items: &[Diagnostic]) {
     eprint!("{}", diagnostics::render_report(items));
 }
 
+/// The command line with Vietnamese help: clap's built-in `--help`/`--version`
+/// texts and headings are English, so they are replaced on every command.
+fn localized(command: clap::Command) -> clap::Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("In hướng dẫn này");
+    command
+        .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}")
+        .disable_help_flag(true)
+        .arg(help)
+        .mut_args(|a| a.help_heading("Tùy chọn"))
+        .mut_subcommands(localized)
+}
+
+/// clap's own messages are English; officers get the gist in Vietnamese, with
+/// clap's text kept below for whoever helps them. Exit code 2, as for usage errors.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("Không hiểu tùy chọn {}.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "Không có lệnh \"{}\". Các lệnh: build, check, init.",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!(
+                "Giá trị \"{}\" của {} không dùng được.",
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("Thiếu {}.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "Thiếu lệnh: build, check hoặc init.".to_string()
+        }
+        _ => "Câu lệnh viết chưa đúng.".to_string(),
+    };
+    eprintln!(
+        "lỗi: {message}\n  Cách sửa: xem hướng dẫn bằng lệnh: bangtin --help\n\n{}",
+        e.render()
+    );
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = localized(Cli::command()).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("In số phiên bản")
+            .help_heading("Tùy chọn"),
+    );
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage_error(&e),
+    };
     match cli.command {
         Command::Build {
             root,
             output,
             base_url,
             today,
+            audio,
         } => {
             let options = BuildOptions {
                 root,
                 output: output.clone(),
                 base_url,
                 today,
+                audio,
             };
             match build::build(&options) {
                 Ok(summary) => {
@@ -109,6 +205,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Serve { root, port } => serve(root, port),
         Command::Init { dir } => match bangtin::init::init(&dir) {
             Ok(n) => {
                 println!("Đã tạo trang mẫu ({n} tệp) trong {}.", dir.display());
@@ -124,5 +221,62 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+fn serve(root: PathBuf, port: u16) -> ExitCode {
+    use bangtin::serve::{self, ServeEvent, ServeOptions};
+    let shown_root = root.display().to_string();
+    let on_event = move |event: ServeEvent| {
+        let now = chrono::Local::now().format("%H:%M:%S");
+        let changed = |paths: &[PathBuf]| match paths {
+            [] => String::new(),
+            _ => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .take(3)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                let more = if paths.len() > 3 { ", …" } else { "" };
+                format!(" (tệp thay đổi: {}{more})", names.join(", "))
+            }
+        };
+        match event {
+            ServeEvent::Listening { url } => {
+                println!("Đang xem trước trang tại: {url}");
+                println!("Mở địa chỉ trên bằng trình duyệt. Mỗi khi bạn lưu một tệp trong {shown_root}, trang được dựng lại và trình duyệt tự tải lại.");
+                println!("Nhấn Ctrl+C để dừng.");
+            }
+            ServeEvent::Built {
+                summary,
+                changed: paths,
+            } => {
+                print_diagnostics(&summary.warnings);
+                println!(
+                    "[{now}] Đã dựng {} trang trong {} ms{}.",
+                    summary.pages,
+                    summary.elapsed.as_millis(),
+                    changed(&paths)
+                );
+            }
+            ServeEvent::Failed {
+                problems,
+                changed: paths,
+            } => {
+                print_diagnostics(&problems);
+                println!(
+                    "[{now}] Nội dung có lỗi{}: trình duyệt hiện trang báo lỗi, bản cũ vẫn xem được. Sửa lỗi rồi lưu tệp.",
+                    changed(&paths)
+                );
+            }
+            ServeEvent::Stopped => println!("Đã dừng xem trước."),
+        }
+    };
+    match serve::serve(&ServeOptions { root, port }, std::sync::Arc::new(on_event)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {}\n  Cách sửa: {}", e.message, e.hint);
+            ExitCode::from(2)
+        }
     }
 }

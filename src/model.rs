@@ -1,6 +1,8 @@
 //! The site as plain data, after loading: typed values with the place each was
 //! written. Every later stage reads this and nothing else.
 
+pub mod progress;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -31,6 +33,8 @@ pub struct Content {
     pub static_files: Vec<StaticFile>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
+    /// `progress.yaml`, when the site has one.
+    pub progress: Option<progress::Progress>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -94,9 +98,16 @@ pub struct Hamlet {
 }
 
 impl Hamlet {
-    /// "thôn Đông Lão": how a hamlet is named in a sentence.
+    /// "thôn Đông Lão": how a hamlet is named in a sentence. A name that already
+    /// says its kind ("Tổ dân phố 3", "Khu phố 5") is not prefixed twice.
     pub fn label(&self) -> String {
-        format!("{} {}", self.kind, self.name)
+        let name_key = crate::vi::text::canonical_key(&self.name);
+        let kind_key = crate::vi::text::canonical_key(&self.kind);
+        if name_key.starts_with(&format!("{kind_key} ")) {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.kind, self.name)
+        }
     }
 }
 

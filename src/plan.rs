@@ -7,16 +7,23 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Content;
 use crate::vi;
 
+mod weeks;
+pub use weeks::{week_audio_path, week_path, week_script_path, Week};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Home,
     Schedule,
     Hamlet(usize),
+    /// A week sheet, by index into `Plan::weeks`.
+    Week(usize),
     Points,
     Guides,
     Guide(usize),
     Page(usize),
     NotFound,
+    /// `tien-do/index.html`, only when the site has `progress.yaml`.
+    Progress,
 }
 
 #[derive(Clone, Debug)]
@@ -34,6 +41,8 @@ pub struct Plan {
     pub session_hamlets: Vec<Option<usize>>,
     /// Published guides (drafts left out), in menu order.
     pub guides: Vec<usize>,
+    /// ISO weeks that have sessions, in order: one week sheet each.
+    pub weeks: Vec<Week>,
     pub pages: Vec<PlannedPage>,
 }
 
@@ -42,6 +51,9 @@ pub const POINTS: &str = "diem-thu-nhan/index.html";
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
+pub const PROGRESS: &str = "tien-do/index.html";
+pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
+pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -50,6 +62,7 @@ const RESERVED: &[&str] = &[
     "assets",
     "404",
     "index",
+    "tien-do",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -80,7 +93,9 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .sessions
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
-        .collect();
+        .collect::<Vec<_>>();
+    weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
+    let weeks = weeks::weeks(content, &session_hamlets);
 
     let mut guides: Vec<usize> = (0..content.guides.len())
         .filter(|&i| !content.guides[i].draft)
@@ -118,6 +133,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             path: NOT_FOUND.into(),
         },
     ];
+    if content.progress.is_some() {
+        pages.push(PlannedPage {
+            kind: PageKind::Progress,
+            path: PROGRESS.into(),
+        });
+    }
     pages.extend(
         hamlet_slugs
             .iter()
@@ -127,6 +148,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
                 path: hamlet_path(slug),
             }),
     );
+    pages.extend(weeks.iter().enumerate().map(|(i, &week)| PlannedPage {
+        kind: PageKind::Week(i),
+        path: week_path(week),
+    }));
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
         path: guide_path(&content.guides[i].stem),
@@ -158,10 +183,21 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         });
     }
 
+    let week_files: Vec<String> = weeks
+        .iter()
+        .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
+        .collect();
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
         .chain([STYLESHEET])
+        .chain(week_files.iter().map(String::as_str))
+        .chain(
+            content
+                .progress
+                .iter()
+                .flat_map(|_| [PROGRESS_JSON, PROGRESS_CSV]),
+        )
         .collect();
     for f in &content.static_files {
         if generated.contains(f.rel.as_str()) {
@@ -181,6 +217,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             hamlet_slugs,
             session_hamlets,
             guides,
+            weeks,
             pages,
         },
         diags,

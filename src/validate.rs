@@ -1,6 +1,8 @@
 //! Stage 2: cross-checks between files (a session's hamlet exists, dates fall in
 //! the campaign, names are not doubled). Per-field checks happen while loading.
 
+mod progress;
+
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -14,6 +16,7 @@ pub fn validate(content: &Content) -> Diagnostics {
     sessions(content, &mut diags);
     documents(content, &mut diags);
     raw_html_in_documents(content, &mut diags);
+    progress::validate(content, &mut diags);
     diags
 }
 
@@ -189,10 +192,9 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
 }
 
 fn location(source: &crate::model::Source) -> String {
-    match source.pos {
-        Some(p) => format!("{}:{}", source.file.display(), p.line),
-        None => source.file.display().to_string(),
-    }
+    // The line (or spreadsheet row) is enough to find the other session.
+    let line = source.pos.map(|p| crate::diagnostics::Pos::new(p.line, 0));
+    crate::diagnostics::location(&source.file, line)
 }
 
 fn documents(content: &Content, diags: &mut Diagnostics) {

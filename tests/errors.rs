@@ -203,6 +203,21 @@ fn output_inside_content_is_refused() {
 #[test]
 fn usage_errors_exit_2() {
     let t = SiteTest::fixture("minimal");
-    assert_eq!(t.run(&["build", "--no-such-flag"]).code, 2);
-    assert_eq!(t.run(&["build", "--today", "31/02/2023"]).code, 2);
+    let run = t.run(&["build", "--no-such-flag"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("Không hiểu tùy chọn --no-such-flag"),
+        "{}",
+        run.stderr
+    );
+    let run = t.run(&["build", "--today", "31/02/2023"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("28 ngày"), "{}", run.stderr);
+    let run = t.run(&["--help"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("Cách dùng") && run.stdout.contains("In hướng dẫn này"),
+        "{}",
+        run.stdout
+    );
 }

@@ -15,6 +15,22 @@ use bangtin::{build, load, vi, yaml};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
+/// Resolves `x.md` links and `anh/…` images the way a site does.
+struct Resolver;
+
+impl markdown::Resolve for Resolver {
+    fn link(&self, url: &str) -> Option<String> {
+        url.strip_suffix(".md")
+            .map(|s| format!("../{s}/index.html"))
+    }
+    fn image(&self, url: &str) -> Option<markdown::Image> {
+        url.starts_with("anh/").then(|| markdown::Image {
+            src: format!("../../{url}"),
+            size: Some((640, 400)),
+        })
+    }
+}
+
 /// `cases` unless PROPTEST_CASES asks for a longer run.
 fn config(cases: u32) -> Config {
     let mut config = Config::default();
@@ -285,8 +301,8 @@ proptest! {
         let result = build::build(&build::BuildOptions {
             root: root.clone(),
             output: out.clone(),
-            base_url: None,
             today: chrono::NaiveDate::from_ymd_opt(2022, 11, 28),
+            ..Default::default()
         });
         check_outcome(&root, &out, result);
     }
@@ -324,7 +340,7 @@ proptest! {
     ) {
         let mut all = bom.to_vec();
         all.extend(bytes);
-        match load::text::decode(&all) {
+        match load::text::decode(all) {
             Ok(text) => prop_assert!(!text.contains('\r')),
             Err(e) => prop_assert!(e.pos.is_none_or(|p| p.line >= 1 && p.col >= 1)),
         }
@@ -332,7 +348,7 @@ proptest! {
 
     #[test]
     fn decode_takes_any_text(text in text(80)) {
-        let _ = load::text::decode(text.as_bytes());
+        let _ = load::text::decode(text.clone().into_bytes());
         let _ = vi::legacy::detect(&text);
     }
 
@@ -350,7 +366,7 @@ proptest! {
         let doc = format!("---\n{front}\n---\n{body}");
         if let Some(Ok((f, b))) = load::split_front_matter(&doc) {
             let _ = yaml::from_str::<serde_json::Value>(f);
-            let _ = markdown::render(b, &|_| None);
+            let _ = markdown::render(b, &markdown::NoResolve);
         }
     }
 
@@ -359,9 +375,8 @@ proptest! {
     #[test]
     fn markdown_renders_safe_html(md in text(80)) {
         let embeds = [EmbedSource::parse("www.youtube.com").unwrap()];
-        let resolve = |u: &str| u.strip_suffix(".md").map(|s| format!("../{s}/index.html"));
-        let _ = markdown::render(&md, &resolve);
-        let html = markdown::render_with_embeds(&md, &resolve, &embeds).html;
+        let _ = markdown::render(&md, &markdown::NoResolve);
+        let html = markdown::render_with_embeds(&md, &Resolver, &embeds).html;
         let doc = scraper::Html::parse_fragment(&html);
         for node in doc.tree.values() {
             let Some(element) = node.as_element() else { continue };

@@ -4,8 +4,10 @@
 mod confine;
 mod document;
 mod fields;
+mod progress;
 mod schedule;
 mod site;
+mod spreadsheet;
 mod static_files;
 pub mod text;
 
@@ -35,8 +37,8 @@ pub struct Loaded {
 /// copied, not read, and have no limit.
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
-/// A file's text, or the diagnostic saying why it can't be read.
-pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+/// Refuse a file over [`MAX_TEXT_BYTES`] before reading it.
+pub(crate) fn check_size(path: &Path) -> Result<(), Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
@@ -50,6 +52,12 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("Một tệp lịch hay bài hướng dẫn bình thường chỉ vài trăm KB: có thể nội dung bị dán lặp nhiều lần. Chia thành nhiều tệp nhỏ (mọi tệp trong schedules/ được gộp lại); tệp PDF, ảnh thì để trong static/."));
     }
+    Ok(())
+}
+
+/// A file's text, or the diagnostic saying why it can't be read.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    check_size(path)?;
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             path,
@@ -58,7 +66,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
     })?;
-    text::decode(&bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
+    text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
@@ -156,6 +164,22 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
+    let spreadsheets = files_with_ext(
+        &site,
+        &root.join("schedules"),
+        spreadsheet::EXTENSIONS,
+        &mut diagnostics,
+    );
+    for path in spreadsheets
+        .into_iter()
+        .filter(|p| spreadsheet::is_schedule_file(p))
+    {
+        let loaded = spreadsheet::parse(&path, &mut diagnostics);
+        content.sessions.extend(loaded.sessions);
+        sources.extend(loaded.sources);
+    }
+    load_progress(&site, root, &mut content, &mut diagnostics, &mut sources);
+
     content.guides = load_documents(&site, &root.join("guides"), &mut diagnostics, &mut sources);
     content.pages = load_documents(&site, &root.join("pages"), &mut diagnostics, &mut sources);
     content.static_files = static_files::collect(&site, root, &mut diagnostics);
@@ -177,6 +201,38 @@ pub fn load(root: &Path) -> Loaded {
         content,
         diagnostics,
         sources,
+    }
+}
+
+/// `progress.yaml`, optional: a site without it has no progress page.
+fn load_progress(
+    site: &SiteFolder,
+    root: &Path,
+    content: &mut Content,
+    diagnostics: &mut Diagnostics,
+    sources: &mut BTreeMap<PathBuf, String>,
+) {
+    let path = root.join("progress.yaml");
+    if let Err(d) = site.check_if_link(&path) {
+        diagnostics.push(d);
+        return;
+    }
+    if !path.is_file() {
+        let misnamed = root.join("progress.yml");
+        if misnamed.is_file() {
+            diagnostics.push(
+                Diagnostic::warning(&misnamed, None, "Tệp progress.yml không được đọc.")
+                    .with_hint("Đổi tên tệp thành progress.yaml."),
+            );
+        }
+        return;
+    }
+    match read_text(&path) {
+        Ok(text) => {
+            content.progress = progress::parse(&path, &text, diagnostics);
+            sources.insert(path, text);
+        }
+        Err(d) => diagnostics.push(d),
     }
 }
 

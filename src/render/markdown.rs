@@ -32,125 +32,220 @@ fn is_safe_url(url: &str) -> bool {
     }
 }
 
-/// `resolve` maps a link written as `other-guide.md` to its URL on the site.
-pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+/// How a document's links and images find their targets on the site.
+pub trait Resolve {
+    /// A link written as `other-guide.md` (or a page's file name): its URL, if known.
+    fn link(&self, url: &str) -> Option<String>;
+    /// An image in `static/`: its URL from this page and its size in pixels.
+    fn image(&self, url: &str) -> Option<Image>;
+}
+
+pub struct Image {
+    pub src: String,
+    pub size: Option<(u32, u32)>,
+}
+
+/// Resolves nothing: for tests and text outside the site.
+pub struct NoResolve;
+
+impl Resolve for NoResolve {
+    fn link(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn image(&self, _: &str) -> Option<Image> {
+        None
+    }
+}
+
+fn html_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    let _ = pulldown_cmark_escape::escape_html(&mut *out, value);
+    out.push('"');
+}
+
+pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
     render_with_embeds(markdown, resolve, &[])
 }
 
 /// As [`render`], keeping `<iframe>`s whose address is on `embeds` (site.yaml).
 pub fn render_with_embeds(
     markdown: &str,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Resolve,
     embeds: &[EmbedSource],
 ) -> Rendered {
     let mut needs_sanitizing = false;
     let mut heading_ids: HashMap<String, usize> = HashMap::new();
     let mut first_paragraph = String::new();
-    let mut in_first_paragraph = false;
     let mut seen_paragraph = false;
 
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
-
-    // Headings get stable ids from their text so officers can link to a section.
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading {
-            level,
-            id: None,
-            classes,
-            attrs,
-        }) = &events[i]
-        {
-            let text: String = events[i + 1..]
-                .iter()
-                .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                .filter_map(|e| match e {
-                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                    _ => None,
-                })
-                .collect();
-            let base = match vi::slug::slugify(&text) {
-                s if s.is_empty() => "muc".to_string(),
-                s => s,
-            };
-            let n = heading_ids.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            let level: HeadingLevel = *level;
-            events[i] = Event::Start(Tag::Heading {
-                level,
-                id: Some(CowStr::from(id)),
-                classes: classes.clone(),
-                attrs: attrs.clone(),
-            });
-        }
-        i += 1;
-    }
-
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // `validate` refuses such documents; should one get here anyway, its
     // HTML is shown as text rather than handed to the (quadratic) parser.
     let html_as_text = markdown.contains('<') && raw_html::too_deep(markdown).is_some();
-    let events = events.into_iter().map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) if html_as_text => Event::Text(html),
-        Event::Html(_) | Event::InlineHtml(_) => {
-            needs_sanitizing = true;
-            event
-        }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            if !is_safe_url(&dest_url) {
-                needs_sanitizing = true;
+    // Ordered lists at the top level are a guide's steps: each item gets an
+    // anchor `#buoc-N` so an officer can link "bước 3".
+    let mut list_depth = 0usize;
+    let mut step_lists = 0usize;
+    let mut step_number: Option<u64> = None;
+
+    let mut i = 0;
+    while i < events.len() {
+        let event = events[i].clone();
+        i += 1;
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) if html_as_text => {
+                out.push(Event::Text(html));
             }
-            let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+            Event::Html(_) | Event::InlineHtml(_) => {
+                needs_sanitizing = true;
+                out.push(event);
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id: None,
+                classes,
+                attrs,
+            }) => {
+                let text: String = events[i..]
+                    .iter()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let base = match vi::slug::slugify(&text) {
+                    s if s.is_empty() => "muc".to_string(),
+                    s => s,
+                };
+                let n = heading_ids.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { base } else { format!("{base}-{n}") };
+                let level: HeadingLevel = level;
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::Start(Tag::List(start)) => {
+                list_depth += 1;
+                match start {
+                    Some(first) if list_depth == 1 => {
+                        step_lists += 1;
+                        step_number = Some(first);
+                        let mut tag = String::from("<ol class=\"steps\"");
+                        if first != 1 {
+                            html_attr(&mut tag, "start", &first.to_string());
+                        }
+                        tag.push_str(">\n");
+                        out.push(Event::Html(CowStr::from(tag)));
+                    }
+                    _ => out.push(Event::Start(Tag::List(start))),
+                }
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                list_depth = list_depth.saturating_sub(1);
+                if list_depth == 0 {
+                    step_number = None;
+                }
+                out.push(Event::End(TagEnd::List(ordered)));
+            }
+            Event::Start(Tag::Item) if list_depth == 1 && step_number.is_some() => {
+                let n = step_number.unwrap_or(1);
+                step_number = Some(n + 1);
+                // The first list of steps owns the plain anchors; later lists are numbered apart.
+                let id = if step_lists == 1 {
+                    format!("buoc-{n}")
+                } else {
+                    format!("buoc-{step_lists}-{n}")
+                };
+                // The visible number is drawn as a circle; the list itself tells
+                // screen readers the position, so the drawn number is hidden from them.
+                out.push(Event::Html(CowStr::from(format!(
+                    "<li id=\"{id}\"><span class=\"step-number\" aria-hidden=\"true\">{n}</span>"
+                ))));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            if !is_safe_url(&dest_url) {
-                needs_sanitizing = true;
+            }) => {
+                if !is_safe_url(&dest_url) {
+                    needs_sanitizing = true;
+                }
+                let dest_url = resolve
+                    .link(&dest_url)
+                    .map(CowStr::from)
+                    .unwrap_or(dest_url);
+                out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
+                dest_url, title, ..
+            }) => {
+                if !is_safe_url(&dest_url) {
+                    needs_sanitizing = true;
+                }
+                // The alt text is the image's inline content, up to its end.
+                let mut alt = String::new();
+                let mut depth = 1;
+                while i < events.len() && depth > 0 {
+                    match &events[i] {
+                        Event::Start(Tag::Image { .. }) => depth += 1,
+                        Event::End(TagEnd::Image) => depth -= 1,
+                        Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                        Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                let found = resolve.image(&dest_url);
+                let src = found.as_ref().map_or(dest_url.as_ref(), |f| f.src.as_str());
+                let mut tag = String::from("<img");
+                html_attr(&mut tag, "src", src);
+                html_attr(&mut tag, "alt", &alt);
+                if !title.is_empty() {
+                    html_attr(&mut tag, "title", &title);
+                }
+                // Width and height let the browser reserve the space: no layout shift.
+                if let Some((w, h)) = found.and_then(|f| f.size) {
+                    html_attr(&mut tag, "width", &w.to_string());
+                    html_attr(&mut tag, "height", &h.to_string());
+                }
+                tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+                out.push(Event::Html(CowStr::from(tag)));
+            }
+            Event::Start(Tag::Paragraph) => {
+                if !seen_paragraph {
+                    seen_paragraph = true;
+                    first_paragraph = events[i..]
+                        .iter()
+                        .take_while(|e| !matches!(e, Event::End(TagEnd::Paragraph)))
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            Event::SoftBreak | Event::HardBreak => Some(" "),
+                            _ => None,
+                        })
+                        .collect();
+                }
+                out.push(Event::Start(Tag::Paragraph));
+            }
+            other => out.push(other),
         }
-        Event::Start(Tag::Paragraph) => {
-            in_first_paragraph = !seen_paragraph;
-            seen_paragraph = true;
-            event
-        }
-        Event::End(TagEnd::Paragraph) => {
-            in_first_paragraph = false;
-            event
-        }
-        Event::Text(ref t) | Event::Code(ref t) if in_first_paragraph => {
-            first_paragraph.push_str(t);
-            event
-        }
-        Event::SoftBreak if in_first_paragraph => {
-            first_paragraph.push(' ');
-            event
-        }
-        _ => event,
-    });
+    }
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if needs_sanitizing {
         html = sanitize_with_embeds(&html, embeds);
     }
@@ -173,6 +268,9 @@ pub fn sanitize_with_embeds(html: &str, embeds: &[EmbedSource]) -> String {
     let mut builder = ammonia::Builder::default();
     builder
         .add_generic_attributes(["id"])
+        .add_tag_attributes("ol", ["class"])
+        .add_tag_attributes("span", ["class", "aria-hidden"])
+        .add_tag_attributes("img", ["loading", "decoding"])
         // Links officers use for Zalo are kept like tel: and sms:.
         .add_url_schemes(["zalo"]);
     if embeds.is_empty() {
@@ -260,7 +358,20 @@ mod tests {
     use super::*;
 
     fn md(s: &str) -> String {
-        render(s, &|_| None).html
+        render(s, &NoResolve).html
+    }
+
+    struct Site;
+    impl Resolve for Site {
+        fn link(&self, u: &str) -> Option<String> {
+            (u == "kich-hoat.md").then(|| "../kich-hoat/index.html".to_string())
+        }
+        fn image(&self, u: &str) -> Option<Image> {
+            (u == "anh/cccd.png").then(|| Image {
+                src: "../../anh/cccd.png".into(),
+                size: Some((640, 400)),
+            })
+        }
     }
 
     #[test]
@@ -281,7 +392,7 @@ mod tests {
     fn with_embeds(s: &str) -> String {
         let embeds =
             ["www.youtube.com", "www.google.com/maps"].map(|e| EmbedSource::parse(e).unwrap());
-        render_with_embeds(s, &|_| None, &embeds).html
+        render_with_embeds(s, &NoResolve, &embeds).html
     }
 
     #[test]
@@ -351,16 +462,50 @@ mod tests {
 
     #[test]
     fn md_links_are_resolved() {
-        let h = render("[x](kich-hoat.md)", &|u| {
-            (u == "kich-hoat.md").then(|| "../kich-hoat/index.html".to_string())
-        })
-        .html;
+        let h = render("[x](kich-hoat.md)", &Site).html;
         assert!(h.contains(r#"href="../kich-hoat/index.html""#), "{h}");
     }
 
     #[test]
     fn first_paragraph_is_plain_text() {
-        let r = render("# T\n\nMột *hai*\nba.\n\nBốn.", &|_| None);
+        let r = render("# T\n\nMột *hai*\nba.\n\nBốn.", &NoResolve);
         assert_eq!(r.first_paragraph, "Một hai ba.");
+    }
+
+    #[test]
+    fn top_level_ordered_lists_are_steps_with_anchors() {
+        let h = md("1. Tải\n2. Cài\n   1. con\n\n- x\n");
+        assert!(h.contains(r#"<ol class="steps">"#), "{h}");
+        assert!(
+            h.contains(
+                r#"<li id="buoc-1"><span class="step-number" aria-hidden="true">1</span>Tải</li>"#
+            ),
+            "{h}"
+        );
+        assert!(
+            h.contains(
+                r#"<li id="buoc-2"><span class="step-number" aria-hidden="true">2</span>Cài"#
+            ),
+            "{h}"
+        );
+        // Nested lists are ordinary.
+        assert!(h.contains("<ol>\n<li>con</li>"), "{h}");
+        let h = md("3. Ba\n4. Bốn\n\nđoạn\n\n1. Khác\n");
+        assert!(
+            h.contains(r#"<ol class="steps" start="3">"#) && h.contains(r#"<li id="buoc-4">"#),
+            "{h}"
+        );
+        assert!(h.contains(r#"<li id="buoc-2-1">"#), "{h}");
+    }
+
+    #[test]
+    fn images_get_size_and_lazy_loading() {
+        let h = render("![Thẻ *CCCD*](anh/cccd.png \"mặt trước\")", &Site).html;
+        assert!(
+            h.contains(r#"<img src="../../anh/cccd.png" alt="Thẻ CCCD" title="mặt trước" width="640" height="400" loading="lazy" decoding="async">"#),
+            "{h}"
+        );
+        let h = md("![a\"b](x.png)");
+        assert!(h.contains(r#"alt="a&quot;b""#), "{h}");
     }
 }

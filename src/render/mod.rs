@@ -1,9 +1,12 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
+pub mod charts;
 pub mod markdown;
+pub mod progress;
 pub mod theme;
 pub mod views;
+pub mod week;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -37,8 +40,11 @@ struct Shared<'a> {
     /// Session indices sorted by date, start time, hamlet.
     ordered_sessions: Vec<usize>,
     guide_links: Vec<DocLink>,
+    progress: Option<progress::ProgressPages>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
     doc_paths: HashMap<String, String>,
+    /// Every file of `static/` by its output path, with its pixel size if it is an image.
+    static_files: HashMap<&'a str, Option<(u32, u32)>>,
     upcoming_on_home: usize,
 }
 
@@ -70,6 +76,12 @@ pub fn render(
             path: plan::GUIDES.into(),
         },
     ];
+    if plan.pages.iter().any(|p| p.kind == PageKind::Progress) {
+        nav.push(NavItem {
+            label: "Tiến độ".into(),
+            path: plan::PROGRESS.into(),
+        });
+    }
     let mut pages: Vec<&PlannedPage> = plan
         .pages
         .iter()
@@ -126,6 +138,17 @@ pub fn render(
         };
     }
 
+    let static_files = content
+        .static_files
+        .par_iter()
+        .map(|f| {
+            let size = imagesize::size(&f.abs)
+                .ok()
+                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
+            (f.rel.as_str(), size)
+        })
+        .collect();
+
     let shared = Shared {
         content,
         plan,
@@ -133,7 +156,9 @@ pub fn render(
         base,
         ordered_sessions,
         guide_links,
+        progress: progress::ProgressPages::new(content, plan, today),
         doc_paths,
+        static_files,
         upcoming_on_home: options.upcoming_on_home,
     };
 
@@ -151,7 +176,7 @@ pub fn render(
                     ))
                 }
             };
-            sink(&page.path, html.as_bytes()).err()
+            sink(&page.path, &html).err()
         })
         .collect();
     if errors.is_empty() {
@@ -196,22 +221,48 @@ fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDa
         .collect()
 }
 
-fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
-    let resolve = |url: &str| -> Option<String> {
+/// Links and images in one document, as seen from the page at `page_path`.
+struct DocLinks<'s, 'a> {
+    shared: &'s Shared<'a>,
+    page_path: &'s str,
+}
+
+impl markdown::Resolve for DocLinks<'_, '_> {
+    fn link(&self, url: &str) -> Option<String> {
         let (target, fragment) = match url.split_once('#') {
             Some((t, f)) => (t, Some(f)),
             None => (url, None),
         };
         let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
-        let to = shared.doc_paths.get(stem)?;
-        let mut link = plan::link(page_path, to);
+        let to = self.shared.doc_paths.get(stem)?;
+        let mut link = plan::link(self.page_path, to);
         if let Some(f) = fragment {
             link.push('#');
             link.push_str(f);
         }
         Some(link)
-    };
-    let rendered = markdown::render_with_embeds(&doc.body, &resolve, &shared.content.site.embeds);
+    }
+
+    /// Images are written relative to `static/`: `anh/cccd.jpg`, `/anh/cccd.jpg`
+    /// and `static/anh/cccd.jpg` all name `static/anh/cccd.jpg`.
+    fn image(&self, url: &str) -> Option<markdown::Image> {
+        let rel = url.trim_start_matches('/');
+        let rel = rel.strip_prefix("static/").unwrap_or(rel);
+        let rel = rel.trim_start_matches("../");
+        let (path, size) = self.shared.static_files.get_key_value(rel)?;
+        Some(markdown::Image {
+            src: plan::link(self.page_path, path),
+            size: *size,
+        })
+    }
+}
+
+fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
+    let rendered = markdown::render_with_embeds(
+        &doc.body,
+        &DocLinks { shared, page_path },
+        &shared.content.site.embeds,
+    );
     let description = doc
         .summary
         .clone()
@@ -237,7 +288,9 @@ fn truncate(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<String, tera::Error> {
+/// The page's HTML as bytes: rendering into a buffer skips the UTF-8 re-check
+/// `Tera::render` does on every page.
+fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u8>, tera::Error> {
     let content = shared.content;
     let site = &content.site;
     let mut ctx = shared.base.clone();
@@ -255,6 +308,10 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             ctx.insert("session_total", &shared.ordered_sessions.len());
             ctx.insert("guides", &shared.guide_links);
             ctx.insert("point_total", &content.points.len());
+            ctx.insert(
+                "progress_line",
+                &shared.progress.as_ref().and_then(|p| p.home.as_ref()),
+            );
             (
                 "index.html",
                 site.title.clone(),
@@ -262,6 +319,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             )
         }
         PageKind::Schedule => {
+            ctx.insert("weeks", &week::links(content, shared.plan));
             ctx.insert(
                 "days",
                 &views::days(sessions_where(shared, |_| true), shared.today),
@@ -280,6 +338,13 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
             ctx.insert("days", &days);
+            ctx.insert(
+                "hamlet_progress",
+                &shared
+                    .progress
+                    .as_ref()
+                    .and_then(|p| p.hamlets.get(h).cloned().flatten()),
+            );
             let label = hamlet.label();
             (
                 "hamlet.html",
@@ -287,6 +352,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
                 format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
             )
         }
+        PageKind::Week(w) => week::page(shared, w, &mut ctx),
         PageKind::Points => {
             let (fixed, mobile): (Vec<_>, Vec<_>) = content
                 .points
@@ -335,15 +401,69 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             ctx.insert("doc", &doc);
             ("page.html", title, description)
         }
+        PageKind::Progress => {
+            ctx.insert("progress", &shared.progress.as_ref().map(|p| &p.page));
+            (
+                "progress.html",
+                "Tiến độ thực hiện".to_string(),
+                format!(
+                    "Tiến độ {} theo từng thôn, {}",
+                    site.campaign.name, site.place
+                ),
+            )
+        }
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
             String::new(),
         ),
     };
+    ctx.insert("head_title", &head_title(&title, &site.title));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    tera.render(template, &ctx)
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to(template, &ctx, &mut html)?;
+    strip_trailing_whitespace(&mut html);
+    Ok(html)
+}
+
+/// Template tags on their own lines leave indentation behind; dropping spaces
+/// and tabs before each newline makes pages smaller and validator-clean, and
+/// never changes what a reader sees.
+fn strip_trailing_whitespace(html: &mut Vec<u8>) {
+    let mut write = 0;
+    let mut line_start = 0;
+    for read in 0..html.len() {
+        let byte = html[read];
+        if byte == b'\n' {
+            while write > line_start && matches!(html[write - 1], b' ' | b'\t') {
+                write -= 1;
+            }
+            line_start = write + 1;
+        }
+        html[write] = byte;
+        write += 1;
+    }
+    html.truncate(write);
+}
+
+/// The browser tab and search result title: "page – site" when that fits in
+/// 70 characters (longer titles get cut by search engines and phones).
+fn head_title(page_title: &str, site_title: &str) -> String {
+    const MAX: usize = 70;
+    let full = if page_title == site_title {
+        page_title.to_string()
+    } else {
+        format!("{page_title} – {site_title}")
+    };
+    if full.chars().count() <= MAX {
+        full
+    } else if page_title.chars().count() <= MAX {
+        page_title.to_string()
+    } else {
+        let cut: String = page_title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
@@ -361,5 +481,30 @@ fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
             .iter()
             .filter(|x| **x == Some(h))
             .count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_whitespace_is_stripped_line_by_line() {
+        let mut html = b"<ul>  \n  <li>a</li>\t\n\n  x".to_vec();
+        strip_trailing_whitespace(&mut html);
+        assert_eq!(html, b"<ul>\n  <li>a</li>\n\n  x");
+    }
+
+    #[test]
+    fn long_titles_are_shortened() {
+        assert_eq!(head_title("Lịch", "Định danh"), "Lịch – Định danh");
+        assert_eq!(head_title("Định danh", "Định danh"), "Định danh");
+        let long = "Đăng ký tài khoản mức 2 tại Công an xã hoặc điểm lưu động";
+        assert_eq!(
+            head_title(long, "Đăng ký tài khoản định danh điện tử"),
+            long
+        );
+        let very_long = "a ".repeat(50);
+        assert_eq!(head_title(&very_long, "x").chars().count(), 70);
     }
 }

@@ -22,11 +22,13 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("index.html"),
     theme_file!("schedule.html"),
     theme_file!("hamlet.html"),
+    theme_file!("week.html"),
     theme_file!("points.html"),
     theme_file!("guides.html"),
     theme_file!("guide.html"),
     theme_file!("page.html"),
     theme_file!("404.html"),
+    theme_file!("progress.html"),
 ];
 
 /// Theme assets: (output path, bytes).

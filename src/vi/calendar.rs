@@ -2,6 +2,7 @@
 
 mod date_format;
 mod date_parse;
+mod date_time;
 mod tidy;
 mod time_parse;
 mod time_range;
@@ -9,6 +10,7 @@ mod weekday;
 
 pub use date_format::{format_date, format_date_numeric};
 pub use date_parse::{parse_date, DateError};
+pub use date_time::{parse_date_and_time, parse_weekday};
 pub use time_parse::{parse_time_range, TimeError};
 pub use time_range::{format_time, format_time_range, TimeRange};
 pub use weekday::weekday_name;

@@ -208,27 +208,39 @@ fn verdict(word: &str) -> Verdict {
 }
 
 /// Words with their 1-based line and column.
+/// Text in backticks (`…` or a ``` block) is left out: that is how a page
+/// explaining legacy encodings quotes an example of one.
 fn words(text: &str) -> impl Iterator<Item = (u32, u32, &str)> {
-    text.split('\n').enumerate().flat_map(|(line, content)| {
-        let mut col: u32 = 0;
-        let mut start: Option<(usize, u32)> = None;
-        let mut found = Vec::new();
-        for (i, c) in content.char_indices() {
-            col += 1;
-            match (is_word_char(c), start) {
-                (true, None) => start = Some((i, col)),
-                (false, Some((s, sc))) => {
-                    found.push((line as u32 + 1, sc, content.get(s..i).unwrap_or("")));
-                    start = None;
-                }
-                _ => {}
+    let mut in_block = false;
+    text.split('\n')
+        .enumerate()
+        .flat_map(move |(line, content)| {
+            let mut col: u32 = 0;
+            let mut start: Option<(usize, u32)> = None;
+            let mut found = Vec::new();
+            let fence = content.trim_start().starts_with("```");
+            if fence || in_block {
+                in_block ^= fence;
+                return found;
             }
-        }
-        if let Some((s, sc)) = start {
-            found.push((line as u32 + 1, sc, content.get(s..).unwrap_or("")));
-        }
-        found
-    })
+            let mut in_code = false;
+            for (i, c) in content.char_indices() {
+                col += 1;
+                in_code ^= c == '`';
+                match (is_word_char(c) && !in_code, start) {
+                    (true, None) => start = Some((i, col)),
+                    (false, Some((s, sc))) => {
+                        found.push((line as u32 + 1, sc, content.get(s..i).unwrap_or("")));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some((s, sc)) = start {
+                found.push((line as u32 + 1, sc, content.get(s..).unwrap_or("")));
+            }
+            found
+        })
 }
 
 /// The legacy encoding `text` was typed in, if it clearly was: at least two
@@ -524,6 +536,8 @@ mod tests {
             "Où est la gare? Là-bas, près de l'église. Déjà vu, très bien.",
             "© 2024 UBND xã; 30°C; 50 m²; ½ ngày; «trích dẫn»; § 3.",
             "plain ASCII only",
+            "Gõ bằng VNI, chữ sẽ thành `Thoân Ñoâng Laõo`; bằng TCVN3 thành `Th«n §«ng L·o`.",
+            "Ví dụ:\n\n```\nThoân Ñoâng Laõo\nTh«n §«ng L·o\n```\n",
             "",
         ] {
             assert_eq!(detect(text), None, "{text}");

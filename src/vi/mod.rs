@@ -14,8 +14,11 @@
     clippy::string_slice
 )]
 
+pub mod admin_unit;
+pub mod announce;
 pub mod calendar;
 pub mod legacy;
+pub mod number_format;
 pub mod slug;
 pub mod speech;
 pub mod syllable;
@@ -26,7 +29,7 @@ pub use calendar::{
     weekday_name, DateError, TimeError, TimeRange,
 };
 pub use slug::{is_valid_slug, slugify};
-pub use speech::{date_words, number_words, phone_words, time_range_words, time_words};
+pub use speech::{date_words, number_words, phone_words, spell_out, time_range_words, time_words};
 pub use text::{canonical_key, closest, edit_distance, fold_diacritics, nfc};
 
 #[cfg(test)]

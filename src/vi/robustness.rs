@@ -93,6 +93,12 @@ fn no_public_function_panics() {
             let _ = time_range_words(&range);
         }
         let _ = phone_words(&text);
+        // The read-aloud text never leaves a digit for the announcer to work out.
+        let spoken = spell_out(&text);
+        assert!(
+            !spoken.chars().any(|c| c.is_ascii_digit()),
+            "{spoken:?} from {text:?}"
+        );
     }
 }
 

@@ -1,0 +1,179 @@
+//! `schedules/*.csv` and `schedules/*.xlsx`: hamlet sessions kept in a
+//! spreadsheet, read into the same `model::Session` values as the YAML
+//! `sessions:` list. Collection points stay in YAML.
+//!
+//! A file's table starts at its header row (titles above it are skipped);
+//! see `header` for how columns are recognised and `table` for the rows.
+//! Positions in diagnostics are spreadsheet rows and columns; a sheet of a
+//! workbook is named as `diagnostics::sheet_file` describes.
+
+mod grid;
+mod header;
+mod table;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use crate::model::Session;
+
+/// What one spreadsheet file gave: its sessions, and for each CSV file or
+/// sheet the text that error messages quote rows from.
+#[derive(Default)]
+pub struct Loaded {
+    pub sessions: Vec<Session>,
+    pub sources: Vec<(PathBuf, String)>,
+}
+
+/// Extensions read as schedules, besides YAML.
+const READ: &[&str] = &["csv", "xlsx", "xlsm"];
+/// Spreadsheet files in `schedules/` to look at: the ones read, and formats
+/// bangtin does not read (named in a warning so they are not silently skipped).
+pub const EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods", "numbers"];
+
+/// Is this a spreadsheet to read, rather than the `~$lich.xlsx` (Excel) or
+/// `.~lock.lich.xlsx#` (LibreOffice) lock file kept beside an open workbook?
+pub fn is_schedule_file(path: &Path) -> bool {
+    !path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
+    match extension(path).as_str() {
+        "csv" => parse_csv(path, diags),
+        e if READ.contains(&e) => parse_xlsx(path, diags),
+        _ => {
+            diags.push(
+                Diagnostic::warning(path, None, "bangtin chưa đọc được loại tệp bảng tính này nên bỏ qua nó.")
+                    .with_hint("Mở tệp bằng Excel (hoặc LibreOffice), chọn Lưu thành (Save As) → Sổ làm việc Excel (*.xlsx), rồi xóa tệp cũ khỏi thư mục schedules."),
+            );
+            Loaded::default()
+        }
+    }
+}
+
+fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
+    let text = match super::read_text(path) {
+        Ok(text) => text,
+        Err(mut d) => {
+            // Positions in a CSV file are rows and columns: keep the row only.
+            d.pos = d.pos.map(|p| diagnostics::Pos::new(p.line, 0));
+            let d = if d.message.contains("UTF-8") {
+                d.with_hint("Trong Excel, chọn Lưu thành (Save As) → kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\"; kiểu CSV thường làm hỏng chữ có dấu.")
+            } else {
+                d
+            };
+            diags.push(d);
+            return Loaded::default();
+        }
+    };
+    let grid = match grid::from_csv(&text) {
+        Ok(grid) => grid,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(path, None, format!("Không đọc được tệp CSV: {e}.")).with_hint(
+                    "Mở tệp bằng Excel rồi lưu lại bằng Lưu thành (Save As) → CSV UTF-8.",
+                ),
+            );
+            return Loaded::default();
+        }
+    };
+    let sessions = match table::sessions(&grid, path, diags) {
+        Ok(sessions) => sessions,
+        Err(table::NoTable::Reported) => Vec::new(),
+        Err(table::NoTable::NoHeader) => {
+            diags.push(no_table(path, grid.is_blank()));
+            Vec::new()
+        }
+    };
+    Loaded {
+        sessions,
+        // The file's own lines are what the officer sees in a text editor.
+        sources: vec![(path.to_path_buf(), text)],
+    }
+}
+
+fn no_table(file: &Path, blank: bool) -> Diagnostic {
+    if blank {
+        Diagnostic::warning(file, None, "Tệp lịch này trống.")
+            .with_hint("Ghi lịch vào tệp, hoặc xóa tệp khỏi thư mục schedules.")
+    } else {
+        Diagnostic::error(file, None, "Không tìm thấy dòng tiêu đề của bảng lịch.")
+            .with_hint(table::HEADER_HINT)
+    }
+}
+
+fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
+    if let Err(d) = super::check_size(path) {
+        diags.push(d);
+        return Loaded::default();
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(path, None, format!("Không đọc được tệp: {}.", super::io_reason(&e)))
+                    .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó; nếu tệp đang mở trong Excel, hãy lưu và đóng nó."),
+            );
+            return Loaded::default();
+        }
+    };
+    // calamine parses a zip of XML written by any program; a panic on a
+    // malformed file must not take the whole build (or `serve`) down.
+    let read = std::panic::catch_unwind(move || grid::sheets_from_xlsx(bytes))
+        .unwrap_or_else(|_| Err("tệp bị hỏng".to_string()));
+    let sheets = match read {
+        Ok(sheets) => sheets,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(path, None, format!("Không đọc được tệp Excel ({e})."))
+                    .with_hint("Mở tệp bằng Excel để kiểm tra, rồi lưu lại bằng Lưu thành (Save As) → Sổ làm việc Excel (*.xlsx)."),
+            );
+            return Loaded::default();
+        }
+    };
+    let mut loaded = Loaded::default();
+    let mut skipped = Vec::new();
+    let mut tables = 0;
+    for sheet in &sheets {
+        let file = diagnostics::sheet_file(path, &sheet.name);
+        match table::sessions(&sheet.grid, &file, diags) {
+            Ok(sessions) => {
+                tables += 1;
+                loaded.sessions.extend(sessions);
+            }
+            Err(table::NoTable::Reported) => tables += 1,
+            Err(table::NoTable::NoHeader) if sheet.grid.is_blank() => {}
+            Err(table::NoTable::NoHeader) => skipped.push(file.clone()),
+        }
+        loaded.sources.push((file, sheet.grid.quoted_rows()));
+    }
+    if tables == 0 {
+        diags.push(no_table(path, skipped.is_empty()));
+    } else {
+        // A sheet of notes beside the schedule is fine, but say so: it may
+        // be a schedule whose header bangtin did not recognise.
+        for file in skipped {
+            diags.push(
+                Diagnostic::warning(
+                    &file,
+                    None,
+                    "Trang này không có bảng lịch nên bangtin bỏ qua nó.",
+                )
+                .with_hint(format!(
+                    "Nếu đây là lịch, hãy sửa dòng tiêu đề. {}",
+                    table::HEADER_HINT
+                )),
+            );
+        }
+    }
+    loaded
+}

@@ -1,0 +1,628 @@
+//! A schedule table in a grid: find the header row, map its columns, and read
+//! each row below it as a session, exactly as a `sessions:` entry in YAML.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::grid::{Cell, Grid, Row};
+use super::header::{self, Role};
+use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Pos};
+use crate::model::{Located, Session, Source};
+use crate::vi;
+use crate::vi::calendar::TimeRange;
+
+/// The header is looked for in the first rows only (a title or two above the
+/// table is common; a header further down is not).
+const HEADER_SEARCH_ROWS: usize = 30;
+
+pub const HEADER_HINT: &str = "Dòng tiêu đề của bảng cần ít nhất cột Thôn và cột Ngày (hoặc Thời gian), ví dụ: STT | Thôn | Ngày | Giờ | Địa điểm | Nội dung | Ghi chú. Tên cột tiếng Anh cũng được: hamlet, date, time, place, services, note.";
+
+/// A column the table reads: its index (0 = column A) and header text.
+#[derive(Clone, Debug)]
+struct Column {
+    index: usize,
+    header: String,
+}
+
+impl Column {
+    fn pos(&self, row: &Row) -> Option<Pos> {
+        Some(Pos::new(row.number, self.index as u32 + 1))
+    }
+}
+
+#[derive(Default)]
+struct Columns {
+    weekday: Option<Column>,
+    hamlet: Option<Column>,
+    date: Option<Column>,
+    time: Option<Column>,
+    place: Option<Column>,
+    services: Option<Column>,
+    note: Option<Column>,
+}
+
+/// Why a grid gave no sessions at all.
+pub enum NoTable {
+    /// No row looks like a schedule header.
+    NoHeader,
+    /// The header was found but is unusable; the problem is reported.
+    Reported,
+}
+
+/// One header cell: what it names, as written, and the row it is on.
+#[derive(Clone, Debug)]
+struct HeaderCell {
+    role: Option<Role>,
+    text: String,
+    row: u32,
+}
+
+impl HeaderCell {
+    fn pos(&self, index: usize) -> Option<Pos> {
+        Some(Pos::new(self.row, index as u32 + 1))
+    }
+}
+
+/// The sessions of the table in `grid`; `file` names the CSV file or the sheet
+/// (see `diagnostics::sheet_file`) in diagnostics.
+pub fn sessions(
+    grid: &Grid,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Vec<Session>, NoTable> {
+    let (header_at, header) = find_header(grid).ok_or(NoTable::NoHeader)?;
+    let (first_data, header) = match second_header_row(grid, header_at, &header) {
+        Some(combined) => (header_at + 2, combined),
+        None => (header_at + 1, header),
+    };
+    let columns = map_columns(&header, file, diags).ok_or(NoTable::Reported)?;
+    let mut out = Vec::new();
+    let mut previous_date: Option<NaiveDate> = None;
+    for row in grid.rows.iter().skip(first_data) {
+        if let Some(session) = session(row, &columns, &mut previous_date, file, diags) {
+            out.push(session);
+        }
+    }
+    Ok(out)
+}
+
+fn header_cells(row: &Row) -> Vec<HeaderCell> {
+    row.cells
+        .iter()
+        .map(|c| HeaderCell {
+            role: match c {
+                Cell::Text(t) => header::role_of(t),
+                _ => None,
+            },
+            text: c.display(),
+            row: row.number,
+        })
+        .collect()
+}
+
+/// The first row with a hamlet column and a date or time column.
+fn find_header(grid: &Grid) -> Option<(usize, Vec<HeaderCell>)> {
+    grid.rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, row)| {
+            let cells = header_cells(row);
+            let has = |r: Role| cells.iter().any(|c| c.role == Some(r));
+            let is_header =
+                has(Role::Hamlet) && (has(Role::Date) || has(Role::When) || has(Role::Time));
+            is_header.then_some((i, cells))
+        })
+}
+
+/// Official tables often split a header over two rows ("Thời gian" above
+/// "Ngày" and "Giờ"). The row just below the header is a second header row
+/// when it names columns and has no hamlet where a data row would; its
+/// headers then win over the ones above them.
+fn second_header_row(grid: &Grid, at: usize, top: &[HeaderCell]) -> Option<Vec<HeaderCell>> {
+    let (above, below) = (grid.rows.get(at)?, grid.rows.get(at + 1)?);
+    if below.number != above.number + 1 {
+        return None;
+    }
+    let sub = header_cells(below);
+    if !sub.iter().any(|c| c.role.is_some()) {
+        return None;
+    }
+    let hamlet = top.iter().position(|c| c.role == Some(Role::Hamlet))?;
+    let under_hamlet = sub.get(hamlet);
+    if !(below.cell(hamlet).is_blank()
+        || under_hamlet.is_some_and(|c| c.role == Some(Role::Hamlet)))
+    {
+        return None;
+    }
+    let width = top.len().max(sub.len());
+    Some(
+        (0..width)
+            .map(|i| match (sub.get(i), top.get(i)) {
+                (Some(s), _) if s.role.is_some() => s.clone(),
+                (_, Some(t)) => t.clone(),
+                (Some(s), None) => s.clone(),
+                (None, None) => HeaderCell {
+                    role: None,
+                    text: String::new(),
+                    row: above.number,
+                },
+            })
+            .collect(),
+    )
+}
+
+fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> Option<Columns> {
+    let mut by_role: Vec<(Role, Column)> = Vec::new();
+    let mut ok = true;
+    for (index, cell) in header.iter().enumerate() {
+        let column = Column {
+            index,
+            header: cell.text.clone(),
+        };
+        let Some(role) = cell.role else {
+            warn_if_misspelt(&column, cell, file, diags);
+            continue;
+        };
+        if let Some((_, first)) = by_role.iter().find(|(r, _)| *r == role) {
+            if role != Role::Number {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        cell.pos(index),
+                        format!(
+                            "Cột {} \"{}\" và cột {} \"{}\" cùng là cột {}.",
+                            column_letters(first.index as u32 + 1),
+                            first.header,
+                            column_letters(index as u32 + 1),
+                            column.header,
+                            role.label()
+                        ),
+                    )
+                    .with_hint("Mỗi loại cột chỉ có một cột: đổi tên hoặc xóa một trong hai cột."),
+                );
+                ok = false;
+            }
+            continue;
+        }
+        by_role.push((role, column));
+    }
+    let take = |role: Role| {
+        by_role
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, c)| c.clone())
+    };
+    let mut columns = Columns {
+        weekday: take(Role::Weekday),
+        hamlet: take(Role::Hamlet),
+        date: take(Role::Date),
+        time: take(Role::Time),
+        place: take(Role::Place),
+        services: take(Role::Services),
+        note: take(Role::Note),
+    };
+    let header_pos = |c: &Column| header.get(c.index).and_then(|h| h.pos(c.index));
+    // "Thời gian" is the time beside a date column, and the date without one.
+    if let Some(when) = take(Role::When) {
+        if columns.date.is_none() {
+            columns.date = Some(when);
+        } else if columns.time.is_none() {
+            columns.time = Some(when);
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    header_pos(&when),
+                    format!(
+                        "Bảng đã có cột ngày và cột giờ, nên không rõ cột {} \"{}\" dùng để làm gì.",
+                        column_letters(when.index as u32 + 1),
+                        when.header
+                    ),
+                )
+                .with_hint("Xóa cột này, hoặc đổi tên nó thành Ghi chú nếu đây là lời dặn thêm."),
+            );
+            ok = false;
+        }
+    }
+    if columns.date.is_none() {
+        let row = header.first().map_or(0, |c| c.row);
+        diags.push(
+            Diagnostic::error(file, Some(Pos::new(row, 0)), "Bảng lịch không có cột ngày.")
+                .with_hint(format!(
+                    "Thêm một cột tên \"Ngày\" và ghi ngày của từng buổi, ví dụ 29/11/2022. {HEADER_HINT}"
+                )),
+        );
+        ok = false;
+    }
+    ok.then_some(columns)
+}
+
+/// A header that is almost one bangtin reads ("Đia đểm") is probably meant
+/// as that column; other unknown columns are the officer's own and ignored.
+fn warn_if_misspelt(column: &Column, cell: &HeaderCell, file: &Path, diags: &mut Diagnostics) {
+    if column.header.is_empty() {
+        return;
+    }
+    if let Some(best) = vi::text::closest(&column.header, header::KNOWN_HEADERS.iter().copied()) {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                cell.pos(column.index),
+                format!(
+                    "Cột {} \"{}\" không phải cột bangtin đọc nên bị bỏ qua.",
+                    column_letters(column.index as u32 + 1),
+                    column.header
+                ),
+            )
+            .with_hint(format!(
+                "Có phải ý bạn là \"{best}\"? Sửa tên cột nếu đúng vậy; nếu không, bỏ qua cảnh báo này."
+            )),
+        );
+    }
+}
+
+fn text_of(column: &Option<Column>, row: &Row) -> Option<String> {
+    let c = column.as_ref()?;
+    let text = row.cell(c.index).display();
+    (!text.is_empty()).then_some(text)
+}
+
+/// One row as a session, or None (with diagnostics) when it is blank or wrong.
+fn session(
+    row: &Row,
+    columns: &Columns,
+    previous_date: &mut Option<NaiveDate>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Session> {
+    let read = [
+        &columns.hamlet,
+        &columns.date,
+        &columns.time,
+        &columns.place,
+        &columns.services,
+        &columns.note,
+    ];
+    if read
+        .iter()
+        .all(|c| c.as_ref().is_none_or(|c| row.cell(c.index).is_blank()))
+    {
+        return None;
+    }
+    let errors_before = diags.error_count();
+    let hamlet_column = columns.hamlet.as_ref()?;
+    let hamlet = text_of(&columns.hamlet, row);
+    if hamlet.is_none() {
+        diags.push(
+            Diagnostic::error(file, hamlet_column.pos(row), "Dòng này chưa ghi tên thôn.")
+                .with_hint("Ghi tên thôn đúng như trong site.yaml, kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."),
+        );
+    }
+    for column in [
+        &columns.hamlet,
+        &columns.place,
+        &columns.note,
+        &columns.services,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if let Cell::Error(e) = row.cell(column.index) {
+            formula_error(e, column, row, file, diags);
+        }
+    }
+    let date_column = columns.date.as_ref()?;
+    let (date, time_with_date) = match date_cell(
+        row.cell(date_column.index),
+        date_column,
+        row,
+        file,
+        diags,
+    ) {
+        DateCell::Read(date, time) => {
+            *previous_date = Some(date);
+            (Some(date), time)
+        }
+        // A date written once for several rows (a merged-looking cell) holds
+        // for every row below it until the next date.
+        DateCell::Blank => match *previous_date {
+            Some(date) => (Some(date), None),
+            None => {
+                diags.push(
+                    Diagnostic::error(file, date_column.pos(row), "Dòng này chưa ghi ngày.")
+                        .with_hint("Ghi ngày của buổi, ví dụ 29/11/2022. Một ô ngày để trống sẽ lấy ngày của dòng trên, nhưng dòng đầu bảng phải có ngày."),
+                );
+                (None, None)
+            }
+        },
+        DateCell::Wrong => (None, None),
+    };
+    if let (Some(date), Some(weekday)) = (date, &columns.weekday) {
+        check_weekday(date, weekday, row, file, diags);
+    }
+    let time = match &columns.time {
+        Some(c) => time_cell(row.cell(c.index), c, row, file, diags),
+        None => Some(None),
+    };
+    let time = time.map(|t| t.or(time_with_date));
+    let services = text_of(&columns.services, row)
+        .map(|t| {
+            // A line break (Alt+Enter) or ";" separates services in one cell.
+            t.split(['\n', ';'])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Session {
+        hamlet: Located {
+            value: hamlet?,
+            pos: hamlet_column.pos(row),
+        },
+        date: date?,
+        time: time?,
+        place: text_of(&columns.place, row),
+        services,
+        note: text_of(&columns.note, row),
+        source: Source {
+            file: file.to_path_buf(),
+            pos: Some(Pos::new(row.number, 0)),
+        },
+    })
+}
+
+fn formula_error(e: &str, column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::error(
+            file,
+            column.pos(row),
+            format!("Ô {} có lỗi công thức {e}.", column.header),
+        )
+        .with_hint("Sửa công thức trong ô, hoặc gõ thẳng giá trị vào ô (không dùng công thức)."),
+    );
+}
+
+enum DateCell {
+    Read(NaiveDate, Option<TimeRange>),
+    Blank,
+    Wrong,
+}
+
+fn date_cell(
+    cell: &Cell,
+    column: &Column,
+    row: &Row,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> DateCell {
+    let problem = match cell {
+        Cell::Empty => return DateCell::Blank,
+        Cell::Text(t) if t.trim().is_empty() => return DateCell::Blank,
+        Cell::DateTime(dt) => {
+            let time = (dt.time() != chrono::NaiveTime::MIN).then_some(TimeRange {
+                start: dt.time(),
+                end: None,
+            });
+            return DateCell::Read(dt.date(), time);
+        }
+        Cell::Text(t) => match vi::calendar::parse_date_and_time(t) {
+            Ok((date, time)) => return DateCell::Read(date, time),
+            Err(e) => (format!("{}: {}", column.header, e.message), e.hint),
+        },
+        Cell::Time(t) => (
+            format!(
+                "Ô {} chỉ có giờ ({}), không có ngày.",
+                column.header,
+                t.format("%H:%M")
+            ),
+            "Ghi ngày của buổi vào ô này, ví dụ 29/11/2022; giờ ghi ở cột Giờ.".to_string(),
+        ),
+        Cell::Number(n) => {
+            let hint = match excel_serial_date(*n) {
+                Some(d) => format!(
+                    "Nếu đây là ngày {}, hãy chọn ô, bấm chuột phải → Định dạng ô (Format Cells) → Ngày (Date); hoặc gõ lại ngày dạng 29/11/2022.",
+                    vi::calendar::format_date_numeric(d)
+                ),
+                None => "Gõ ngày dạng ngày/tháng/năm, ví dụ 29/11/2022.".to_string(),
+            };
+            (
+                format!(
+                    "Ô {} là số {}, không phải một ngày.",
+                    column.header,
+                    cell.display()
+                ),
+                hint,
+            )
+        }
+        Cell::Error(e) => {
+            formula_error(e, column, row, file, diags);
+            return DateCell::Wrong;
+        }
+    };
+    diags.push(Diagnostic::error(file, column.pos(row), problem.0).with_hint(problem.1));
+    DateCell::Wrong
+}
+
+/// The date a plain number would be as an Excel date serial (days since
+/// 30/12/1899), when that is a plausible campaign date: a date cell that lost
+/// its date format shows as such a number.
+fn excel_serial_date(n: f64) -> Option<NaiveDate> {
+    if n.fract() != 0.0 || !(1.0..2_958_466.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_signed(chrono::Duration::days(n as i64))
+        .filter(|d| (2000..2100).contains(&d.year()))
+}
+
+/// The time of a row: Some(None) for none written, None when wrong (reported).
+fn time_cell(
+    cell: &Cell,
+    column: &Column,
+    row: &Row,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Option<TimeRange>> {
+    let at = column.pos(row);
+    match cell {
+        Cell::Empty => Some(None),
+        Cell::Text(t) if t.trim().is_empty() => Some(None),
+        Cell::Time(t) => Some(Some(TimeRange {
+            start: *t,
+            end: None,
+        })),
+        Cell::DateTime(dt) => Some(Some(TimeRange {
+            start: dt.time(),
+            end: None,
+        })),
+        Cell::Text(t) => match vi::calendar::parse_time_range(t) {
+            Ok(range) => Some(Some(range)),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(file, at, format!("{}: {}", column.header, e.message))
+                        .with_hint(e.hint),
+                );
+                None
+            }
+        },
+        Cell::Number(_) => {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!(
+                        "Ô {} là số {}, không phải giờ.",
+                        column.header,
+                        cell.display()
+                    ),
+                )
+                .with_hint("Gõ giờ dạng 7h30 - 11h hoặc 07:30-11:00."),
+            );
+            None
+        }
+        Cell::Error(e) => {
+            formula_error(e, column, row, file, diags);
+            None
+        }
+    }
+}
+
+/// "Thứ Ba" beside 29/11/2022 must be the date's weekday: one of the two was
+/// copied wrong otherwise. Text that is not a weekday is left alone.
+fn check_weekday(
+    date: NaiveDate,
+    column: &Column,
+    row: &Row,
+    file: &Path,
+    diags: &mut Diagnostics,
+) {
+    let Cell::Text(written) = row.cell(column.index) else {
+        return;
+    };
+    let Some(weekday) = vi::calendar::parse_weekday(written) else {
+        return;
+    };
+    if weekday != date.weekday() {
+        diags.push(
+            Diagnostic::error(
+                file,
+                column.pos(row),
+                format!(
+                    "{}: ngày {} là {}, không phải {}.",
+                    column.header,
+                    vi::calendar::format_date_numeric(date),
+                    vi::calendar::weekday_name(date.weekday()),
+                    vi::calendar::weekday_name(weekday)
+                ),
+            )
+            .with_hint("Kiểm tra lại thứ và ngày trong văn bản gốc: một trong hai đã bị ghi nhầm."),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::spreadsheet::grid;
+
+    fn read(csv: &str) -> (Vec<Session>, Vec<Diagnostic>) {
+        let grid = grid::from_csv(csv).unwrap_or_default();
+        let mut diags = Diagnostics::default();
+        let sessions = sessions(&grid, Path::new("lich.csv"), &mut diags).unwrap_or_default();
+        (sessions, diags.into_sorted())
+    }
+
+    fn hm(h: u32, m: u32) -> chrono::NaiveTime {
+        chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn header_split_over_two_rows() {
+        let (sessions, diags) = read(
+            "STT;Thôn;Thời gian;;Địa điểm\n;;Ngày;Giờ;\n1;Kìm;03/12/2022;7h30-11h;Nhà văn hóa\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(sessions.len(), 1);
+        let s = &sessions[0];
+        assert_eq!(s.hamlet.value, "Kìm");
+        assert_eq!(s.hamlet.pos, Some(Pos::new(3, 2)));
+        assert_eq!(Some(s.date), NaiveDate::from_ymd_opt(2022, 12, 3));
+        assert_eq!(
+            s.time,
+            Some(TimeRange {
+                start: hm(7, 30),
+                end: Some(hm(11, 0))
+            })
+        );
+        assert_eq!(s.place.as_deref(), Some("Nhà văn hóa"));
+    }
+
+    #[test]
+    fn a_date_and_time_in_one_cell_and_services_on_lines() {
+        let (sessions, diags) = read(
+            "Thôn,Thời gian,Nội dung\nKìm,\"19h00 ngày 03/12/2022\",\"Cài đặt VNeID\nKích hoạt; Đăng ký\"\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let s = &sessions[0];
+        assert_eq!(Some(s.date), NaiveDate::from_ymd_opt(2022, 12, 3));
+        assert_eq!(s.time.map(|t| t.start), Some(hm(19, 0)));
+        assert_eq!(s.services, ["Cài đặt VNeID", "Kích hoạt", "Đăng ký"]);
+    }
+
+    #[test]
+    fn misspelt_and_doubled_headers_are_reported() {
+        let (sessions, diags) = read("Thôn;Ngày;Đia đểm\nKìm;03/12/2022;NVH\n");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(!diags[0].is_error());
+        assert_eq!(diags[0].pos, Some(Pos::new(1, 3)));
+        assert!(diags[0]
+            .hint
+            .as_deref()
+            .unwrap_or_default()
+            .contains("\"Địa điểm\""));
+
+        let (sessions, diags) = read("Thôn;Ngày;Tên thôn\nKìm;03/12/2022;Kìm\n");
+        assert!(sessions.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].message,
+            "Cột A \"Thôn\" và cột C \"Tên thôn\" cùng là cột Thôn."
+        );
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_a_row_without_hamlet_is_an_error() {
+        let (sessions, diags) =
+            read("Thôn;Ngày;Ghi chú\nKìm;03/12/2022;\n;;\n;04/12/2022;Mang CCCD\n");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message, "Dòng này chưa ghi tên thôn.");
+        assert_eq!(diags[0].pos, Some(Pos::new(4, 1)));
+    }
+}

@@ -1,0 +1,177 @@
+//! Week sheets: one page per ISO week that has sessions, at
+//! `lich/tuan-<YYYY>-<WW>/`, for the notice board and the loudspeaker.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Content;
+
+/// An ISO 8601 week: weeks start on Monday, and week 1 is the one holding the
+/// year's first Thursday, so 29/12/2025 is in week 1 of 2026.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Week {
+    /// The ISO week-numbering year, which differs from the calendar year
+    /// for a few days around New Year.
+    pub year: i32,
+    pub number: u32,
+}
+
+impl Week {
+    pub fn of(date: NaiveDate) -> Week {
+        let iso = date.iso_week();
+        Week {
+            year: iso.year(),
+            number: iso.week(),
+        }
+    }
+
+    pub fn monday(self) -> NaiveDate {
+        NaiveDate::from_isoywd_opt(self.year, self.number, Weekday::Mon).unwrap_or_default()
+    }
+
+    pub fn sunday(self) -> NaiveDate {
+        NaiveDate::from_isoywd_opt(self.year, self.number, Weekday::Sun).unwrap_or_default()
+    }
+
+    /// `lich/tuan-2022-48`: the folder of the week's page and files.
+    pub fn dir(self) -> String {
+        format!("lich/tuan-{:04}-{:02}", self.year, self.number)
+    }
+}
+
+pub fn week_path(week: Week) -> String {
+    format!("{}/index.html", week.dir())
+}
+
+/// The read-aloud script, plain UTF-8 text.
+pub fn week_script_path(week: Week) -> String {
+    format!("{}/doc-loa.txt", week.dir())
+}
+
+/// The script spoken by espeak-ng, written only by `build --audio`.
+pub fn week_audio_path(week: Week) -> String {
+    format!("{}/doc-loa.wav", week.dir())
+}
+
+/// Every week that has a session of a known hamlet, in order.
+pub(super) fn weeks(content: &Content, session_hamlets: &[Option<usize>]) -> Vec<Week> {
+    let mut weeks: Vec<Week> = content
+        .sessions
+        .iter()
+        .zip(session_hamlets)
+        .filter(|(_, hamlet)| hamlet.is_some())
+        .map(|(s, _)| Week::of(s.date))
+        .collect();
+    weeks.sort();
+    weeks.dedup();
+    weeks
+}
+
+/// A hamlet whose slug looks like a week folder (`tuan-2022-48`) would take a
+/// week's address, now or when sessions are added later.
+pub(super) fn check_hamlet_slugs(content: &Content, slugs: &[String], diags: &mut Diagnostics) {
+    for (hamlet, slug) in content.site.hamlets.iter().zip(slugs) {
+        if !looks_like_week(slug) {
+            continue;
+        }
+        let pos = hamlet
+            .slug
+            .as_ref()
+            .and_then(|s| s.pos)
+            .or(hamlet.source.pos);
+        diags.push(
+            Diagnostic::error(
+                &hamlet.source.file,
+                pos,
+                format!(
+                    "Địa chỉ lich/{slug}/ của thôn \"{}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo.",
+                    hamlet.name
+                ),
+            )
+            .with_hint(format!(
+                "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
+            )),
+        );
+    }
+}
+
+fn looks_like_week(slug: &str) -> bool {
+    let Some(rest) = slug.strip_prefix("tuan-") else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match rest.split_once('-') {
+        Some((year, week)) => digits(year, 4) && digits(week, 2),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn iso_weeks_and_their_folders() {
+        let cases = [
+            (
+                (2022, 11, 28),
+                "lich/tuan-2022-48",
+                (2022, 11, 28),
+                (2022, 12, 4),
+            ),
+            (
+                (2022, 12, 4),
+                "lich/tuan-2022-48",
+                (2022, 11, 28),
+                (2022, 12, 4),
+            ),
+            (
+                (2022, 12, 5),
+                "lich/tuan-2022-49",
+                (2022, 12, 5),
+                (2022, 12, 11),
+            ),
+            // New Year: the ISO year is not the calendar year.
+            (
+                (2025, 12, 29),
+                "lich/tuan-2026-01",
+                (2025, 12, 29),
+                (2026, 1, 4),
+            ),
+            (
+                (2021, 1, 3),
+                "lich/tuan-2020-53",
+                (2020, 12, 28),
+                (2021, 1, 3),
+            ),
+            (
+                (2023, 1, 2),
+                "lich/tuan-2023-01",
+                (2023, 1, 2),
+                (2023, 1, 8),
+            ),
+        ];
+        for ((y, m, d), dir, (my, mm, md), (sy, sm, sd)) in cases {
+            let week = Week::of(date(y, m, d));
+            assert_eq!(week.dir(), dir);
+            assert_eq!(week.monday(), date(my, mm, md), "{dir}");
+            assert_eq!(week.sunday(), date(sy, sm, sd), "{dir}");
+        }
+        let week = Week::of(date(2022, 11, 29));
+        assert_eq!(week_path(week), "lich/tuan-2022-48/index.html");
+        assert_eq!(week_script_path(week), "lich/tuan-2022-48/doc-loa.txt");
+        assert_eq!(week_audio_path(week), "lich/tuan-2022-48/doc-loa.wav");
+    }
+
+    #[test]
+    fn week_like_slugs() {
+        assert!(looks_like_week("tuan-2022-48"));
+        assert!(!looks_like_week("tuan-le"));
+        assert!(!looks_like_week("tuan-2022-4"));
+        assert!(!looks_like_week("dong-lao"));
+    }
+}

@@ -1,0 +1,319 @@
+//! Week sheets: the page an announcer prints for the notice board (one A4
+//! page, see the theme's print CSS), the read-aloud script `doc-loa.txt`
+//! beside it, and the list of weeks on the schedule page.
+
+use chrono::{Datelike, NaiveDate};
+use qrcode::{Color, EcLevel, QrCode};
+use serde::Serialize;
+use std::fmt::Write as _;
+use tera::Context;
+
+use super::Shared;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Content, Hamlet};
+use crate::plan::{self, Plan, Week};
+use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
+use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
+
+#[derive(Serialize, Clone)]
+pub struct WeekLink {
+    /// "Tuần 48"
+    pub label: String,
+    /// "28/11 – 04/12/2022"
+    pub range: String,
+    pub path: String,
+    pub session_count: usize,
+}
+
+#[derive(Serialize)]
+struct SheetView {
+    label: String,
+    range: String,
+    days: Vec<SheetDay>,
+    /// Services and notes, each printed once under the table with the
+    /// sessions it concerns (empty `whom`: every session).
+    services: Vec<SheetNote>,
+    notes: Vec<SheetNote>,
+    /// The week page's absolute address, when the site has a `base_url`.
+    url: Option<String>,
+    /// Inline SVG of a QR code for `url`, made at build time.
+    qr_svg: Option<String>,
+    script: Vec<String>,
+    script_path: String,
+    /// The build date (`--today`), printed on the sheet.
+    printed: String,
+    prev: Option<WeekLink>,
+    next: Option<WeekLink>,
+}
+
+#[derive(Serialize)]
+struct SheetDay {
+    weekday: String,
+    /// "29/11": the year is in the sheet's title.
+    date_short: String,
+    date_numeric: String,
+    date_iso: String,
+    rows: Vec<SheetRow>,
+}
+
+#[derive(Serialize)]
+struct SheetRow {
+    hamlet: String,
+    hamlet_path: String,
+    /// "07:30–11:00", or empty for all day.
+    time: String,
+    time_start_iso: Option<String>,
+    place: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SheetNote {
+    /// "thôn Kìm và thôn Song (04/12)"; empty when it is for every session.
+    whom: String,
+    text: String,
+}
+
+/// Groups of services or note sentences, as printed.
+fn sheet_notes(groups: Vec<ItemGroup>, join: &str) -> Vec<SheetNote> {
+    groups
+        .into_iter()
+        .map(|g| {
+            let names: Vec<String> = g
+                .sessions
+                .iter()
+                .map(|r| match r.date {
+                    Some(d) => format!("{} ({:02}/{:02})", r.hamlet, d.day(), d.month()),
+                    None => r.hamlet.clone(),
+                })
+                .collect();
+            SheetNote {
+                whom: if g.every_session {
+                    String::new()
+                } else {
+                    announce::list_words(&names)
+                },
+                text: g.items.join(join),
+            }
+        })
+        .collect()
+}
+
+/// The sessions of `week`, in reading order: by date, start time, hamlet.
+fn week_sessions(content: &Content, plan: &Plan, week: Week) -> Vec<(usize, usize)> {
+    let mut sessions: Vec<(usize, usize)> = content
+        .sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| Week::of(s.date) == week)
+        .filter_map(|(i, _)| Some((i, plan.session_hamlets[i]?)))
+        .collect();
+    sessions.sort_by_key(|&(i, hamlet)| {
+        let s = &content.sessions[i];
+        (s.date, s.time.map(|t| t.start), hamlet)
+    });
+    sessions
+}
+
+/// "thôn Đông Lão", but "Tổ dân phố 3" when the name already says what it is
+/// (never "tổ dân phố Tổ dân phố 3").
+fn hamlet_name(hamlet: &Hamlet) -> String {
+    let kind = hamlet.kind.to_lowercase();
+    if hamlet.name.to_lowercase().starts_with(&kind) {
+        hamlet.name.clone()
+    } else {
+        hamlet.label()
+    }
+}
+
+/// The week as plain data for the script.
+pub fn week_data(content: &Content, plan: &Plan, week: Week) -> WeekData {
+    let site = &content.site;
+    let mut days: Vec<DayData> = Vec::new();
+    for (i, hamlet) in week_sessions(content, plan, week) {
+        let s = &content.sessions[i];
+        let session = SessionData {
+            hamlet: hamlet_name(&site.hamlets[hamlet]),
+            time: s.time,
+            place: s.place.clone(),
+            services: s.services.clone(),
+            note: s.note.clone(),
+        };
+        match days.last_mut() {
+            Some(day) if day.date == s.date => day.sessions.push(session),
+            _ => days.push(DayData {
+                date: s.date,
+                sessions: vec![session],
+            }),
+        }
+    }
+    WeekData {
+        authority: site.authority.clone(),
+        campaign: site.campaign.name.clone(),
+        monday: week.monday(),
+        days,
+        contacts: site
+            .contacts
+            .iter()
+            .map(|c| ContactData {
+                name: c.name.clone(),
+                phone: c.phone.clone(),
+                hours: c.hours.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The read-aloud script of one week. Another feature that wants a sentence
+/// read (campaign progress, say) passes it to `announce::script` here.
+pub fn script_text(content: &Content, plan: &Plan, week: Week) -> String {
+    // One sentence of campaign progress, from the reports up to the week's end
+    // (the figures the announcer could have had), when progress.yaml exists.
+    let progress: Vec<String> = super::progress::progress_sentence(content, week.sunday())
+        .into_iter()
+        .collect();
+    announce::script(&week_data(content, plan, week), &progress)
+}
+
+/// Write every week's `doc-loa.txt`; returns how many were written.
+pub fn write_scripts(
+    content: &Content,
+    plan: &Plan,
+    sink: &super::Sink,
+) -> Result<usize, Vec<Diagnostic>> {
+    for &week in &plan.weeks {
+        // A BOM, so a browser shows the Vietnamese right even when the web
+        // server does not say the file is UTF-8; Notepad and espeak-ng accept it.
+        let text = format!("\u{feff}{}", script_text(content, plan, week));
+        sink(&plan::week_script_path(week), text.as_bytes()).map_err(|d| vec![d])?;
+    }
+    Ok(plan.weeks.len())
+}
+
+fn range(week: Week) -> String {
+    let (monday, sunday) = (week.monday(), week.sunday());
+    let short = |d: NaiveDate| format!("{:02}/{:02}", d.day(), d.month());
+    if monday.year() == sunday.year() {
+        format!("{} – {}", short(monday), format_date_numeric(sunday))
+    } else {
+        format!(
+            "{} – {}",
+            format_date_numeric(monday),
+            format_date_numeric(sunday)
+        )
+    }
+}
+
+fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
+    WeekLink {
+        label: format!("Tuần {}", week.number),
+        range: range(week),
+        path: plan::week_path(week),
+        session_count: week_sessions(content, plan, week).len(),
+    }
+}
+
+/// Every week sheet, for the schedule page.
+pub fn links(content: &Content, plan: &Plan) -> Vec<WeekLink> {
+    plan.weeks
+        .iter()
+        .map(|&week| link(content, plan, week))
+        .collect()
+}
+
+/// A QR code as inline SVG: black modules on white, sized by the stylesheet.
+/// Each row's dark runs are drawn as one rectangle, not module by module: the
+/// path is half the bytes, which keeps the week page inside the 30 KB budget.
+fn qr_svg(url: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    const QUIET: usize = 4;
+    let size = width + 2 * QUIET;
+    let mut path = String::with_capacity(width * width);
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] != Color::Dark {
+                x += 1;
+                continue;
+            }
+            let run_start = x;
+            while x < width && row[x] == Color::Dark {
+                x += 1;
+            }
+            let run = x - run_start;
+            let _ = write!(path, "M{} {}h{run}v1h-{run}z", run_start + QUIET, y + QUIET);
+        }
+    }
+    Some(format!(
+        "<svg class=\"qr\" role=\"img\" aria-label=\"Mã QR tới trang lịch tuần này\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+    ))
+}
+
+/// Fill the week page's context; returns (template, title, description).
+pub(super) fn page(
+    shared: &Shared,
+    index: usize,
+    ctx: &mut Context,
+) -> (&'static str, String, String) {
+    let content = shared.content;
+    let plan = shared.plan;
+    let site = &content.site;
+    let week = plan.weeks[index];
+    let sessions = week_sessions(content, plan, week);
+
+    let data = week_data(content, plan, week);
+    let mut days: Vec<SheetDay> = Vec::new();
+    for &(i, hamlet) in &sessions {
+        let s = &content.sessions[i];
+        let row = SheetRow {
+            hamlet: hamlet_name(&site.hamlets[hamlet]),
+            hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
+            time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
+            time_start_iso: s
+                .time
+                .map(|t| format!("{}T{}", s.date.format("%Y-%m-%d"), t.start.format("%H:%M"))),
+            place: s.place.clone(),
+        };
+        match days.last_mut() {
+            Some(day) if day.date_iso == s.date.format("%Y-%m-%d").to_string() => {
+                day.rows.push(row)
+            }
+            _ => days.push(SheetDay {
+                weekday: weekday_name(s.date.weekday()).to_string(),
+                date_short: format!("{:02}/{:02}", s.date.day(), s.date.month()),
+                date_numeric: format_date_numeric(s.date),
+                date_iso: s.date.format("%Y-%m-%d").to_string(),
+                rows: vec![row],
+            }),
+        }
+    }
+
+    let url = site
+        .base_url
+        .as_ref()
+        .map(|base| format!("{}/{}", base.trim_end_matches('/'), plan::week_path(week)));
+    let sheet = SheetView {
+        label: format!("Tuần {}", week.number),
+        range: range(week),
+        days,
+        services: sheet_notes(announce::service_groups(&data), ", "),
+        notes: sheet_notes(announce::note_groups(&data), " "),
+        qr_svg: url.as_deref().and_then(qr_svg),
+        url,
+        script: announce::paragraphs(&data, &[]),
+        script_path: plan::week_script_path(week),
+        printed: format_date_numeric(shared.today),
+        prev: index
+            .checked_sub(1)
+            .map(|p| link(content, plan, plan.weeks[p])),
+        next: plan.weeks.get(index + 1).map(|&w| link(content, plan, w)),
+    };
+    let title = format!("Lịch {} ({})", sheet.label.to_lowercase(), sheet.range);
+    let description = format!(
+        "{title}: {}, {}. Bản in một trang A4 và lời đọc trên loa.",
+        site.campaign.name, site.authority
+    );
+    ctx.insert("week", &sheet);
+    ("week.html", title, description)
+}

@@ -1,0 +1,255 @@
+//! `bangtin serve`: build the site into a private preview folder, serve it on
+//! 127.0.0.1, rebuild when the content folder changes, and let open pages
+//! reload themselves.
+//!
+//! Threads and what they share (no global state; everything is owned here):
+//! - the watcher (`watch`) sends each debounced burst of changed paths on a
+//!   channel;
+//! - the rebuild thread (`Builder`) builds with `build::build`, alternating
+//!   between two output folders so the site being served is never the one
+//!   being written, then updates the shared `State`;
+//! - the main thread takes HTTP requests and answers each on its own thread
+//!   (`http`), reading `State`.
+//!
+//! When a build fails, HTML pages are replaced by an error page (`error_page`)
+//! with a link to the same page of the last good build (`?ban-cu`); every
+//! other file (stylesheet, images) is still served from the last good build.
+
+mod error_page;
+mod http;
+mod watch;
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::build::{self, BuildOptions, BuildSummary};
+use crate::diagnostics::Diagnostic;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// 0 lets the system choose a free port (the URL printed says which).
+    pub port: u16,
+}
+
+/// Why the preview could not start, in Vietnamese.
+#[derive(Debug)]
+pub struct StartError {
+    pub message: String,
+    pub hint: String,
+}
+
+/// What happened, for the command line to print.
+pub enum ServeEvent {
+    /// The server is answering at `url` and the first build is done.
+    Listening { url: String },
+    /// A build succeeded; `changed` are the files that caused it (none for the first).
+    Built {
+        summary: BuildSummary,
+        changed: Vec<PathBuf>,
+    },
+    /// A build failed; the previous site is still served.
+    Failed {
+        problems: Vec<Diagnostic>,
+        changed: Vec<PathBuf>,
+    },
+    /// Ctrl+C: the server stopped and the preview folder was removed.
+    Stopped,
+}
+
+pub type EventSink = Arc<dyn Fn(ServeEvent) + Send + Sync>;
+
+/// What requests see, updated after every build.
+#[derive(Default)]
+struct State {
+    /// Counts finished builds, good or failed; open pages reload when it changes.
+    generation: u64,
+    /// The folder of the last good build.
+    site: Option<PathBuf>,
+    /// The problems of the latest build; empty when it succeeded.
+    problems: Vec<Diagnostic>,
+    /// The content folder, as the officer named it.
+    root: PathBuf,
+}
+
+type Shared = Arc<Mutex<State>>;
+
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    // A panicking request thread must not stop the preview.
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Runs until Ctrl+C. Returns early only when the preview cannot start.
+pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError> {
+    let root = options.root.clone();
+    if !root.is_dir() {
+        return Err(StartError {
+            message: format!("Không tìm thấy thư mục nội dung {}.", root.display()),
+            hint: format!(
+                "Chọn đúng thư mục có site.yaml bằng --root, hoặc tạo trang mẫu: bangtin init {}",
+                root.display()
+            ),
+        });
+    }
+    let listener = bind(options.port)?;
+    let url = match listener.local_addr() {
+        Ok(SocketAddr::V4(a)) => format!("http://{}:{}/", a.ip(), a.port()),
+        _ => format!("http://127.0.0.1:{}/", options.port),
+    };
+    let server = Arc::new(
+        tiny_http::Server::from_listener(listener, None).map_err(|e| StartError {
+            message: format!("Không mở được máy chủ xem trước: {e}."),
+            hint: "Thử lại, hoặc chọn cổng khác bằng --port.".to_string(),
+        })?,
+    );
+    let preview = tempfile::Builder::new()
+        .prefix("bangtin-xem-truoc-")
+        .tempdir()
+        .map_err(|e| StartError {
+            message: format!("Không tạo được thư mục tạm để dựng trang xem trước: {e}."),
+            hint: "Kiểm tra ổ đĩa còn chỗ trống.".to_string(),
+        })?;
+
+    let state: Shared = Arc::new(Mutex::new(State {
+        root: root.clone(),
+        ..State::default()
+    }));
+    let (changes, changed) = mpsc::channel();
+    // Watch before the first build, so an edit made during it is not lost.
+    let watcher = watch::start(&root, changes)?;
+    let mut builder = Builder {
+        root,
+        // Absolute links (the 404 page's way home) must stay in the preview.
+        base_url: url.trim_end_matches('/').to_string(),
+        slots: [preview.path().join("a"), preview.path().join("b")],
+        next_slot: 0,
+        state: state.clone(),
+        events: events.clone(),
+    };
+    builder.rebuild(Vec::new());
+
+    let stopping = Arc::new(AtomicBool::new(false));
+    {
+        let (server, stopping) = (server.clone(), stopping.clone());
+        ctrlc::set_handler(move || {
+            stopping.store(true, Ordering::SeqCst);
+            server.unblock();
+        })
+        .map_err(|e| StartError {
+            message: format!("Không cài được phím Ctrl+C để dừng: {e}."),
+            hint: "Thử chạy lại lệnh.".to_string(),
+        })?;
+    }
+    let rebuilds = std::thread::spawn(move || builder.run(changed));
+    events(ServeEvent::Listening { url });
+
+    while !stopping.load(Ordering::SeqCst) {
+        // An error here is one bad connection, or the unblock from Ctrl+C.
+        if let Ok(request) = server.recv() {
+            let state = state.clone();
+            std::thread::spawn(move || http::respond(request, &state));
+        }
+    }
+    drop(watcher);
+    let _ = rebuilds.join();
+    drop(preview);
+    events(ServeEvent::Stopped);
+    Ok(())
+}
+
+fn bind(port: u16) -> Result<TcpListener, StartError> {
+    // Loopback only: the preview is for the officer at this computer.
+    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => StartError {
+            message: format!("Cổng {port} đang được một chương trình khác dùng (có thể là một cửa sổ bangtin serve khác)."),
+            hint: format!(
+                "Đóng chương trình kia, hoặc chọn cổng khác, ví dụ: bangtin serve --port {}",
+                port.saturating_add(1)
+            ),
+        },
+        std::io::ErrorKind::PermissionDenied => StartError {
+            message: format!("Không được phép dùng cổng {port}."),
+            hint: "Chọn cổng từ 1024 trở lên, ví dụ: bangtin serve --port 1111".to_string(),
+        },
+        _ => StartError {
+            message: format!("Không mở được cổng {port}: {e}."),
+            hint: "Chọn cổng khác, ví dụ: bangtin serve --port 8080".to_string(),
+        },
+    })
+}
+
+/// Rebuilds on each change, into whichever of two folders is not being served.
+struct Builder {
+    root: PathBuf,
+    base_url: String,
+    slots: [PathBuf; 2],
+    next_slot: usize,
+    state: Shared,
+    events: EventSink,
+}
+
+impl Builder {
+    fn run(mut self, changed: Receiver<Vec<PathBuf>>) {
+        while let Ok(mut paths) = changed.recv() {
+            // Changes saved while the last build ran are built once, together.
+            while let Ok(more) = changed.try_recv() {
+                paths.extend(more);
+            }
+            paths.sort();
+            paths.dedup();
+            self.rebuild(paths);
+        }
+    }
+
+    fn rebuild(&mut self, changed: Vec<PathBuf>) {
+        let changed: Vec<PathBuf> = changed
+            .into_iter()
+            .filter_map(|p| relative_to(&p, &self.root))
+            .collect();
+        let output = self.slots[self.next_slot].clone();
+        // The defaults for the rest: no extra outputs (archives and the like)
+        // in a preview, and "today" is the day of each rebuild.
+        let result = build::build(&BuildOptions {
+            root: self.root.clone(),
+            output: output.clone(),
+            base_url: Some(self.base_url.clone()),
+            ..BuildOptions::default()
+        });
+        let event = {
+            let mut state = lock(&self.state);
+            state.generation += 1;
+            match result {
+                Ok(summary) => {
+                    state.site = Some(output);
+                    state.problems.clear();
+                    self.next_slot = 1 - self.next_slot;
+                    ServeEvent::Built { summary, changed }
+                }
+                Err(failure) => {
+                    state.problems = failure.diagnostics.clone();
+                    ServeEvent::Failed {
+                        problems: failure.diagnostics,
+                        changed,
+                    }
+                }
+            }
+        };
+        (self.events)(event);
+    }
+}
+
+/// A changed path as the officer knows it (`schedules/lich.yaml`); None for
+/// the "something changed" marker of a watcher that lost track.
+fn relative_to(path: &Path, root: &Path) -> Option<PathBuf> {
+    if path.as_os_str().is_empty() {
+        return None;
+    }
+    let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let relative = path
+        .strip_prefix(root)
+        .or_else(|_| path.strip_prefix(&canonical))
+        .unwrap_or(path);
+    Some(relative.to_path_buf())
+}

@@ -1,0 +1,584 @@
+//! The loudspeaker announcement for one week: plain Vietnamese sentences an
+//! announcer reads as written, every number, date, time and phone number
+//! spelled out.
+//!
+//! [`script`] takes plain data ([`WeekData`]) and any extra sentences a caller
+//! wants read before the hotline (campaign progress, say), so the wording
+//! lives here and nowhere else.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::calendar::{weekday_name, TimeRange};
+use super::speech::{date_words, phone_words, spell_out, time_range_words};
+
+/// One ISO week's sessions and who to call, as plain values.
+#[derive(Clone, Debug, Default)]
+pub struct WeekData {
+    /// "UBND xã Cẩm Ngọc": spelled out when read ("Ủy ban nhân dân …").
+    pub authority: String,
+    pub campaign: String,
+    /// Monday of the week; the script names the week from Monday to Sunday.
+    pub monday: NaiveDate,
+    /// Days that have sessions, in date order.
+    pub days: Vec<DayData>,
+    /// Only contacts with a phone number are read out.
+    pub contacts: Vec<ContactData>,
+}
+
+#[derive(Clone, Debug)]
+pub struct DayData {
+    pub date: NaiveDate,
+    /// In the order they are read: by start time, then hamlet.
+    pub sessions: Vec<SessionData>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SessionData {
+    /// How the hamlet is named in a sentence: "thôn Đông Lão".
+    pub hamlet: String,
+    /// None: all day.
+    pub time: Option<TimeRange>,
+    pub place: Option<String>,
+    pub services: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ContactData {
+    pub name: String,
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+}
+
+/// The script as one text: paragraphs separated by a blank line, ending in a
+/// newline. `extra_sentences` (free text, spelled out like the rest) are read
+/// after the sessions and what to bring, before the hotline and the closing.
+pub fn script(week: &WeekData, extra_sentences: &[String]) -> String {
+    let mut text = paragraphs(week, extra_sentences).join("\n\n");
+    text.push('\n');
+    text
+}
+
+/// The script paragraph by paragraph, in reading order: greeting, what the
+/// notice is about, one paragraph per day, what each session offers, what to
+/// bring, `extra_sentences`, the hotline, the closing.
+pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
+    let authority = spell_out(&week.authority);
+    let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
+
+    out.push(sentence(format!(
+        "{authority} thông báo lịch {} trong tuần {}, như sau",
+        inner(&spell_out(&week.campaign)),
+        week_span_words(week.monday),
+    )));
+
+    for day in &week.days {
+        let spoken: Vec<String> = day.sessions.iter().map(session_words).collect();
+        out.push(sentence(format!(
+            "{}, {}: {}",
+            weekday_name(day.date.weekday()),
+            date_words(day.date, false),
+            spoken.join("; ")
+        )));
+    }
+
+    // What every session offers or asks is said once, for all of them.
+    for group in service_groups(week) {
+        let whom = if group.every_session {
+            "Nội dung các buổi".to_string()
+        } else {
+            format!("Nội dung buổi tại {}", spoken_sessions(&group.sessions))
+        };
+        let items: Vec<String> = group.items.iter().map(|x| inner(&spell_out(x))).collect();
+        out.push(sentence(format!("{whom}: {}", items.join(", "))));
+    }
+    for group in note_groups(week) {
+        let whom = if group.every_session {
+            "Bà con lưu ý".to_string()
+        } else {
+            format!("Bà con {} lưu ý", spoken_sessions(&group.sessions))
+        };
+        let note = inner(&spell_out(&group.items.join(" ")));
+        out.push(sentence(format!("{whom}: {note}")));
+    }
+
+    out.extend(
+        extra_sentences
+            .iter()
+            .map(|s| spell_out(s))
+            .filter(|s| !s.is_empty())
+            .map(sentence),
+    );
+
+    let hotlines: Vec<String> = week.contacts.iter().filter_map(contact_words).collect();
+    if !hotlines.is_empty() {
+        out.push(sentence(format!(
+            "Mọi thắc mắc xin liên hệ {}",
+            hotlines.join("; ")
+        )));
+    }
+
+    out.push("Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.".to_string());
+    out.push(format!("{authority} trân trọng thông báo!"));
+    out
+}
+
+/// "từ ngày hai mươi tám tháng mười một đến ngày mùng bốn tháng mười hai năm
+/// hai nghìn không trăm hai mươi hai": the year once, unless the week spans two.
+fn week_span_words(monday: NaiveDate) -> String {
+    let sunday = monday + Duration::days(6);
+    let same_year = monday.year() == sunday.year();
+    format!(
+        "từ {} đến {}",
+        date_words(monday, !same_year),
+        date_words(sunday, true)
+    )
+}
+
+/// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn Đông Lão".
+fn session_words(s: &SessionData) -> String {
+    let mut words = format!(
+        "{}, {}",
+        inner(&spell_out(&s.hamlet)),
+        s.time
+            .as_ref()
+            .map_or_else(|| "cả ngày".to_string(), time_range_words)
+    );
+    if let Some(place) = s.place.as_deref().map(spell_out).filter(|p| !p.is_empty()) {
+        words.push_str(", tại ");
+        words.push_str(&inner(&place));
+    }
+    words
+}
+
+/// "Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai mươi tư trên hai mươi tư".
+fn contact_words(c: &ContactData) -> Option<String> {
+    let phone = phone_words(c.phone.as_deref()?);
+    if phone.is_empty() {
+        return None;
+    }
+    let mut words = format!("{}, số điện thoại {phone}", spell_out(&c.name));
+    if let Some(hours) = c.hours.as_deref().map(spell_out).filter(|h| !h.is_empty()) {
+        words.push_str(", thời gian ");
+        words.push_str(&inner(&hours));
+    }
+    Some(words)
+}
+
+/// Some of what a week's sessions offer or ask (services, sentences of their
+/// notes), shared by the same sessions: printed and read once, with the
+/// hamlets it concerns, instead of once per session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemGroup {
+    /// In the order first written.
+    pub items: Vec<String>,
+    /// The sessions it concerns, each hamlet once.
+    pub sessions: Vec<SessionRef>,
+    /// Every session of the week shares these items.
+    pub every_session: bool,
+}
+
+/// A session named for a listener: its hamlet, and its date only when the
+/// hamlet has more than one session that week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRef {
+    pub hamlet: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// The week's services, grouped by the sessions offering them.
+pub fn service_groups(week: &WeekData) -> Vec<ItemGroup> {
+    group_items(week, |s| s.services.clone())
+}
+
+/// The week's notes, sentence by sentence, grouped by the sessions they concern:
+/// "Mang theo căn cước" said once even when the second sentence differs.
+pub fn note_groups(week: &WeekData) -> Vec<ItemGroup> {
+    group_items(week, |s| {
+        s.note.as_deref().map(sentences).unwrap_or_default()
+    })
+}
+
+fn group_items(week: &WeekData, items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
+    let sessions: Vec<(NaiveDate, &SessionData)> = week
+        .days
+        .iter()
+        .flat_map(|d| d.sessions.iter().map(move |s| (d.date, s)))
+        .collect();
+    // Each distinct item, first-seen order, with the sessions (by index) having it.
+    let mut items: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, (_, session)) in sessions.iter().enumerate() {
+        for item in items_of(session) {
+            let item = item.trim().to_string();
+            if item.is_empty() {
+                continue;
+            }
+            match items.iter_mut().find(|(i, _)| *i == item) {
+                Some((_, who)) if !who.contains(&index) => who.push(index),
+                Some(_) => {}
+                None => items.push((item, vec![index])),
+            }
+        }
+    }
+    // Items shared by exactly the same sessions go together.
+    let mut groups: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
+    for (item, who) in items {
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, group_items)) => group_items.push(item),
+            None => groups.push((who, vec![item])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(who, items)| {
+            let mut refs: Vec<SessionRef> = Vec::new();
+            for &index in &who {
+                let Some((date, session)) = sessions.get(index) else {
+                    continue;
+                };
+                let twice = sessions
+                    .iter()
+                    .filter(|(_, s)| s.hamlet == session.hamlet)
+                    .count()
+                    > 1;
+                let reference = SessionRef {
+                    hamlet: session.hamlet.clone(),
+                    date: twice.then_some(*date),
+                };
+                if !refs.contains(&reference) {
+                    refs.push(reference);
+                }
+            }
+            ItemGroup {
+                items,
+                sessions: refs,
+                every_session: who.len() == sessions.len(),
+            }
+        })
+        .collect()
+}
+
+/// A note's sentences: "Mang theo căn cước. Nhớ số điện thoại." → two.
+fn sentences(note: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = note.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            out.push(std::mem::take(&mut current).trim().to_string());
+        }
+    }
+    out.push(current.trim().to_string());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// "thôn Đông Lão và thôn Kìm ngày mùng bốn tháng mười hai".
+fn spoken_sessions(sessions: &[SessionRef]) -> String {
+    let names: Vec<String> = sessions
+        .iter()
+        .map(|r| {
+            let hamlet = inner(&spell_out(&r.hamlet));
+            match r.date {
+                Some(date) => format!("{hamlet} {}", date_words(date, false)),
+                None => hamlet,
+            }
+        })
+        .collect();
+    list_words(&names)
+}
+
+/// "thôn A", "thôn A và thôn B", "thôn A, thôn B và thôn C".
+pub fn list_words(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
+/// Text placed inside a sentence: "Nhà văn hóa thôn" → "nhà văn hóa thôn",
+/// but a proper name ("Hà Nội") or an acronym ("VNeID") keeps its capitals.
+fn inner(text: &str) -> String {
+    let mut words = text.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return text.to_string();
+    };
+    let mut first_chars = first.chars();
+    let Some(initial) = first_chars.next() else {
+        return text.to_string();
+    };
+    let proper = first_chars.any(char::is_uppercase)
+        || second.chars().next().is_none_or(|c| !c.is_lowercase());
+    if proper || !initial.is_uppercase() {
+        return text.to_string();
+    }
+    let rest: String = text.chars().skip(1).collect();
+    format!("{}{rest}", initial.to_lowercase())
+}
+
+/// A sentence ends with a full stop unless it already ends with punctuation.
+fn sentence(text: impl Into<String>) -> String {
+    let mut text: String = text.into();
+    let trimmed_len = text.trim_end().len();
+    text.truncate(trimmed_len);
+    if !text.ends_with(['.', '!', '?']) {
+        if text.ends_with([',', ';', ':']) {
+            text.pop();
+        }
+        text.push('.');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn range(h: u32, m: u32, end: Option<(u32, u32)>) -> Option<TimeRange> {
+        Some(TimeRange {
+            start: NaiveTime::from_hms_opt(h, m, 0)?,
+            end: end.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
+        })
+    }
+
+    fn example() -> WeekData {
+        let card = "Mang theo CCCD gắn chip".to_string();
+        WeekData {
+            authority: "UBND xã Cẩm Ngọc".into(),
+            campaign: "Đợt cao điểm thu nhận hồ sơ định danh điện tử".into(),
+            monday: date(2022, 11, 28),
+            days: vec![
+                DayData {
+                    date: date(2022, 11, 29),
+                    sessions: vec![
+                        SessionData {
+                            hamlet: "thôn Đông Lão".into(),
+                            time: range(7, 30, Some((11, 0))),
+                            place: Some("Nhà văn hóa thôn".into()),
+                            services: vec!["Đăng ký định danh mức 2".into()],
+                            note: Some(card.clone()),
+                        },
+                        SessionData {
+                            hamlet: "thôn Kìm".into(),
+                            time: range(19, 0, Some((21, 30))),
+                            place: None,
+                            services: vec!["Đăng ký định danh mức 2".into()],
+                            note: Some(card.clone()),
+                        },
+                    ],
+                },
+                DayData {
+                    date: date(2022, 12, 4),
+                    sessions: vec![SessionData {
+                        hamlet: "Tổ dân phố 3".into(),
+                        time: None,
+                        place: Some("Trụ sở UBND xã".into()),
+                        services: vec!["Đăng ký định danh mức 2".into()],
+                        note: Some(card),
+                    }],
+                },
+            ],
+            contacts: vec![
+                ContactData {
+                    name: "Bộ phận một cửa".into(),
+                    phone: None,
+                    hours: Some("Giờ hành chính".into()),
+                },
+                ContactData {
+                    name: "Công an xã".into(),
+                    phone: Some("0237.3830050".into()),
+                    hours: Some("7h30-22h".into()),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn script_reads_sentence_by_sentence() {
+        let expected = [
+            "Kính thưa bà con nhân dân!",
+            "Ủy ban nhân dân xã Cẩm Ngọc thông báo lịch đợt cao điểm thu nhận hồ sơ định danh \
+             điện tử trong tuần từ ngày hai mươi tám tháng mười một đến ngày mùng bốn tháng mười \
+             hai năm hai nghìn không trăm hai mươi hai, như sau.",
+            "Thứ Ba, ngày hai mươi chín tháng mười một: thôn Đông Lão, từ bảy giờ ba mươi đến \
+             mười một giờ, tại nhà văn hóa thôn; thôn Kìm, từ mười chín giờ đến hai mươi mốt giờ \
+             ba mươi.",
+            "Chủ nhật, ngày mùng bốn tháng mười hai: tổ dân phố ba, cả ngày, tại trụ sở Ủy ban \
+             nhân dân xã.",
+            "Nội dung các buổi: đăng ký định danh mức hai.",
+            "Bà con lưu ý: mang theo căn cước công dân gắn chip.",
+            "Đến nay đã có một nghìn hai trăm người đăng ký.",
+            "Mọi thắc mắc xin liên hệ Công an xã, số điện thoại không hai ba bảy, ba tám ba, \
+             không không năm không, thời gian bảy giờ ba mươi đến hai mươi hai giờ.",
+            "Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.",
+            "Ủy ban nhân dân xã Cẩm Ngọc trân trọng thông báo!",
+        ];
+        let extra = ["Đến nay đã có 1.200 người đăng ký".to_string()];
+        assert_eq!(paragraphs(&example(), &extra), expected);
+        assert_eq!(
+            script(&example(), &extra),
+            format!("{}\n", expected.join("\n\n"))
+        );
+    }
+
+    #[test]
+    fn differing_services_and_notes_name_their_hamlets() {
+        let mut week = example();
+        let mut sessions = week.days.iter_mut().flat_map(|d| d.sessions.iter_mut());
+        if let (Some(_), Some(kim), Some(to_3)) =
+            (sessions.next(), sessions.next(), sessions.next())
+        {
+            kim.services = vec!["Kích hoạt tài khoản".into()];
+            kim.note = None;
+            to_3.note = Some("Đến trước 8h".into());
+        }
+        let text = paragraphs(&week, &[]);
+        let expect = [
+            "Nội dung buổi tại thôn Đông Lão và tổ dân phố ba: đăng ký định danh mức hai.",
+            "Nội dung buổi tại thôn Kìm: kích hoạt tài khoản.",
+            "Bà con thôn Đông Lão lưu ý: mang theo căn cước công dân gắn chip.",
+            "Bà con tổ dân phố ba lưu ý: đến trước tám giờ.",
+        ];
+        for line in expect {
+            assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+        }
+    }
+
+    #[test]
+    fn a_week_across_new_year_names_both_years_and_no_phone_means_no_hotline() {
+        let mut week = example();
+        week.monday = date(2025, 12, 29);
+        week.contacts.retain(|c| c.phone.is_none());
+        let text = paragraphs(&week, &[]);
+        let about = text.get(1).cloned().unwrap_or_default();
+        assert!(
+            about.contains(
+                "từ ngày hai mươi chín tháng mười hai năm hai nghìn không trăm hai mươi lăm \
+                 đến ngày mùng bốn tháng một năm hai nghìn không trăm hai mươi sáu"
+            ),
+            "{about}"
+        );
+        assert!(!text.iter().any(|p| p.contains("liên hệ")), "{text:#?}");
+    }
+
+    /// The example week with these notes on its three sessions, in order.
+    fn with_notes(notes: [&str; 3]) -> WeekData {
+        let mut week = example();
+        for (session, note) in week
+            .days
+            .iter_mut()
+            .flat_map(|d| d.sessions.iter_mut())
+            .zip(notes)
+        {
+            session.note = Some(note.to_string());
+        }
+        week
+    }
+
+    #[test]
+    fn notes_are_grouped_sentence_by_sentence() {
+        let week = with_notes([
+            "Mang theo CCCD. Nhớ mật khẩu VNeID.",
+            "Mang theo CCCD. Đến sớm 15 phút.",
+            "Mang theo CCCD! Đến sớm 15 phút.",
+        ]);
+        let refs = |names: &[&str]| -> Vec<SessionRef> {
+            names
+                .iter()
+                .map(|n| SessionRef {
+                    hamlet: n.to_string(),
+                    date: None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            note_groups(&week),
+            [
+                ItemGroup {
+                    items: vec!["Mang theo CCCD.".into()],
+                    sessions: refs(&["thôn Đông Lão", "thôn Kìm"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Nhớ mật khẩu VNeID.".into()],
+                    sessions: refs(&["thôn Đông Lão"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Đến sớm 15 phút.".into()],
+                    sessions: refs(&["thôn Kìm", "Tổ dân phố 3"]),
+                    every_session: false,
+                },
+                ItemGroup {
+                    items: vec!["Mang theo CCCD!".into()],
+                    sessions: refs(&["Tổ dân phố 3"]),
+                    every_session: false,
+                },
+            ]
+        );
+        let text = paragraphs(&week, &[]);
+        for line in [
+            "Bà con thôn Kìm và tổ dân phố ba lưu ý: đến sớm mười lăm phút.",
+            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu VNeID.",
+        ] {
+            assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+        }
+        // Sentences that always go together stay one note, in their order.
+        let week = with_notes(["Đến UBND xã. Mang theo CCCD.", "", ""]);
+        let groups = note_groups(&week);
+        assert_eq!(
+            groups.first().map(|g| g.items.join(" ")).as_deref(),
+            Some("Đến UBND xã. Mang theo CCCD.")
+        );
+        assert_eq!(groups.len(), 1);
+    }
+
+    #[test]
+    fn a_hamlet_with_two_sessions_is_named_with_the_date() {
+        let mut week = with_notes(["Mang theo CCCD.", "", "Mang theo CCCD."]);
+        for session in week.days.iter_mut().flat_map(|d| d.sessions.iter_mut()) {
+            if session.hamlet == "Tổ dân phố 3" {
+                session.hamlet = "thôn Đông Lão".into();
+            }
+        }
+        let text = paragraphs(&week, &[]);
+        let line = "Bà con thôn Đông Lão ngày hai mươi chín tháng mười một và thôn Đông Lão \
+                    ngày mùng bốn tháng mười hai lưu ý: mang theo căn cước công dân.";
+        assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+    }
+
+    #[test]
+    fn sentences_split_after_end_punctuation_only() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("Một. Hai! Ba?", &["Một.", "Hai!", "Ba?"]),
+            ("Giờ 7.30 sáng", &["Giờ 7.30 sáng"]),
+            ("Không chấm cuối", &["Không chấm cuối"]),
+            ("  ", &[]),
+            ("Hết.", &["Hết."]),
+        ];
+        for (note, expected) in cases {
+            assert_eq!(sentences(note), expected, "{note:?}");
+        }
+    }
+
+    #[test]
+    fn inner_keeps_names_and_acronyms() {
+        let cases = [
+            ("Nhà văn hóa thôn", "nhà văn hóa thôn"),
+            ("Hà Nội", "Hà Nội"),
+            ("VNeID trên điện thoại", "VNeID trên điện thoại"),
+            ("Đình", "Đình"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(inner(input), expected);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Week sheets and the loudspeaker script: the pages exist for every ISO week
+//! with sessions, read right, and the script says everything in words.
+
+mod common;
+
+use common::{assert_links_resolve, SiteTest};
+
+/// The minimal fixture's one week, as the announcer reads it (build date 28/11/2022).
+const MINIMAL_SCRIPT: [&str; 11] = [
+    "Kính thưa bà con nhân dân!",
+    "Ủy ban nhân dân xã Cẩm Ngọc thông báo lịch đợt cao điểm thu nhận hồ sơ định danh điện tử \
+     trong tuần từ ngày hai mươi tám tháng mười một đến ngày mùng bốn tháng mười hai năm hai \
+     nghìn không trăm hai mươi hai, như sau.",
+    "Thứ Ba, ngày hai mươi chín tháng mười một: thôn Đông Lão, từ bảy giờ ba mươi đến mười một \
+     giờ, tại nhà văn hóa thôn Đông Lão.",
+    "Thứ Tư, ngày ba mươi tháng mười một: tổ dân phố ba, cả ngày.",
+    "Thứ Năm, ngày mùng một tháng mười hai: thôn Sống, từ bảy giờ ba mươi đến mười một giờ.",
+    "Chủ nhật, ngày mùng bốn tháng mười hai: thôn Song, từ mười ba giờ ba mươi đến mười bảy \
+     giờ, tại nhà văn hóa thôn Song.",
+    "Nội dung buổi tại thôn Đông Lão: đăng ký định danh mức hai, kích hoạt tài khoản.",
+    "Bà con thôn Đông Lão lưu ý: mang theo căn cước công dân gắn chip.",
+    "Mọi thắc mắc xin liên hệ Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai \
+     mươi tư trên hai mươi tư.",
+    "Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.",
+    "Ủy ban nhân dân xã Cẩm Ngọc trân trọng thông báo!",
+];
+
+fn read(t: &SiteTest, rel: &str) -> String {
+    std::fs::read_to_string(t.output_file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn one_week_page_per_iso_week_with_sessions() {
+    let t = SiteTest::fixture("minimal");
+    // Monday 05/12 opens ISO week 49; 01/01/2023 is a Sunday, still in week 52 of 2022.
+    t.write(
+        "schedules/sau.yaml",
+        "sessions:\n  - {hamlet: Song, date: 05/12/2022, time: 19h-21h}\n  \
+         - {hamlet: Song, date: 01/01/2023}\n",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let weeks: Vec<String> = t
+        .output_files()
+        .into_iter()
+        .filter(|f| f.contains("tuan-"))
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            "lich/tuan-2022-48/doc-loa.txt",
+            "lich/tuan-2022-48/index.html",
+            "lich/tuan-2022-49/doc-loa.txt",
+            "lich/tuan-2022-49/index.html",
+            "lich/tuan-2022-52/doc-loa.txt",
+            "lich/tuan-2022-52/index.html",
+        ]
+    );
+    let schedule = t.page("lich/index.html");
+    assert_eq!(
+        schedule.select_texts("ul.weeks li"),
+        [
+            "Tuần 48: 28/11 – 04/12/2022 (4 buổi)",
+            "Tuần 49: 05/12 – 11/12/2022 (1 buổi)",
+            "Tuần 52: 26/12/2022 – 01/01/2023 (1 buổi)",
+        ]
+    );
+    assert_eq!(
+        schedule.attrs("ul.weeks a", "href"),
+        [
+            "../lich/tuan-2022-48/index.html",
+            "../lich/tuan-2022-49/index.html",
+            "../lich/tuan-2022-52/index.html",
+        ]
+    );
+    // Week pages link to their neighbours and to the script; every link resolves.
+    let middle = t.page("lich/tuan-2022-49/index.html");
+    assert_eq!(
+        middle.select_texts(".pager a"),
+        [
+            "← Tuần 48 (28/11 – 04/12/2022)",
+            "Lịch tất cả các thôn",
+            "Tuần 52 (26/12/2022 – 01/01/2023) →"
+        ]
+    );
+    assert_eq!(
+        middle.attrs(".read-aloud a", "href"),
+        ["../../lich/tuan-2022-49/doc-loa.txt"]
+    );
+    assert_links_resolve(&t.out);
+}
+
+#[test]
+fn week_sheet_lists_the_sessions_by_day() {
+    let t = SiteTest::fixture("minimal");
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = t.page("lich/tuan-2022-48/index.html");
+    assert_eq!(
+        page.select_texts("h1"),
+        ["Lịch tuần 48: 28/11 – 04/12/2022"]
+    );
+    assert_eq!(page.select_texts(".sheet-authority"), ["UBND xã Cẩm Ngọc"]);
+    assert_eq!(
+        page.select_texts(".sheet-campaign"),
+        ["Đợt cao điểm thu nhận hồ sơ định danh điện tử"]
+    );
+    assert_eq!(
+        page.select_texts("table.week thead th"),
+        ["Ngày", "Thôn", "Giờ", "Địa điểm"]
+    );
+    assert_eq!(
+        page.table_rows("table.week"),
+        [
+            [
+                "Thứ Ba 29/11",
+                "thôn Đông Lão",
+                "07:30–11:00",
+                "Nhà văn hóa thôn Đông Lão"
+            ],
+            ["Thứ Tư 30/11", "Tổ dân phố 3", "Cả ngày", ""],
+            ["Thứ Năm 01/12", "thôn Sống", "07:30–11:00", ""],
+            [
+                "Chủ nhật 04/12",
+                "thôn Song",
+                "13:30–17:00",
+                "Nhà văn hóa thôn Song"
+            ],
+        ]
+    );
+    assert_eq!(
+        page.attrs("table.week th.day time", "datetime"),
+        ["2022-11-29", "2022-11-30", "2022-12-01", "2022-12-04"]
+    );
+    // Services and notes are printed once under the table, with whom they concern.
+    assert_eq!(
+        page.select_texts(".sheet-notes li"),
+        [
+            "Nội dung buổi tại thôn Đông Lão: Đăng ký định danh mức 2, Kích hoạt tài khoản",
+            "Lưu ý cho thôn Đông Lão: Mang theo căn cước công dân gắn chip",
+        ]
+    );
+    // The hotline, the build date, and no QR code without base_url.
+    let foot = page.select_texts(".sheet-foot").join(" ");
+    assert!(foot.contains("Công an xã Cẩm Ngọc: 113 (24/24)"), "{foot}");
+    assert!(foot.contains("Bản in cập nhật ngày 28/11/2022"), "{foot}");
+    assert_eq!(page.count("svg"), 0);
+    assert!(!foot.contains("Lịch mới nhất"), "{foot}");
+}
+
+#[test]
+fn script_reads_sentence_by_sentence() {
+    let t = SiteTest::fixture("minimal");
+    assert_eq!(t.build().code, 0);
+    let bytes = std::fs::read(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    let text = String::from_utf8(bytes).expect("doc-loa.txt is UTF-8");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a BOM, so browsers and Notepad read it as UTF-8");
+    let paragraphs: Vec<&str> = text.trim_end_matches('\n').split("\n\n").collect();
+    assert_eq!(paragraphs, MINIMAL_SCRIPT);
+    assert!(text.ends_with("!\n") && !text.contains('\r'));
+    // Everything is in words: not one digit for the announcer to work out.
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    // The page shows the same script.
+    let page = t.page("lich/tuan-2022-48/index.html");
+    assert_eq!(page.select_texts(".read-aloud .script p"), MINIMAL_SCRIPT);
+}
+
+#[test]
+fn bundled_example_script_groups_what_sessions_share() {
+    let t = SiteTest::fixture("content");
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = read(&t, "lich/tuan-2022-48/doc-loa.txt");
+    let paragraphs: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    for expected in [
+        "Thứ Bảy, ngày mùng ba tháng mười hai: thôn Kìm, từ bảy giờ ba mươi đến mười một giờ, \
+         tại nhà văn hóa thôn Kìm.",
+        "Nội dung các buổi: hướng dẫn cài đặt VNeID, đăng ký tài khoản mức một, hướng dẫn kích \
+         hoạt tài khoản đã được duyệt.",
+        "Bà con lưu ý: mang theo thẻ căn cước công dân gắn chip và điện thoại thông minh đã sạc \
+         đầy pin.",
+        "Bà con thôn Đông Lão, thôn Song Nga, thôn Sống và thôn Phúc Ngân Vải lưu ý: nhớ số điện \
+         thoại mình đang dùng.",
+        "Bà con thôn Kìm và thôn Song lưu ý: người cao tuổi chưa có điện thoại thông minh có thể \
+         đi cùng con cháu để được hướng dẫn.",
+    ] {
+        assert!(
+            paragraphs.contains(&expected),
+            "{expected:?} not in\n{text}"
+        );
+    }
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    // Week 49 holds only the Monday session in Sành.
+    let week_49 = read(&t, "lich/tuan-2022-49/doc-loa.txt");
+    assert!(week_49.contains(
+        "Thứ Hai, ngày mùng năm tháng mười hai: thôn Sành, từ mười chín giờ đến hai mươi mốt giờ \
+         ba mươi, tại nhà văn hóa thôn Sành."
+    ));
+    assert!(!week_49.contains("thôn Kìm"));
+}
+
+/// The dark runs of the SVG path ("M{x} {y}h{run}v1h-{run}z" each), drawn
+/// into a picture a QR reader can decode.
+fn decode_qr(svg: &str) -> String {
+    let size: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|w| w.parse().ok())
+        .expect("viewBox");
+    let path = svg
+        .split(" d=\"")
+        .nth(1)
+        .expect("path")
+        .split('"')
+        .next()
+        .unwrap();
+    let mut dark = vec![false; size * size];
+    for module in path.split('M').filter(|m| !m.is_empty()) {
+        let (x, rest) = module.split_once(' ').unwrap();
+        let (y, rest) = rest.split_once('h').unwrap();
+        let run = rest.split('v').next().unwrap();
+        let (x, y, run): (usize, usize, usize) =
+            (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap());
+        for dx in 0..run {
+            dark[y * size + x + dx] = true;
+        }
+    }
+    let scale = 4;
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(size * scale, size * scale, |x, y| {
+            if dark[(y / scale) * size + x / scale] {
+                0
+            } else {
+                255
+            }
+        });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("QR decodes").1
+}
+
+#[test]
+fn qr_code_points_to_the_week_page_when_base_url_is_set() {
+    let t = SiteTest::fixture("minimal");
+    let run = t.run(&[
+        "build",
+        "--root",
+        common::path_str(&t.root),
+        "--output",
+        common::path_str(&t.out),
+        "--today",
+        "28/11/2022",
+        "--base-url",
+        "https://camngoc.example.gov.vn/dinh-danh/",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = t.page("lich/tuan-2022-48/index.html");
+    assert_eq!(page.count(".sheet-qr svg.qr"), 1);
+    assert_eq!(
+        page.attrs("svg.qr", "aria-label"),
+        ["Mã QR tới trang lịch tuần này"]
+    );
+    let svg_start = page.text.find("<svg").unwrap();
+    let svg_end = page.text[svg_start..].find("</svg>").unwrap() + svg_start;
+    let url = "https://camngoc.example.gov.vn/dinh-danh/lich/tuan-2022-48/index.html";
+    assert_eq!(decode_qr(&page.text[svg_start..svg_end]), url);
+    assert!(page
+        .select_texts(".sheet-printed")
+        .join(" ")
+        .contains(&format!("Lịch mới nhất: {url}")));
+}
+
+#[test]
+fn week_files_are_the_same_on_every_build() {
+    let t = SiteTest::fixture("content");
+    assert_eq!(t.build().code, 0);
+    let first = t.snapshot_output();
+    assert_eq!(t.build().code, 0);
+    assert_eq!(first, t.snapshot_output());
+    assert!(first
+        .iter()
+        .any(|(f, _)| f == "lich/tuan-2022-48/doc-loa.txt"));
+}
+
+#[test]
+fn a_hamlet_slug_shaped_like_a_week_is_refused() {
+    let t = SiteTest::fixture("minimal");
+    let site = t
+        .read_source("site.yaml")
+        .replace("slug: to-3", "slug: tuan-2022-48");
+    t.write("site.yaml", &site);
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("site.yaml:18:11")
+            && run.stderr.contains("lich/tuan-2022-48/")
+            && run.stderr.contains("trùng dạng địa chỉ lịch tuần")
+            && run.stderr.contains("slug: thon-tuan-2022-48"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_static_file_cannot_take_the_script_address() {
+    let t = SiteTest::fixture("minimal");
+    t.write("static/lich/tuan-2022-48/doc-loa.txt", "chữ khác");
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "Tệp static/lich/tuan-2022-48/doc-loa.txt trùng với một trang bangtin tự tạo"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn script_gains_one_progress_sentence_when_progress_yaml_exists() {
+    let t = SiteTest::fixture("content");
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    let script = read(&t, "lich/tuan-2022-49/doc-loa.txt");
+    let progress: Vec<&str> = script
+        .lines()
+        .filter(|l| l.starts_with("Tính đến"))
+        .collect();
+    assert_eq!(progress.len(), 1, "{script}");
+    assert!(
+        progress[0].contains("toàn xã đã kích hoạt") && progress[0].contains("phần trăm chỉ tiêu"),
+        "{}",
+        progress[0]
+    );
+    // Spelled out like the rest of the script: no digits.
+    assert!(
+        !progress[0].chars().any(|c| c.is_ascii_digit()),
+        "{}",
+        progress[0]
+    );
+
+    let plain = SiteTest::fixture("minimal");
+    assert_eq!(plain.build().code, 0);
+    assert!(!read(&plain, "lich/tuan-2022-48/doc-loa.txt").contains("Tính đến"));
+}
