@@ -259,9 +259,34 @@ fn xss_payloads_in_every_yaml_field_are_shown_as_text() {
             q("Tóm tắt trang")
         ),
     );
+    // progress.yaml reaches the progress page, its charts, the hamlet pages
+    // and the loudspeaker script.
+    t.write(
+        "progress.yaml",
+        &format!(
+            "note: {}\nkinds:\n  - {{key: kich_hoat, name: {}, unit: {}, phrase: {}}}\ntargets:\n  hamlets:\n    - {{hamlet: {}, kich_hoat: 100}}\nreports:\n  - {{date: 29/11/2022, hamlet: {}, kich_hoat: 40}}\n",
+            q("Nguồn số liệu"),
+            q("Đã kích hoạt"),
+            q("tài khoản"),
+            q("đã kích hoạt"),
+            q("Thôn"),
+            q("Thôn"),
+        ),
+    );
     let run = t.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_no_active_content(&t);
+    let progress = t.page("tien-do/index.html");
+    let text: String = progress.html.root_element().text().collect();
+    for tag in ["Nguồn số liệu", "Đã kích hoạt", "tài khoản"] {
+        assert!(
+            text.contains(&p(tag)),
+            "{tag} not shown on the progress page"
+        );
+    }
+    for data in ["du-lieu/tien-do.json", "du-lieu/tien-do.csv"] {
+        assert!(t.output_file(data).is_file(), "{data}");
+    }
 
     // Each value is on the page as the officer wrote it, as text.
     let home = t.page("index.html");

@@ -39,21 +39,15 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, TextError> {
 }
 
 fn legacy_error(found: &legacy::Finding) -> TextError {
-    let name = found.encoding.name();
     TextError {
         pos: Some(Pos::new(found.line, found.col)),
         message: format!(
-            "Chữ trong tệp được gõ bằng bảng mã cũ {name} (phông {}), không phải Unicode: \"{}\" có lẽ là \"{}\".",
-            found.encoding.fonts(),
+            "Chữ trong tệp không phải Unicode mà là {}: \"{}\" có lẽ là \"{}\".",
+            found.encoding.origin(),
             found.excerpt,
             found.decoded
         ),
-        hint: format!(
-            "Chuyển tệp sang Unicode bằng Unikey: mở tệp, chọn hết (Ctrl+A) và sao chép (Ctrl+C); \
-             bấm chuột phải vào biểu tượng Unikey, chọn Công cụ… (Ctrl+Shift+F6); chọn Nguồn: {name}, \
-             Đích: Unicode, đánh dấu \"Chuyển mã clipboard\" rồi bấm Chuyển mã; dán (Ctrl+V) đè lên \
-             nội dung cũ và lưu tệp bằng bảng mã UTF-8."
-        ),
+        hint: found.encoding.fix(),
     }
 }
 

@@ -2,6 +2,8 @@
 //! fonts) and VNI Windows (the VNI-Times fonts), read as Windows-1252/Latin-1.
 //! Officers still receive such text in old Word files and copy it into their
 //! content, where it reads "Thôn §«ng L·o" (TCVN3) or "Thoân Ñoâng Laõo" (VNI).
+//! Also Windows-1258, the code page Excel's "CSV" and Notepad's "ANSI" write
+//! on a Vietnamese Windows (tone marks as separate bytes).
 //!
 //! Detection is statistical: a word counts as legacy text when it is not a
 //! Vietnamese syllable as written but becomes one once decoded (see
@@ -25,24 +27,47 @@ use super::syllable::is_syllable;
 pub enum Encoding {
     Tcvn3,
     Vni,
+    Windows1258,
 }
 
+const COUNT: usize = 3;
+
 impl Encoding {
-    const ALL: [Encoding; 2] = [Encoding::Tcvn3, Encoding::Vni];
+    const ALL: [Encoding; COUNT] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Windows1258];
 
     /// The name Unikey's converter uses for it.
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Tcvn3 => "TCVN3 (ABC)",
             Encoding::Vni => "VNI Windows",
+            Encoding::Windows1258 => "Windows-1258",
         }
     }
 
-    /// The fonts officers know the encoding by.
-    pub fn fonts(self) -> &'static str {
+    /// How officers come to have it, in Vietnamese.
+    pub fn origin(self) -> &'static str {
         match self {
-            Encoding::Tcvn3 => ".VnTime, .VnArial",
-            Encoding::Vni => "VNI-Times, VNI-Helve",
+            Encoding::Tcvn3 => "bảng mã cũ TCVN3 (ABC) của phông .VnTime, .VnArial",
+            Encoding::Vni => "bảng mã cũ VNI Windows của phông VNI-Times, VNI-Helve",
+            Encoding::Windows1258 => {
+                "bảng mã Windows-1258 (Excel lưu \"CSV\" hoặc Notepad lưu \"ANSI\" trên Windows tiếng Việt)"
+            }
+        }
+    }
+
+    /// How to turn the file into Unicode, in Vietnamese.
+    pub fn fix(self) -> String {
+        match self {
+            Encoding::Windows1258 => "Lưu lại tệp bằng UTF-8: trong Excel chọn Lưu thành (Save As) → CSV UTF-8; \
+                 trong Notepad chọn Lưu thành → Mã hóa (Encoding): UTF-8."
+                .to_string(),
+            _ => format!(
+                "Chuyển tệp sang Unicode bằng Unikey: mở tệp, chọn hết (Ctrl+A) và sao chép (Ctrl+C); \
+                 bấm chuột phải vào biểu tượng Unikey, chọn Công cụ… (Ctrl+Shift+F6); chọn Nguồn: {}, \
+                 Đích: Unicode, đánh dấu \"Chuyển mã clipboard\" rồi bấm Chuyển mã; dán (Ctrl+V) đè lên \
+                 nội dung cũ và lưu tệp bằng bảng mã UTF-8.",
+                self.name()
+            ),
         }
     }
 
@@ -51,7 +76,34 @@ impl Encoding {
         match self {
             Encoding::Tcvn3 => word.chars().map(tcvn3_char).collect(),
             Encoding::Vni => decode_vni(word),
+            Encoding::Windows1258 => word
+                .chars()
+                .map(cp1258_char)
+                .collect::<String>()
+                .nfc()
+                .collect(),
         }
+    }
+}
+
+/// Where Windows-1258 differs from Latin-1 in the letters' range: Vietnamese
+/// letters, and the five tone marks as combining characters.
+fn cp1258_char(c: char) -> char {
+    match c {
+        'Ã' => 'Ă',
+        'Ì' => '\u{0300}',
+        'Ð' => 'Đ',
+        'Ò' => '\u{0309}',
+        'Õ' => 'Ơ',
+        'Ý' => 'Ư',
+        'Þ' => '\u{0303}',
+        'ã' => 'ă',
+        'ì' => '\u{0301}',
+        'ð' => 'đ',
+        'ò' => '\u{0323}',
+        'õ' => 'ơ',
+        'ý' => 'ư',
+        other => other,
     }
 }
 
@@ -188,15 +240,15 @@ fn is_candidate(word: &str) -> bool {
 struct Verdict {
     /// Not a syllable as written.
     foreign: bool,
-    /// Becomes a syllable when decoded as TCVN3, as VNI.
-    reads_as: [bool; 2],
+    /// Becomes a syllable when decoded as each of `Encoding::ALL`.
+    reads_as: [bool; COUNT],
 }
 
 fn verdict(word: &str) -> Verdict {
     if is_syllable(word) {
         return Verdict::default();
     }
-    let mut reads_as = [false; 2];
+    let mut reads_as = [false; COUNT];
     for (slot, encoding) in reads_as.iter_mut().zip(Encoding::ALL) {
         let decoded = encoding.decode(word);
         *slot = decoded != word && is_syllable(&decoded);
@@ -252,9 +304,9 @@ pub fn detect(text: &str) -> Option<Finding> {
     }
     let mut seen: HashMap<&str, Verdict> = HashMap::new();
     let mut foreign = 0usize;
-    let mut votes = [0usize; 2];
-    let mut distinct: [HashSet<&str>; 2] = [HashSet::new(), HashSet::new()];
-    let mut first: [Option<(u32, u32)>; 2] = [None, None];
+    let mut votes = [0usize; COUNT];
+    let mut distinct: [HashSet<&str>; COUNT] = Default::default();
+    let mut first: [Option<(u32, u32)>; COUNT] = [None; COUNT];
     for (line, col, word) in words(text) {
         if !is_candidate(word) {
             continue;
@@ -304,11 +356,13 @@ fn excerpt(text: &str, encoding: Encoding, line: u32, col: u32) -> (String, Stri
     let from: String = content.chars().skip(col as usize - 1).collect();
     let mut written = String::new();
     let mut decoded = String::new();
+    let mut copied = 0;
     for (_, _, word) in words(&from).take(6) {
-        if !written.is_empty() {
-            written.push(' ');
-            decoded.push(' ');
-        }
+        // The word's place in `from`, to keep what lies between words.
+        let start = word.as_ptr() as usize - from.as_ptr() as usize;
+        let between = from.get(copied..start).unwrap_or("");
+        written.push_str(between);
+        decoded.push_str(between);
         written.push_str(word);
         let decoding = encoding.decode(word);
         if is_candidate(word) && is_syllable(&decoding) {
@@ -316,6 +370,7 @@ fn excerpt(text: &str, encoding: Encoding, line: u32, col: u32) -> (String, Stri
         } else {
             decoded.push_str(word);
         }
+        copied = start + word.len();
     }
     (written, decoded)
 }
@@ -413,6 +468,40 @@ mod tests {
         out
     }
 
+    /// Unicode to Windows-1258 bytes (as Latin-1 characters, the way `decode`
+    /// sees a file that is not UTF-8), composing like Windows does: a
+    /// precomposed character when the code page has it, else letter + tone.
+    fn encode_1258(text: &str) -> String {
+        // The Latin-1 character whose byte means `c` in Windows-1258.
+        let direct = |c: char| -> Option<char> {
+            if c.is_ascii() {
+                return Some(c);
+            }
+            ('\u{A0}'..='\u{FF}').find(|&l| cp1258_char(l) == c)
+        };
+        let mut out = String::new();
+        for c in text.nfc() {
+            if let Some(b) = direct(c) {
+                out.push(b);
+                continue;
+            }
+            let d: Vec<char> = c.to_string().nfd().collect();
+            let (tones, rest): (Vec<char>, Vec<char>) = d.into_iter().partition(|m| {
+                matches!(
+                    m,
+                    '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+                )
+            });
+            let base: String = rest.into_iter().collect::<String>().nfc().collect();
+            // What the code page lacks (… “ ” 🎉), Windows writes as '?'.
+            out.push(direct(base.chars().next().unwrap()).unwrap_or('?'));
+            for t in tones {
+                out.push(direct(t).unwrap());
+            }
+        }
+        out
+    }
+
     /// Every text file of the bundled example site and the test fixtures.
     fn real_texts() -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -450,6 +539,8 @@ mod tests {
             assert_eq!(Encoding::Vni.decode(&encode_vni(&s)), s);
             let upper = s.to_uppercase();
             assert_eq!(Encoding::Vni.decode(&encode_vni(&upper)), upper);
+            assert_eq!(Encoding::Windows1258.decode(&encode_1258(&s)), s);
+            assert_eq!(Encoding::Windows1258.decode(&encode_1258(&upper)), upper);
         }
     }
 
@@ -463,9 +554,15 @@ mod tests {
                 .count();
             let tcvn3 = detect(&encode_tcvn3(&text));
             let vni = detect(&encode_vni(&text));
+            let cp1258 = detect(&encode_1258(&text));
             if vietnamese_words >= 5 {
                 assert_eq!(tcvn3.map(|f| f.encoding), Some(Encoding::Tcvn3), "{name}");
                 assert_eq!(vni.map(|f| f.encoding), Some(Encoding::Vni), "{name}");
+                assert_eq!(
+                    cp1258.map(|f| f.encoding),
+                    Some(Encoding::Windows1258),
+                    "{name}"
+                );
             }
         }
     }
