@@ -408,7 +408,14 @@ proptest! {
 
     /// Diagnostics pointing anywhere in (or past) a file still print.
     #[test]
-    fn reports_print_for_any_position(source in text(30), line in 0u32..50, col in 0u32..200) {
+    fn reports_print_for_any_position(
+        piece in text(30),
+        repeat in 1usize..300,
+        line in 0u32..50,
+        col in 0u32..5000,
+    ) {
+        // Lines up to thousands of characters: quoted as a window around the caret.
+        let source = piece.repeat(repeat);
         let file = std::path::PathBuf::from("site/x.yaml");
         let mut items = vec![Diagnostic::error(&file, Some(Pos::new(line, col)), "lỗi").with_hint("sửa")];
         let sources = [(file, source)].into_iter().collect();
