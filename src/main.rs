@@ -26,11 +26,14 @@ enum Command {
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Địa chỉ gốc của trang khi đăng lên cổng thông tin (ghi đè base_url trong site.yaml).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
         today: Option<chrono::NaiveDate>,
+        /// Ghi thêm toàn bộ trang thành một tệp nén .zip cạnh thư mục đầu ra (ví dụ public.zip), để tải lên cổng thông tin.
+        #[arg(long)]
+        zip: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     Check {
@@ -49,6 +52,19 @@ fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{} {}", e.message, e.hint))
 }
 
+/// Absolute URLs are built from this, so only a full web address is accepted.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !s.contains(char::is_whitespace) => {
+            Ok(s.trim_end_matches('/').to_string())
+        }
+        _ => Err("phải là địa chỉ web đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh".to_string()),
+    }
+}
+
 fn print_diagnostics(items: &[Diagnostic]) {
     eprint!("{}", diagnostics::render_report(items));
 }
@@ -61,12 +77,14 @@ fn main() -> ExitCode {
             output,
             base_url,
             today,
+            zip,
         } => {
             let options = BuildOptions {
                 root,
                 output: output.clone(),
                 base_url,
                 today,
+                zip,
             };
             match build::build(&options) {
                 Ok(summary) => {
@@ -78,6 +96,12 @@ fn main() -> ExitCode {
                         output.display(),
                         summary.elapsed.as_millis()
                     );
+                    if let Some(zip) = &summary.zip {
+                        println!(
+                            "Đã nén toàn bộ trang vào {} để tải lên cổng thông tin.",
+                            zip.display()
+                        );
+                    }
                     println!(
                         "Mở {} bằng trình duyệt để xem.",
                         output.join("index.html").display()

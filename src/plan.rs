@@ -16,7 +16,30 @@ pub enum PageKind {
     Guides,
     Guide(usize),
     Page(usize),
+    News,
+    NewsItem(usize),
     NotFound,
+}
+
+/// Files that are not theme pages: calendars, open data, feed, search files
+/// and portal fragments (see docs/dinh-dang.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Calendar,
+    HamletCalendar(usize),
+    DataJson,
+    DataCsv,
+    Atom,
+    Sitemap,
+    Robots,
+    Fragment,
+    HamletFragment(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct PlannedFile {
+    pub kind: FileKind,
+    pub path: String,
 }
 
 #[derive(Clone, Debug)]
@@ -35,6 +58,9 @@ pub struct Plan {
     /// Published guides (drafts left out), in menu order.
     pub guides: Vec<usize>,
     pub pages: Vec<PlannedPage>,
+    /// News items, newest first.
+    pub news: Vec<usize>,
+    pub files: Vec<PlannedFile>,
 }
 
 pub const SCHEDULE: &str = "lich/index.html";
@@ -42,6 +68,14 @@ pub const POINTS: &str = "diem-thu-nhan/index.html";
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
+pub const NEWS: &str = "tin-tuc/index.html";
+pub const CALENDAR: &str = "lich.ics";
+pub const DATA_JSON: &str = "du-lieu/lich.json";
+pub const DATA_CSV: &str = "du-lieu/lich.csv";
+pub const ATOM: &str = "atom.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const FRAGMENT: &str = "nhung/lich.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -50,6 +84,9 @@ const RESERVED: &[&str] = &[
     "assets",
     "404",
     "index",
+    "tin-tuc",
+    "du-lieu",
+    "nhung",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -58,6 +95,18 @@ pub fn hamlet_path(slug: &str) -> String {
 
 pub fn guide_path(stem: &str) -> String {
     format!("huong-dan/{stem}/index.html")
+}
+
+pub fn news_path(stem: &str) -> String {
+    format!("tin-tuc/{stem}/index.html")
+}
+
+pub fn hamlet_calendar_path(slug: &str) -> String {
+    format!("lich/{slug}.ics")
+}
+
+pub fn hamlet_fragment_path(slug: &str) -> String {
+    format!("nhung/lich-{slug}.html")
 }
 
 pub fn page_path(stem: &str) -> String {
@@ -76,7 +125,7 @@ pub fn link(from: &str, to: &str) -> String {
 pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let mut diags = Diagnostics::default();
     let hamlet_slugs = hamlet_slugs(content, &mut diags);
-    let session_hamlets = content
+    let session_hamlets: Vec<Option<usize>> = content
         .sessions
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
@@ -94,6 +143,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             &gb.title,
             &gb.stem,
         ))
+    });
+
+    let mut news: Vec<usize> = (0..content.news.len()).collect();
+    news.sort_by(|&a, &b| {
+        let (na, nb) = (&content.news[a], &content.news[b]);
+        (nb.date, &na.doc.stem).cmp(&(na.date, &nb.doc.stem))
     });
 
     let mut pages = vec![
@@ -114,6 +169,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             path: GUIDES.into(),
         },
         PlannedPage {
+            kind: PageKind::News,
+            path: NEWS.into(),
+        },
+        PlannedPage {
             kind: PageKind::NotFound,
             path: NOT_FOUND.into(),
         },
@@ -130,6 +189,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
         path: guide_path(&content.guides[i].stem),
+    }));
+    pages.extend(news.iter().map(|&i| PlannedPage {
+        kind: PageKind::NewsItem(i),
+        path: news_path(&content.news[i].doc.stem),
     }));
     for (i, page) in content.pages.iter().enumerate() {
         if page.draft {
@@ -158,9 +221,11 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         });
     }
 
+    let files = files(content, &hamlet_slugs, &session_hamlets);
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
+        .chain(files.iter().map(|f| f.path.as_str()))
         .chain([STYLESHEET])
         .collect();
     for f in &content.static_files {
@@ -182,9 +247,51 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             session_hamlets,
             guides,
             pages,
+            news,
+            files,
         },
         diags,
     )
+}
+
+/// Calendars only for hamlets with sessions: an iCalendar file must hold at
+/// least one event. The sitemap only with `base_url`: it lists absolute URLs.
+fn files(
+    content: &Content,
+    hamlet_slugs: &[String],
+    session_hamlets: &[Option<usize>],
+) -> Vec<PlannedFile> {
+    let file = |kind, path: &str| PlannedFile {
+        kind,
+        path: path.to_string(),
+    };
+    let has_sessions = |h: usize| session_hamlets.contains(&Some(h));
+    let mut files = Vec::new();
+    if session_hamlets.iter().any(Option::is_some) {
+        files.push(file(FileKind::Calendar, CALENDAR));
+    }
+    files.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .filter(|&(h, _)| has_sessions(h))
+            .map(|(h, slug)| file(FileKind::HamletCalendar(h), &hamlet_calendar_path(slug))),
+    );
+    files.push(file(FileKind::DataJson, DATA_JSON));
+    files.push(file(FileKind::DataCsv, DATA_CSV));
+    files.push(file(FileKind::Atom, ATOM));
+    if content.site.base_url.is_some() {
+        files.push(file(FileKind::Sitemap, SITEMAP));
+    }
+    files.push(file(FileKind::Robots, ROBOTS));
+    files.push(file(FileKind::Fragment, FRAGMENT));
+    files.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(h, slug)| file(FileKind::HamletFragment(h), &hamlet_fragment_path(slug))),
+    );
+    files
 }
 
 /// Slugs for hamlets: explicit ones first, then names without diacritics, then

@@ -1,7 +1,15 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
+pub mod data;
+pub mod embed;
+pub mod event;
+pub mod feed;
+pub mod files;
+pub mod ics;
 pub mod markdown;
+mod news;
+pub mod seo;
 pub mod theme;
 pub mod views;
 
@@ -70,6 +78,12 @@ pub fn render(
             path: plan::GUIDES.into(),
         },
     ];
+    if !content.news.is_empty() {
+        nav.push(NavItem {
+            label: "Tin tức".into(),
+            path: plan::NEWS.into(),
+        });
+    }
     let mut pages: Vec<&PlannedPage> = plan
         .pages
         .iter()
@@ -97,15 +111,9 @@ pub fn render(
     base.insert("today", &format_date(today));
     base.insert("today_iso", &today.format("%Y-%m-%d").to_string());
     base.insert("stylesheet", plan::STYLESHEET);
+    base.insert("files", &views::files(plan));
 
-    let mut ordered_sessions: Vec<usize> = (0..content.sessions.len())
-        .filter(|&i| plan.session_hamlets[i].is_some())
-        .collect();
-    ordered_sessions.sort_by_key(|&i| {
-        let s = &content.sessions[i];
-        let hamlet = plan.session_hamlets[i].unwrap_or(0);
-        (s.date, s.time.map(|t| t.start), hamlet)
-    });
+    let ordered_sessions = ordered_sessions(content, plan);
 
     let guide_links = plan
         .guides
@@ -162,6 +170,20 @@ pub fn render(
         errors.dedup_by(|a, b| a.message == b.message);
         Err(errors)
     }
+}
+
+/// Session indices sorted by date, start time, hamlet: the order of every
+/// schedule bangtin writes (pages, calendars, data, fragments).
+pub fn ordered_sessions(content: &Content, plan: &Plan) -> Vec<usize> {
+    let mut ordered: Vec<usize> = (0..content.sessions.len())
+        .filter(|&i| plan.session_hamlets[i].is_some())
+        .collect();
+    ordered.sort_by_key(|&i| {
+        let s = &content.sessions[i];
+        let hamlet = plan.session_hamlets[i].unwrap_or(0);
+        (s.date, s.time.map(|t| t.start), hamlet)
+    });
+    ordered
 }
 
 fn doc_link(doc: &Document, path: String) -> DocLink {
@@ -243,6 +265,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
     let mut ctx = shared.base.clone();
     ctx.insert("root", &plan::link(&page.path, ""));
     ctx.insert("page_path", &page.path);
+    ctx.insert("page_url", &seo::absolute_url(site, &page.path));
     let (template, title, description) = match page.kind {
         PageKind::Home => {
             let upcoming: Vec<SessionView> =
@@ -279,6 +302,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             );
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
+            ctx.insert("jsonld", &seo::hamlet_events(shared, h));
             ctx.insert("days", &days);
             let label = hamlet.label();
             (
@@ -335,10 +359,12 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Strin
             ctx.insert("doc", &doc);
             ("page.html", title, description)
         }
+        PageKind::News => news::list(shared, &mut ctx),
+        PageKind::NewsItem(i) => news::item(shared, i, &page.path, &mut ctx),
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
-            String::new(),
+            format!("Trang này không có trên {}.", site.title),
         ),
     };
     ctx.insert("title", &title);
@@ -355,6 +381,8 @@ fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
         label: hamlet.label(),
         slug: slug.clone(),
         path: plan::hamlet_path(slug),
+        calendar_path: views::hamlet_calendar(shared.plan, h),
+        fragment_path: plan::hamlet_fragment_path(slug),
         session_count: shared
             .plan
             .session_hamlets
