@@ -46,10 +46,16 @@ pub fn today_in_vietnam() -> NaiveDate {
 /// `base_url` (from the command line) replaces the one in `site.yaml`.
 fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnostic>) {
     let mut loaded = load::load(root);
-    if let Some(url) = base_url {
-        loaded.content.site.base_url = Some(url.to_string());
-    }
     let mut diags = Diagnostics::default();
+    if let Some(url) = base_url {
+        match load::parse_base_url(url) {
+            Some(url) => loaded.content.site.base_url = Some(url),
+            None => diags.push(
+                Diagnostic::error(root, None, format!("--base-url \"{url}\" không phải địa chỉ web."))
+                    .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
+            ),
+        }
+    }
     diags.extend(loaded.diagnostics);
     diags.extend(validate::validate(&loaded.content));
     let (plan, plan_diags) = plan::plan(&loaded.content);
@@ -74,11 +80,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    let base_url = options
-        .base_url
-        .as_deref()
-        .map(|url| url.trim_end_matches('/'));
-    let (content, plan, diags) = prepare(&options.root, base_url);
+    let (content, plan, diags) = prepare(&options.root, options.base_url.as_deref());
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         diags.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {

@@ -54,15 +54,9 @@ fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Absolute URLs are built from this, so only a full web address is accepted.
 fn parse_base_url(s: &str) -> Result<String, String> {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !s.contains(char::is_whitespace) => {
-            Ok(s.trim_end_matches('/').to_string())
-        }
-        _ => Err("phải là địa chỉ web đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh".to_string()),
-    }
+    bangtin::load::parse_base_url(s).ok_or_else(|| {
+        "phải là địa chỉ web đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh".to_string()
+    })
 }
 
 fn print_diagnostics(items: &[Diagnostic]) {

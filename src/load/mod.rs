@@ -18,6 +18,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Content;
 
 pub use document::split_front_matter;
+pub use site::parse_base_url;
 
 /// What loading produced: the content, the problems, and the text of every
 /// file read (so errors can quote the offending line).

@@ -13,7 +13,7 @@ use super::event::{self, stable_id};
 use super::markdown;
 use super::seo::absolute_url;
 use crate::model::Content;
-use crate::plan::{self, PageKind, Plan};
+use crate::plan::{self, Plan};
 
 #[derive(Serialize)]
 struct Entry {
@@ -43,38 +43,20 @@ pub fn atom(
     let site = &content.site;
     let key = event::site_key(content);
     let link = |path: &str| absolute_url(site, path).unwrap_or_else(|| path.to_string());
-    // Links between documents, written from the feed's place (the site root).
-    let doc_paths: std::collections::HashMap<&str, &str> = plan
-        .pages
-        .iter()
-        .filter_map(|p| match p.kind {
-            PageKind::Guide(i) => Some((content.guides[i].stem.as_str(), p.path.as_str())),
-            PageKind::Page(i) => Some((content.pages[i].stem.as_str(), p.path.as_str())),
-            _ => None,
-        })
-        .collect();
-    let resolve = |url: &str| -> Option<String> {
-        let (target, fragment) = match url.split_once('#') {
-            Some((t, f)) => (t, Some(f)),
-            None => (url, None),
-        };
-        let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
-        let mut to = link(doc_paths.get(stem)?);
-        if let Some(f) = fragment {
-            to.push('#');
-            to.push_str(f);
-        }
-        Some(to)
-    };
+    let doc_paths = super::doc_paths(content, plan);
     let entries: Vec<Entry> = plan
         .news
         .iter()
         .map(|&i| {
             let item = &content.news[i];
+            let page = plan::news_path(&item.doc.stem);
+            // Written as on the item's page; `xml:base` on <content> makes
+            // its relative links resolve from there.
+            let resolve = |url: &str| super::resolve_doc_link(&doc_paths, &page, url);
             Entry {
                 id: format!("urn:uuid:{}", stable_id(&["news", &key, &item.doc.stem])),
                 title: item.doc.title.clone(),
-                link: link(&plan::news_path(&item.doc.stem)),
+                link: link(&page),
                 published: timestamp(item.date),
                 summary: item.doc.summary.clone(),
                 content: markdown::render(&item.doc.body, &resolve).html,

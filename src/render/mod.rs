@@ -125,14 +125,7 @@ pub fn render(
             )
         })
         .collect();
-    let mut doc_paths = HashMap::new();
-    for p in &plan.pages {
-        match p.kind {
-            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
-            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
-            _ => None,
-        };
-    }
+    let doc_paths = doc_paths(content, plan);
 
     let shared = Shared {
         content,
@@ -218,21 +211,41 @@ fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDa
         .collect()
 }
 
-fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
-    let resolve = |url: &str| -> Option<String> {
-        let (target, fragment) = match url.split_once('#') {
-            Some((t, f)) => (t, Some(f)),
-            None => (url, None),
+/// Output path of each guide and page by file stem, to resolve `x.md` links.
+pub(crate) fn doc_paths(content: &Content, plan: &Plan) -> HashMap<String, String> {
+    let mut doc_paths = HashMap::new();
+    for p in &plan.pages {
+        match p.kind {
+            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
+            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
+            _ => None,
         };
-        let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
-        let to = shared.doc_paths.get(stem)?;
-        let mut link = plan::link(page_path, to);
-        if let Some(f) = fragment {
-            link.push('#');
-            link.push_str(f);
-        }
-        Some(link)
+    }
+    doc_paths
+}
+
+/// A markdown link to `x.md` (with an optional `#part`) as a link from `page_path`.
+pub(crate) fn resolve_doc_link(
+    doc_paths: &HashMap<String, String>,
+    page_path: &str,
+    url: &str,
+) -> Option<String> {
+    let (target, fragment) = match url.split_once('#') {
+        Some((t, f)) => (t, Some(f)),
+        None => (url, None),
     };
+    let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
+    let to = doc_paths.get(stem)?;
+    let mut link = plan::link(page_path, to);
+    if let Some(f) = fragment {
+        link.push('#');
+        link.push_str(f);
+    }
+    Some(link)
+}
+
+fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
+    let resolve = |url: &str| resolve_doc_link(&shared.doc_paths, page_path, url);
     let rendered = markdown::render(&doc.body, &resolve);
     let description = doc
         .summary
