@@ -200,12 +200,21 @@ fn calendar_lines_are_crlf_and_folded_without_splitting_characters() {
 }
 
 #[test]
-fn calendars_are_byte_identical_across_builds_and_days() {
+fn calendars_and_data_are_byte_identical_across_builds_and_days() {
     let t = built();
-    let first: Vec<(String, Vec<u8>)> = ["lich.ics", "lich/dong-lao.ics", "lich/pho-moi.ics"]
-        .iter()
-        .map(|f| (f.to_string(), read(&t, f)))
-        .collect();
+    let first: Vec<(String, Vec<u8>)> = [
+        "lich.ics",
+        "lich/dong-lao.ics",
+        "lich/pho-moi.ics",
+        "du-lieu/lich.json",
+        "du-lieu/lich.csv",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), read(&t, f)))
+    .collect();
     // Another day, same input: the .ics files do not move.
     let run = t.build_on("15/12/2022");
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -319,6 +328,42 @@ fn json_has_the_documented_shape() {
     assert_eq!(points[0]["kind"], "fixed");
     assert_eq!(points[0]["from"], "2022-11-29");
     assert_eq!(points[1]["kind"], "mobile");
+}
+
+/// Every object in `documented` has the same keys as the matching one in `built`.
+fn assert_same_keys(documented: &serde_json::Value, built: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (documented, built) {
+        (Value::Object(d), Value::Object(b)) => {
+            let dk: Vec<&String> = d.keys().collect();
+            let bk: Vec<&String> = b.keys().collect();
+            assert_eq!(dk, bk, "keys of {at}");
+            for (k, v) in d {
+                assert_same_keys(v, &b[k], &format!("{at}.{k}"));
+            }
+        }
+        (Value::Array(d), Value::Array(b)) => {
+            if let (Some(d), Some(b)) = (d.first(), b.first()) {
+                assert_same_keys(d, b, &format!("{at}[0]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn json_example_in_the_docs_has_the_real_shape() {
+    let t = built();
+    let built: serde_json::Value = serde_json::from_slice(&read(&t, "du-lieu/lich.json")).unwrap();
+    let doc = fs::read_to_string(common::repo_path("docs/du-lieu.md")).unwrap();
+    let example = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a ```json example in docs/du-lieu.md");
+    let documented: serde_json::Value = serde_json::from_str(example).unwrap();
+    assert_eq!(documented["version"], built["version"]);
+    assert_same_keys(&documented, &built, "lich.json");
 }
 
 #[test]
@@ -481,19 +526,20 @@ fn atom_feed_is_valid_and_absolute_with_base_url() {
         text_of(first, "summary"),
         "Buổi hướng dẫn tại thôn Kìm ngày 03/12 bắt đầu lúc 7 giờ 30 & kết thúc lúc 11 giờ."
     );
-    // The HTML content, unescaped by the XML parser, and its links resolve
-    // from the item's page (xml:base).
+    // The HTML content, unescaped by the XML parser; its links, written for
+    // the item's page, are absolute.
     let content = child(first, "content");
     assert_eq!(content.attribute("type"), Some("html"));
-    let base = content
-        .attribute(("http://www.w3.org/XML/1998/namespace", "base"))
-        .unwrap();
-    assert_eq!(base, format!("{BASE}/tin-tuc/doi-gio-thon-kim/index.html"));
     let html = content.text().unwrap();
     assert!(html.contains("<strong>thôn Kìm</strong>"), "{html}");
     assert!(
-        html.contains(r#"href="../../huong-dan/cai-dat/index.html""#),
+        html.contains(&format!(r#"href="{BASE}/huong-dan/cai-dat/index.html""#)),
         "{html}"
+    );
+    let older = child(entries[1], "content").text().unwrap();
+    assert!(
+        older.contains(&format!(r#"href="{BASE}/lich/index.html""#)),
+        "{older}"
     );
     // Ids do not depend on base_url.
     let id = text_of(first, "id");

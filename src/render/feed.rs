@@ -1,9 +1,10 @@
 //! The Atom feed of the news, `atom.xml` (RFC 4287).
 //!
 //! Ids are name-based UUIDs (`urn:uuid:…`) from the publisher and the file
-//! name, so they survive adding or changing `base_url`. Links are absolute with
-//! `base_url`; without it they are relative to the feed, which RFC 4287 allows
-//! (they resolve against the feed's own address).
+//! name, so they survive adding or changing `base_url`. Links, in the feed and
+//! in the items' HTML, are absolute with `base_url`; without it they are
+//! relative to the feed, which RFC 4287 allows (they resolve against the
+//! feed's own address, the site root).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -23,6 +24,34 @@ struct Entry {
     published: String,
     summary: Option<String>,
     content: String,
+}
+
+/// A link written on the page at `page`, as a path from the site root; None
+/// for links with a scheme or from the server root, which stay as written, and
+/// for links that climb out of the site.
+fn from_root(page: &str, url: &str) -> Option<String> {
+    if url.contains(':') || url.starts_with('/') {
+        return None;
+    }
+    if url.starts_with('#') {
+        return Some(format!("{page}{url}"));
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in url.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if url.ends_with('/') {
+        path.push('/');
+    }
+    Some(path)
 }
 
 /// Midnight in Vietnam, in RFC 3339.
@@ -50,9 +79,13 @@ pub fn atom(
         .map(|&i| {
             let item = &content.news[i];
             let page = plan::news_path(&item.doc.stem);
-            // Written as on the item's page; `xml:base` on <content> makes
-            // its relative links resolve from there.
-            let resolve = |url: &str| super::resolve_doc_link(&doc_paths, &page, url);
+            // Written on the item's page, read from the feed: every relative
+            // link is rebased on the site root (and made absolute with
+            // base_url), since readers handle xml:base unevenly.
+            let resolve = |url: &str| {
+                let on_page = super::resolve_doc_link(&doc_paths, &page, url);
+                from_root(&page, on_page.as_deref().unwrap_or(url)).map(|path| link(&path))
+            };
             Entry {
                 id: format!("urn:uuid:{}", stable_id(&["news", &key, &item.doc.stem])),
                 title: item.doc.title.clone(),
@@ -80,4 +113,27 @@ pub fn atom(
     ctx.insert("self_link", &absolute_url(site, plan::ATOM));
     ctx.insert("entries", &entries);
     tera.render("atom.xml", &ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_root;
+
+    #[test]
+    fn links_are_rebased_on_the_site_root() {
+        let page = "tin-tuc/x/index.html";
+        let cases = [
+            ("../../lich/index.html", Some("lich/index.html")),
+            ("../y/index.html", Some("tin-tuc/y/index.html")),
+            ("./a.pdf", Some("tin-tuc/x/a.pdf")),
+            ("#muc-2", Some("tin-tuc/x/index.html#muc-2")),
+            ("../../../ra-ngoai.html", None),
+            ("https://dichvucong.gov.vn", None),
+            ("mailto:a@b.vn", None),
+            ("/tuyet-doi.html", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(from_root(page, url).as_deref(), expected, "{url}");
+        }
+    }
 }
