@@ -68,6 +68,10 @@ fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnosti
 /// Every problem in the site, without writing anything.
 pub fn check(root: &Path) -> Vec<Diagnostic> {
     let (content, _, mut diags) = prepare(root, None);
+    if content.site.base_url.is_none() && !diags.iter().any(Diagnostic::is_error) {
+        diags.push(render::seo::missing_base_url(root));
+        diagnostics::sort(&mut diags);
+    }
     if !diags.iter().any(Diagnostic::is_error) {
         // Templates are part of the site too: a broken override fails the build.
         if let Err(errors) = render::theme::load(&content.template_overrides, root) {

@@ -280,10 +280,15 @@ fn files(
     files.push(file(FileKind::DataJson, DATA_JSON));
     files.push(file(FileKind::DataCsv, DATA_CSV));
     files.push(file(FileKind::Atom, ATOM));
-    if content.site.base_url.is_some() {
+    // A site's own robots.txt or sitemap.xml (in static/) is kept: sites had
+    // them before bangtin wrote these, and crawler rules are the officer's call.
+    let own = |path: &str| content.static_files.iter().any(|f| f.rel == path);
+    if content.site.base_url.is_some() && !own(SITEMAP) {
         files.push(file(FileKind::Sitemap, SITEMAP));
     }
-    files.push(file(FileKind::Robots, ROBOTS));
+    if !own(ROBOTS) {
+        files.push(file(FileKind::Robots, ROBOTS));
+    }
     files.push(file(FileKind::Fragment, FRAGMENT));
     files.extend(
         hamlet_slugs

@@ -936,3 +936,31 @@ fn news_errors_name_the_file_and_line_in_vietnamese() {
     );
     assert!(e.contains("Có 3 lỗi"), "{e}");
 }
+
+#[test]
+fn a_site_keeps_its_own_robots_txt() {
+    let t = SiteTest::fixture("lich-mo");
+    t.write("static/robots.txt", "User-agent: *\nDisallow: /nhung/\n");
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(text(&t, "robots.txt"), "User-agent: *\nDisallow: /nhung/\n");
+    assert!(t.output_file("sitemap.xml").is_file());
+    // A static file on any other generated address is refused, as before.
+    t.write("static/lich.ics", "BEGIN:VCALENDAR\r\n");
+    let run = t.build();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("static/lich.ics"), "{}", run.stderr);
+}
+
+#[test]
+fn check_also_warns_once_about_a_missing_base_url() {
+    let t = SiteTest::fixture("minimal");
+    let run = t.check();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let about_base_url = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("cảnh báo") && l.contains("base_url"))
+        .count();
+    assert_eq!(about_base_url, 1, "{}", run.stderr);
+}

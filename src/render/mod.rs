@@ -395,7 +395,6 @@ fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
         slug: slug.clone(),
         path: plan::hamlet_path(slug),
         calendar_path: views::hamlet_calendar(shared.plan, h),
-        fragment_path: plan::hamlet_fragment_path(slug),
         session_count: shared
             .plan
             .session_hamlets

@@ -63,7 +63,6 @@ pub struct HamletView {
     pub path: String,
     /// `lich/<slug>.ics`, when the hamlet has sessions.
     pub calendar_path: Option<String>,
-    pub fragment_path: String,
     pub session_count: usize,
 }
 
@@ -231,7 +230,6 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                 slug: slug.clone(),
                 path: plan::hamlet_path(slug),
                 calendar_path: hamlet_calendar(plan, i),
-                fragment_path: plan::hamlet_fragment_path(slug),
                 session_count,
             })
             .collect(),
