@@ -38,7 +38,9 @@ pub fn fragment(
         None => "Lịch các thôn".to_string(),
     };
     let mut ctx = Context::new();
-    ctx.insert("site", &views::site(content, plan, today));
+    ctx.insert("authority", &site.authority);
+    ctx.insert("place", &site.place);
+    ctx.insert("campaign", &site.campaign.name);
     ctx.insert("caption", &caption);
     ctx.insert("days", &views::days(sessions, today));
     ctx.insert("show_hamlet", &only_hamlet.is_none());

@@ -24,7 +24,7 @@ pub fn missing_base_url(site_root: &Path) -> Diagnostic {
     Diagnostic::warning(
         site_root.join("site.yaml"),
         None,
-        "Chưa có base_url (địa chỉ đầy đủ của trang trên mạng): chưa tạo sitemap.xml, và các trang, tệp lịch, atom.xml không có đường dẫn đầy đủ khi chia sẻ lên Zalo, Facebook.",
+        "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml.",
     )
     .with_hint("Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…")
 }
