@@ -26,7 +26,7 @@ pub struct Sessions<'a> {
     pub ordinals: &'a [usize],
 }
 
-/// One calendar of the given sessions (indices into `content.sessions`).
+/// The calendar of every session, or of one hamlet's.
 pub fn calendar(sessions: &Sessions, only_hamlet: Option<usize>) -> String {
     let content = sessions.content;
     let site = &content.site;
