@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::model::Content;
 use crate::plan::Plan;
-use crate::{load, output, plan, render, validate};
+use crate::{archive, load, output, plan, render, validate};
 
 #[derive(Default)]
 pub struct BuildOptions {
@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub today: Option<NaiveDate>,
     /// Also speak each week's read-aloud script into `doc-loa.wav` (espeak-ng).
     pub audio: bool,
+    /// Also write the whole site as one zip beside the output folder.
+    pub zip: bool,
 }
 
 #[derive(Debug)]
@@ -28,6 +30,8 @@ pub struct BuildSummary {
     pub files: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Where `--zip` wrote the site.
+    pub zip: Option<PathBuf>,
 }
 
 /// A failed build: every problem found, sorted, with source lines attached.
@@ -42,9 +46,19 @@ pub fn today_in_vietnam() -> NaiveDate {
 }
 
 /// Load, validate and plan; what `check` does and `build` starts with.
-fn prepare(root: &Path) -> (Content, Plan, Vec<Diagnostic>) {
-    let loaded = load::load(root);
+/// `base_url` (from the command line) replaces the one in `site.yaml`.
+fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnostic>) {
+    let mut loaded = load::load(root);
     let mut diags = Diagnostics::default();
+    if let Some(url) = base_url {
+        match load::parse_base_url(url) {
+            Some(url) => loaded.content.site.base_url = Some(url),
+            None => diags.push(
+                Diagnostic::error(root, None, format!("--base-url \"{url}\" không phải địa chỉ web."))
+                    .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
+            ),
+        }
+    }
     diags.extend(loaded.diagnostics);
     diags.extend(validate::validate(&loaded.content));
     let (plan, plan_diags) = plan::plan(&loaded.content);
@@ -56,7 +70,11 @@ fn prepare(root: &Path) -> (Content, Plan, Vec<Diagnostic>) {
 
 /// Every problem in the site, without writing anything.
 pub fn check(root: &Path) -> Vec<Diagnostic> {
-    let (content, _, mut diags) = prepare(root);
+    let (content, _, mut diags) = prepare(root, None);
+    if content.site.base_url.is_none() && !diags.iter().any(Diagnostic::is_error) {
+        diags.push(render::seo::missing_base_url(root));
+        diagnostics::sort(&mut diags);
+    }
     if !diags.iter().any(Diagnostic::is_error) {
         // Templates are part of the site too: a broken override fails the build.
         if let Err(errors) = render::theme::load(&content.template_overrides, root) {
@@ -69,7 +87,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    let (mut content, plan, diags) = prepare(&options.root);
+    let (content, plan, diags) = prepare(&options.root, options.base_url.as_deref());
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         diags.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {
@@ -78,8 +96,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
         diagnostics::sort(&mut all);
         return Err(fail(all));
     }
-    if let Some(url) = &options.base_url {
-        content.site.base_url = Some(url.trim_end_matches('/').to_string());
+    if content.site.base_url.is_none() {
+        warnings.push(render::seo::missing_base_url(&options.root));
+        diagnostics::sort(&mut warnings);
     }
     output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let tera = render::theme::load(&content.template_overrides, &options.root).map_err(fail)?;
@@ -105,11 +124,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
         staging.write(rel, &bytes).map_err(|d| fail(vec![d]))?;
         files += 1;
     }
+    files += render::files::render(
+        &content,
+        &plan,
+        &tera,
+        &render_options,
+        &options.root,
+        &sink,
+    )
+    .map_err(fail)?;
     if options.audio {
         let spoken = crate::audio::speak_weeks(staging.dir(), &options.output, &plan.weeks);
         files += spoken.written;
         warnings.extend(spoken.warnings);
     }
+
     for (rel, bytes) in render::theme::ASSETS {
         // A site may replace a theme asset by putting its own under static/.
         if !content.static_files.iter().any(|f| f.rel == *rel) {
@@ -121,11 +150,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
         staging.copy(&f.abs, &f.rel).map_err(|d| fail(vec![d]))?;
         files += 1;
     }
+    // Zipped from the staging folder, so a failed zip leaves the old site too.
+    let zip = match options.zip {
+        true => {
+            Some(archive::write_zip(staging.dir(), &options.output).map_err(|d| fail(vec![d]))?)
+        }
+        false => None,
+    };
     staging.commit().map_err(|d| fail(vec![d]))?;
+    let zip = zip
+        .map(|z| z.commit())
+        .transpose()
+        .map_err(|d| fail(vec![d]))?;
     Ok(BuildSummary {
         pages,
         files,
         elapsed: started.elapsed(),
         warnings,
+        zip,
     })
 }

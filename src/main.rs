@@ -34,7 +34,7 @@ enum Command {
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Địa chỉ gốc của trang khi đăng lên cổng thông tin (ghi đè base_url trong site.yaml).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
@@ -42,6 +42,9 @@ enum Command {
         /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.wav (cần espeak-ng; thiếu thì chỉ cảnh báo).
         #[arg(long)]
         audio: bool,
+        /// Ghi thêm toàn bộ trang thành một tệp nén .zip cạnh thư mục đầu ra (ví dụ public.zip), để tải lên cổng thông tin.
+        #[arg(long)]
+        zip: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     Check {
@@ -67,6 +70,13 @@ enum Command {
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{} {}", e.message, e.hint))
+}
+
+/// Absolute URLs are built from this, so only a full web address is accepted.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    bangtin::load::parse_base_url(s).ok_or_else(|| {
+        "phải là địa chỉ web đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh".to_string()
+    })
 }
 
 fn print_diagnostics(items: &[Diagnostic]) {
@@ -156,6 +166,7 @@ fn main() -> ExitCode {
             base_url,
             today,
             audio,
+            zip,
         } => {
             let options = BuildOptions {
                 root,
@@ -163,6 +174,7 @@ fn main() -> ExitCode {
                 base_url,
                 today,
                 audio,
+                zip,
             };
             match build::build(&options) {
                 Ok(summary) => {
@@ -174,6 +186,12 @@ fn main() -> ExitCode {
                         output.display(),
                         summary.elapsed.as_millis()
                     );
+                    if let Some(zip) = &summary.zip {
+                        println!(
+                            "Đã nén toàn bộ trang vào {} để tải lên cổng thông tin.",
+                            zip.display()
+                        );
+                    }
                     println!(
                         "Mở {} bằng trình duyệt để xem.",
                         output.join("index.html").display()

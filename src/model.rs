@@ -30,6 +30,8 @@ pub struct Content {
     pub points: Vec<Point>,
     pub guides: Vec<Document>,
     pub pages: Vec<Document>,
+    /// `news/*.md`, in file order; the planner sorts them newest first.
+    pub news: Vec<NewsItem>,
     pub static_files: Vec<StaticFile>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
@@ -150,6 +152,13 @@ pub struct Document {
     pub draft: bool,
     pub body: String,
     pub source: Source,
+}
+
+/// A news item: a document with the date it was published.
+#[derive(Clone, Debug)]
+pub struct NewsItem {
+    pub date: NaiveDate,
+    pub doc: Document,
 }
 
 #[derive(Clone, Debug)]

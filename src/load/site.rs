@@ -83,13 +83,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     );
     let authority = req(&raw.authority, "authority", "UBND xã Cẩm Ngọc", diags);
     let place = optional(&raw.place).unwrap_or_default();
-    let base_url = optional(&raw.base_url);
+    let mut base_url = optional(&raw.base_url);
     if let (Some(url), Some(field)) = (&base_url, &raw.base_url) {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            diags.push(
+        match parse_base_url(url) {
+            Some(clean) => base_url = Some(clean),
+            None => diags.push(
                 Diagnostic::error(file, Some(pos(field)), format!("`base_url` \"{url}\" không phải địa chỉ web."))
                     .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ base_url: https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
-            );
+            ),
         }
     }
 
@@ -218,4 +219,15 @@ fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> C
             pos: at,
         },
     }
+}
+
+/// A site's address on the web, without the trailing `/`, or None when it is
+/// not a full http(s) address: absolute URLs are built from it.
+pub fn parse_base_url(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let plain = |c: char| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '\\' | '?' | '#');
+    (!host.is_empty() && url.chars().all(plain)).then(|| url.trim_end_matches('/').to_string())
 }

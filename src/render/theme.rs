@@ -29,6 +29,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("page.html"),
     theme_file!("404.html"),
     theme_file!("progress.html"),
+    theme_file!("news.html"),
+    theme_file!("news-item.html"),
+    theme_file!("embed.html"),
+    theme_file!("atom.xml"),
+    theme_file!("sitemap.xml"),
 ];
 
 /// Theme assets: (output path, bytes).
