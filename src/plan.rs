@@ -255,7 +255,6 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .iter()
         .map(|p| p.path.as_str())
         .chain(files.iter().map(|f| f.path.as_str()))
-        .chain([STYLESHEET])
         .chain(week_files.iter().map(String::as_str))
         .chain(
             content

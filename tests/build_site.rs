@@ -334,3 +334,15 @@ fn rebuild_replaces_output_and_removes_stale_pages() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn a_site_can_replace_the_theme_stylesheet() {
+    let t = SiteTest::fixture("minimal");
+    t.write("static/assets/style.css", "body { color: #000; }\n");
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(t.output_file("assets/style.css")).unwrap(),
+        "body { color: #000; }\n"
+    );
+}
