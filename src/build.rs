@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::model::Content;
@@ -46,8 +47,13 @@ pub fn today_in_vietnam() -> NaiveDate {
 }
 
 /// Load, validate and plan; what `check` does and `build` starts with.
-/// `base_url` (from the command line) replaces the one in `site.yaml`.
-fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnostic>) {
+/// `base_url` (from the command line) replaces the one in `site.yaml`;
+/// `default_base_url` (a province's, for its communes) is used when it has none.
+fn prepare(
+    root: &Path,
+    base_url: Option<&str>,
+    default_base_url: Option<&str>,
+) -> (Content, Plan, Vec<Diagnostic>) {
     let mut loaded = load::load(root);
     let mut diags = Diagnostics::default();
     if let Some(url) = base_url {
@@ -59,6 +65,9 @@ fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnosti
             ),
         }
     }
+    if loaded.content.site.base_url.is_none() {
+        loaded.content.site.base_url = default_base_url.map(str::to_string);
+    }
     diags.extend(loaded.diagnostics);
     diags.extend(validate::validate(&loaded.content));
     let (plan, plan_diags) = plan::plan(&loaded.content);
@@ -68,10 +77,73 @@ fn prepare(root: &Path, base_url: Option<&str>) -> (Content, Plan, Vec<Diagnosti
     (loaded.content, plan, items)
 }
 
-/// Every problem in the site, without writing anything.
+/// A site that loaded and validated without errors, ready to render.
+struct Ready {
+    root: PathBuf,
+    content: Content,
+    plan: Plan,
+    warnings: Vec<Diagnostic>,
+}
+
+fn ready(
+    root: &Path,
+    base_url: Option<&str>,
+    default_base_url: Option<&str>,
+) -> Result<Ready, Vec<Diagnostic>> {
+    let (content, plan, diags) = prepare(root, base_url, default_base_url);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    if errors.is_empty() {
+        Ok(Ready {
+            root: root.to_path_buf(),
+            content,
+            plan,
+            warnings,
+        })
+    } else {
+        let mut all = errors;
+        all.extend(warnings);
+        diagnostics::sort(&mut all);
+        Err(all)
+    }
+}
+
+/// Every problem in the site (or in every commune of a province), without writing anything.
 pub fn check(root: &Path) -> Vec<Diagnostic> {
-    let (content, _, mut diags) = prepare(root, None);
-    if content.site.base_url.is_none() && !diags.iter().any(Diagnostic::is_error) {
+    match load::province::detect(root) {
+        None => check_site(root, None),
+        Some(Err(diags)) => diags,
+        Some(Ok(province)) => {
+            let mut diags = province.warnings.clone();
+            let base = province.base_url.clone();
+            diags.extend(
+                province
+                    .communes
+                    .par_iter()
+                    .flat_map_iter(|c| {
+                        check_site(
+                            &c.root,
+                            base.as_ref()
+                                .map(|b| commune_base_url(b, &c.slug))
+                                .as_deref(),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            if base.is_none() {
+                diags.push(render::seo::missing_base_url(root));
+            }
+            diagnostics::sort(&mut diags);
+            diags
+        }
+    }
+}
+
+fn check_site(root: &Path, default_base_url: Option<&str>) -> Vec<Diagnostic> {
+    let (content, _, mut diags) = prepare(root, None, default_base_url);
+    if content.site.base_url.is_none()
+        && default_base_url.is_none()
+        && !diags.iter().any(Diagnostic::is_error)
+    {
         diags.push(render::seo::missing_base_url(root));
         diagnostics::sort(&mut diags);
     }
@@ -84,84 +156,221 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     diags
 }
 
-pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
-    let started = Instant::now();
-    let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    let (content, plan, diags) = prepare(&options.root, options.base_url.as_deref());
-    let (errors, mut warnings): (Vec<_>, Vec<_>) =
-        diags.into_iter().partition(Diagnostic::is_error);
-    if !errors.is_empty() {
-        let mut all = errors;
-        all.extend(warnings);
-        diagnostics::sort(&mut all);
-        return Err(fail(all));
-    }
-    if content.site.base_url.is_none() {
-        warnings.push(render::seo::missing_base_url(&options.root));
-        diagnostics::sort(&mut warnings);
-    }
-    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
-    let tera = render::theme::load(&content.template_overrides, &options.root).map_err(fail)?;
-    let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
+fn commune_base_url(province_base: &str, slug: &str) -> String {
+    format!(
+        "{}/{}",
+        province_base.trim_end_matches('/'),
+        render::province::prefix(slug).trim_end_matches('/')
+    )
+}
 
+/// What writing one site produced.
+struct Written {
+    pages: usize,
+    files: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Render one site into the staging folder under `prefix` ("" for a lone site,
+/// "xa/<slug>/" for a commune of a province).
+fn write_site(
+    site: &Ready,
+    options: &BuildOptions,
+    today: NaiveDate,
+    staging: &output::Staging,
+    prefix: &str,
+) -> Result<Written, Vec<Diagnostic>> {
+    let (content, plan) = (&site.content, &site.plan);
+    let one = |d: Diagnostic| vec![d];
+    let tera = render::theme::load(&content.template_overrides, &site.root)?;
     let render_options = render::RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
+        today,
         upcoming_on_home: 10,
     };
-    let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
-    let pages = render::render(
-        &content,
-        &plan,
-        &tera,
-        &render_options,
-        &options.root,
-        &sink,
-    )
-    .map_err(fail)?;
+    let prefixed = |rel: &str| format!("{prefix}{rel}");
+    let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
+    let pages = render::render(content, plan, &tera, &render_options, &site.root, &sink)?;
 
-    let mut files = pages + render::week::write_scripts(&content, &plan, &sink).map_err(fail)?;
-    for (rel, bytes) in render::progress::data::files(&content, &plan).map_err(|d| fail(vec![d]))? {
-        staging.write(rel, &bytes).map_err(|d| fail(vec![d]))?;
+    let mut files = pages + render::week::write_scripts(content, plan, &sink)?;
+    for (rel, bytes) in render::progress::data::files(content, plan).map_err(one)? {
+        sink(rel, &bytes).map_err(one)?;
         files += 1;
     }
-    files += render::files::render(
-        &content,
-        &plan,
-        &tera,
-        &render_options,
-        &options.root,
-        &sink,
-    )
-    .map_err(fail)?;
+    files += render::files::render(content, plan, &tera, &render_options, &site.root, &sink)?;
+    let mut warnings = Vec::new();
     if options.audio {
-        let spoken = crate::audio::speak_weeks(staging.dir(), &options.output, &plan.weeks);
+        let spoken = crate::audio::speak_weeks(
+            &staging.dir().join(prefix),
+            &options.output.join(prefix),
+            &plan.weeks,
+        );
         files += spoken.written;
         warnings.extend(spoken.warnings);
     }
-
     for (rel, bytes) in render::theme::ASSETS {
         // A site may replace a theme asset by putting its own under static/.
         if !content.static_files.iter().any(|f| f.rel == *rel) {
-            staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+            sink(rel, bytes).map_err(one)?;
             files += 1;
         }
     }
     for f in &content.static_files {
-        staging.copy(&f.abs, &f.rel).map_err(|d| fail(vec![d]))?;
+        staging.copy(&f.abs, &prefixed(&f.rel)).map_err(one)?;
         files += 1;
     }
-    // Zipped from the staging folder, so a failed zip leaves the old site too.
+    Ok(Written {
+        pages,
+        files,
+        warnings,
+    })
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
+    match load::province::detect(&options.root) {
+        None => build_site(options),
+        Some(Err(diagnostics)) => Err(Failure { diagnostics }),
+        Some(Ok(province)) => build_province(options, &province),
+    }
+}
+
+/// Zip (if asked) from the staging folder, so a failed zip leaves the old site
+/// too, then swap the staging folder in.
+fn finish(
+    options: &BuildOptions,
+    staging: output::Staging,
+) -> Result<Option<PathBuf>, Vec<Diagnostic>> {
     let zip = match options.zip {
-        true => {
-            Some(archive::write_zip(staging.dir(), &options.output).map_err(|d| fail(vec![d]))?)
-        }
+        true => Some(archive::write_zip(staging.dir(), &options.output).map_err(|d| vec![d])?),
         false => None,
     };
-    staging.commit().map_err(|d| fail(vec![d]))?;
-    let zip = zip
-        .map(|z| z.commit())
-        .transpose()
-        .map_err(|d| fail(vec![d]))?;
+    staging.commit().map_err(|d| vec![d])?;
+    zip.map(|z| z.commit()).transpose().map_err(|d| vec![d])
+}
+
+fn build_site(options: &BuildOptions) -> Result<BuildSummary, Failure> {
+    let started = Instant::now();
+    let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
+    let site = ready(&options.root, options.base_url.as_deref(), None).map_err(fail)?;
+    let mut warnings = site.warnings.clone();
+    if site.content.site.base_url.is_none() {
+        warnings.push(render::seo::missing_base_url(&options.root));
+    }
+    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
+    let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
+    let today = options.today.unwrap_or_else(today_in_vietnam);
+    let written = write_site(&site, options, today, &staging, "").map_err(fail)?;
+    warnings.extend(written.warnings);
+    diagnostics::sort(&mut warnings);
+    let zip = finish(options, staging).map_err(fail)?;
+    Ok(BuildSummary {
+        pages: written.pages,
+        files: written.files,
+        elapsed: started.elapsed(),
+        warnings,
+        zip,
+    })
+}
+
+/// Every commune under `xa/<slug>/`, each exactly the site it is alone (but for
+/// a base URL derived from the province's), then the province's index and data.
+fn build_province(
+    options: &BuildOptions,
+    province: &load::province::Province,
+) -> Result<BuildSummary, Failure> {
+    let started = Instant::now();
+    let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
+    let base = options
+        .base_url
+        .as_deref()
+        .and_then(load::parse_base_url)
+        .or_else(|| province.base_url.clone());
+    // Communes load and validate in parallel; every commune's problems are reported at once.
+    let results: Vec<Result<Ready, Vec<Diagnostic>>> = province
+        .communes
+        .par_iter()
+        .map(|c| {
+            ready(
+                &c.root,
+                None,
+                base.as_ref()
+                    .map(|b| commune_base_url(b, &c.slug))
+                    .as_deref(),
+            )
+        })
+        .collect();
+    let mut warnings = province.warnings.clone();
+    let mut errors = Vec::new();
+    let mut sites = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(site) => {
+                warnings.extend(site.warnings.iter().cloned());
+                sites.push(site);
+            }
+            Err(diags) => errors.extend(diags),
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings);
+        diagnostics::sort(&mut errors);
+        return Err(fail(errors));
+    }
+    if base.is_none() {
+        warnings.push(render::seo::missing_base_url(&options.root));
+    }
+    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
+    let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
+    let today = options.today.unwrap_or_else(today_in_vietnam);
+    let (mut pages, mut files) = (0, 0);
+    // One commune after another: each renders on every core already.
+    for (site, commune) in sites.iter().zip(&province.communes) {
+        let written = write_site(
+            site,
+            options,
+            today,
+            &staging,
+            &render::province::prefix(&commune.slug),
+        )
+        .map_err(fail)?;
+        pages += written.pages;
+        files += written.files;
+        warnings.extend(written.warnings);
+    }
+
+    let communes: Vec<render::province::Commune> = sites
+        .iter()
+        .zip(&province.communes)
+        .map(|(s, c)| render::province::Commune {
+            slug: &c.slug,
+            content: &s.content,
+            plan: &s.plan,
+        })
+        .collect();
+    let tera = render::theme::load(&[], &options.root).map_err(fail)?;
+    let index = render::province::index(province, &communes, &tera, today)
+        .map_err(|e| fail(vec![render::theme::template_error(&e, &[], &options.root)]))?;
+    let csv = render::province::csv(&communes).map_err(|reason| {
+        fail(vec![Diagnostic::error(
+            &options.output,
+            None,
+            format!("Không tạo được tệp CSV chung: {reason}"),
+        )])
+    })?;
+    let own: [(&str, &[u8]); 3] = [
+        ("index.html", &index),
+        (plan::DATA_JSON, &render::province::json(&communes)),
+        (plan::DATA_CSV, &csv),
+    ];
+    for (rel, bytes) in own {
+        staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+    }
+    for (rel, bytes) in render::theme::ASSETS {
+        staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+    }
+    pages += 1;
+    files += own.len() + render::theme::ASSETS.len();
+    diagnostics::sort(&mut warnings);
+    let zip = finish(options, staging).map_err(fail)?;
     Ok(BuildSummary {
         pages,
         files,

@@ -5,6 +5,7 @@ mod document;
 mod fields;
 mod news;
 mod progress;
+pub mod province;
 mod schedule;
 mod site;
 mod spreadsheet;

@@ -11,6 +11,7 @@ pub mod ics;
 pub mod markdown;
 mod news;
 pub mod progress;
+pub mod province;
 pub mod seo;
 pub mod theme;
 pub mod views;
@@ -467,7 +468,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
 /// Template tags on their own lines leave indentation behind; dropping spaces
 /// and tabs before each newline makes pages smaller and validator-clean, and
 /// never changes what a reader sees.
-fn strip_trailing_whitespace(html: &mut Vec<u8>) {
+pub(crate) fn strip_trailing_whitespace(html: &mut Vec<u8>) {
     let mut write = 0;
     let mut line_start = 0;
     for read in 0..html.len() {
