@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use tera::Tera;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::model::Content;
@@ -173,30 +174,39 @@ struct Written {
 
 /// Render one site into the staging folder under `prefix` ("" for a lone site,
 /// "xa/<slug>/" for a commune of a province).
+/// `default_theme` is the theme compiled once for the sites that override nothing.
 fn write_site(
     site: &Ready,
     options: &BuildOptions,
     today: NaiveDate,
     staging: &output::Staging,
     prefix: &str,
+    default_theme: Option<&Tera>,
 ) -> Result<Written, Vec<Diagnostic>> {
     let (content, plan) = (&site.content, &site.plan);
     let one = |d: Diagnostic| vec![d];
-    let tera = render::theme::load(&content.template_overrides, &site.root)?;
+    let own_theme;
+    let tera = match default_theme {
+        Some(tera) if content.template_overrides.is_empty() => tera,
+        _ => {
+            own_theme = render::theme::load(&content.template_overrides, &site.root)?;
+            &own_theme
+        }
+    };
     let render_options = render::RenderOptions {
         today,
         upcoming_on_home: 10,
     };
     let prefixed = |rel: &str| format!("{prefix}{rel}");
     let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
-    let pages = render::render(content, plan, &tera, &render_options, &site.root, &sink)?;
+    let pages = render::render(content, plan, tera, &render_options, &site.root, &sink)?;
 
     let mut files = pages + render::week::write_scripts(content, plan, &sink)?;
     for (rel, bytes) in render::progress::data::files(content, plan).map_err(one)? {
         sink(rel, &bytes).map_err(one)?;
         files += 1;
     }
-    files += render::files::render(content, plan, &tera, &render_options, &site.root, &sink)?;
+    files += render::files::render(content, plan, tera, &render_options, &site.root, &sink)?;
     let mut warnings = Vec::new();
     if options.audio {
         let spoken = crate::audio::speak_weeks(
@@ -258,7 +268,7 @@ fn build_site(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let today = options.today.unwrap_or_else(today_in_vietnam);
-    let written = write_site(&site, options, today, &staging, "").map_err(fail)?;
+    let written = write_site(&site, options, today, &staging, "", None).map_err(fail)?;
     warnings.extend(written.warnings);
     diagnostics::sort(&mut warnings);
     let zip = finish(options, staging).map_err(fail)?;
@@ -321,20 +331,32 @@ fn build_province(
     output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let today = options.today.unwrap_or_else(today_in_vietnam);
+    let tera = render::theme::load(&[], &options.root).map_err(fail)?;
+    // Communes render side by side: one commune's pages alone leave a core idle
+    // while its largest page (the full schedule) renders.
+    let written: Vec<Result<Written, Vec<Diagnostic>>> = sites
+        .par_iter()
+        .zip(&province.communes)
+        .map(|(site, commune)| {
+            let prefix = render::province::prefix(&commune.slug);
+            write_site(site, options, today, &staging, &prefix, Some(&tera))
+        })
+        .collect();
     let (mut pages, mut files) = (0, 0);
-    // One commune after another: each renders on every core already.
-    for (site, commune) in sites.iter().zip(&province.communes) {
-        let written = write_site(
-            site,
-            options,
-            today,
-            &staging,
-            &render::province::prefix(&commune.slug),
-        )
-        .map_err(fail)?;
-        pages += written.pages;
-        files += written.files;
-        warnings.extend(written.warnings);
+    let mut errors = Vec::new();
+    for w in written {
+        match w {
+            Ok(w) => {
+                pages += w.pages;
+                files += w.files;
+                warnings.extend(w.warnings);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        diagnostics::sort(&mut errors);
+        return Err(fail(errors));
     }
 
     let communes: Vec<render::province::Commune> = sites
@@ -346,7 +368,6 @@ fn build_province(
             plan: &s.plan,
         })
         .collect();
-    let tera = render::theme::load(&[], &options.root).map_err(fail)?;
     let index = render::province::index(province, &communes, &tera, today)
         .map_err(|e| fail(vec![render::theme::template_error(&e, &[], &options.root)]))?;
     let csv = render::province::csv(&communes).map_err(|reason| {

@@ -133,15 +133,15 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         .filter_map(|h| {
             let name =
                 fields::required(&h.value.name, "name", "Đông Lão", Some(pos(h)), file, diags)?;
-            Some(Hamlet {
-                name: name.value,
-                kind: optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
-                slug: fields::optional_located(&h.value.slug),
-                source: Source {
+            Some(Hamlet::new(
+                name.value,
+                optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
+                fields::optional_located(&h.value.slug),
+                Source {
                     file: file.to_path_buf(),
                     pos: name.pos,
                 },
-            })
+            ))
         })
         .collect();
     if raw.hamlets.as_ref().is_none_or(|h| h.is_empty()) {

@@ -88,7 +88,7 @@ struct PointData<'a> {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::vi::calendar::format_iso_date(d)
 }
 
 fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {

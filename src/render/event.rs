@@ -113,7 +113,7 @@ pub fn session_id(content: &Content, i: usize, hamlet: usize, ordinal: usize) ->
         "session",
         &site_key(content),
         &vi::text::canonical_key(&content.site.hamlets[hamlet].name),
-        &s.date.format("%Y-%m-%d").to_string(),
+        &crate::vi::calendar::format_iso_date(s.date),
         &ordinal.to_string(),
     ])
 }

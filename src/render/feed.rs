@@ -58,7 +58,7 @@ fn from_root(page: &str, url: &str) -> Option<String> {
 fn timestamp(d: NaiveDate) -> String {
     format!(
         "{}T00:00:00+{:02}:00",
-        d.format("%Y-%m-%d"),
+        crate::vi::calendar::format_iso_date(d),
         event::VIETNAM_UTC_OFFSET_HOURS
     )
 }

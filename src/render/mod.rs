@@ -122,7 +122,7 @@ pub fn render(
     base.insert("site", &site);
     base.insert("nav", &nav);
     base.insert("today", &format_date(today));
-    base.insert("today_iso", &today.format("%Y-%m-%d").to_string());
+    base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
     base.insert("stylesheet", plan::STYLESHEET);
     base.insert("files", &views::files(plan));
 

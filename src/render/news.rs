@@ -22,7 +22,7 @@ fn link(shared: &Shared, i: usize) -> NewsLink {
         title: item.doc.title.clone(),
         summary: item.doc.summary.clone(),
         date: format_date(item.date),
-        date_iso: item.date.format("%Y-%m-%d").to_string(),
+        date_iso: crate::vi::calendar::format_iso_date(item.date),
         path: plan::news_path(&item.doc.stem),
     }
 }

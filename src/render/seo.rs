@@ -49,11 +49,16 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: usize) -> Option<String> {
         .map(|&i| {
             let s = &content.sessions[i];
             let offset = format!("+{:02}:00", event::VIETNAM_UTC_OFFSET_HOURS);
-            let local =
-                |t: chrono::NaiveDateTime| format!("{}{offset}", t.format("%Y-%m-%dT%H:%M:%S"));
+            let local = |t: chrono::NaiveDateTime| {
+                format!(
+                    "{}T{}:00{offset}",
+                    crate::vi::calendar::format_iso_date(t.date()),
+                    crate::vi::calendar::format_time(t.time())
+                )
+            };
             let (start, end) = match event::when(s) {
                 When::AllDay(d) => {
-                    let day = d.format("%Y-%m-%d").to_string();
+                    let day = crate::vi::calendar::format_iso_date(d);
                     (day.clone(), Some(day))
                 }
                 When::Starts(start) => (local(start), None),
@@ -121,7 +126,7 @@ pub fn sitemap(content: &Content, plan: &Plan, tera: &Tera) -> Result<String, te
                 loc: absolute_url(&content.site, &p.path)?,
                 lastmod: match p.kind {
                     PageKind::NewsItem(i) => {
-                        Some(content.news[i].date.format("%Y-%m-%d").to_string())
+                        Some(crate::vi::calendar::format_iso_date(content.news[i].date))
                     }
                     _ => None,
                 },

@@ -152,7 +152,7 @@ pub struct NavItem {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::vi::calendar::format_iso_date(d)
 }
 
 pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
@@ -250,13 +250,17 @@ pub fn session(
         date_numeric: format_date_numeric(s.date),
         date_iso: iso(s.date),
         time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
-        time_start_iso: s
-            .time
-            .map(|t| format!("{}T{}", iso(s.date), t.start.format("%H:%M"))),
+        time_start_iso: s.time.map(|t| {
+            format!(
+                "{}T{}",
+                iso(s.date),
+                crate::vi::calendar::format_time(t.start)
+            )
+        }),
         time_end_iso: s
             .time
             .and_then(|t| t.end)
-            .map(|e| format!("{}T{}", iso(s.date), e.format("%H:%M"))),
+            .map(|e| format!("{}T{}", iso(s.date), crate::vi::calendar::format_time(e))),
         hamlet: h.name.clone(),
         hamlet_label: h.label(),
         hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
