@@ -20,6 +20,7 @@ const FILES: &[(&str, &str)] = &[
         "pages/gioi-thieu.md",
         include_str!("init_site/pages/gioi-thieu.md"),
     ),
+    ("news/tin-mau.md", include_str!("init_site/news/tin-mau.md")),
 ];
 
 /// Writes the example into `dir`, which must not exist or be empty.

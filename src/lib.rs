@@ -5,6 +5,7 @@
 //! Everything Vietnamese-specific (slugs, dates, names) lives in [`vi`];
 //! problems are [`diagnostics::Diagnostic`] values printed in one place.
 
+pub mod archive;
 pub mod audio;
 pub mod build;
 pub mod diagnostics;

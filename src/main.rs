@@ -42,6 +42,9 @@ enum Command {
         /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.wav (cần espeak-ng; thiếu thì chỉ cảnh báo).
         #[arg(long)]
         audio: bool,
+        /// Ghi thêm toàn bộ trang thành một tệp nén .zip cạnh thư mục đầu ra (ví dụ public.zip), để tải lên cổng thông tin.
+        #[arg(long)]
+        zip: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     Check {
@@ -69,12 +72,11 @@ fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{} {}", e.message, e.hint))
 }
 
+/// Absolute URLs are built from this, so only a full web address is accepted.
 fn parse_base_url(s: &str) -> Result<String, String> {
-    if bangtin::load::is_web_address(s) {
-        Ok(s.to_string())
-    } else {
-        Err("cần một địa chỉ web đầy đủ, bắt đầu bằng https://".to_string())
-    }
+    bangtin::load::parse_base_url(s).ok_or_else(|| {
+        "phải là địa chỉ web đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh".to_string()
+    })
 }
 
 fn print_diagnostics(items: &[Diagnostic]) {
@@ -164,6 +166,7 @@ fn main() -> ExitCode {
             base_url,
             today,
             audio,
+            zip,
         } => {
             let options = BuildOptions {
                 root,
@@ -171,6 +174,7 @@ fn main() -> ExitCode {
                 base_url,
                 today,
                 audio,
+                zip,
             };
             match build::build(&options) {
                 Ok(summary) => {
@@ -182,6 +186,12 @@ fn main() -> ExitCode {
                         output.display(),
                         summary.elapsed.as_millis()
                     );
+                    if let Some(zip) = &summary.zip {
+                        println!(
+                            "Đã nén toàn bộ trang vào {} để tải lên cổng thông tin.",
+                            zip.display()
+                        );
+                    }
                     println!(
                         "Mở {} bằng trình duyệt để xem.",
                         output.join("index.html").display()

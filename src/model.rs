@@ -30,6 +30,8 @@ pub struct Content {
     pub points: Vec<Point>,
     pub guides: Vec<Document>,
     pub pages: Vec<Document>,
+    /// `news/*.md`, in file order; the planner sorts them newest first.
+    pub news: Vec<NewsItem>,
     pub static_files: Vec<StaticFile>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
@@ -56,9 +58,7 @@ impl Site {
     /// NFD, old or new tone placement, any case.
     pub fn find_hamlet(&self, name: &str) -> Option<usize> {
         let key = crate::vi::text::canonical_key(name);
-        self.hamlets
-            .iter()
-            .position(|h| crate::vi::text::canonical_key(&h.name) == key)
+        self.hamlets.iter().position(|h| h.key == key)
     }
 }
 
@@ -95,19 +95,40 @@ pub struct Hamlet {
     pub kind: String,
     pub slug: Option<Located<String>>,
     pub source: Source,
+    /// `vi::text::canonical_key` of the name, computed once: sessions are
+    /// matched to hamlets by it, tens of thousands of times in a province.
+    pub key: String,
+    label: String,
 }
 
 impl Hamlet {
-    /// "thôn Đông Lão": how a hamlet is named in a sentence. A name that already
-    /// says its kind ("Tổ dân phố 3", "Khu phố 5") is not prefixed twice.
-    pub fn label(&self) -> String {
-        let name_key = crate::vi::text::canonical_key(&self.name);
-        let kind_key = crate::vi::text::canonical_key(&self.kind);
-        if name_key.starts_with(&format!("{kind_key} ")) {
-            self.name.clone()
+    pub fn new(
+        name: String,
+        kind: String,
+        slug: Option<Located<String>>,
+        source: Source,
+    ) -> Hamlet {
+        let key = crate::vi::text::canonical_key(&name);
+        // A name that already says its kind ("Tổ dân phố 3", "Khu phố 5") is not prefixed twice.
+        let kind_key = crate::vi::text::canonical_key(&kind);
+        let label = if key.starts_with(&format!("{kind_key} ")) {
+            name.clone()
         } else {
-            format!("{} {}", self.kind, self.name)
+            format!("{kind} {name}")
+        };
+        Hamlet {
+            name,
+            kind,
+            slug,
+            source,
+            key,
+            label,
         }
+    }
+
+    /// "thôn Đông Lão": how a hamlet is named in a sentence.
+    pub fn label(&self) -> String {
+        self.label.clone()
     }
 }
 
@@ -154,6 +175,13 @@ pub struct Document {
     /// Line of the file on which `body` starts (after the front matter).
     pub body_line: u32,
     pub source: Source,
+}
+
+/// A news item: a document with the date it was published.
+#[derive(Clone, Debug)]
+pub struct NewsItem {
+    pub date: NaiveDate,
+    pub doc: Document,
 }
 
 #[derive(Clone, Debug)]

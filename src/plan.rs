@@ -21,9 +21,32 @@ pub enum PageKind {
     Guides,
     Guide(usize),
     Page(usize),
+    News,
+    NewsItem(usize),
     NotFound,
     /// `tien-do/index.html`, only when the site has `progress.yaml`.
     Progress,
+}
+
+/// Files that are not theme pages: calendars, open data, feed, search files
+/// and portal fragments (see docs/dinh-dang.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Calendar,
+    HamletCalendar(usize),
+    DataJson,
+    DataCsv,
+    Atom,
+    Sitemap,
+    Robots,
+    Fragment,
+    HamletFragment(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct PlannedFile {
+    pub kind: FileKind,
+    pub path: String,
 }
 
 #[derive(Clone, Debug)]
@@ -44,6 +67,9 @@ pub struct Plan {
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
     pub pages: Vec<PlannedPage>,
+    /// News items, newest first.
+    pub news: Vec<usize>,
+    pub files: Vec<PlannedFile>,
 }
 
 pub const SCHEDULE: &str = "lich/index.html";
@@ -54,6 +80,14 @@ pub const STYLESHEET: &str = "assets/style.css";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
+pub const NEWS: &str = "tin-tuc/index.html";
+pub const CALENDAR: &str = "lich.ics";
+pub const DATA_JSON: &str = "du-lieu/lich.json";
+pub const DATA_CSV: &str = "du-lieu/lich.csv";
+pub const ATOM: &str = "atom.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const FRAGMENT: &str = "nhung/lich.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -63,6 +97,9 @@ const RESERVED: &[&str] = &[
     "404",
     "index",
     "tien-do",
+    "tin-tuc",
+    "du-lieu",
+    "nhung",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -71,6 +108,18 @@ pub fn hamlet_path(slug: &str) -> String {
 
 pub fn guide_path(stem: &str) -> String {
     format!("huong-dan/{stem}/index.html")
+}
+
+pub fn news_path(stem: &str) -> String {
+    format!("tin-tuc/{stem}/index.html")
+}
+
+pub fn hamlet_calendar_path(slug: &str) -> String {
+    format!("lich/{slug}.ics")
+}
+
+pub fn hamlet_fragment_path(slug: &str) -> String {
+    format!("nhung/lich-{slug}.html")
 }
 
 pub fn page_path(stem: &str) -> String {
@@ -89,7 +138,7 @@ pub fn link(from: &str, to: &str) -> String {
 pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let mut diags = Diagnostics::default();
     let hamlet_slugs = hamlet_slugs(content, &mut diags);
-    let session_hamlets = content
+    let session_hamlets: Vec<Option<usize>> = content
         .sessions
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
@@ -111,6 +160,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         ))
     });
 
+    let mut news: Vec<usize> = (0..content.news.len()).collect();
+    news.sort_by(|&a, &b| {
+        let (na, nb) = (&content.news[a], &content.news[b]);
+        (nb.date, &na.doc.stem).cmp(&(na.date, &nb.doc.stem))
+    });
+
     let mut pages = vec![
         PlannedPage {
             kind: PageKind::Home,
@@ -127,6 +182,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         PlannedPage {
             kind: PageKind::Guides,
             path: GUIDES.into(),
+        },
+        PlannedPage {
+            kind: PageKind::News,
+            path: NEWS.into(),
         },
         PlannedPage {
             kind: PageKind::NotFound,
@@ -155,6 +214,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
         path: guide_path(&content.guides[i].stem),
+    }));
+    pages.extend(news.iter().map(|&i| PlannedPage {
+        kind: PageKind::NewsItem(i),
+        path: news_path(&content.news[i].doc.stem),
     }));
     for (i, page) in content.pages.iter().enumerate() {
         if page.draft {
@@ -187,10 +250,11 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .iter()
         .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
         .collect();
+    let files = files(content, &hamlet_slugs, &session_hamlets);
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
-        .chain([STYLESHEET])
+        .chain(files.iter().map(|f| f.path.as_str()))
         .chain(week_files.iter().map(String::as_str))
         .chain(
             content
@@ -219,9 +283,56 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             guides,
             weeks,
             pages,
+            news,
+            files,
         },
         diags,
     )
+}
+
+/// Calendars only for hamlets with sessions: an iCalendar file must hold at
+/// least one event. The sitemap only with `base_url`: it lists absolute URLs.
+fn files(
+    content: &Content,
+    hamlet_slugs: &[String],
+    session_hamlets: &[Option<usize>],
+) -> Vec<PlannedFile> {
+    let file = |kind, path: &str| PlannedFile {
+        kind,
+        path: path.to_string(),
+    };
+    let has_sessions = |h: usize| session_hamlets.contains(&Some(h));
+    let mut files = Vec::new();
+    if session_hamlets.iter().any(Option::is_some) {
+        files.push(file(FileKind::Calendar, CALENDAR));
+    }
+    files.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .filter(|&(h, _)| has_sessions(h))
+            .map(|(h, slug)| file(FileKind::HamletCalendar(h), &hamlet_calendar_path(slug))),
+    );
+    files.push(file(FileKind::DataJson, DATA_JSON));
+    files.push(file(FileKind::DataCsv, DATA_CSV));
+    files.push(file(FileKind::Atom, ATOM));
+    // A site's own robots.txt or sitemap.xml (in static/) is kept: sites had
+    // them before bangtin wrote these, and crawler rules are the officer's call.
+    let own = |path: &str| content.static_files.iter().any(|f| f.rel == path);
+    if content.site.base_url.is_some() && !own(SITEMAP) {
+        files.push(file(FileKind::Sitemap, SITEMAP));
+    }
+    if !own(ROBOTS) {
+        files.push(file(FileKind::Robots, ROBOTS));
+    }
+    files.push(file(FileKind::Fragment, FRAGMENT));
+    files.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(h, slug)| file(FileKind::HamletFragment(h), &hamlet_fragment_path(slug))),
+    );
+    files
 }
 
 /// Slugs for hamlets: explicit ones first, then names without diacritics, then

@@ -31,7 +31,8 @@ fn body_pos(doc: &Document, offset: usize) -> Pos {
 /// Raw HTML in guides: too deep to parse, or frames the sanitizer will drop.
 fn raw_html_in_documents(content: &Content, diags: &mut Diagnostics) {
     let allowed = &content.site.embeds;
-    for doc in content.guides.iter().chain(&content.pages) {
+    let news = content.news.iter().map(|item| &item.doc);
+    for doc in content.guides.iter().chain(&content.pages).chain(news) {
         if doc.draft {
             continue;
         }

@@ -38,13 +38,14 @@ pub fn split_front_matter(text: &str) -> Option<Result<(&str, &str), ()>> {
     Some(Err(()))
 }
 
-pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Document> {
-    let raw_stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (front, body) = match split_front_matter(text) {
-        Some(Ok(parts)) => parts,
+/// The front matter and the body, or None with the problem reported.
+pub(super) fn front_and_body<'t>(
+    file: &Path,
+    text: &'t str,
+    diags: &mut Diagnostics,
+) -> Option<(&'t str, &'t str)> {
+    match split_front_matter(text) {
+        Some(Ok(parts)) => Some(parts),
         Some(Err(())) => {
             diags.push(
                 Diagnostic::error(
@@ -54,7 +55,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
                 )
                 .with_hint("Thêm một dòng chỉ có --- sau các dòng title, summary."),
             );
-            return None;
+            None
         }
         None => {
             diags.push(
@@ -65,9 +66,13 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
                 )
                 .with_hint("Bắt đầu tệp bằng ba dòng:\n---\ntitle: Tiêu đề của bài\n---"),
             );
-            return None;
+            None
         }
-    };
+    }
+}
+
+pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Document> {
+    let (front, body) = front_and_body(file, text, diags)?;
     let fm: FrontMatter = match yaml::from_str(front) {
         Ok(fm) => fm,
         Err(e) => {
@@ -78,23 +83,55 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
             return None;
         }
     };
-    let title = match fields::optional_located(&fm.title) {
-        Some(t) => t.value,
-        None => {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    Some(Pos::new(1, 1)),
-                    "Thiếu tiêu đề: phần đầu không có `title`.",
-                )
-                .with_hint(
-                    "Thêm một dòng title: … giữa hai dòng ---, ví dụ title: Cài đặt ứng dụng VNeID",
-                ),
-            );
-            return None;
-        }
-    };
-    let stem = if vi::slug::is_valid_slug(&raw_stem) {
+    let title = required_title(&fm.title, file, diags)?;
+    let stem = url_stem(file, diags);
+    Some(Document {
+        stem,
+        title,
+        summary: optional(&fm.summary),
+        order: fm.order.map(|o| o.value),
+        draft: fm.draft.unwrap_or(false),
+        body: body.to_string(),
+        body_line: body_line(text, body),
+        source: Source {
+            file: file.to_path_buf(),
+            pos: Some(Pos::new(1, 1)),
+        },
+    })
+}
+
+/// The line of `text` on which `body`, a slice of it, starts.
+pub(super) fn body_line(text: &str, body: &str) -> u32 {
+    let start = text.len().saturating_sub(body.len());
+    text.get(..start).map_or(0, |t| t.matches('\n').count()) as u32 + 1
+}
+
+/// The `title` of a front matter, which every document needs.
+pub(super) fn required_title(title: &Text, file: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let title = fields::optional_located(title).map(|t| t.value);
+    if title.is_none() {
+        diags.push(
+            Diagnostic::error(
+                file,
+                Some(Pos::new(1, 1)),
+                "Thiếu tiêu đề: phần đầu không có `title`.",
+            )
+            .with_hint(
+                "Thêm một dòng title: … giữa hai dòng ---, ví dụ title: Cài đặt ứng dụng VNeID",
+            ),
+        );
+    }
+    title
+}
+
+/// The file name as the last part of a URL: kept when it is already a clean
+/// slug, otherwise slugged with a warning.
+pub(super) fn url_stem(file: &Path, diags: &mut Diagnostics) -> String {
+    let raw_stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if vi::slug::is_valid_slug(&raw_stem) {
         raw_stem
     } else {
         let slug = vi::slug::slugify(&raw_stem);
@@ -112,18 +149,5 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
             .with_hint(format!("Đổi tên tệp thành {slug}.md để địa chỉ trang rõ ràng.")),
         );
         slug
-    };
-    Some(Document {
-        stem,
-        title,
-        summary: optional(&fm.summary),
-        order: fm.order.map(|o| o.value),
-        draft: fm.draft.unwrap_or(false),
-        body: body.to_string(),
-        body_line: text[..text.len() - body.len()].matches('\n').count() as u32 + 1,
-        source: Source {
-            file: file.to_path_buf(),
-            pos: Some(Pos::new(1, 1)),
-        },
-    })
+    }
 }

@@ -4,7 +4,9 @@
 mod confine;
 mod document;
 mod fields;
+mod news;
 mod progress;
+pub mod province;
 mod schedule;
 mod site;
 mod spreadsheet;
@@ -17,11 +19,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Content, Document};
+use crate::model::Content;
 use confine::SiteFolder;
 
 pub use document::split_front_matter;
-pub use site::is_web_address;
+pub use site::parse_base_url;
 
 /// What loading produced: the content, the problems, and the text of every
 /// file read (so errors can quote the offending line).
@@ -180,8 +182,28 @@ pub fn load(root: &Path) -> Loaded {
     }
     load_progress(&site, root, &mut content, &mut diagnostics, &mut sources);
 
-    content.guides = load_documents(&site, &root.join("guides"), &mut diagnostics, &mut sources);
-    content.pages = load_documents(&site, &root.join("pages"), &mut diagnostics, &mut sources);
+    let guides = root.join("guides");
+    content.guides = load_documents(
+        &site,
+        &guides,
+        document::parse,
+        &mut diagnostics,
+        &mut sources,
+    );
+    content.pages = load_documents(
+        &site,
+        &root.join("pages"),
+        document::parse,
+        &mut diagnostics,
+        &mut sources,
+    );
+    content.news = load_documents(
+        &site,
+        &root.join("news"),
+        news::parse,
+        &mut diagnostics,
+        &mut sources,
+    );
     content.static_files = static_files::collect(&site, root, &mut diagnostics);
 
     for path in files_with_ext(&site, &root.join("templates"), &["html"], &mut diagnostics) {
@@ -237,23 +259,24 @@ fn load_progress(
 }
 
 /// A parsed document with its own problems and its text, or why it can't be read.
-type DocumentResult = Result<(Option<Document>, Vec<Diagnostic>, String), Diagnostic>;
+type DocumentResult<T> = Result<(Option<T>, Vec<Diagnostic>, String), Diagnostic>;
 
 /// Markdown files of one folder, read and parsed in parallel: a province site
 /// has thousands of guides and reading them one by one leaves a core idle.
-fn load_documents(
+fn load_documents<T: Send>(
     site: &SiteFolder,
     dir: &Path,
+    parse: fn(&Path, &str, &mut Diagnostics) -> Option<T>,
     diagnostics: &mut Diagnostics,
     sources: &mut BTreeMap<PathBuf, String>,
-) -> Vec<Document> {
+) -> Vec<T> {
     let files = files_with_ext(site, dir, &["md"], diagnostics);
-    let results: Vec<(PathBuf, DocumentResult)> = files
+    let results: Vec<(PathBuf, DocumentResult<T>)> = files
         .into_par_iter()
         .map(|path| {
             let parsed = read_text(&path).map(|text| {
                 let mut local = Diagnostics::default();
-                let doc = document::parse(&path, &text, &mut local);
+                let doc = parse(&path, &text, &mut local);
                 (doc, local.into_sorted(), text)
             });
             (path, parsed)

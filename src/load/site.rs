@@ -85,13 +85,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     );
     let authority = req(&raw.authority, "authority", "UBND xã Cẩm Ngọc", diags);
     let place = optional(&raw.place).unwrap_or_default();
-    let base_url = optional(&raw.base_url);
+    let mut base_url = optional(&raw.base_url);
     if let (Some(url), Some(field)) = (&base_url, &raw.base_url) {
-        if !is_web_address(url) {
-            diags.push(
+        match parse_base_url(url) {
+            Some(clean) => base_url = Some(clean),
+            None => diags.push(
                 Diagnostic::error(file, Some(pos(field)), format!("`base_url` \"{url}\" không phải địa chỉ web."))
                     .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ base_url: https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
-            );
+            ),
         }
     }
 
@@ -134,15 +135,15 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         .filter_map(|h| {
             let name =
                 fields::required(&h.value.name, "name", "Đông Lão", Some(pos(h)), file, diags)?;
-            Some(Hamlet {
-                name: name.value,
-                kind: optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
-                slug: fields::optional_located(&h.value.slug),
-                source: Source {
+            Some(Hamlet::new(
+                name.value,
+                optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
+                fields::optional_located(&h.value.slug),
+                Source {
                     file: file.to_path_buf(),
                     pos: name.pos,
                 },
-            })
+            ))
         })
         .collect();
     if raw.hamlets.as_ref().is_none_or(|h| h.is_empty()) {
@@ -186,14 +187,6 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
             pos: top,
         },
     }
-}
-
-/// An absolute http(s) address with a host: what `base_url` and `--base-url`
-/// put in front of links (so never `javascript:` or a bare word).
-pub fn is_web_address(text: &str) -> bool {
-    url::Url::parse(text).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
-    })
 }
 
 fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> Campaign {
@@ -249,4 +242,15 @@ fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> C
             pos: at,
         },
     }
+}
+
+/// A site's address on the web, without the trailing `/`, or None when it is
+/// not a full http(s) address: absolute URLs are built from it.
+pub fn parse_base_url(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let plain = |c: char| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '\\' | '?' | '#');
+    (!host.is_empty() && url.chars().all(plain)).then(|| url.trim_end_matches('/').to_string())
 }

@@ -91,7 +91,7 @@ fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
             let bytes = e.as_bytes();
             // Legacy Vietnamese saved as its own bytes: each byte is a character.
             let single_bytes: String = bytes.iter().map(|&b| char::from(b)).collect();
-            if let Some(found) = legacy::detect(&normalize(single_bytes)) {
+            if let Some(found) = legacy::identify(&normalize(single_bytes)) {
                 return Err(legacy_error(&found));
             }
             Err(TextError {

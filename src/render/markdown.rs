@@ -45,6 +45,16 @@ pub struct Image {
     pub size: Option<(u32, u32)>,
 }
 
+/// A plain link resolver (the Atom feed rebases links itself); images stay as written.
+impl<F: Fn(&str) -> Option<String>> Resolve for F {
+    fn link(&self, url: &str) -> Option<String> {
+        self(url)
+    }
+    fn image(&self, _: &str) -> Option<Image> {
+        None
+    }
+}
+
 /// Resolves nothing: for tests and text outside the site.
 pub struct NoResolve;
 

@@ -2,8 +2,17 @@
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
 pub mod charts;
+pub mod data;
+pub mod embed;
+pub mod event;
+pub mod feed;
+pub mod files;
+pub mod ics;
 pub mod markdown;
+mod news;
 pub mod progress;
+pub mod province;
+pub mod seo;
 pub mod theme;
 pub mod views;
 pub mod week;
@@ -82,6 +91,12 @@ pub fn render(
             path: plan::PROGRESS.into(),
         });
     }
+    if !content.news.is_empty() {
+        nav.push(NavItem {
+            label: "Tin tức".into(),
+            path: plan::NEWS.into(),
+        });
+    }
     let mut pages: Vec<&PlannedPage> = plan
         .pages
         .iter()
@@ -107,17 +122,11 @@ pub fn render(
     base.insert("site", &site);
     base.insert("nav", &nav);
     base.insert("today", &format_date(today));
-    base.insert("today_iso", &today.format("%Y-%m-%d").to_string());
+    base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
     base.insert("stylesheet", plan::STYLESHEET);
+    base.insert("files", &views::files(plan));
 
-    let mut ordered_sessions: Vec<usize> = (0..content.sessions.len())
-        .filter(|&i| plan.session_hamlets[i].is_some())
-        .collect();
-    ordered_sessions.sort_by_key(|&i| {
-        let s = &content.sessions[i];
-        let hamlet = plan.session_hamlets[i].unwrap_or(0);
-        (s.date, s.time.map(|t| t.start), hamlet)
-    });
+    let ordered_sessions = ordered_sessions(content, plan);
 
     let guide_links = plan
         .guides
@@ -129,14 +138,7 @@ pub fn render(
             )
         })
         .collect();
-    let mut doc_paths = HashMap::new();
-    for p in &plan.pages {
-        match p.kind {
-            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
-            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
-            _ => None,
-        };
-    }
+    let doc_paths = doc_paths(content, plan);
 
     let static_files = content
         .static_files
@@ -189,6 +191,20 @@ pub fn render(
     }
 }
 
+/// Session indices sorted by date, start time, hamlet: the order of every
+/// schedule bangtin writes (pages, calendars, data, fragments).
+pub fn ordered_sessions(content: &Content, plan: &Plan) -> Vec<usize> {
+    let mut ordered: Vec<usize> = (0..content.sessions.len())
+        .filter(|&i| plan.session_hamlets[i].is_some())
+        .collect();
+    ordered.sort_by_key(|&i| {
+        let s = &content.sessions[i];
+        let hamlet = plan.session_hamlets[i].unwrap_or(0);
+        (s.date, s.time.map(|t| t.start), hamlet)
+    });
+    ordered
+}
+
 fn doc_link(doc: &Document, path: String) -> DocLink {
     DocLink {
         title: doc.title.clone(),
@@ -221,6 +237,39 @@ fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDa
         .collect()
 }
 
+/// Output path of each guide and page by file stem, to resolve `x.md` links.
+pub(crate) fn doc_paths(content: &Content, plan: &Plan) -> HashMap<String, String> {
+    let mut doc_paths = HashMap::new();
+    for p in &plan.pages {
+        match p.kind {
+            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
+            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
+            _ => None,
+        };
+    }
+    doc_paths
+}
+
+/// A markdown link to `x.md` (with an optional `#part`) as a link from `page_path`.
+pub(crate) fn resolve_doc_link(
+    doc_paths: &HashMap<String, String>,
+    page_path: &str,
+    url: &str,
+) -> Option<String> {
+    let (target, fragment) = match url.split_once('#') {
+        Some((t, f)) => (t, Some(f)),
+        None => (url, None),
+    };
+    let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
+    let to = doc_paths.get(stem)?;
+    let mut link = plan::link(page_path, to);
+    if let Some(f) = fragment {
+        link.push('#');
+        link.push_str(f);
+    }
+    Some(link)
+}
+
 /// Links and images in one document, as seen from the page at `page_path`.
 struct DocLinks<'s, 'a> {
     shared: &'s Shared<'a>,
@@ -229,18 +278,7 @@ struct DocLinks<'s, 'a> {
 
 impl markdown::Resolve for DocLinks<'_, '_> {
     fn link(&self, url: &str) -> Option<String> {
-        let (target, fragment) = match url.split_once('#') {
-            Some((t, f)) => (t, Some(f)),
-            None => (url, None),
-        };
-        let stem = target.rsplit('/').next()?.strip_suffix(".md")?;
-        let to = self.shared.doc_paths.get(stem)?;
-        let mut link = plan::link(self.page_path, to);
-        if let Some(f) = fragment {
-            link.push('#');
-            link.push_str(f);
-        }
-        Some(link)
+        resolve_doc_link(&self.shared.doc_paths, self.page_path, url)
     }
 
     /// Images are written relative to `static/`: `anh/cccd.jpg`, `/anh/cccd.jpg`
@@ -296,6 +334,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
     let mut ctx = shared.base.clone();
     ctx.insert("root", &plan::link(&page.path, ""));
     ctx.insert("page_path", &page.path);
+    ctx.insert("page_url", &seo::absolute_url(site, &page.path));
     let (template, title, description) = match page.kind {
         PageKind::Home => {
             let upcoming: Vec<SessionView> =
@@ -337,6 +376,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
             );
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
+            ctx.insert("jsonld", &seo::hamlet_events(shared, h));
             ctx.insert("days", &days);
             ctx.insert(
                 "hamlet_progress",
@@ -412,10 +452,12 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
                 ),
             )
         }
+        PageKind::News => news::list(shared, &mut ctx),
+        PageKind::NewsItem(i) => news::item(shared, i, &page.path, &mut ctx),
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
-            String::new(),
+            format!("Trang này không có trên {}.", site.title),
         ),
     };
     ctx.insert("head_title", &head_title(&title, &site.title));
@@ -430,7 +472,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
 /// Template tags on their own lines leave indentation behind; dropping spaces
 /// and tabs before each newline makes pages smaller and validator-clean, and
 /// never changes what a reader sees.
-fn strip_trailing_whitespace(html: &mut Vec<u8>) {
+pub(crate) fn strip_trailing_whitespace(html: &mut Vec<u8>) {
     let mut write = 0;
     let mut line_start = 0;
     for read in 0..html.len() {
@@ -475,6 +517,7 @@ fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
         label: hamlet.label(),
         slug: slug.clone(),
         path: plan::hamlet_path(slug),
+        calendar_path: views::hamlet_calendar(shared.plan, h),
         session_count: shared
             .plan
             .session_hamlets

@@ -28,7 +28,13 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("guide.html"),
     theme_file!("page.html"),
     theme_file!("404.html"),
+    theme_file!("province.html"),
     theme_file!("progress.html"),
+    theme_file!("news.html"),
+    theme_file!("news-item.html"),
+    theme_file!("embed.html"),
+    theme_file!("atom.xml"),
+    theme_file!("sitemap.xml"),
 ];
 
 /// Theme assets: (output path, bytes).
@@ -47,6 +53,7 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
         .copied()
         .collect();
     all.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
     Ok(tera)
@@ -79,4 +86,42 @@ pub fn template_error(
     Diagnostic::error(file, None, format!("Mẫu giao diện bị lỗi: {chain}")).with_hint(
         "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin.",
     )
+}
+
+/// Autoescaping for every value in a page: `& < > " '` become entities, which is
+/// all HTML text and quoted attributes need. Tera's default also writes `/` as
+/// `&#x2F;`, adding ten bytes to every date and link for nothing.
+pub fn escape_html(input: &str) -> String {
+    if !input
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return input.to_string();
+    }
+    let mut out = String::with_capacity(input.len() + 16);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_markup_but_not_slashes() {
+        assert_eq!(escape_html("29/11/2022"), "29/11/2022");
+        assert_eq!(
+            escape_html(r#"<a href="x" onclick='y'>&"#),
+            "&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;"
+        );
+    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Content, Point, PointKind, Session};
-use crate::plan::{self, Plan};
+use crate::plan::{self, FileKind, Plan};
 use crate::vi::calendar::{format_date, format_date_numeric, format_time_range, weekday_name};
 use chrono::Datelike;
 
@@ -61,6 +61,8 @@ pub struct HamletView {
     pub label: String,
     pub slug: String,
     pub path: String,
+    /// `lich/<slug>.ics`, when the hamlet has sessions.
+    pub calendar_path: Option<String>,
     pub session_count: usize,
 }
 
@@ -113,6 +115,36 @@ pub struct DocLink {
     pub path: String,
 }
 
+/// Paths of the site-wide files pages link to; None when not written.
+#[derive(Serialize, Clone)]
+pub struct FilesView {
+    pub calendar: Option<String>,
+    pub data_json: String,
+    pub data_csv: String,
+    pub atom: String,
+    pub fragment: String,
+    pub news: String,
+}
+
+pub fn files(plan: &Plan) -> FilesView {
+    let has = |kind| plan.files.iter().any(|f| f.kind == kind);
+    FilesView {
+        calendar: has(FileKind::Calendar).then(|| plan::CALENDAR.to_string()),
+        data_json: plan::DATA_JSON.into(),
+        data_csv: plan::DATA_CSV.into(),
+        atom: plan::ATOM.into(),
+        fragment: plan::FRAGMENT.into(),
+        news: plan::NEWS.into(),
+    }
+}
+
+pub fn hamlet_calendar(plan: &Plan, hamlet: usize) -> Option<String> {
+    plan.files.iter().find_map(|f| match f.kind {
+        FileKind::HamletCalendar(h) if h == hamlet => Some(f.path.clone()),
+        _ => None,
+    })
+}
+
 #[derive(Serialize, Clone)]
 pub struct NavItem {
     pub label: String,
@@ -120,7 +152,7 @@ pub struct NavItem {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::vi::calendar::format_iso_date(d)
 }
 
 pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
@@ -190,12 +222,14 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
             .iter()
             .zip(&plan.hamlet_slugs)
             .zip(counts)
-            .map(|((h, slug), session_count)| HamletView {
+            .enumerate()
+            .map(|(i, ((h, slug), session_count))| HamletView {
                 name: h.name.clone(),
                 kind: h.kind.clone(),
                 label: h.label(),
                 slug: slug.clone(),
                 path: plan::hamlet_path(slug),
+                calendar_path: hamlet_calendar(plan, i),
                 session_count,
             })
             .collect(),
@@ -216,13 +250,17 @@ pub fn session(
         date_numeric: format_date_numeric(s.date),
         date_iso: iso(s.date),
         time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
-        time_start_iso: s
-            .time
-            .map(|t| format!("{}T{}", iso(s.date), t.start.format("%H:%M"))),
+        time_start_iso: s.time.map(|t| {
+            format!(
+                "{}T{}",
+                iso(s.date),
+                crate::vi::calendar::format_time(t.start)
+            )
+        }),
         time_end_iso: s
             .time
             .and_then(|t| t.end)
-            .map(|e| format!("{}T{}", iso(s.date), e.format("%H:%M"))),
+            .map(|e| format!("{}T{}", iso(s.date), crate::vi::calendar::format_time(e))),
         hamlet: h.name.clone(),
         hamlet_label: h.label(),
         hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),

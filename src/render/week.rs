@@ -270,20 +270,24 @@ pub(super) fn page(
             hamlet: hamlet_name(&site.hamlets[hamlet]),
             hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
             time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
-            time_start_iso: s
-                .time
-                .map(|t| format!("{}T{}", s.date.format("%Y-%m-%d"), t.start.format("%H:%M"))),
+            time_start_iso: s.time.map(|t| {
+                format!(
+                    "{}T{}",
+                    crate::vi::calendar::format_iso_date(s.date),
+                    crate::vi::calendar::format_time(t.start)
+                )
+            }),
             place: s.place.clone(),
         };
         match days.last_mut() {
-            Some(day) if day.date_iso == s.date.format("%Y-%m-%d").to_string() => {
+            Some(day) if day.date_iso == crate::vi::calendar::format_iso_date(s.date) => {
                 day.rows.push(row)
             }
             _ => days.push(SheetDay {
                 weekday: weekday_name(s.date.weekday()).to_string(),
                 date_short: format!("{:02}/{:02}", s.date.day(), s.date.month()),
                 date_numeric: format_date_numeric(s.date),
-                date_iso: s.date.format("%Y-%m-%d").to_string(),
+                date_iso: crate::vi::calendar::format_iso_date(s.date),
                 rows: vec![row],
             }),
         }

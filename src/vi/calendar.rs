@@ -8,7 +8,7 @@ mod time_parse;
 mod time_range;
 mod weekday;
 
-pub use date_format::{format_date, format_date_numeric};
+pub use date_format::{format_date, format_date_numeric, format_iso_date};
 pub use date_parse::{parse_date, DateError};
 pub use date_time::{parse_date_and_time, parse_weekday};
 pub use time_parse::{parse_time_range, TimeError};

@@ -67,7 +67,7 @@ struct ReportData {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::vi::calendar::format_iso_date(d)
 }
 
 /// Percent with one decimal, rounded down like on the pages: 63.3.

@@ -147,7 +147,7 @@ fn kind_view(k: &Kind) -> KindView {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::vi::calendar::format_iso_date(d)
 }
 
 /// "toàn xã", "toàn phường", from how `site.yaml` names the place.

@@ -9,6 +9,12 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{}, {}", weekday_name(d.weekday()), format_date_numeric(d))
 }
 
+/// "2022-11-29" (ISO 8601), for `datetime` attributes and data files. Written
+/// out by hand: chrono's `format("%Y-%m-%d")` re-parses the pattern on every call.
+pub fn format_iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// "29/11/2022", always with two-digit day and month, as on official papers.
 pub fn format_date_numeric(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())

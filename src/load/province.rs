@@ -1,0 +1,178 @@
+//! A province or district root: `site.yaml` with `communes: [folder, …]` (or,
+//! without that key, every folder of `xa/` that holds a `site.yaml`). Each
+//! commune folder is a complete site of its own.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::fields::{self, optional, Text};
+use super::read_text;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::vi;
+use crate::yaml::{self, pos, Spanned};
+
+#[derive(Debug, Clone)]
+pub struct Province {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    pub base_url: Option<String>,
+    pub communes: Vec<CommuneRef>,
+    /// Problems that don't stop the build (two folders giving the same slug).
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommuneRef {
+    pub root: PathBuf,
+    /// Its folder in the output: `xa/<slug>/`.
+    pub slug: String,
+}
+
+/// Just enough of `site.yaml` to tell a province from a commune; other keys are ignored here.
+#[derive(Deserialize)]
+struct Probe {
+    communes: Option<serde::de::IgnoredAny>,
+    hamlets: Option<serde::de::IgnoredAny>,
+    campaign: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvince {
+    title: Text,
+    authority: Text,
+    place: Text,
+    base_url: Text,
+    communes: Option<Vec<Spanned<String>>>,
+}
+
+/// `None` for an ordinary commune site; otherwise the province, or why it can't be read.
+pub fn detect(root: &Path) -> Option<Result<Province, Vec<Diagnostic>>> {
+    let file = root.join("site.yaml");
+    let text = read_text(&file).ok()?;
+    let probe: Probe = yaml::from_str(&text).ok()?;
+    let is_commune = probe.hamlets.is_some() || probe.campaign.is_some();
+    let listed = probe.communes.is_some();
+    if !listed && (is_commune || !root.join("xa").is_dir()) {
+        return None;
+    }
+    Some(parse(root, &file, &text))
+}
+
+fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let raw: RawProvince = yaml::from_str(text).map_err(|e| {
+        let hint = format!("{} Trang tỉnh/huyện chỉ có title, authority, place, base_url và communes; lịch và thôn nằm trong site.yaml của từng xã.", e.hint);
+        vec![Diagnostic::error(file, e.pos, e.message).with_hint(hint)]
+    })?;
+    let top = Some(Pos::new(1, 1));
+    let title = fields::required(
+        &raw.title,
+        "title",
+        "Định danh điện tử toàn tỉnh",
+        top,
+        file,
+        &mut diags,
+    );
+    let authority = fields::required(
+        &raw.authority,
+        "authority",
+        "UBND tỉnh Kiên Giang",
+        top,
+        file,
+        &mut diags,
+    );
+    let base_url = match (optional(&raw.base_url), &raw.base_url) {
+        (Some(url), Some(field)) => match super::parse_base_url(&url) {
+            Some(url) => Some(url),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        Some(pos(field)),
+                        format!("`base_url` \"{url}\" không phải địa chỉ web."),
+                    )
+                    .with_hint("Viết đầy đủ, bắt đầu bằng https://"),
+                );
+                None
+            }
+        },
+        _ => None,
+    };
+
+    let folders: Vec<(PathBuf, Option<Pos>)> = match &raw.communes {
+        Some(list) => list
+            .iter()
+            .map(|f| (root.join(f.value.trim()), Some(pos(f))))
+            .collect(),
+        None => {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(root.join("xa"))
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.join("site.yaml").is_file())
+                .collect();
+            found.sort();
+            found.into_iter().map(|p| (p, None)).collect()
+        }
+    };
+    if folders.is_empty() {
+        diags.push(
+            Diagnostic::error(file, top, "Trang tỉnh/huyện chưa có xã nào.").with_hint(
+                "Thêm danh sách thư mục các xã:\ncommunes:\n  - xa/cam-ngoc\n  - xa/cam-son",
+            ),
+        );
+    }
+
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut communes: Vec<CommuneRef> = Vec::new();
+    for (folder, at) in folders {
+        // A commune folder outside the province folder could be anything on the
+        // officer's computer: refuse it, as for every other path.
+        let inside = std::fs::canonicalize(&folder)
+            .map(|p| p.starts_with(&real_root))
+            .unwrap_or(false);
+        if !inside || !folder.join("site.yaml").is_file() {
+            diags.push(
+                Diagnostic::error(file, at, format!("Không có trang xã ở thư mục \"{}\" (cần có tệp site.yaml, nằm trong thư mục tỉnh).", folder.display()))
+                    .with_hint("Sửa tên thư mục trong communes cho đúng, ví dụ - xa/cam-ngoc"),
+            );
+            continue;
+        }
+        let name = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let base = match vi::slug::slugify(&name) {
+            s if s.is_empty() => "xa".to_string(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while communes.iter().any(|c| c.slug == slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        if slug != base {
+            diags.push(
+                Diagnostic::warning(file, at, format!("Hai xã cho cùng địa chỉ \"xa/{base}/\"; thư mục \"{}\" dùng \"xa/{slug}/\".", folder.display()))
+                    .with_hint("Đổi tên một trong hai thư mục cho khác nhau."),
+            );
+        }
+        communes.push(CommuneRef { root: folder, slug });
+    }
+    if diags.has_errors() {
+        return Err(diags.into_sorted());
+    }
+    Ok(Province {
+        warnings: diags.into_sorted(),
+        title: title.map(|t| t.value).unwrap_or_default(),
+        authority: authority.map(|t| t.value).unwrap_or_default(),
+        place: optional(&raw.place).unwrap_or_default(),
+        base_url,
+        communes,
+    })
+}

@@ -1,0 +1,233 @@
+//! Open data: `du-lieu/lich.json` (versioned shape, see docs/du-lieu.md) and
+//! `du-lieu/lich.csv` (UTF-8 with BOM so Excel reads Vietnamese, CRLF).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::{Content, PointKind, Session};
+use crate::plan::{self, Plan};
+use crate::vi::calendar::{format_time, weekday_name};
+
+/// Bump only when a field changes meaning or disappears; adding fields keeps it.
+pub const DATA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Data<'a> {
+    version: u32,
+    site: SiteData<'a>,
+    hamlets: Vec<HamletData<'a>>,
+    sessions: Vec<SessionData<'a>>,
+    points: Vec<PointData<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteData<'a> {
+    title: &'a str,
+    authority: &'a str,
+    place: &'a str,
+    base_url: Option<&'a str>,
+    campaign: CampaignData<'a>,
+    contacts: Vec<ContactData<'a>>,
+}
+
+#[derive(Serialize)]
+struct CampaignData<'a> {
+    name: &'a str,
+    start: Option<String>,
+    end: Option<String>,
+    phases: Vec<PhaseData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PhaseData<'a> {
+    name: &'a str,
+    start: String,
+    end: String,
+    goal: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactData<'a> {
+    name: &'a str,
+    phone: Option<&'a str>,
+    hours: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HamletData<'a> {
+    slug: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    label: String,
+    page: String,
+    calendar: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SessionData<'a> {
+    hamlet: &'a str,
+    date: String,
+    start: Option<String>,
+    end: Option<String>,
+    all_day: bool,
+    place: Option<&'a str>,
+    services: &'a [String],
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PointData<'a> {
+    name: &'a str,
+    kind: &'static str,
+    address: Option<&'a str>,
+    hours: Option<&'a str>,
+    from: Option<String>,
+    to: Option<String>,
+    services: &'a [String],
+    note: Option<&'a str>,
+}
+
+fn iso(d: NaiveDate) -> String {
+    crate::vi::calendar::format_iso_date(d)
+}
+
+fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
+    SessionData {
+        hamlet: slug,
+        date: iso(s.date),
+        start: s.time.map(|t| format_time(t.start)),
+        end: s.time.and_then(|t| t.end).map(format_time),
+        all_day: s.time.is_none(),
+        place: s.place.as_deref(),
+        services: &s.services,
+        note: s.note.as_deref(),
+    }
+}
+
+/// `du-lieu/lich.json`, pretty-printed so an officer can read it too.
+pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
+    let site = &content.site;
+    let c = &site.campaign;
+    let data = Data {
+        version: DATA_VERSION,
+        site: SiteData {
+            title: &site.title,
+            authority: &site.authority,
+            place: &site.place,
+            base_url: site.base_url.as_deref(),
+            campaign: CampaignData {
+                name: &c.name,
+                start: c.start.map(iso),
+                end: c.end.map(iso),
+                phases: c
+                    .phases
+                    .iter()
+                    .map(|p| PhaseData {
+                        name: &p.name,
+                        start: iso(p.start),
+                        end: iso(p.end),
+                        goal: p.goal.as_deref(),
+                    })
+                    .collect(),
+            },
+            contacts: site
+                .contacts
+                .iter()
+                .map(|c| ContactData {
+                    name: &c.name,
+                    phone: c.phone.as_deref(),
+                    hours: c.hours.as_deref(),
+                })
+                .collect(),
+        },
+        hamlets: site
+            .hamlets
+            .iter()
+            .zip(&plan.hamlet_slugs)
+            .enumerate()
+            .map(|(i, (h, slug))| HamletData {
+                slug,
+                name: &h.name,
+                kind: &h.kind,
+                label: h.label(),
+                page: plan::hamlet_path(slug),
+                calendar: super::views::hamlet_calendar(plan, i),
+            })
+            .collect(),
+        sessions: ordered
+            .iter()
+            .filter_map(|&i| {
+                let h = plan.session_hamlets[i]?;
+                Some(session(&content.sessions[i], &plan.hamlet_slugs[h]))
+            })
+            .collect(),
+        points: content
+            .points
+            .iter()
+            .map(|p| PointData {
+                name: &p.name,
+                kind: match p.kind {
+                    PointKind::Fixed => "fixed",
+                    PointKind::Mobile => "mobile",
+                },
+                address: p.address.as_deref(),
+                hours: p.hours.as_deref(),
+                from: p.from.map(iso),
+                to: p.to.map(iso),
+                services: &p.services,
+                note: p.note.as_deref(),
+            })
+            .collect(),
+    };
+    // Serializing plain strings and numbers cannot fail.
+    let mut out = serde_json::to_vec_pretty(&data).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+pub const CSV_HEADER: [&str; 9] = [
+    "Ngày",
+    "Thứ",
+    "Thôn",
+    "Mã thôn",
+    "Bắt đầu",
+    "Kết thúc",
+    "Địa điểm",
+    "Nội dung",
+    "Ghi chú",
+];
+
+/// `du-lieu/lich.csv`: one row per session, the schedule's order.
+pub fn csv(content: &Content, plan: &Plan, ordered: &[usize]) -> Result<Vec<u8>, String> {
+    // The BOM tells Excel the file is UTF-8; without it Vietnamese is garbled.
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(CSV_HEADER).map_err(|e| e.to_string())?;
+        for &i in ordered {
+            let Some(h) = plan.session_hamlets[i] else {
+                continue;
+            };
+            let s = &content.sessions[i];
+            let row = [
+                iso(s.date),
+                weekday_name(s.date.weekday()).to_string(),
+                content.site.hamlets[h].label(),
+                plan.hamlet_slugs[h].clone(),
+                s.time.map(|t| format_time(t.start)).unwrap_or_default(),
+                s.time
+                    .and_then(|t| t.end)
+                    .map(format_time)
+                    .unwrap_or_default(),
+                s.place.clone().unwrap_or_default(),
+                s.services.join("; "),
+                s.note.clone().unwrap_or_default(),
+            ];
+            w.write_record(&row).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}

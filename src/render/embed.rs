@@ -1,0 +1,49 @@
+//! Portal fragments, `nhung/lich.html` and `nhung/lich-<slug>.html`: the
+//! schedule table alone, styled inline, for officers whose portal only lets
+//! them paste HTML into an article. No `<html>`, no scripts, no stylesheet,
+//! no image or link to anything: portal editors strip or break those.
+
+use chrono::NaiveDate;
+use tera::{Context, Tera};
+
+use super::views;
+use crate::model::Content;
+use crate::plan::Plan;
+use crate::vi::calendar::format_date;
+
+/// The fragment of every session, or of one hamlet's; the same rows as the
+/// schedule table of `lich/index.html` or of the hamlet's page.
+pub fn fragment(
+    content: &Content,
+    plan: &Plan,
+    tera: &Tera,
+    ordered: &[usize],
+    only_hamlet: Option<usize>,
+    today: NaiveDate,
+) -> Result<String, tera::Error> {
+    let sessions = ordered
+        .iter()
+        .filter_map(|&i| {
+            let h = plan.session_hamlets[i]?;
+            if only_hamlet.is_some_and(|only| only != h) {
+                return None;
+            }
+            let s = &content.sessions[i];
+            Some((s.date, views::session(content, plan, s, h, today)))
+        })
+        .collect();
+    let site = &content.site;
+    let caption = match only_hamlet {
+        Some(h) => format!("Lịch {}", site.hamlets[h].label()),
+        None => "Lịch các thôn".to_string(),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("authority", &site.authority);
+    ctx.insert("place", &site.place);
+    ctx.insert("campaign", &site.campaign.name);
+    ctx.insert("caption", &caption);
+    ctx.insert("days", &views::days(sessions, today));
+    ctx.insert("show_hamlet", &only_hamlet.is_none());
+    ctx.insert("today", &format_date(today));
+    tera.render("embed.html", &ctx)
+}

@@ -1,0 +1,142 @@
+//! A session described as an event, the same way in the calendar files and in
+//! the schema.org data of the hamlet pages; and the stable ids both rely on.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use uuid::Uuid;
+
+use crate::model::{Content, Session};
+use crate::plan::Plan;
+use crate::vi;
+
+/// Vietnam's offset from UTC: +07:00 all year, no daylight saving since 1975.
+pub const VIETNAM_UTC_OFFSET_HOURS: i64 = 7;
+
+/// Namespace of bangtin's name-based (v5) UUIDs. Never change it: calendar
+/// apps and feed readers recognise an event or a news item by its id.
+const NAMESPACE: Uuid = Uuid::from_u128(0x5a1e_7c0e_1b4d_4f6a_9e0b_2c71_d4f3_b8a6);
+
+/// The same parts always give the same id, on every machine and every build.
+pub fn stable_id(parts: &[&str]) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, parts.join("\u{1f}").as_bytes())
+}
+
+/// What identifies the publisher across builds: its name, compared the way
+/// names are matched (case, composed or not, old or new tone placement).
+pub fn site_key(content: &Content) -> String {
+    vi::text::canonical_key(&content.site.authority)
+}
+
+/// When a session happens, in Vietnam's local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    AllDay(NaiveDate),
+    Starts(NaiveDateTime),
+    Between(NaiveDateTime, NaiveDateTime),
+}
+
+pub fn when(s: &Session) -> When {
+    match s.time {
+        None => When::AllDay(s.date),
+        Some(t) => match t.end {
+            Some(end) => When::Between(s.date.and_time(t.start), s.date.and_time(end)),
+            None => When::Starts(s.date.and_time(t.start)),
+        },
+    }
+}
+
+/// Local time in Vietnam to UTC.
+pub fn to_utc(local: NaiveDateTime) -> NaiveDateTime {
+    local - Duration::hours(VIETNAM_UTC_OFFSET_HOURS)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "Thôn Đông Lão: Đợt cao điểm …": the hamlet first, since phones cut long titles.
+pub fn title(content: &Content, hamlet: usize) -> String {
+    let label = content.site.hamlets[hamlet].label();
+    format!("{}: {}", capitalize(&label), content.site.campaign.name)
+}
+
+/// The place as written, else the hamlet, then the commune: enough for a map search.
+pub fn location(content: &Content, s: &Session, hamlet: usize) -> String {
+    let site = &content.site;
+    let mut parts = vec![s
+        .place
+        .clone()
+        .unwrap_or_else(|| site.hamlets[hamlet].label())];
+    if !site.place.is_empty() {
+        parts.push(site.place.clone());
+    }
+    parts.join(", ")
+}
+
+/// Services, note and publisher, one per line.
+pub fn description(content: &Content, s: &Session) -> String {
+    let mut lines = Vec::new();
+    if !s.services.is_empty() {
+        lines.push(format!("Nội dung: {}.", s.services.join(", ")));
+    }
+    if let Some(note) = &s.note {
+        lines.push(format!("Lưu ý: {note}"));
+    }
+    lines.push(format!("Đơn vị tổ chức: {}.", content.site.authority));
+    lines.join("\n")
+}
+
+/// For each session (content order), its place among the sessions of the same
+/// hamlet on the same day, by start time: part of its id, so that moving a
+/// session to another hour keeps its id and calendar apps update it in place.
+pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<usize> {
+    let mut ordinals = vec![0; content.sessions.len()];
+    let mut seen: std::collections::HashMap<(usize, NaiveDate), usize> = Default::default();
+    for &i in ordered {
+        if let Some(h) = plan.session_hamlets[i] {
+            let n = seen.entry((h, content.sessions[i].date)).or_insert(0);
+            ordinals[i] = *n;
+            *n += 1;
+        }
+    }
+    ordinals
+}
+
+/// A session's id: publisher, hamlet (by name, not by slug, since slugs can
+/// shift when hamlets are added), date and place in the day.
+pub fn session_id(content: &Content, i: usize, hamlet: usize, ordinal: usize) -> Uuid {
+    let s = &content.sessions[i];
+    stable_id(&[
+        "session",
+        &site_key(content),
+        &vi::text::canonical_key(&content.site.hamlets[hamlet].name),
+        &crate::vi::calendar::format_iso_date(s.date),
+        &ordinal.to_string(),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_ids_do_not_change() {
+        // Pinned (checked with Python's uuid.uuid5): a change here re-creates
+        // every event in citizens' calendars and every item in feed readers.
+        assert_eq!(
+            stable_id(&["session", "ubnd xa cam ngoc"]).to_string(),
+            "7ccd75c4-a440-5ecd-926d-18a5b364e4ad"
+        );
+        assert_ne!(stable_id(&["a", "bc"]), stable_id(&["ab", "c"]));
+    }
+
+    #[test]
+    fn capitalize_vietnamese() {
+        assert_eq!(capitalize("đông"), "Đông");
+        assert_eq!(capitalize("thôn Sống"), "Thôn Sống");
+        assert_eq!(capitalize(""), "");
+    }
+}

@@ -1,0 +1,81 @@
+//! The site's files that are not theme pages (`plan::files`): calendars, open
+//! data, the feed, search files and portal fragments, each handed to the sink.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use super::{data, embed, event, feed, ics, ordered_sessions, seo, theme, RenderOptions, Sink};
+use crate::diagnostics::Diagnostic;
+use crate::model::Content;
+use crate::plan::{FileKind, Plan};
+
+/// Renders and writes every planned file; returns how many.
+pub fn render(
+    content: &Content,
+    plan: &Plan,
+    tera: &Tera,
+    options: &RenderOptions,
+    site_root: &Path,
+    sink: &Sink,
+) -> Result<usize, Vec<Diagnostic>> {
+    let ordered = ordered_sessions(content, plan);
+    let ordinals = event::day_ordinals(content, plan, &ordered);
+    let sessions = ics::Sessions {
+        content,
+        plan,
+        ordered: &ordered,
+        ordinals: &ordinals,
+    };
+    let template_error = |e: tera::Error| {
+        // Only embed.html can be a site's own template; the .xml ones are bangtin's.
+        theme::template_error(&e, &content.template_overrides, site_root)
+    };
+    let mut errors: Vec<Diagnostic> = plan
+        .files
+        .par_iter()
+        .filter_map(|file| {
+            let bytes = match file.kind {
+                FileKind::Calendar => Ok(ics::calendar(&sessions, None).into_bytes()),
+                FileKind::HamletCalendar(h) => Ok(ics::calendar(&sessions, Some(h)).into_bytes()),
+                FileKind::DataJson => Ok(data::json(content, plan, &ordered)),
+                FileKind::DataCsv => data::csv(content, plan, &ordered).map_err(|reason| {
+                    Diagnostic::error(
+                        &file.path,
+                        None,
+                        format!("Không tạo được tệp CSV: {reason}"),
+                    )
+                }),
+                FileKind::Atom => feed::atom(content, plan, tera, options.today)
+                    .map(String::into_bytes)
+                    .map_err(template_error),
+                FileKind::Sitemap => seo::sitemap(content, plan, tera)
+                    .map(String::into_bytes)
+                    .map_err(template_error),
+                FileKind::Robots => Ok(seo::robots(content).into_bytes()),
+                FileKind::Fragment => {
+                    embed::fragment(content, plan, tera, &ordered, None, options.today)
+                        .map(String::into_bytes)
+                        .map_err(template_error)
+                }
+                FileKind::HamletFragment(h) => {
+                    embed::fragment(content, plan, tera, &ordered, Some(h), options.today)
+                        .map(String::into_bytes)
+                        .map_err(template_error)
+                }
+            };
+            match bytes {
+                Ok(bytes) => sink(&file.path, &bytes).err(),
+                Err(d) => Some(d),
+            }
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(plan.files.len())
+    } else {
+        errors.sort_by(|a, b| a.message.cmp(&b.message));
+        errors.dedup_by(|a, b| a.message == b.message);
+        Err(errors)
+    }
+}
