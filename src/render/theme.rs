@@ -1,6 +1,7 @@
 //! The default theme, embedded in the binary so a single file is enough to
 //! build a site; a site's `templates/*.html` replace theme files of the same name.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tera::Tera;
@@ -46,6 +47,26 @@ pub const ASSETS: &[(&str, &[u8])] = &[(
 /// Tera with the theme, overridden by the site's templates. Template errors
 /// name the officer's file when the broken template is theirs.
 pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+    let reads_environment: Vec<Diagnostic> = overrides
+        .iter()
+        .filter_map(|(name, text)| {
+            let at = text.find("get_env")?;
+            let before = &text[..at];
+            let line = before.matches('\n').count() as u32 + 1;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+            Some(
+                Diagnostic::error(
+                    site_root.join("templates").join(name),
+                    Some(crate::diagnostics::Pos::new(line, col)),
+                    "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai).",
+                )
+                .with_hint("Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang."),
+            )
+        })
+        .collect();
+    if !reads_environment.is_empty() {
+        return Err(reads_environment);
+    }
     let mut tera = Tera::default();
     let mut all: Vec<(&str, &str)> = TEMPLATES
         .iter()
@@ -54,6 +75,13 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
         .collect();
     all.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
     tera.set_escape_fn(escape_html);
+    // tera always offers get_env: a borrowed theme could publish the build
+    // machine's environment (a deploy token in CI). Pages need none of it.
+    tera.register_function("get_env", |_: &HashMap<String, tera::Value>| {
+        Err(tera::Error::msg(
+            "get_env (đọc biến môi trường của máy) không dùng được trong mẫu giao diện của bangtin",
+        ))
+    });
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
     Ok(tera)
