@@ -80,7 +80,7 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
     let mut first_paragraph = String::new();
     let mut seen_paragraph = false;
 
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // Ordered lists at the top level are a guide's steps: each item gets an
     // anchor `#buoc-N` so an officer can link "bước 3".
@@ -90,7 +90,8 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
 
     let mut i = 0;
     while i < events.len() {
-        let event = events[i].clone();
+        // Taken, not cloned: lookahead below only reads the events after this one.
+        let event = std::mem::replace(&mut events[i], Event::SoftBreak);
         i += 1;
         match event {
             Event::Html(_) | Event::InlineHtml(_) => {
