@@ -236,6 +236,10 @@ fn write_site(
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
+    // Before anything can fail: a site left aside by a killed build goes back.
+    output::recover_interrupted(&options.output).map_err(|d| Failure {
+        diagnostics: vec![d],
+    })?;
     match load::province::detect(&options.root) {
         None => build_site(options),
         Some(Err(diagnostics)) => Err(Failure { diagnostics }),

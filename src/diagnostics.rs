@@ -229,6 +229,31 @@ pub fn render_one(d: &Diagnostic) -> String {
     out
 }
 
+/// At most this many characters of a source line are quoted.
+const QUOTE_WIDTH: usize = 100;
+
+/// The part of `line` worth quoting around 1-based column `col` (a pasted
+/// line may be megabytes long), and the caret's 0-based place in it.
+fn quote_window(line: &str, col: usize) -> (String, Option<usize>) {
+    let length = line.chars().count();
+    let caret = col.checked_sub(1);
+    if length <= QUOTE_WIDTH {
+        return (line.to_string(), caret);
+    }
+    let start = caret.map_or(0, |c| c.saturating_sub(QUOTE_WIDTH / 3));
+    let start = start.min(length.saturating_sub(QUOTE_WIDTH));
+    let mut shown: String = line.chars().skip(start).take(QUOTE_WIDTH).collect();
+    let mut caret = caret.map(|c| c - start.min(c));
+    if start > 0 {
+        shown.insert(0, '…');
+        caret = caret.map(|c| c + 1);
+    }
+    if start + QUOTE_WIDTH < length {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 /// The offending line with its number and a caret under the column, as
 /// `render_one` prints it (also shown on `bangtin serve`'s error page).
 pub fn excerpt(d: &Diagnostic) -> Option<String> {
@@ -236,13 +261,19 @@ pub fn excerpt(d: &Diagnostic) -> Option<String> {
     let mut out = String::new();
     let number = pos.line.to_string();
     let gutter = " ".repeat(number.len());
-    let _ = writeln!(out, "  {number} | {line}");
     // In a spreadsheet the column is a cell, not a character: no caret.
-    if pos.col > 0 && spreadsheet_parts(&d.file).is_none() {
+    let col = if spreadsheet_parts(&d.file).is_none() {
+        pos.col as usize
+    } else {
+        0
+    };
+    let (shown, caret) = quote_window(line, col);
+    let _ = writeln!(out, "  {number} | {shown}");
+    if let Some(caret) = caret {
         // The caret sits under the character, counted in chars not bytes.
-        let pad: String = line
+        let pad: String = shown
             .chars()
-            .take(pos.col as usize - 1)
+            .take(caret)
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let _ = writeln!(out, "  {gutter} | {pad}^");
@@ -275,6 +306,23 @@ pub fn count_line(errors: usize, warnings: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_quoted_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let mut d = Diagnostic::error("x.yaml", Some(Pos::new(1, 5001)), "lỗi");
+        d.source_line = Some(line);
+        let text = render_one(&d);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[1].chars().count() < 120, "{}", lines[1]);
+        let quoted = lines[1].split(" | ").nth(1).unwrap();
+        let caret = lines[2].split(" | ").nth(1).unwrap();
+        assert_eq!(quoted.chars().nth(caret.chars().count() - 1), Some('X'));
+        for col in [0, 1, 2, 99, 100, 101, 9999, 10001, 20000] {
+            d.pos = Some(Pos::new(1, col));
+            let _ = render_one(&d);
+        }
+    }
 
     #[test]
     fn spreadsheet_positions_name_sheet_row_and_column() {

@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod validate;

@@ -48,6 +48,8 @@ pub struct Site {
     pub campaign: Campaign,
     pub contacts: Vec<Contact>,
     pub hamlets: Vec<Hamlet>,
+    /// Where guides may embed frames from (`embeds` in site.yaml).
+    pub embeds: Vec<crate::raw_html::EmbedSource>,
     pub source: Source,
 }
 
@@ -170,6 +172,8 @@ pub struct Document {
     pub order: Option<i64>,
     pub draft: bool,
     pub body: String,
+    /// Line of the file on which `body` starts (after the front matter).
+    pub body_line: u32,
     pub source: Source,
 }
 

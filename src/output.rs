@@ -3,7 +3,7 @@
 //! the previous site exactly as it was.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::io_reason;
@@ -32,32 +32,75 @@ fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
         .with_hint("Kiểm tra ổ đĩa còn chỗ trống và bạn có quyền ghi vào thư mục đầu ra.")
 }
 
+/// Where `path` really is, whether or not it exists yet: absolute, with the
+/// links of its existing part resolved (a linked output folder is replaced
+/// where the link points, and the link kept) and `.`/`..` applied to the rest.
+pub fn resolve(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let parts: Vec<Component> = absolute.components().collect();
+    for known in (1..=parts.len()).rev() {
+        let prefix: PathBuf = parts[..known].iter().collect();
+        let Ok(mut resolved) = fs::canonicalize(&prefix) else {
+            continue;
+        };
+        for part in &parts[known..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                _ => {}
+            }
+        }
+        return resolved;
+    }
+    absolute
+}
+
 /// Refuse output folders that would destroy something: the site itself, a folder
 /// containing it, or a folder of other files that bangtin did not make.
 pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        // Resolve what exists so `a/../b` and symlinks compare correctly.
-        fs::canonicalize(&p).unwrap_or(p)
+    if is_broken_link(output) {
+        return Err(Diagnostic::error(
+            output,
+            None,
+            "Thư mục đầu ra là một liên kết (symlink) hỏng: nó trỏ tới nơi không tồn tại.",
+        )
+        .with_hint("Sửa hoặc xóa liên kết, hoặc chọn thư mục khác bằng --output."));
+    }
+    let (out, root) = (resolve(output), resolve(site_root));
+    let clash = if out == root {
+        Some("chính là thư mục nội dung")
+    } else if out.starts_with(&root) {
+        Some("nằm trong thư mục nội dung")
+    } else if root.starts_with(&out) {
+        Some("chứa thư mục nội dung")
+    } else {
+        None
     };
-    let (out, root) = (abs(output), abs(site_root));
-    if out == root || out.starts_with(&root) || root.starts_with(&out) {
+    if let Some(clash) = clash {
+        // Name the real folders when `..` or a link hid them.
+        let real = if out.as_path() != output {
+            format!(" (tức là {})", out.display())
+        } else {
+            String::new()
+        };
         return Err(Diagnostic::error(
             output,
             None,
             format!(
-                "Thư mục đầu ra {} trùng, nằm trong, hoặc chứa thư mục nội dung {}.",
+                "Thư mục đầu ra {}{real} {clash} {}; bangtin thay mới hoàn toàn thư mục đầu ra mỗi lần build, nên không ghi vào đó để khỏi xóa hay trộn lẫn nội dung.",
                 output.display(),
                 site_root.display()
             ),
         )
         .with_hint("Chọn thư mục đầu ra ở ngoài thư mục nội dung, ví dụ --output public"));
     }
-    if output.is_file() {
+    if out.is_file() {
         return Err(Diagnostic::error(
             output,
             None,
@@ -65,8 +108,8 @@ pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
         )
         .with_hint("Chọn tên thư mục khác bằng --output."));
     }
-    if output.is_dir() && !output.join(MARKER).is_file() {
-        let empty = fs::read_dir(output)
+    if out.is_dir() && !out.join(MARKER).is_file() {
+        let empty = fs::read_dir(&out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
@@ -77,17 +120,41 @@ pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A build killed between the two renames of its swap left the previous site
+/// under the old name and none in place: put it back, before anything else.
+pub fn recover_interrupted(output: &Path) -> Result<(), Diagnostic> {
+    let output = resolve(output);
+    let old = sibling(&output, "old");
+    if !output.exists() && !is_broken_link(&output) && old.join(MARKER).is_file() {
+        fs::rename(&old, &output).map_err(|e| write_error(&output, &e))?;
+    }
+    Ok(())
+}
+
+fn is_broken_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) && !path.exists()
+}
+
+/// Remove a leftover of ours (found by its name) whatever it now is.
+fn remove_leftover(path: &Path) -> Result<(), Diagnostic> {
+    let result = match fs::symlink_metadata(path) {
+        Err(_) => return Ok(()),
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+    };
+    result.map_err(|e| write_error(path, &e))
+}
+
 impl Staging {
     pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
-        let dir = sibling(output, "tmp");
+        let output = resolve(output);
+        let dir = sibling(&output, "tmp");
         // Left over from a build that was killed: it is ours by name.
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
-        }
+        remove_leftover(&dir)?;
         fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
         Ok(Staging {
             dir,
-            output: output.to_path_buf(),
+            output,
             committed: false,
         })
     }
@@ -99,29 +166,28 @@ impl Staging {
     /// Write one file; `rel` uses `/` and comes from the planner, never from raw input.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        // Errors name the file as it will be in the output, which officers know.
+        let failed = |e: std::io::Error| write_error(&self.output.join(rel), &e);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+            fs::create_dir_all(parent).map_err(failed)?;
         }
-        fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+        fs::write(&path, bytes).map_err(failed)
     }
 
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        let failed = |e: std::io::Error| write_error(&self.output.join(rel), &e);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+            fs::create_dir_all(parent).map_err(failed)?;
         }
-        fs::copy(from, &path)
-            .map(|_| ())
-            .map_err(|e| write_error(&path, &e))
+        fs::copy(from, &path).map(|_| ()).map_err(failed)
     }
 
     /// Put the staged site in place of the output folder.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
         let old = sibling(&self.output, "old");
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(|e| write_error(&old, &e))?;
-        }
+        remove_leftover(&old)?;
         let had_output = self.output.exists();
         if had_output {
             fs::rename(&self.output, &old).map_err(|e| write_error(&self.output, &e))?;

@@ -5,8 +5,9 @@ mod progress;
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::{Content, Document};
+use crate::raw_html::{self, Refusal};
 use crate::vi;
 
 pub fn validate(content: &Content) -> Diagnostics {
@@ -14,8 +15,69 @@ pub fn validate(content: &Content) -> Diagnostics {
     hamlets(content, &mut diags);
     sessions(content, &mut diags);
     documents(content, &mut diags);
+    raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
     diags
+}
+
+/// Line and column in a document's file of byte `offset` in its body.
+fn body_pos(doc: &Document, offset: usize) -> Pos {
+    let before = doc.body.get(..offset).unwrap_or("");
+    let line = doc.body_line + before.matches('\n').count() as u32;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    Pos::new(line, col)
+}
+
+/// Raw HTML in guides: too deep to parse, or frames the sanitizer will drop.
+fn raw_html_in_documents(content: &Content, diags: &mut Diagnostics) {
+    let allowed = &content.site.embeds;
+    let news = content.news.iter().map(|item| &item.doc);
+    for doc in content.guides.iter().chain(&content.pages).chain(news) {
+        if doc.draft {
+            continue;
+        }
+        if let Some(offset) = raw_html::too_deep(&doc.body) {
+            diags.push(
+                Diagnostic::error(
+                    &doc.source.file,
+                    Some(body_pos(doc, offset)),
+                    format!(
+                        "HTML viết tay lồng nhau quá sâu (hơn {} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng.",
+                        raw_html::MAX_NESTING
+                    ),
+                )
+                .with_hint("Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."),
+            );
+            continue;
+        }
+        for frame in raw_html::frames(&doc.body) {
+            let refusal = match &frame.src {
+                Some(src) => raw_html::refusal(allowed, src),
+                None => Some(Refusal::NotAnAddress),
+            };
+            let Some(refusal) = refusal else {
+                continue;
+            };
+            let (message, hint) = match refusal {
+                Refusal::NotListed { host } => (
+                    format!("Khung nhúng (iframe) từ {host} sẽ bị bỏ khỏi trang: {host} chưa có trong danh sách `embeds` của site.yaml."),
+                    format!("Nếu tin cậy nguồn này, thêm vào site.yaml:\nembeds:\n  - {host}"),
+                ),
+                Refusal::NotHttps => (
+                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: địa chỉ của nó không bắt đầu bằng https://.".to_string(),
+                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng); địa chỉ phải bắt đầu bằng https://.".to_string(),
+                ),
+                Refusal::NotAnAddress => (
+                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: nó không có địa chỉ src hợp lệ.".to_string(),
+                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng), dán nguyên văn.".to_string(),
+                ),
+            };
+            diags.push(
+                Diagnostic::warning(&doc.source.file, Some(body_pos(doc, frame.offset)), message)
+                    .with_hint(hint),
+            );
+        }
+    }
 }
 
 fn hamlets(content: &Content, diags: &mut Diagnostics) {
@@ -64,6 +126,11 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
 
 fn sessions(content: &Content, diags: &mut Diagnostics) {
     let site = &content.site;
+    if site.hamlets.is_empty() {
+        // site.yaml could not be read or lists no hamlet: that is reported
+        // already, and every session would only repeat it.
+        return;
+    }
     let names: Vec<&str> = site.hamlets.iter().map(|h| h.name.as_str()).collect();
     let mut seen = HashMap::new();
     for s in &content.sessions {

@@ -135,7 +135,29 @@ fn translate(msg: &str) -> (String, String) {
             "Xóa dòng \"---\" ở giữa tệp.".to_string(),
         );
     }
-    if msg.contains("budget") || msg.contains("depth") || msg.contains("alias") {
+    if msg.contains("recursion limit") || msg.contains("Depth {") {
+        return (
+            "Tệp lồng nhau quá sâu (quá nhiều cấp thụt lề hoặc dấu [ {).".to_string(),
+            "Một tệp lịch bình thường chỉ lồng hai, ba cấp: kiểm tra dấu [ hoặc { thừa, hoặc phần bị dán lặp.".to_string(),
+        );
+    }
+    if msg.contains("Aliases {")
+        || msg.contains("Anchors {")
+        || msg.contains("(defined at")
+        || msg.contains("alias")
+    {
+        return (
+            "Tệp dùng quá nhiều bí danh YAML (&tên, *tên) lồng vào nhau.".to_string(),
+            "Viết thẳng giá trị thay cho &tên và *tên; tệp lịch không cần bí danh.".to_string(),
+        );
+    }
+    if msg.contains("Nodes {") || msg.contains("Events {") || msg.contains("Documents {") {
+        return (
+            "Tệp có quá nhiều mục để đọc một lần (hơn 250 000 giá trị).".to_string(),
+            "Chia thành nhiều tệp nhỏ hơn (mọi tệp trong schedules/ được gộp lại), hoặc kiểm tra nội dung có bị dán lặp nhiều lần không.".to_string(),
+        );
+    }
+    if msg.contains("budget") || msg.contains("depth") {
         return (
             "Tệp lồng nhau quá sâu hoặc lặp lại quá nhiều (có thể do sao chép lỗi).".to_string(),
             "Kiểm tra lại cấu trúc tệp; một tệp lịch bình thường chỉ lồng hai, ba cấp.".to_string(),
@@ -225,6 +247,23 @@ mod tests {
         assert_eq!(p.services.unwrap().0, vec!["Khám"]);
         let p: Probe = from_str("services: [a, b]\n").unwrap();
         assert_eq!(p.services.unwrap().0, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn pathological_yaml_fails_fast_with_a_reason() {
+        let deep = format!("title: {}", "[".repeat(100_000));
+        let e = from_str::<serde_json::Value>(&deep).unwrap_err();
+        assert!(e.message.contains("lồng nhau quá sâu"), "{}", e.message);
+        let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (p, c) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let uses = vec![format!("*{p}"); 9].join(", ");
+            bomb.push_str(&format!("{c}: &{c} [{uses}]\n"));
+        }
+        let e = from_str::<serde_json::Value>(&bomb).unwrap_err();
+        assert!(e.message.contains("bí danh"), "{}", e.message);
+        let big = format!("[{}]", "1,".repeat(260_000));
+        let e = from_str::<serde_json::Value>(&big).unwrap_err();
+        assert!(e.message.contains("quá nhiều mục"), "{}", e.message);
     }
 
     #[test]

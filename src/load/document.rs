@@ -92,11 +92,18 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
         order: fm.order.map(|o| o.value),
         draft: fm.draft.unwrap_or(false),
         body: body.to_string(),
+        body_line: body_line(text, body),
         source: Source {
             file: file.to_path_buf(),
             pos: Some(Pos::new(1, 1)),
         },
     })
+}
+
+/// The line of `text` on which `body`, a slice of it, starts.
+pub(super) fn body_line(text: &str, body: &str) -> u32 {
+    let start = text.len().saturating_sub(body.len());
+    text.get(..start).map_or(0, |t| t.matches('\n').count()) as u32 + 1
 }
 
 /// The `title` of a front matter, which every document needs.

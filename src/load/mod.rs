@@ -1,6 +1,7 @@
 //! Stage 1: read the site folder into plain typed data (`model::Content`),
 //! collecting every problem rather than stopping at the first.
 
+mod confine;
 mod document;
 mod fields;
 mod news;
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Content;
+use confine::SiteFolder;
 
 pub use document::split_front_matter;
 pub use site::parse_base_url;
@@ -31,8 +33,33 @@ pub struct Loaded {
     pub sources: BTreeMap<PathBuf, String>,
 }
 
+/// The largest text file bangtin reads (schedules, guides, templates): a
+/// province's whole schedule is a few hundred KB, and a 50 MB file takes a
+/// second and hundreds of MB of memory before failing. Static files are
+/// copied, not read, and have no limit.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Refuse a file over [`MAX_TEXT_BYTES`] before reading it.
+pub(crate) fn check_size(path: &Path) -> Result<(), Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "Tệp quá lớn ({:.1} MB); bangtin chỉ đọc tệp chữ đến {} MB.",
+                size as f64 / (1024.0 * 1024.0),
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_hint("Một tệp lịch hay bài hướng dẫn bình thường chỉ vài trăm KB: có thể nội dung bị dán lặp nhiều lần. Chia thành nhiều tệp nhỏ (mọi tệp trong schedules/ được gộp lại); tệp PDF, ảnh thì để trong static/."));
+    }
+    Ok(())
+}
+
 /// A file's text, or the diagnostic saying why it can't be read.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    check_size(path)?;
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             path,
@@ -45,27 +72,51 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
     match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy".to_string(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        ErrorKind::NotFound => "không tìm thấy".to_string(),
+        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
+        ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa".to_string(),
+        ErrorKind::FileTooLarge => "tệp vượt quá cỡ lớn nhất được phép ghi".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không cho ghi".to_string(),
+        ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".to_string(),
         _ => e.to_string(),
     }
 }
 
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name
-/// so that builds are reproducible.
-fn files_with_ext(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+/// so that builds are reproducible. Links are followed only inside the site.
+fn files_with_ext(
+    site: &SiteFolder,
+    dir: &Path,
+    exts: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    if let Err(d) = site.check(dir) {
+        diagnostics.push(d);
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
         .map(|e| e.path())
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .filter(|p| match site.check_if_link(p) {
+            Ok(()) => p.is_file(),
+            Err(d) => {
+                diagnostics.push(d);
+                false
+            }
         })
         .collect();
     files.sort();
@@ -77,8 +128,11 @@ pub fn load(root: &Path) -> Loaded {
     let mut sources = BTreeMap::new();
     let mut content = Content::default();
 
+    let site = SiteFolder::new(root);
     let site_path = root.join("site.yaml");
-    if !site_path.is_file() {
+    if let Err(d) = site.check_if_link(&site_path) {
+        diagnostics.push(d);
+    } else if !site_path.is_file() {
         diagnostics.push(
             Diagnostic::error(&site_path, None, "Không tìm thấy tệp site.yaml của trang.").with_hint(format!(
                 "Chọn đúng thư mục trang bằng --root, hoặc tạo trang mẫu bằng lệnh: bangtin init {}",
@@ -95,7 +149,12 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    for path in files_with_ext(&root.join("schedules"), &["yaml", "yml"]) {
+    for path in files_with_ext(
+        &site,
+        &root.join("schedules"),
+        &["yaml", "yml"],
+        &mut diagnostics,
+    ) {
         match read_text(&path) {
             Ok(text) => {
                 let (sessions, points) = schedule::parse(&path, &text, &mut diagnostics);
@@ -107,7 +166,12 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    let spreadsheets = files_with_ext(&root.join("schedules"), spreadsheet::EXTENSIONS);
+    let spreadsheets = files_with_ext(
+        &site,
+        &root.join("schedules"),
+        spreadsheet::EXTENSIONS,
+        &mut diagnostics,
+    );
     for path in spreadsheets
         .into_iter()
         .filter(|p| spreadsheet::is_schedule_file(p))
@@ -116,25 +180,33 @@ pub fn load(root: &Path) -> Loaded {
         content.sessions.extend(loaded.sessions);
         sources.extend(loaded.sources);
     }
-    load_progress(root, &mut content, &mut diagnostics, &mut sources);
+    load_progress(&site, root, &mut content, &mut diagnostics, &mut sources);
 
     let guides = root.join("guides");
-    content.guides = load_documents(&guides, document::parse, &mut diagnostics, &mut sources);
+    content.guides = load_documents(
+        &site,
+        &guides,
+        document::parse,
+        &mut diagnostics,
+        &mut sources,
+    );
     content.pages = load_documents(
+        &site,
         &root.join("pages"),
         document::parse,
         &mut diagnostics,
         &mut sources,
     );
     content.news = load_documents(
+        &site,
         &root.join("news"),
         news::parse,
         &mut diagnostics,
         &mut sources,
     );
-    content.static_files = static_files::collect(root, &mut diagnostics);
+    content.static_files = static_files::collect(&site, root, &mut diagnostics);
 
-    for path in files_with_ext(&root.join("templates"), &["html"]) {
+    for path in files_with_ext(&site, &root.join("templates"), &["html"], &mut diagnostics) {
         match read_text(&path) {
             Ok(text) => {
                 let name = path
@@ -156,12 +228,17 @@ pub fn load(root: &Path) -> Loaded {
 
 /// `progress.yaml`, optional: a site without it has no progress page.
 fn load_progress(
+    site: &SiteFolder,
     root: &Path,
     content: &mut Content,
     diagnostics: &mut Diagnostics,
     sources: &mut BTreeMap<PathBuf, String>,
 ) {
     let path = root.join("progress.yaml");
+    if let Err(d) = site.check_if_link(&path) {
+        diagnostics.push(d);
+        return;
+    }
     if !path.is_file() {
         let misnamed = root.join("progress.yml");
         if misnamed.is_file() {
@@ -187,12 +264,13 @@ type DocumentResult<T> = Result<(Option<T>, Vec<Diagnostic>, String), Diagnostic
 /// Markdown files of one folder, read and parsed in parallel: a province site
 /// has thousands of guides and reading them one by one leaves a core idle.
 fn load_documents<T: Send>(
+    site: &SiteFolder,
     dir: &Path,
     parse: fn(&Path, &str, &mut Diagnostics) -> Option<T>,
     diagnostics: &mut Diagnostics,
     sources: &mut BTreeMap<PathBuf, String>,
 ) -> Vec<T> {
-    let files = files_with_ext(dir, &["md"]);
+    let files = files_with_ext(site, dir, &["md"], diagnostics);
     let results: Vec<(PathBuf, DocumentResult<T>)> = files
         .into_par_iter()
         .map(|path| {

@@ -54,6 +54,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<NewsIte
             order: None,
             draft: false,
             body: body.to_string(),
+            body_line: super::document::body_line(text, body),
             source: Source {
                 file: file.to_path_buf(),
                 pos: Some(Pos::new(1, 1)),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Campaign, Contact, Hamlet, Phase, Site, Source};
+use crate::raw_html::EmbedSource;
 use crate::yaml::{self, pos, Spanned};
 
 #[derive(Deserialize, Default)]
@@ -19,6 +20,7 @@ struct RawSite {
     campaign: Option<Spanned<RawCampaign>>,
     contacts: Option<Vec<Spanned<RawContact>>>,
     hamlets: Option<Vec<Spanned<RawHamlet>>>,
+    embeds: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -151,6 +153,26 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         );
     }
 
+    let embeds = raw
+        .embeds
+        .iter()
+        .flatten()
+        .filter_map(|entry| match EmbedSource::parse(&entry.value) {
+            Ok(source) => Some(source),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        Some(pos(entry)),
+                        format!("`embeds`: \"{}\" không dùng được: {why}.", entry.value.trim()),
+                    )
+                    .with_hint("Viết tên miền của nơi cho nhúng video, bản đồ, ví dụ:\nembeds:\n  - www.youtube.com\n  - www.google.com/maps"),
+                );
+                None
+            }
+        })
+        .collect();
+
     Site {
         title,
         authority,
@@ -159,6 +181,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         campaign,
         contacts,
         hamlets,
+        embeds,
         source: Source {
             file: file.to_path_buf(),
             pos: top,

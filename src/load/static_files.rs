@@ -4,15 +4,23 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
+use super::confine::SiteFolder;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::StaticFile;
 
-pub fn collect(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
+pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let dir = root.join("static");
+    if !dir.exists() {
+        return Vec::new();
+    }
+    // static/ itself may be a link (WalkDir follows the one it starts from).
+    if let Err(d) = site.check(&dir) {
+        diags.push(d);
+        return Vec::new();
+    }
     if !dir.is_dir() {
         return Vec::new();
     }
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
     for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
         let entry = match entry {
@@ -32,17 +40,17 @@ pub fn collect(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
             continue;
         }
         if entry.path_is_symlink() {
-            // A link may point anywhere on the officer's computer: only follow it
-            // if it stays inside the site folder.
-            match std::fs::canonicalize(path) {
-                Ok(target) if target.starts_with(&real_root) && target.is_file() => {}
-                _ => {
-                    diags.push(
-                        Diagnostic::error(path, None, "Liên kết (symlink) trong static/ trỏ ra ngoài thư mục trang hoặc tới thư mục.")
-                            .with_hint("Chép tệp thật vào static/ thay cho liên kết."),
-                    );
-                    continue;
-                }
+            // Followed only if it stays inside the site folder.
+            if let Err(d) = site.check(path) {
+                diags.push(d);
+                continue;
+            }
+            if !path.is_file() {
+                diags.push(
+                    Diagnostic::error(path, None, "Liên kết (symlink) trong static/ trỏ tới một thư mục; bangtin chỉ chép tệp.")
+                        .with_hint("Chép thư mục thật vào static/ thay cho liên kết."),
+                );
+                continue;
             }
         } else if !entry.file_type().is_file() {
             continue;

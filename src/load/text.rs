@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::Pos;
+use crate::vi::legacy;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextError {
@@ -17,7 +18,8 @@ const SAVE_AS_UTF8: &str =
 
 /// UTF-8 (with or without BOM) or UTF-16 with a BOM, any line ends, to NFC text with `\n`.
 /// Takes the bytes by value: the common case (UTF-8, already NFC, `\n`) then
-/// costs one validation pass and no copy.
+/// costs one validation pass and no copy. Text typed in the legacy Vietnamese
+/// encodings TCVN3 and VNI is refused, whether saved as UTF-8 or as its own bytes.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, TextError> {
     let text = if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -29,7 +31,38 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, TextError> {
     } else {
         utf8(bytes)?
     };
-    Ok(normalize(text))
+    let text = normalize(text);
+    match legacy::detect(&text) {
+        Some(found) => Err(legacy_error(&found)),
+        None => Ok(text),
+    }
+}
+
+fn legacy_error(found: &legacy::Finding) -> TextError {
+    TextError {
+        pos: Some(Pos::new(found.line, found.col)),
+        message: format!(
+            "Chữ trong tệp không phải Unicode mà là {}: \"{}\" có lẽ là \"{}\".",
+            found.encoding.origin(),
+            found.excerpt,
+            found.decoded
+        ),
+        hint: found.encoding.fix(),
+    }
+}
+
+/// Line and column just after `prefix`, the text before a problem.
+fn position_after(prefix: &[u8]) -> Pos {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Pos::new(line, col)
 }
 
 /// `\r\n` and lone `\r` become `\n`; text is composed to NFC so that the same
@@ -49,15 +82,20 @@ pub fn normalize(text: String) -> String {
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(nul_error(&bytes, nul));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
+            let bytes = e.as_bytes();
+            // Legacy Vietnamese saved as its own bytes: each byte is a character.
+            let single_bytes: String = bytes.iter().map(|&b| char::from(b)).collect();
+            if let Some(found) = legacy::identify(&normalize(single_bytes)) {
+                return Err(legacy_error(&found));
+            }
             Err(TextError {
-                pos: Some(Pos::new(line, col)),
+                pos: Some(position_after(&bytes[..e.utf8_error().valid_up_to()])),
                 message: "Tệp không được lưu bằng bảng mã UTF-8 (có ký tự không đọc được)."
                     .to_string(),
                 hint: SAVE_AS_UTF8.to_string(),
@@ -66,16 +104,53 @@ fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
     }
 }
 
+/// A NUL byte: a UTF-16 file without its BOM (every other byte is 0 in
+/// Vietnamese or English text), or not a text file at all.
+fn nul_error(bytes: &[u8], first: usize) -> TextError {
+    // UTF-16 text puts its zeros on every other byte (the high byte of
+    // ASCII and of most Vietnamese letters' low byte is not zero).
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = bytes.len() / 2;
+    let alternating =
+        (odd * 3 >= half && even * 20 <= half) || (even * 3 >= half && odd * 20 <= half);
+    let message = if alternating {
+        "Tệp lưu bằng bảng mã UTF-16 nhưng thiếu dấu BOM ở đầu tệp, nên không biết thứ tự byte."
+    } else {
+        "Tệp có ký tự NUL: đây có vẻ không phải tệp chữ (có thể là tệp Word, Excel hoặc ảnh đổi đuôi)."
+    };
+    TextError {
+        pos: Some(position_after(&bytes[..first])),
+        message: message.to_string(),
+        hint: format!("{SAVE_AS_UTF8} Với tệp Word hay Excel, sao chép phần chữ sang một tệp mới trong Notepad."),
+    }
+}
+
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, TextError> {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
-        .collect();
-    String::from_utf16(&units).map_err(|_| TextError {
-        pos: None,
-        message: "Tệp lưu bằng bảng mã UTF-16 nhưng bị hỏng ở giữa.".to_string(),
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let broken = |text: &str, what: &str| TextError {
+        pos: Some(position_after(text.as_bytes())),
+        message: format!("Tệp lưu bằng bảng mã UTF-16 nhưng {what}."),
         hint: SAVE_AS_UTF8.to_string(),
-    })
+    };
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(c) => text.push(c),
+            Err(_) => return Err(broken(&text, "bị hỏng ở đây")),
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(broken(&text, "bị cắt cụt ở cuối (thiếu một byte)"));
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -97,6 +172,55 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(bytes).unwrap(), "Sống");
+    }
+
+    #[test]
+    fn utf16_problems_are_placed() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "ab\nc".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let mut lone_surrogate = bytes.clone();
+        lone_surrogate.extend_from_slice(&0xD800u16.to_le_bytes());
+        lone_surrogate.extend_from_slice(b"x\0");
+        let e = decode(lone_surrogate).unwrap_err();
+        assert_eq!(e.pos, Some(Pos::new(2, 2)));
+        bytes.push(b'x');
+        let e = decode(bytes).unwrap_err();
+        assert!(e.message.contains("cắt cụt"), "{}", e.message);
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        let utf16_without_bom: Vec<u8> = "title: Sống\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode(utf16_without_bom).unwrap_err();
+        assert!(e.message.contains("BOM"), "{}", e.message);
+        assert_eq!(e.pos, Some(Pos::new(1, 2)));
+        let e = decode(b"title: x\nPK\x03\x04\x00abcdefghijklmnopqrstuvwxyz".to_vec()).unwrap_err();
+        assert!(e.message.contains("NUL"), "{}", e.message);
+        assert_eq!(e.pos, Some(Pos::new(2, 5)));
+    }
+
+    #[test]
+    fn legacy_encodings_are_refused_saved_either_way() {
+        let vni = "name: Thoân Ñoâng Laõo\n";
+        let e = decode(vni.as_bytes().to_vec()).unwrap_err();
+        assert_eq!(e.pos, Some(Pos::new(1, 7)));
+        assert!(e.message.contains("VNI Windows"), "{}", e.message);
+        assert!(e.message.contains("\"Thôn Đông Lão\""), "{}", e.message);
+        assert!(e.hint.contains("Unikey"), "{}", e.hint);
+        // The same text saved as single bytes (Notepad's "ANSI").
+        let bytes: Vec<u8> = vni.chars().map(|c| c as u32 as u8).collect();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode(bytes).unwrap_err(), e);
+        let tcvn3 = "name: Th«n §«ng L·o\n";
+        let e = decode(tcvn3.as_bytes().to_vec()).unwrap_err();
+        assert!(e.message.contains("TCVN3 (ABC)"), "{}", e.message);
+        assert!(e.message.contains("\"Thôn Đông Lão\""), "{}", e.message);
+        assert_eq!(e.pos, Some(Pos::new(1, 7)));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::raw_html::{self, EmbedSource};
 use crate::vi;
 
 pub struct Rendered {
@@ -13,7 +14,7 @@ pub struct Rendered {
     pub first_paragraph: String,
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
@@ -75,6 +76,15 @@ fn html_attr(out: &mut String, name: &str, value: &str) {
 }
 
 pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
+    render_with_embeds(markdown, resolve, &[])
+}
+
+/// As [`render`], keeping `<iframe>`s whose address is on `embeds` (site.yaml).
+pub fn render_with_embeds(
+    markdown: &str,
+    resolve: &dyn Resolve,
+    embeds: &[EmbedSource],
+) -> Rendered {
     let mut needs_sanitizing = false;
     let mut heading_ids: HashMap<String, usize> = HashMap::new();
     let mut first_paragraph = String::new();
@@ -82,6 +92,9 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
 
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // `validate` refuses such documents; should one get here anyway, its
+    // HTML is shown as text rather than handed to the (quadratic) parser.
+    let html_as_text = markdown.contains('<') && raw_html::too_deep(markdown).is_some();
     // Ordered lists at the top level are a guide's steps: each item gets an
     // anchor `#buoc-N` so an officer can link "bước 3".
     let mut list_depth = 0usize;
@@ -94,6 +107,9 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
         let event = std::mem::replace(&mut events[i], Event::SoftBreak);
         i += 1;
         match event {
+            Event::Html(html) | Event::InlineHtml(html) if html_as_text => {
+                out.push(Event::Text(html));
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 needs_sanitizing = true;
                 out.push(event);
@@ -242,7 +258,7 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if needs_sanitizing {
-        html = sanitize(&html);
+        html = sanitize_with_embeds(&html, embeds);
     }
     Rendered {
         html,
@@ -253,13 +269,99 @@ pub fn render(markdown: &str, resolve: &dyn Resolve) -> Rendered {
 /// What may survive from raw HTML in a guide: ammonia's safe defaults (no
 /// script, no event handlers, no javascript: URLs), plus heading ids.
 pub fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
+    sanitize_with_embeds(html, &[])
+}
+
+/// As [`sanitize`], keeping `<iframe>`s from the sources on `embeds`: https
+/// only, sandboxed (no navigating the page away), loaded lazily for slow
+/// networks. Any other frame is removed whole.
+pub fn sanitize_with_embeds(html: &str, embeds: &[EmbedSource]) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
         .add_generic_attributes(["id"])
         .add_tag_attributes("ol", ["class"])
         .add_tag_attributes("span", ["class", "aria-hidden"])
         .add_tag_attributes("img", ["loading", "decoding"])
-        .clean(html)
-        .to_string()
+        // Links officers use for Zalo are kept like tel: and sms:.
+        .add_url_schemes(["zalo"]);
+    if embeds.is_empty() {
+        return builder.clean(html).to_string();
+    }
+    let allowed = embeds.to_vec();
+    builder
+        .add_tags(["iframe"])
+        .add_tag_attributes(
+            "iframe",
+            ["src", "title", "width", "height", "allow", "allowfullscreen", "referrerpolicy"],
+        )
+        .set_tag_attribute_value(
+            "iframe",
+            "sandbox",
+            "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation",
+        )
+        .set_tag_attribute_value("iframe", "loading", "lazy")
+        .attribute_filter(move |element, attribute, value| {
+            if element == "iframe" && attribute == "src" && raw_html::refusal(&allowed, value).is_some()
+            {
+                return None;
+            }
+            Some(value.into())
+        });
+    drop_frames_without_src(&builder.clean(html).to_string())
+}
+
+/// Ammonia can only drop a refused frame's `src`; drop the frame itself, and
+/// the fallback text inside kept ones. The input is ammonia's serialization:
+/// lowercase tag names, attribute values in double quotes, `<` in text escaped.
+fn drop_frames_without_src(html: &str) -> String {
+    const OPEN: &str = "<iframe";
+    const CLOSE: &str = "</iframe>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = find_tag(rest, OPEN) {
+        out.push_str(&rest[..start]);
+        let tag_end = start + tag_length(&rest[start..]);
+        let tag = &rest[start..tag_end];
+        // Frame content is raw text up to the first closing tag.
+        let close = rest[tag_end..]
+            .find(CLOSE)
+            .map_or(rest.len(), |i| tag_end + i + CLOSE.len());
+        if tag.contains(" src=\"") {
+            out.push_str(tag);
+            out.push_str(CLOSE);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset of the next start tag `open` outside other tags' attribute values.
+fn find_tag(html: &str, open: &str) -> Option<usize> {
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<') {
+        let at = i + lt;
+        let candidate = &html[at..];
+        if candidate.starts_with(open) && candidate[open.len()..].starts_with([' ', '>', '/']) {
+            return Some(at);
+        }
+        i = at + tag_length(candidate).max(1);
+    }
+    None
+}
+
+/// Length of the tag at the start of `html`, through its `>`; quoted values skipped.
+fn tag_length(html: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in html.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
 }
 
 #[cfg(test)]
@@ -296,6 +398,70 @@ mod tests {
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("onerror"), "{h}");
         assert!(!h.contains("<iframe"), "{h}");
+    }
+
+    fn with_embeds(s: &str) -> String {
+        let embeds =
+            ["www.youtube.com", "www.google.com/maps"].map(|e| EmbedSource::parse(e).unwrap());
+        render_with_embeds(s, &NoResolve, &embeds).html
+    }
+
+    #[test]
+    fn frames_from_listed_sources_are_kept_sandboxed() {
+        let youtube = r#"<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4?si=x" title="YouTube video player" frameborder="0" allow="autoplay; encrypted-media" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen onload="alert(1)">fallback <b>x</b></iframe>"#;
+        let h = with_embeds(&format!("Xem:\n\n{youtube}\n"));
+        assert!(
+            h.contains(r#"src="https://www.youtube.com/embed/dQw4?si=x""#),
+            "{h}"
+        );
+        assert!(h.contains(r#"sandbox="allow-scripts"#), "{h}");
+        assert!(h.contains(r#"loading="lazy""#), "{h}");
+        assert!(!h.contains("onload") && !h.contains("fallback"), "{h}");
+        assert_eq!(h.matches("<iframe").count(), 1, "{h}");
+        // Without a list, the same frame is removed.
+        assert!(!md(youtube).contains("<iframe"));
+    }
+
+    #[test]
+    fn frames_from_other_sources_disappear_whole() {
+        for frame in [
+            r#"<iframe src="https://evil.example/x"></iframe>"#,
+            r#"<iframe src="http://www.youtube.com/embed/x"></iframe>"#,
+            r#"<iframe src="javascript:alert(1)"></iframe>"#,
+            r#"<iframe srcdoc="<script>alert(1)</script>"></iframe>"#,
+            r#"<iframe src="https://www.youtube.com.evil.example/embed/x"></iframe>"#,
+            r#"<iframe src="https://www.google.com/search?q=x"></iframe>"#,
+            r#"<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></iframe>"#,
+            r#"<iframe/src="https://evil.example/x">"#,
+            r#"<a title="<iframe src=x>" href="https://a.example">a</a><iframe src="https://evil.example/y"></iframe>"#,
+            r#"<iframe src="https://evil.example/y"><iframe src="https://www.youtube.com/embed/x"></iframe>"#,
+        ] {
+            let h = with_embeds(&format!("Chữ trước\n\n{frame}\n\nChữ sau\n"));
+            let parsed = scraper::Html::parse_fragment(&h);
+            let frames = scraper::Selector::parse("iframe").unwrap();
+            assert_eq!(parsed.select(&frames).count(), 0, "{frame} gave {h}");
+            let evil_attribute = parsed.tree.values().any(|node| {
+                node.as_element()
+                    .is_some_and(|e| e.attrs().any(|(_, v)| v.contains("evil")))
+            });
+            assert!(!evil_attribute, "{frame} gave {h}");
+            assert!(
+                h.contains("Chữ trước") && h.contains("Chữ sau"),
+                "{frame} gave {h}"
+            );
+        }
+    }
+
+    #[test]
+    fn html_nested_too_deep_is_shown_as_text() {
+        let deep = "<div>".repeat(raw_html::MAX_NESTING * 50);
+        let h = md(&format!("A\n\n{deep}<script>alert(1)</script>\n"));
+        assert!(
+            h.starts_with("<p>A</p>\n&lt;div&gt;&lt;div&gt;"),
+            "{}",
+            &h[..40]
+        );
+        assert!(!h.contains("<script") && !h.contains("<div"));
     }
 
     #[test]

@@ -296,7 +296,11 @@ impl markdown::Resolve for DocLinks<'_, '_> {
 }
 
 fn render_doc(shared: &Shared, doc: &Document, page_path: &str) -> (DocView, String) {
-    let rendered = markdown::render(&doc.body, &DocLinks { shared, page_path });
+    let rendered = markdown::render_with_embeds(
+        &doc.body,
+        &DocLinks { shared, page_path },
+        &shared.content.site.embeds,
+    );
     let description = doc
         .summary
         .clone()

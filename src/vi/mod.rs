@@ -17,9 +17,11 @@
 pub mod admin_unit;
 pub mod announce;
 pub mod calendar;
+pub mod legacy;
 pub mod number_format;
 pub mod slug;
 pub mod speech;
+pub mod syllable;
 pub mod text;
 
 pub use calendar::{

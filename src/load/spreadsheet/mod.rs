@@ -112,6 +112,10 @@ fn no_table(file: &Path, blank: bool) -> Diagnostic {
 }
 
 fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
+    if let Err(d) = super::check_size(path) {
+        diags.push(d);
+        return Loaded::default();
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {

@@ -1,0 +1,52 @@
+//! Reading only inside the site folder. A symbolic link (or a Windows
+//! junction) may point anywhere on the officer's computer, and whatever it
+//! points to would be published under the authority's name.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+pub struct SiteFolder {
+    /// The site folder with every link resolved.
+    real: PathBuf,
+}
+
+impl SiteFolder {
+    pub fn new(root: &Path) -> SiteFolder {
+        SiteFolder {
+            real: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        }
+    }
+
+    /// Ok when `path` (a file or a folder of the site) resolves to somewhere
+    /// inside the site folder; a link that leaves it, or leads nowhere, is an error.
+    pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        match std::fs::canonicalize(path) {
+            Ok(target) if target.starts_with(&self.real) => Ok(()),
+            Ok(target) => Err(Diagnostic::error(
+                path,
+                None,
+                format!(
+                    "Đây là liên kết (symlink) trỏ ra ngoài thư mục trang, tới {}; bangtin không đọc hay đăng gì ở ngoài thư mục trang.",
+                    target.display()
+                ),
+            )
+            .with_hint("Chép tệp hoặc thư mục thật vào thư mục trang thay cho liên kết.")),
+            Err(_) => Err(Diagnostic::error(
+                path,
+                None,
+                "Đây là liên kết (symlink) hỏng: nó trỏ tới nơi không còn tồn tại.",
+            )
+            .with_hint("Xóa liên kết này, hoặc chép tệp thật vào chỗ của nó.")),
+        }
+    }
+
+    /// Like [`check`](Self::check), but only for links: plain files and folders
+    /// are inside by construction, and checking them would cost a system call each.
+    pub fn check_if_link(&self, path: &Path) -> Result<(), Diagnostic> {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => self.check(path),
+            _ => Ok(()),
+        }
+    }
+}

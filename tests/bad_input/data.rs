@@ -1,0 +1,190 @@
+//! Nothing lost: a build that is killed, or whose disk fills up, leaves the
+//! previous site exactly as it was; the next build cleans up after it.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::assert_refused;
+use crate::common::{path_str, SiteTest};
+
+fn staging(t: &SiteTest) -> PathBuf {
+    t.out.with_file_name(".public.bangtin-tmp")
+}
+
+fn build_args(t: &SiteTest) -> Vec<String> {
+    [
+        "build",
+        "--root",
+        path_str(&t.root),
+        "--output",
+        path_str(&t.out),
+        "--today",
+        "28/11/2022",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn retitle(t: &SiteTest, title: &str) {
+    let site = t.read_source("site.yaml");
+    let first = site.lines().next().unwrap();
+    t.write(
+        "site.yaml",
+        &site.replacen(first, &format!("title: {title}"), 1),
+    );
+}
+
+#[test]
+fn a_build_killed_midway_leaves_the_previous_site_and_the_next_cleans_up() {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..3000 {
+        t.write(
+            &format!("guides/bai-{i:04}.md"),
+            &format!(
+                "---\ntitle: Hướng dẫn số {i}\n---\nNội dung **{i}**: [cài đặt](cai-dat.md).\n"
+            ),
+        );
+    }
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = t.snapshot_output();
+    retitle(&t, "Tiêu đề mới");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(build_args(&t))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the build is well into writing pages, then kill -9 it.
+    let started = Instant::now();
+    let written = || {
+        walkdir::WalkDir::new(staging(&t))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count()
+    };
+    while written() < 300 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build ended before it could be interrupted"
+        );
+        assert!(started.elapsed() < Duration::from_secs(120));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL: no destructor runs.
+    child.wait().unwrap();
+
+    assert!(
+        staging(&t).is_dir(),
+        "the killed build left no staging folder"
+    );
+    assert!(
+        before == t.snapshot_output(),
+        "the killed build changed the site"
+    );
+
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !staging(&t).exists(),
+        "the stale staging folder is still there"
+    );
+    assert_eq!(t.page("index.html").select_texts("h1"), ["Tiêu đề mới"]);
+    assert_eq!(t.output_files().len(), before.len());
+}
+
+/// The disk fills up halfway: simulated with the file-size limit, which binds
+/// root too (a read-only folder does not stop root, and CI runs as root).
+#[cfg(unix)]
+#[test]
+fn a_disk_that_fills_up_midway_leaves_the_previous_site() {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..50 {
+        t.write(
+            &format!("guides/bai-{i:02}.md"),
+            &format!(
+                "---\ntitle: Bài {i}\n---\n{}\n",
+                "Nội dung dài. ".repeat(30 * i)
+            ),
+        );
+    }
+    assert_eq!(t.build().code, 0);
+    let before = t.snapshot_output();
+    retitle(&t, "Tiêu đề mới");
+    // Ignoring SIGXFSZ turns "file too large" into a write error, as ENOSPC is.
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_bangtin"))
+        .args(build_args(&t))
+        .output()
+        .unwrap();
+    let run = crate::common::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert_refused(&run, 1, &[], &["Không ghi được", "vượt quá cỡ", "ổ đĩa"]);
+    // The file is named as it would be in the output, not in the staging folder.
+    assert!(run.stderr.contains("/public/"), "{}", run.stderr);
+    assert!(
+        before == t.snapshot_output(),
+        "the failed build changed the site"
+    );
+    assert!(
+        !staging(&t).exists(),
+        "the failed build left its staging folder"
+    );
+}
+
+#[test]
+fn an_output_path_through_a_file_fails_cleanly() {
+    let t = SiteTest::fixture("minimal");
+    let file = t.root.parent().unwrap().join("tep.txt");
+    std::fs::write(&file, "giữ nguyên").unwrap();
+    let run = t.run(&["build", "--root", "site", "--output", "tep.txt/public"]);
+    assert_refused(
+        &run,
+        1,
+        &[],
+        &["Không ghi được", "là tệp, không phải thư mục"],
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "giữ nguyên");
+}
+
+#[test]
+fn a_swap_interrupted_between_its_renames_is_undone() {
+    let t = SiteTest::fixture("minimal");
+    assert_eq!(t.build().code, 0);
+    let before = t.snapshot_output();
+    // Killed after moving the old site aside, before moving the new one in.
+    let aside = t.out.with_file_name(".public.bangtin-old");
+    std::fs::rename(&t.out, &aside).unwrap();
+    t.write(
+        "schedules/lich.yaml",
+        "sessions:\n  - hamlet: Không Có\n    date: 29/11/2022\n",
+    );
+    let run = t.build();
+    assert_refused(&run, 1, &["schedules/lich.yaml:2:13"], &["Không Có"]);
+    assert!(
+        before == t.snapshot_output(),
+        "the previous site was not put back"
+    );
+    assert!(!aside.exists());
+}
+
+#[test]
+fn leftovers_of_a_killed_build_are_removed() {
+    let t = SiteTest::fixture("minimal");
+    assert_eq!(t.build().code, 0);
+    std::fs::create_dir_all(staging(&t).join("lich")).unwrap();
+    std::fs::write(staging(&t).join("lich/index.html"), "dở dang").unwrap();
+    std::fs::write(t.out.with_file_name(".public.bangtin-old"), "dở dang").unwrap();
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!staging(&t).exists());
+    assert!(!t.out.with_file_name(".public.bangtin-old").exists());
+}
