@@ -90,7 +90,7 @@ pub fn render_with_embeds(
     let mut first_paragraph = String::new();
     let mut seen_paragraph = false;
 
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // `validate` refuses such documents; should one get here anyway, its
     // HTML is shown as text rather than handed to the (quadratic) parser.
@@ -103,7 +103,8 @@ pub fn render_with_embeds(
 
     let mut i = 0;
     while i < events.len() {
-        let event = events[i].clone();
+        // Taken, not cloned: lookahead below only reads the events after this one.
+        let event = std::mem::replace(&mut events[i], Event::SoftBreak);
         i += 1;
         match event {
             Event::Html(html) | Event::InlineHtml(html) if html_as_text => {
