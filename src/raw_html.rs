@@ -38,6 +38,10 @@ fn raw_parts(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Byte offset in `markdown` of the tag where its raw HTML first nests deeper
 /// than [`MAX_NESTING`] unclosed elements, if it does.
 pub fn too_deep(markdown: &str) -> Option<usize> {
+    // No `<`, no raw HTML: skip the markdown parse (most guides).
+    if !markdown.contains('<') {
+        return None;
+    }
     let mut depth = 0usize;
     for range in raw_parts(markdown) {
         let part = markdown.get(range.clone())?;
@@ -169,6 +173,9 @@ pub struct Frame {
 /// The `<iframe>` tags of raw HTML in `markdown` (not those shown as code).
 /// Used to warn officers; the sanitizer decides what is published.
 pub fn frames(markdown: &str) -> Vec<Frame> {
+    if !markdown.contains('<') {
+        return Vec::new();
+    }
     let lower = markdown.to_ascii_lowercase();
     let mut frames = Vec::new();
     for range in raw_parts(markdown) {

@@ -299,7 +299,30 @@ fn words(text: &str) -> impl Iterator<Item = (u32, u32, &str)> {
 /// different words read as Vietnamese only once decoded, and they make up at
 /// least half of the words that are not Vietnamese as written.
 pub fn detect(text: &str) -> Option<Finding> {
+    if !has_legacy_marker(text) {
+        return None;
+    }
     find(text, 2)
+}
+
+/// Letters of Latin-1 (U+0080–U+00FF) that Vietnamese typed in Unicode uses.
+const VIETNAMESE_LATIN1: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+
+/// Whether `text` holds a Latin-1 character Vietnamese never uses. Text typed
+/// in Unicode has none (it uses ASCII, the letters above and characters past
+/// U+00FF), while every legacy encoding read as Latin-1 leaves some: TCVN3's
+/// § « µ ¸ ¶ ¹, VNI's ø û ï (huyền, hỏi, nặng), ñ (đ) and ö (ư). Checking
+/// this first spares the word-by-word search on every ordinary file.
+fn has_legacy_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Latin-1 characters are the two-byte sequences led by 0xC2 or 0xC3.
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == 0xC2 || b == 0xC3)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !VIETNAMESE_LATIN1.contains(c))
+    })
 }
 
 /// Which legacy encoding a file that is not UTF-8 (`text` holds its bytes as
