@@ -73,12 +73,24 @@ pub fn normalize(text: String) -> String {
     } else {
         text
     };
-    if unicode_normalization::is_nfc_quick(unix.chars()) == unicode_normalization::IsNormalized::Yes
+    if surely_nfc(&unix)
+        || unicode_normalization::is_nfc_quick(unix.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
         unix
     } else {
         unix.nfc().collect()
     }
+}
+
+/// A cheap first look: every character below U+0300 and every precomposed
+/// Vietnamese letter (U+1EA0–U+1EF9) is NFC whatever surrounds it, and that is
+/// all most officers' text holds. Anything else gets the full quick check.
+fn surely_nfc(text: &str) -> bool {
+    text.chars().all(|c| {
+        let u = c as u32;
+        u < 0x300 || (0x1EA0..=0x1EF9).contains(&u)
+    })
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
@@ -163,6 +175,13 @@ mod tests {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend_from_slice(nfd.as_bytes());
         assert_eq!(decode(bytes).unwrap(), "Hòa\nx\n");
+    }
+
+    #[test]
+    fn the_fast_nfc_look_never_skips_decomposed_text() {
+        assert!(surely_nfc("Thôn Đông Lão, Hòa, Khỏe, Sống"));
+        assert!(!surely_nfc("Ho\u{0300}a"));
+        assert_eq!(normalize("Ho\u{0300}a \u{2126}".to_string()), "Hòa \u{3a9}");
     }
 
     #[test]
