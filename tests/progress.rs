@@ -727,18 +727,8 @@ fn printed_page_carries_the_figures_and_the_charts() {
     let t = built();
     let profile = tempfile::tempdir().unwrap();
     let pdf = profile.path().join("tien-do.pdf");
-    let status = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+    let status = common::headless_chromium(chromium)
+        .args(["--no-pdf-header-footer"])
         .arg(format!(
             "--user-data-dir={}",
             profile.path().join("profile").display()

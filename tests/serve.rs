@@ -514,19 +514,8 @@ fn served_pages_reload_in_a_browser_when_the_build_changes() {
     ] {
         let (port, pages) = stand_in_server(html.clone(), version.to_string());
         let profile = tempfile::tempdir().unwrap();
-        let mut child = Command::new(&browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-            ])
+        let mut child = common::headless_chromium(&browser)
+            .args(["--virtual-time-budget=5000", "--dump-dom"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(format!("http://127.0.0.1:{port}{first}"))
             .stdout(Stdio::null())

@@ -39,18 +39,8 @@ fn tools() -> Option<PathBuf> {
 /// Print `html` to `pdf` as an officer would (Ctrl+P, no header/footer).
 fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path) {
     let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+    let mut child = common::headless_chromium(browser)
+        .args(["--no-pdf-header-footer"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))

@@ -258,3 +258,21 @@ pub fn assert_links_resolve(out: &Path) {
     assert!(checked > 0, "no links checked");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
+
+/// Headless Chromium as the tests run it here (root, no network): no sandbox,
+/// no GPU, and none of the background connections a closed network refuses.
+/// Callers add `--user-data-dir` (a fresh folder) and what to do.
+pub fn headless_chromium(browser: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = Command::new(browser);
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]);
+    command
+}
