@@ -41,16 +41,29 @@ pub fn required(
 ) -> Option<Located<String>> {
     let located = optional_located(field);
     if located.is_none() {
-        let (at, message) = match field {
-            Some(s) => (Some(pos(s)), format!("Khóa `{key}` đang để trống.")),
-            None => (parent, format!("Thiếu khóa bắt buộc `{key}`.")),
-        };
-        diags.push(
-            Diagnostic::error(file, at, message)
-                .with_hint(format!("Thêm giá trị, ví dụ: {key}: {example}")),
-        );
+        report_missing(field.as_ref().map(pos), key, example, parent, file, diags);
     }
     located
+}
+
+/// A required key that is blank (written at `written`) or absent (reported at
+/// its group, `parent`).
+pub fn report_missing(
+    written: Option<Pos>,
+    key: &str,
+    example: &str,
+    parent: Option<Pos>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) {
+    let (at, message) = match written {
+        Some(at) => (Some(at), format!("Khóa `{key}` đang để trống.")),
+        None => (parent, format!("Thiếu khóa bắt buộc `{key}`.")),
+    };
+    diags.push(
+        Diagnostic::error(file, at, message)
+            .with_hint(format!("Thêm giá trị, ví dụ: {key}: {example}")),
+    );
 }
 
 pub fn date(

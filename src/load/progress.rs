@@ -325,14 +325,7 @@ fn fixed_text(
             pos: Some(pos(v)),
         }),
         (field, _) => {
-            let (at, message) = match field {
-                Some(v) => (Some(pos(v)), format!("Khóa `{key}` đang để trống.")),
-                None => (parent, format!("Thiếu khóa bắt buộc `{key}`.")),
-            };
-            diags.push(
-                Diagnostic::error(file, at, message)
-                    .with_hint(format!("Thêm giá trị, ví dụ: {key}: {example}")),
-            );
+            fields::report_missing(field.map(pos), key, example, parent, file, diags);
             None
         }
     }
