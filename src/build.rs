@@ -201,7 +201,8 @@ fn write_site(
     let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
     let pages = render::render(content, plan, tera, &render_options, &site.root, &sink)?;
 
-    let mut files = pages + render::week::write_scripts(content, plan, &sink)?;
+    // Each week page wrote its doc-loa.txt beside it.
+    let mut files = pages + plan.weeks.len();
     for (rel, bytes) in render::progress::data::files(content, plan).map_err(one)? {
         sink(rel, &bytes).map_err(one)?;
         files += 1;

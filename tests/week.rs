@@ -340,6 +340,15 @@ fn script_gains_one_progress_sentence_when_progress_yaml_exists() {
         "{}",
         progress[0]
     );
+    // The week page shows the same script, progress sentence included.
+    let page = t.page("lich/tuan-2022-49/index.html");
+    assert!(
+        page.select_texts(".read-aloud p")
+            .iter()
+            .any(|p| p == progress[0]),
+        "week page lacks: {}",
+        progress[0]
+    );
 
     let plain = SiteTest::fixture("minimal");
     assert_eq!(plain.build().code, 0);

@@ -168,8 +168,8 @@ pub fn render(
         .pages
         .par_iter()
         .filter_map(|page| {
-            let html = match render_page(&shared, page, tera) {
-                Ok(html) => html,
+            let (html, beside) = match render_page(&shared, page, tera) {
+                Ok(rendered) => rendered,
                 Err(e) => {
                     return Some(theme::template_error(
                         &e,
@@ -178,6 +178,11 @@ pub fn render(
                     ))
                 }
             };
+            if let Some((path, bytes)) = beside {
+                if let Err(d) = sink(&path, &bytes) {
+                    return Some(d);
+                }
+            }
             sink(&page.path, &html).err()
         })
         .collect();
@@ -328,13 +333,21 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// The page's HTML as bytes: rendering into a buffer skips the UTF-8 re-check
 /// `Tera::render` does on every page.
-fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u8>, tera::Error> {
+/// A file some pages write beside them (a week's `doc-loa.txt`): (path, bytes).
+type Beside = Option<(String, Vec<u8>)>;
+
+fn render_page(
+    shared: &Shared,
+    page: &PlannedPage,
+    tera: &Tera,
+) -> Result<(Vec<u8>, Beside), tera::Error> {
     let content = shared.content;
     let site = &content.site;
     let mut ctx = shared.base.clone();
     ctx.insert("root", &plan::link(&page.path, ""));
     ctx.insert("page_path", &page.path);
     ctx.insert("page_url", &seo::absolute_url(site, &page.path));
+    let mut beside: Beside = None;
     let (template, title, description) = match page.kind {
         PageKind::Home => {
             let upcoming: Vec<SessionView> =
@@ -392,7 +405,11 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
                 format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
             )
         }
-        PageKind::Week(w) => week::page(shared, w, &mut ctx),
+        PageKind::Week(w) => {
+            let (template, title, description, script) = week::page(shared, w, &mut ctx);
+            beside = Some(script);
+            (template, title, description)
+        }
         PageKind::Points => {
             let (fixed, mobile): (Vec<_>, Vec<_>) = content
                 .points
@@ -466,7 +483,7 @@ fn render_page(shared: &Shared, page: &PlannedPage, tera: &Tera) -> Result<Vec<u
     let mut html = Vec::with_capacity(16 * 1024);
     tera.render_to(template, &ctx, &mut html)?;
     strip_trailing_whitespace(&mut html);
-    Ok(html)
+    Ok((html, beside))
 }
 
 /// Template tags on their own lines leave indentation behind; dropping spaces

@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use tera::Context;
 
 use super::Shared;
-use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Hamlet};
 use crate::plan::{self, Plan, Week};
 use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
@@ -163,30 +162,20 @@ pub fn week_data(content: &Content, plan: &Plan, week: Week) -> WeekData {
     }
 }
 
-/// The read-aloud script of one week. Another feature that wants a sentence
-/// read (campaign progress, say) passes it to `announce::script` here.
-pub fn script_text(content: &Content, plan: &Plan, week: Week) -> String {
-    // One sentence of campaign progress, from the reports up to the week's end
-    // (the figures the announcer could have had), when progress.yaml exists.
-    let progress: Vec<String> = super::progress::progress_sentence(content, week.sunday())
+/// Sentences another feature wants read in a week's script: one sentence of
+/// campaign progress, from the reports up to the week's end (the figures the
+/// announcer could have had), when progress.yaml exists.
+fn extra_sentences(content: &Content, week: Week) -> Vec<String> {
+    super::progress::progress_sentence(content, week.sunday())
         .into_iter()
-        .collect();
-    announce::script(&week_data(content, plan, week), &progress)
+        .collect()
 }
 
-/// Write every week's `doc-loa.txt`; returns how many were written.
-pub fn write_scripts(
-    content: &Content,
-    plan: &Plan,
-    sink: &super::Sink,
-) -> Result<usize, Vec<Diagnostic>> {
-    for &week in &plan.weeks {
-        // A BOM, so a browser shows the Vietnamese right even when the web
-        // server does not say the file is UTF-8; Notepad and espeak-ng accept it.
-        let text = format!("\u{feff}{}", script_text(content, plan, week));
-        sink(&plan::week_script_path(week), text.as_bytes()).map_err(|d| vec![d])?;
-    }
-    Ok(plan.weeks.len())
+/// `doc-loa.txt` from the script's paragraphs. A BOM, so a browser shows the
+/// Vietnamese right even when the web server does not say the file is UTF-8;
+/// Notepad and espeak-ng accept it.
+fn script_file(paragraphs: &[String]) -> Vec<u8> {
+    format!("\u{feff}{}\n", paragraphs.join("\n\n")).into_bytes()
 }
 
 fn range(week: Week) -> String {
@@ -255,7 +244,7 @@ pub(super) fn page(
     shared: &Shared,
     index: usize,
     ctx: &mut Context,
-) -> (&'static str, String, String) {
+) -> (&'static str, String, String, (String, Vec<u8>)) {
     let content = shared.content;
     let plan = shared.plan;
     let site = &content.site;
@@ -263,6 +252,9 @@ pub(super) fn page(
     let sessions = week_sessions(content, plan, week);
 
     let data = week_data(content, plan, week);
+    // Composed once: shown on the page and written as doc-loa.txt beside it.
+    let paragraphs = announce::paragraphs(&data, &extra_sentences(content, week));
+    let script = (plan::week_script_path(week), script_file(&paragraphs));
     let mut days: Vec<SheetDay> = Vec::new();
     for &(i, hamlet) in &sessions {
         let s = &content.sessions[i];
@@ -305,7 +297,7 @@ pub(super) fn page(
         notes: sheet_notes(announce::note_groups(&data), " "),
         qr_svg: url.as_deref().and_then(qr_svg),
         url,
-        script: announce::paragraphs(&data, &[]),
+        script: paragraphs,
         script_path: plan::week_script_path(week),
         printed: format_date_numeric(shared.today),
         prev: index
@@ -319,5 +311,5 @@ pub(super) fn page(
         site.campaign.name, site.authority
     );
     ctx.insert("week", &sheet);
-    ("week.html", title, description)
+    ("week.html", title, description, script)
 }
