@@ -543,15 +543,7 @@ fn atom_feed_is_valid_and_absolute_with_base_url() {
     );
     // Ids do not depend on base_url.
     let id = text_of(first, "id");
-    let run = t.run(&[
-        "build",
-        "--root",
-        common::path_str(&t.root),
-        "--output",
-        common::path_str(&t.out),
-        "--base-url",
-        "https://mot-dia-chi-khac.example.vn",
-    ]);
+    let run = t.build_with(&["--base-url", "https://mot-dia-chi-khac.example.vn"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(text(&t, "atom.xml").contains(&format!("<id>{id}</id>")));
 }
@@ -731,15 +723,7 @@ fn without_base_url_absolute_urls_are_left_out_with_one_warning() {
 #[test]
 fn a_wrong_base_url_is_refused_in_vietnamese() {
     let t = SiteTest::fixture("lich-mo");
-    let run = t.run(&[
-        "build",
-        "--root",
-        common::path_str(&t.root),
-        "--output",
-        common::path_str(&t.out),
-        "--base-url",
-        "camngoc.gov.vn",
-    ]);
+    let run = t.build_with(&["--base-url", "camngoc.gov.vn"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("https://"), "{}", run.stderr);
 

@@ -245,12 +245,7 @@ fn decode_qr(svg: &str) -> String {
 #[test]
 fn qr_code_points_to_the_week_page_when_base_url_is_set() {
     let t = SiteTest::fixture("minimal");
-    let run = t.run(&[
-        "build",
-        "--root",
-        common::path_str(&t.root),
-        "--output",
-        common::path_str(&t.out),
+    let run = t.build_with(&[
         "--today",
         "28/11/2022",
         "--base-url",

@@ -92,15 +92,20 @@ impl SiteTest {
 
     /// `bangtin build` into `out`, with a fixed "today" so results don't depend on the clock.
     pub fn build_on(&self, today: &str) -> Run {
-        self.run(&[
+        self.build_with(&["--today", today])
+    }
+
+    /// `bangtin build` of this site into `out`, with more arguments (`--base-url`, `--zip`…).
+    pub fn build_with(&self, extra: &[&str]) -> Run {
+        let mut args = vec![
             "build",
             "--root",
             path_str(&self.root),
             "--output",
             path_str(&self.out),
-            "--today",
-            today,
-        ])
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args)
     }
 
     pub fn build(&self) -> Run {
