@@ -127,8 +127,8 @@ impl Hamlet {
     }
 
     /// "thôn Đông Lão": how a hamlet is named in a sentence.
-    pub fn label(&self) -> String {
-        self.label.clone()
+    pub fn label(&self) -> &str {
+        &self.label
     }
 }
 

@@ -149,7 +149,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
                 slug,
                 name: &h.name,
                 kind: &h.kind,
-                label: h.label(),
+                label: h.label().to_string(),
                 page: plan::hamlet_path(slug),
                 calendar: super::views::hamlet_calendar(plan, i),
             })
@@ -214,7 +214,7 @@ pub fn csv(content: &Content, plan: &Plan, ordered: &[usize]) -> Result<Vec<u8>,
             let row = [
                 iso(s.date),
                 weekday_name(s.date.weekday()).to_string(),
-                content.site.hamlets[h].label(),
+                content.site.hamlets[h].label().to_string(),
                 plan.hamlet_slugs[h].clone(),
                 s.time.map(|t| format_time(t.start)).unwrap_or_default(),
                 s.time

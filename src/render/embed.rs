@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use tera::{Context, Tera};
 
-use super::views;
+use super::rows::{self, Table};
 use crate::model::Content;
 use crate::plan::Plan;
 use crate::vi::calendar::format_date;
@@ -21,17 +21,20 @@ pub fn fragment(
     only_hamlet: Option<usize>,
     today: NaiveDate,
 ) -> Result<String, tera::Error> {
-    let sessions = ordered
-        .iter()
-        .filter_map(|&i| {
-            let h = plan.session_hamlets[i]?;
-            if only_hamlet.is_some_and(|only| only != h) {
-                return None;
-            }
-            let s = &content.sessions[i];
-            Some((s.date, views::session(content, plan, s, h, today)))
-        })
-        .collect();
+    let mut session_rows = String::new();
+    rows::write_rows(
+        &mut session_rows,
+        content,
+        plan,
+        ordered
+            .iter()
+            .copied()
+            .filter(|&i| only_hamlet.is_none() || plan.session_hamlets[i] == only_hamlet),
+        Table::Fragment {
+            show_hamlet: only_hamlet.is_none(),
+        },
+        today,
+    );
     let site = &content.site;
     let caption = match only_hamlet {
         Some(h) => format!("Lịch {}", site.hamlets[h].label()),
@@ -42,7 +45,8 @@ pub fn fragment(
     ctx.insert("place", &site.place);
     ctx.insert("campaign", &site.campaign.name);
     ctx.insert("caption", &caption);
-    ctx.insert("days", &views::days(sessions, today));
+    ctx.insert("cell", rows::FRAGMENT_CELL);
+    ctx.insert("session_rows", &session_rows);
     ctx.insert("show_hamlet", &only_hamlet.is_none());
     ctx.insert("today", &format_date(today));
     tera.render("embed.html", &ctx)

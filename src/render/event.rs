@@ -60,7 +60,7 @@ fn capitalize(s: &str) -> String {
 /// "Thôn Đông Lão: Đợt cao điểm …": the hamlet first, since phones cut long titles.
 pub fn title(content: &Content, hamlet: usize) -> String {
     let label = content.site.hamlets[hamlet].label();
-    format!("{}: {}", capitalize(&label), content.site.campaign.name)
+    format!("{}: {}", capitalize(label), content.site.campaign.name)
 }
 
 /// The place as written, else the hamlet, then the commune: enough for a map search.
@@ -69,7 +69,7 @@ pub fn location(content: &Content, s: &Session, hamlet: usize) -> String {
     let mut parts = vec![s
         .place
         .clone()
-        .unwrap_or_else(|| site.hamlets[hamlet].label())];
+        .unwrap_or_else(|| site.hamlets[hamlet].label().to_string())];
     if !site.place.is_empty() {
         parts.push(site.place.clone());
     }
@@ -107,12 +107,19 @@ pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<us
 
 /// A session's id: publisher, hamlet (by name, not by slug, since slugs can
 /// shift when hamlets are added), date and place in the day.
-pub fn session_id(content: &Content, i: usize, hamlet: usize, ordinal: usize) -> Uuid {
+/// `site_key` is `site_key(content)`, computed once by the caller.
+pub fn session_id(
+    content: &Content,
+    site_key: &str,
+    i: usize,
+    hamlet: usize,
+    ordinal: usize,
+) -> Uuid {
     let s = &content.sessions[i];
     stable_id(&[
         "session",
-        &site_key(content),
-        &vi::text::canonical_key(&content.site.hamlets[hamlet].name),
+        site_key,
+        &content.site.hamlets[hamlet].key,
         &crate::vi::calendar::format_iso_date(s.date),
         &ordinal.to_string(),
     ])

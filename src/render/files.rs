@@ -28,6 +28,15 @@ pub fn render(
         ordered: &ordered,
         ordinals: &ordinals,
     };
+    let plans_calendars = plan
+        .files
+        .iter()
+        .any(|f| matches!(f.kind, FileKind::Calendar | FileKind::HamletCalendar(_)));
+    let events = if plans_calendars {
+        ics::events(&sessions)
+    } else {
+        Vec::new()
+    };
     let template_error = |e: tera::Error| {
         // Only embed.html can be a site's own template; the .xml ones are bangtin's.
         theme::template_error(&e, &content.template_overrides, site_root)
@@ -37,8 +46,10 @@ pub fn render(
         .par_iter()
         .filter_map(|file| {
             let bytes = match file.kind {
-                FileKind::Calendar => Ok(ics::calendar(&sessions, None).into_bytes()),
-                FileKind::HamletCalendar(h) => Ok(ics::calendar(&sessions, Some(h)).into_bytes()),
+                FileKind::Calendar => Ok(ics::calendar(&sessions, &events, None).into_bytes()),
+                FileKind::HamletCalendar(h) => {
+                    Ok(ics::calendar(&sessions, &events, Some(h)).into_bytes())
+                }
                 FileKind::DataJson => Ok(data::json(content, plan, &ordered)),
                 FileKind::DataCsv => data::csv(content, plan, &ordered).map_err(|reason| {
                     Diagnostic::error(

@@ -13,6 +13,7 @@
 
 use chrono::{Duration, NaiveTime};
 use icalendar::{Calendar, Component, EventLike, Property};
+use rayon::prelude::*;
 
 use super::event::{self, When};
 use crate::model::Content;
@@ -26,8 +27,28 @@ pub struct Sessions<'a> {
     pub ordinals: &'a [usize],
 }
 
-/// The calendar of every session, or of one hamlet's.
-pub fn calendar(sessions: &Sessions, only_hamlet: Option<usize>) -> String {
+/// Every session's VEVENT, folded, by position in `ordered` (empty for a
+/// session without a hamlet). Each is written once: `lich.ics` and the
+/// hamlet's calendar hold the same bytes for it.
+pub fn events(sessions: &Sessions) -> Vec<String> {
+    let site_key = event::site_key(sessions.content);
+    sessions
+        .ordered
+        .par_iter()
+        .map(|&i| match sessions.plan.session_hamlets[i] {
+            Some(h) => {
+                let mut text = String::new();
+                // Writing into a String cannot fail.
+                let _ = vevent(sessions, &site_key, i, h).fmt_write(&mut text);
+                refold(&text)
+            }
+            None => String::new(),
+        })
+        .collect()
+}
+
+/// The calendar of every session, or of one hamlet's, from `events(sessions)`.
+pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<usize>) -> String {
     let content = sessions.content;
     let site = &content.site;
     let name = match only_hamlet {
@@ -41,17 +62,22 @@ pub fn calendar(sessions: &Sessions, only_hamlet: Option<usize>) -> String {
         .append_property(Property::new("X-WR-CALNAME", name))
         .append_property(Property::new("X-WR-CALDESC", site.campaign.name.as_str()))
         .append_property(Property::new("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh"));
-    for &i in sessions.ordered {
-        let Some(h) = sessions.plan.session_hamlets[i] else {
-            continue;
-        };
-        if only_hamlet.is_some_and(|only| only != h) {
-            continue;
+    // The crate writes the calendar's own lines; the events go in before its END.
+    let head = refold(&cal.to_string());
+    let head = head.strip_suffix(CALENDAR_END).unwrap_or(&head);
+    let mut out = String::with_capacity(head.len() + events.iter().map(String::len).sum::<usize>());
+    out.push_str(head);
+    for (&i, text) in sessions.ordered.iter().zip(events) {
+        let hamlet = sessions.plan.session_hamlets[i];
+        if hamlet.is_some() && (only_hamlet.is_none() || hamlet == only_hamlet) {
+            out.push_str(text);
         }
-        cal.push(vevent(sessions, i, h));
     }
-    refold(&cal.to_string())
+    out.push_str(CALENDAR_END);
+    out
 }
+
+const CALENDAR_END: &str = "END:VCALENDAR\r\n";
 
 /// Longest content line in octets, CRLF excluded (RFC 5545, 3.1).
 const LINE_OCTETS: usize = 75;
@@ -89,10 +115,10 @@ fn fold_point(line: &str, limit: usize) -> usize {
         .unwrap_or(line.len())
 }
 
-fn vevent(sessions: &Sessions, i: usize, h: usize) -> icalendar::Event {
+fn vevent(sessions: &Sessions, site_key: &str, i: usize, h: usize) -> icalendar::Event {
     let content = sessions.content;
     let s = &content.sessions[i];
-    let uid = event::session_id(content, i, h, sessions.ordinals[i]);
+    let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i]);
     let mut ev = icalendar::Event::new();
     ev.uid(&format!("{uid}@bangtin"))
         // Stamped with the session's own day (midnight in Vietnam), not the

@@ -12,6 +12,7 @@ pub mod markdown;
 mod news;
 pub mod progress;
 pub mod province;
+pub mod rows;
 pub mod seo;
 pub mod theme;
 pub mod views;
@@ -225,21 +226,23 @@ struct DocView {
     content: String,
 }
 
-fn sessions_where(shared: &Shared, keep: impl Fn(usize) -> bool) -> Vec<(NaiveDate, SessionView)> {
-    shared
-        .ordered_sessions
-        .iter()
-        .copied()
-        .filter(|&i| keep(i))
-        .filter_map(|i| {
-            let s = &shared.content.sessions[i];
-            let hamlet = shared.plan.session_hamlets[i]?;
-            Some((
-                s.date,
-                views::session(shared.content, shared.plan, s, hamlet, shared.today),
-            ))
-        })
-        .collect()
+/// The rows of a page's session table (`rows.rs`), for the sessions `keep` selects.
+fn session_rows(
+    shared: &Shared,
+    root: &str,
+    show_hamlet: bool,
+    keep: impl Fn(usize) -> bool,
+) -> String {
+    let mut out = String::new();
+    rows::write_rows(
+        &mut out,
+        shared.content,
+        shared.plan,
+        shared.ordered_sessions.iter().copied().filter(|&i| keep(i)),
+        rows::Table::Page { root, show_hamlet },
+        shared.today,
+    );
+    out
 }
 
 /// Output path of each guide and page by file stem, to resolve `x.md` links.
@@ -350,12 +353,23 @@ fn render_page(
     let mut beside: Beside = None;
     let (template, title, description) = match page.kind {
         PageKind::Home => {
-            let upcoming: Vec<SessionView> =
-                sessions_where(shared, |i| content.sessions[i].date >= shared.today)
-                    .into_iter()
-                    .take(shared.upcoming_on_home)
-                    .map(|(_, v)| v)
-                    .collect();
+            let upcoming: Vec<SessionView> = shared
+                .ordered_sessions
+                .iter()
+                .filter(|&&i| content.sessions[i].date >= shared.today)
+                .filter_map(|&i| {
+                    let hamlet = shared.plan.session_hamlets[i]?;
+                    let s = &content.sessions[i];
+                    Some(views::session(
+                        content,
+                        shared.plan,
+                        s,
+                        hamlet,
+                        shared.today,
+                    ))
+                })
+                .take(shared.upcoming_on_home)
+                .collect();
             ctx.insert("upcoming", &upcoming);
             ctx.insert("session_total", &shared.ordered_sessions.len());
             ctx.insert("guides", &shared.guide_links);
@@ -372,10 +386,8 @@ fn render_page(
         }
         PageKind::Schedule => {
             ctx.insert("weeks", &week::links(content, shared.plan));
-            ctx.insert(
-                "days",
-                &views::days(sessions_where(shared, |_| true), shared.today),
-            );
+            let root = plan::link(&page.path, "");
+            ctx.insert("session_rows", &session_rows(shared, &root, true, |_| true));
             (
                 "schedule.html",
                 "Lịch các thôn".to_string(),
@@ -383,14 +395,14 @@ fn render_page(
             )
         }
         PageKind::Hamlet(h) => {
-            let days = views::days(
-                sessions_where(shared, |i| shared.plan.session_hamlets[i] == Some(h)),
-                shared.today,
-            );
+            let root = plan::link(&page.path, "");
+            let rows = session_rows(shared, &root, false, |i| {
+                shared.plan.session_hamlets[i] == Some(h)
+            });
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
             ctx.insert("jsonld", &seo::hamlet_events(shared, h));
-            ctx.insert("days", &days);
+            ctx.insert("session_rows", &rows);
             ctx.insert(
                 "hamlet_progress",
                 &shared
@@ -531,7 +543,7 @@ fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
     views::HamletView {
         name: hamlet.name.clone(),
         kind: hamlet.kind.clone(),
-        label: hamlet.label(),
+        label: hamlet.label().to_string(),
         slug: slug.clone(),
         path: plan::hamlet_path(slug),
         calendar_path: views::hamlet_calendar(shared.plan, h),

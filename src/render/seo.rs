@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use serde::Serialize;
-use serde_json::{json, Value};
 use tera::{Context, Tera};
 
 use super::event::{self, When};
@@ -41,21 +40,28 @@ fn script_safe(json: &str) -> String {
 pub(super) fn hamlet_events(shared: &Shared, hamlet: usize) -> Option<String> {
     let content = shared.content;
     let site = &content.site;
+    let label = site.hamlets[hamlet].label();
     let page_url = absolute_url(site, &plan::hamlet_path(&shared.plan.hamlet_slugs[hamlet]));
-    let events: Vec<Value> = shared
+    let name = event::title(content, hamlet);
+    let organizer = Organizer {
+        kind: "GovernmentOrganization",
+        name: &site.authority,
+        url: absolute_url(site, "index.html"),
+    };
+    let offset = format!("+{:02}:00", event::VIETNAM_UTC_OFFSET_HOURS);
+    let local = |t: chrono::NaiveDateTime| {
+        format!(
+            "{}T{}:00{offset}",
+            crate::vi::calendar::format_iso_date(t.date()),
+            crate::vi::calendar::format_time(t.time())
+        )
+    };
+    let events: Vec<SchemaEvent> = shared
         .ordered_sessions
         .iter()
         .filter(|&&i| shared.plan.session_hamlets[i] == Some(hamlet))
         .map(|&i| {
             let s = &content.sessions[i];
-            let offset = format!("+{:02}:00", event::VIETNAM_UTC_OFFSET_HOURS);
-            let local = |t: chrono::NaiveDateTime| {
-                format!(
-                    "{}T{}:00{offset}",
-                    crate::vi::calendar::format_iso_date(t.date()),
-                    crate::vi::calendar::format_time(t.time())
-                )
-            };
             let (start, end) = match event::when(s) {
                 When::AllDay(d) => {
                     let day = crate::vi::calendar::format_iso_date(d);
@@ -64,48 +70,103 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: usize) -> Option<String> {
                 When::Starts(start) => (local(start), None),
                 When::Between(start, end) => (local(start), Some(local(end))),
             };
-            let mut organizer = json!({
-                "@type": "GovernmentOrganization",
-                "name": site.authority,
-            });
-            if let Some(home) = absolute_url(site, "index.html") {
-                organizer["url"] = json!(home);
-            }
-            let mut ev = json!({
-                "@type": "Event",
-                "name": event::title(content, hamlet),
-                "description": event::description(content, s),
-                "startDate": start,
-                "eventStatus": "https://schema.org/EventScheduled",
-                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                "isAccessibleForFree": true,
-                "inLanguage": "vi",
-                "location": {
-                    "@type": "Place",
-                    "name": s.place.clone().unwrap_or_else(|| site.hamlets[hamlet].label()),
-                    "address": {
-                        "@type": "PostalAddress",
-                        "addressLocality": site.hamlets[hamlet].label(),
-                        "addressRegion": site.place,
-                        "addressCountry": "VN",
+            SchemaEvent {
+                kind: "Event",
+                name: &name,
+                description: event::description(content, s),
+                start_date: start,
+                end_date: end,
+                event_status: "https://schema.org/EventScheduled",
+                attendance_mode: "https://schema.org/OfflineEventAttendanceMode",
+                is_accessible_for_free: true,
+                in_language: "vi",
+                location: Place {
+                    kind: "Place",
+                    name: s.place.as_deref().unwrap_or(label),
+                    address: Address {
+                        kind: "PostalAddress",
+                        locality: label,
+                        region: &site.place,
+                        country: "VN",
                     },
                 },
-                "organizer": organizer,
-            });
-            if let Some(end) = end {
-                ev["endDate"] = json!(end);
+                organizer: &organizer,
+                url: page_url.as_deref(),
             }
-            if let Some(url) = &page_url {
-                ev["url"] = json!(url);
-            }
-            ev
         })
         .collect();
     if events.is_empty() {
         return None;
     }
-    let doc = json!({ "@context": "https://schema.org", "@graph": events });
-    Some(script_safe(&doc.to_string()))
+    let doc = Graph {
+        context: "https://schema.org",
+        graph: events,
+    };
+    // Serializing plain structs cannot fail.
+    Some(script_safe(
+        &serde_json::to_string(&doc).unwrap_or_default(),
+    ))
+}
+
+// schema.org records, serialized straight from structs: building
+// serde_json::Values first cost a map allocation per key, per session.
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<SchemaEvent<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SchemaEvent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    description: String,
+    start_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    event_status: &'static str,
+    #[serde(rename = "eventAttendanceMode")]
+    attendance_mode: &'static str,
+    is_accessible_for_free: bool,
+    in_language: &'static str,
+    location: Place<'a>,
+    organizer: &'a Organizer<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    address: Address<'a>,
+}
+
+#[derive(Serialize)]
+struct Address<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressLocality")]
+    locality: &'a str,
+    #[serde(rename = "addressRegion")]
+    region: &'a str,
+    #[serde(rename = "addressCountry")]
+    country: &'static str,
+}
+
+#[derive(Serialize)]
+struct Organizer<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 #[derive(Serialize)]

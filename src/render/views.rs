@@ -85,16 +85,6 @@ pub struct SessionView {
 }
 
 #[derive(Serialize, Clone)]
-pub struct DayView {
-    pub date: String,
-    pub weekday: String,
-    pub date_numeric: String,
-    pub date_iso: String,
-    pub past: bool,
-    pub sessions: Vec<SessionView>,
-}
-
-#[derive(Serialize, Clone)]
 pub struct PointView {
     pub name: String,
     pub kind: &'static str,
@@ -226,7 +216,7 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
             .map(|(i, ((h, slug), session_count))| HamletView {
                 name: h.name.clone(),
                 kind: h.kind.clone(),
-                label: h.label(),
+                label: h.label().to_string(),
                 slug: slug.clone(),
                 path: plan::hamlet_path(slug),
                 calendar_path: hamlet_calendar(plan, i),
@@ -262,32 +252,13 @@ pub fn session(
             .and_then(|t| t.end)
             .map(|e| format!("{}T{}", iso(s.date), crate::vi::calendar::format_time(e))),
         hamlet: h.name.clone(),
-        hamlet_label: h.label(),
+        hamlet_label: h.label().to_string(),
         hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
         place: s.place.clone(),
         services: s.services.clone(),
         note: s.note.clone(),
         past: s.date < today,
     }
-}
-
-/// Sessions grouped by day, days in order, sessions by start time then hamlet.
-pub fn days(sessions: Vec<(NaiveDate, SessionView)>, today: NaiveDate) -> Vec<DayView> {
-    let mut days: Vec<DayView> = Vec::new();
-    for (date, view) in sessions {
-        match days.last_mut() {
-            Some(day) if day.date_iso == view.date_iso => day.sessions.push(view),
-            _ => days.push(DayView {
-                date: format_date(date),
-                weekday: weekday_name(date.weekday()).to_string(),
-                date_numeric: format_date_numeric(date),
-                date_iso: iso(date),
-                past: date < today,
-                sessions: vec![view],
-            }),
-        }
-    }
-    days
 }
 
 pub fn point(p: &Point) -> PointView {

@@ -120,7 +120,7 @@ fn hamlet_name(hamlet: &Hamlet) -> String {
     if hamlet.name.to_lowercase().starts_with(&kind) {
         hamlet.name.clone()
     } else {
-        hamlet.label()
+        hamlet.label().to_string()
     }
 }
 

@@ -223,7 +223,7 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
             };
             let mut row = vec![
                 h.rank.map(|r| r.to_string()).unwrap_or_default(),
-                hamlet.label(),
+                hamlet.label().to_string(),
                 h.latest.map(format_date_numeric).unwrap_or_default(),
             ];
             row.extend(cells(&h.figures));

@@ -283,7 +283,7 @@ impl ProgressPages {
                 let hamlet = site.hamlets.get(t.hamlet)?;
                 Some(HamletRowView {
                     rank: t.rank,
-                    label: hamlet.label(),
+                    label: hamlet.label().to_string(),
                     path: hamlet_path(t.hamlet),
                     latest: t.latest.map(format_date_numeric),
                     latest_iso: t.latest.map(iso),
@@ -361,7 +361,7 @@ fn bar_chart(content: &Content, progress: &Progress, tally: &Tally) -> Option<St
             let figure = t.figures.get(main)?;
             let tenths = figure.percent_tenths()?;
             Some(Bar {
-                label: hamlet.label(),
+                label: hamlet.label().to_string(),
                 value: tenths,
                 value_label: format!(
                     "{} ({}/{})",

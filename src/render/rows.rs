@@ -1,0 +1,192 @@
+//! The rows of session tables, written in Rust rather than by a template loop.
+//!
+//! A province has ~90,000 sessions and each one is a row in four tables (the
+//! schedule page, its hamlet's page, and both portal fragments). Through Tera,
+//! every row's fields were first turned into JSON values and then looked up
+//! cell by cell: a third of a province build. mdBook renders its table of
+//! contents in Rust for the same reason. Themes still own everything around the
+//! rows (`macros.html`, the page templates) and restyle rows through their
+//! classes and `data-label`s.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use std::fmt::Write as _;
+
+use super::theme::push_escaped;
+use crate::model::{Content, Session};
+use crate::plan::{self, Plan};
+use crate::vi::calendar::{weekday_name, TimeRange};
+
+/// Which table the rows are for.
+#[derive(Clone, Copy)]
+pub enum Table<'a> {
+    /// A theme page; `root` is the page's way back to the site root (`../`).
+    Page { root: &'a str, show_hamlet: bool },
+    /// A portal fragment: inline styles only, no links.
+    Fragment { show_hamlet: bool },
+}
+
+/// The style of every cell of a portal fragment. Inline, because portal editors
+/// drop `<style>`; `text-align` too, because portal stylesheets centre cells.
+pub const FRAGMENT_CELL: &str =
+    "border:1px solid #888;padding:6px 8px;text-align:left;vertical-align:top";
+
+/// Appends one row per session (indices into `content.sessions`, in order).
+/// Sessions without a hamlet (already reported by validation) are skipped.
+pub fn write_rows(
+    out: &mut String,
+    content: &Content,
+    plan: &Plan,
+    sessions: impl IntoIterator<Item = usize>,
+    table: Table,
+    today: NaiveDate,
+) {
+    for i in sessions {
+        let Some(hamlet) = plan.session_hamlets[i] else {
+            continue;
+        };
+        let s = &content.sessions[i];
+        let label = content.site.hamlets[hamlet].label();
+        match table {
+            Table::Page { root, show_hamlet } => {
+                out.push_str(if s.date < today {
+                    "<tr class=\"past\">"
+                } else {
+                    "<tr>"
+                });
+                out.push_str("<td data-label=\"Thứ\">");
+                out.push_str(weekday_name(s.date.weekday()));
+                out.push_str("</td><td data-label=\"Ngày\"><time datetime=\"");
+                push_iso_date(out, s.date);
+                out.push_str("\">");
+                push_numeric_date(out, s.date);
+                out.push_str("</time></td>");
+                if show_hamlet {
+                    out.push_str("<td data-label=\"Thôn\"><a href=\"");
+                    push_escaped(out, root);
+                    push_escaped(out, &plan::hamlet_path(&plan.hamlet_slugs[hamlet]));
+                    out.push_str("\">");
+                    push_escaped(out, label);
+                    out.push_str("</a></td>");
+                }
+                out.push_str("<td data-label=\"Giờ\">");
+                match s.time {
+                    Some(time) => {
+                        out.push_str("<time datetime=\"");
+                        push_iso_date(out, s.date);
+                        out.push('T');
+                        push_time(out, time.start);
+                        out.push_str("\">");
+                        push_time_range(out, time);
+                        out.push_str("</time>");
+                    }
+                    None => out.push_str("Cả ngày"),
+                }
+                out.push_str("</td><td data-label=\"Địa điểm\">");
+                push_escaped(out, s.place.as_deref().unwrap_or(""));
+                out.push_str("</td><td data-label=\"Ghi chú\">");
+                push_remarks(out, s);
+                out.push_str("</td></tr>\n");
+            }
+            Table::Fragment { show_hamlet } => {
+                let cell = |out: &mut String, nowrap: bool| {
+                    out.push_str("<td style=\"");
+                    out.push_str(FRAGMENT_CELL);
+                    if nowrap {
+                        out.push_str(";white-space:nowrap");
+                    }
+                    out.push_str("\">");
+                };
+                out.push_str("<tr>\n");
+                cell(out, false);
+                out.push_str(weekday_name(s.date.weekday()));
+                out.push_str("</td>\n");
+                cell(out, true);
+                push_numeric_date(out, s.date);
+                out.push_str("</td>\n");
+                if show_hamlet {
+                    cell(out, false);
+                    push_escaped(out, label);
+                    out.push_str("</td>\n");
+                }
+                cell(out, true);
+                match s.time {
+                    Some(time) => push_time_range(out, time),
+                    None => out.push_str("Cả ngày"),
+                }
+                out.push_str("</td>\n");
+                cell(out, false);
+                push_escaped(out, s.place.as_deref().unwrap_or(""));
+                out.push_str("</td>\n");
+                cell(out, false);
+                push_remarks(out, s);
+                out.push_str("</td>\n</tr>\n");
+            }
+        }
+    }
+}
+
+/// "Cài đặt VNeID, Kích hoạt tài khoản. Mang theo căn cước": services, then the note.
+fn push_remarks(out: &mut String, s: &Session) {
+    for (n, service) in s.services.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        push_escaped(out, service);
+    }
+    if let Some(note) = &s.note {
+        if !s.services.is_empty() {
+            out.push_str(". ");
+        }
+        push_escaped(out, note);
+    }
+}
+
+// Dates and times written straight into the row: the same text as
+// `vi::calendar`'s format functions, without a String per cell.
+
+fn push_iso_date(out: &mut String, d: NaiveDate) {
+    let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+}
+
+fn push_numeric_date(out: &mut String, d: NaiveDate) {
+    let _ = write!(out, "{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
+}
+
+fn push_time(out: &mut String, t: chrono::NaiveTime) {
+    let _ = write!(out, "{:02}:{:02}", t.hour(), t.minute());
+}
+
+fn push_time_range(out: &mut String, r: TimeRange) {
+    push_time(out, r.start);
+    if let Some(end) = r.end {
+        out.push('–');
+        push_time(out, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vi::calendar::{format_date_numeric, format_iso_date, format_time_range};
+    use chrono::NaiveTime;
+
+    #[test]
+    fn pushed_dates_and_times_match_the_format_functions() {
+        let d = NaiveDate::from_ymd_opt(2022, 11, 29).unwrap();
+        let mut out = String::new();
+        push_iso_date(&mut out, d);
+        assert_eq!(out, format_iso_date(d));
+        out.clear();
+        push_numeric_date(&mut out, d);
+        assert_eq!(out, format_date_numeric(d));
+        for end in [None, NaiveTime::from_hms_opt(11, 0, 0)] {
+            let r = TimeRange {
+                start: NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+                end,
+            };
+            out.clear();
+            push_time_range(&mut out, r);
+            assert_eq!(out, format_time_range(&r));
+        }
+    }
+}
