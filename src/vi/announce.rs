@@ -6,6 +6,8 @@
 //! wants read before the hotline (campaign progress, say), so the wording
 //! lives here and nowhere else.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{weekday_name, TimeRange};
@@ -64,6 +66,7 @@ pub fn script(week: &WeekData, extra_sentences: &[String]) -> String {
 /// bring, `extra_sentences`, the hotline, the closing.
 pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
     let authority = spell_out(&week.authority);
+    let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
 
     out.push(sentence(format!(
@@ -73,7 +76,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
     )));
 
     for day in &week.days {
-        let spoken: Vec<String> = day.sessions.iter().map(session_words).collect();
+        let spoken: Vec<String> = day.sessions.iter().map(|s| names.session(s)).collect();
         out.push(sentence(format!(
             "{}, {}: {}",
             weekday_name(day.date.weekday()),
@@ -87,7 +90,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
         let whom = if group.every_session {
             "Nội dung các buổi".to_string()
         } else {
-            format!("Nội dung buổi tại {}", spoken_sessions(&group.sessions))
+            format!("Nội dung buổi tại {}", names.sessions(&group.sessions))
         };
         let items: Vec<String> = group.items.iter().map(|x| inner(&spell_out(x))).collect();
         out.push(sentence(format!("{whom}: {}", items.join(", "))));
@@ -96,7 +99,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
         let whom = if group.every_session {
             "Bà con lưu ý".to_string()
         } else {
-            format!("Bà con {} lưu ý", spoken_sessions(&group.sessions))
+            format!("Bà con {} lưu ý", names.sessions(&group.sessions))
         };
         let note = inner(&spell_out(&group.items.join(" ")));
         out.push(sentence(format!("{whom}: {note}")));
@@ -135,20 +138,63 @@ fn week_span_words(monday: NaiveDate) -> String {
     )
 }
 
-/// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn Đông Lão".
-fn session_words(s: &SessionData) -> String {
-    let mut words = format!(
-        "{}, {}",
-        inner(&spell_out(&s.hamlet)),
-        s.time
-            .as_ref()
-            .map_or_else(|| "cả ngày".to_string(), time_range_words)
-    );
-    if let Some(place) = s.place.as_deref().map(spell_out).filter(|p| !p.is_empty()) {
-        words.push_str(", tại ");
-        words.push_str(&inner(&place));
+/// The week's hamlet and place names as read inside a sentence, spelled out
+/// once each: a province week repeats the same few names in every session.
+struct SpokenNames<'a>(HashMap<&'a str, String>);
+
+impl<'a> SpokenNames<'a> {
+    fn of(week: &'a WeekData) -> Self {
+        let mut names = HashMap::new();
+        for s in week.days.iter().flat_map(|d| &d.sessions) {
+            for name in std::iter::once(s.hamlet.as_str()).chain(s.place.as_deref()) {
+                names.entry(name).or_insert_with(|| inner(&spell_out(name)));
+            }
+        }
+        SpokenNames(names)
     }
-    words
+
+    fn get(&self, name: &str) -> String {
+        self.0
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| inner(&spell_out(name)))
+    }
+
+    /// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn".
+    fn session(&self, s: &SessionData) -> String {
+        let mut words = format!(
+            "{}, {}",
+            self.get(&s.hamlet),
+            s.time
+                .as_ref()
+                .map_or_else(|| "cả ngày".to_string(), time_range_words)
+        );
+        if let Some(place) = s
+            .place
+            .as_deref()
+            .map(|p| self.get(p))
+            .filter(|p| !p.is_empty())
+        {
+            words.push_str(", tại ");
+            words.push_str(&place);
+        }
+        words
+    }
+
+    /// "thôn Kìm ngày mồng bốn tháng mười hai và thôn Song".
+    fn sessions(&self, sessions: &[SessionRef]) -> String {
+        let names: Vec<String> = sessions
+            .iter()
+            .map(|r| {
+                let hamlet = self.get(&r.hamlet);
+                match r.date {
+                    Some(date) => format!("{hamlet} {}", date_words(date, false)),
+                    None => hamlet,
+                }
+            })
+            .collect();
+        list_words(&names)
+    }
 }
 
 /// "Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai mươi tư trên hai mươi tư".
@@ -275,20 +321,6 @@ fn sentences(note: &str) -> Vec<String> {
 }
 
 /// "thôn Đông Lão và thôn Kìm ngày mùng bốn tháng mười hai".
-fn spoken_sessions(sessions: &[SessionRef]) -> String {
-    let names: Vec<String> = sessions
-        .iter()
-        .map(|r| {
-            let hamlet = inner(&spell_out(&r.hamlet));
-            match r.date {
-                Some(date) => format!("{hamlet} {}", date_words(date, false)),
-                None => hamlet,
-            }
-        })
-        .collect();
-    list_words(&names)
-}
-
 /// "thôn A", "thôn A và thôn B", "thôn A, thôn B và thôn C".
 pub fn list_words(items: &[String]) -> String {
     match items.split_last() {
