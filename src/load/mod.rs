@@ -42,6 +42,10 @@ pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 /// Refuse a file over [`MAX_TEXT_BYTES`] before reading it.
 pub(crate) fn check_size(path: &Path) -> Result<(), Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    size_limit(path, size)
+}
+
+fn size_limit(path: &Path, size: u64) -> Result<(), Diagnostic> {
     if size > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
             path,
@@ -57,17 +61,28 @@ pub(crate) fn check_size(path: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// A file's text, or the diagnostic saying why it can't be read.
+/// A file's text, or the diagnostic saying why it can't be read. One open and
+/// one fstat per file: the size is checked on the open handle, unread.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    check_size(path)?;
-    let bytes = std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
         Diagnostic::error(
             path,
             None,
             format!("Không đọc được tệp: {}.", io_reason(&e)),
         )
         .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
-    })?;
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    size_limit(path, size)?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    // At most one byte past the limit: a file that grew since fstat is still refused.
+    file.by_ref()
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    size_limit(path, bytes.len() as u64)?;
     text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
 }
 
@@ -103,21 +118,29 @@ fn files_with_ext(
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
+    // The entry's type comes with the folder listing: no system call per
+    // file, except for links, which must be followed and confined.
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+        .filter(|(p, _)| {
             p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
         })
-        .filter(|p| match site.check_if_link(p) {
-            Ok(()) => p.is_file(),
-            Err(d) => {
-                diagnostics.push(d);
-                false
+        .filter(|(p, kind)| {
+            if !kind.is_symlink() {
+                return kind.is_file();
+            }
+            match site.check(p) {
+                Ok(()) => p.is_file(),
+                Err(d) => {
+                    diagnostics.push(d);
+                    false
+                }
             }
         })
+        .map(|(p, _)| p)
         .collect();
     files.sort();
     files

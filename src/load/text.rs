@@ -83,14 +83,31 @@ pub fn normalize(text: String) -> String {
     }
 }
 
-/// A cheap first look: every character below U+0300 and every precomposed
-/// Vietnamese letter (U+1EA0–U+1EF9) is NFC whatever surrounds it, and that is
-/// all most officers' text holds. Anything else gets the full quick check.
+/// A cheap first look, byte by byte: every character below U+0300, every
+/// precomposed Vietnamese letter (U+1EA0–U+1EF9) and the dashes, quotes and
+/// ellipsis of U+2010–U+203F are NFC whatever surrounds them, and that is all
+/// most officers' text holds. Anything else gets the full quick check.
 fn surely_nfc(text: &str) -> bool {
-    text.chars().all(|c| {
-        let u = c as u32;
-        u < 0x300 || (0x1EA0..=0x1EF9).contains(&u)
-    })
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // ASCII, continuation bytes, and two-byte characters up to U+02FF.
+            0x00..=0xCB => i += 1,
+            // U+1EA0–U+1EFF: E1 BA A0 … E1 BB BF (U+1EFA–U+1EFF are NFC too).
+            0xE1 if matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0xBA, 0xA0..=0xBF] | [0xBB, _])
+            ) =>
+            {
+                i += 3
+            }
+            // U+2010–U+203F: E2 80 90 … E2 80 BF.
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x90..=0xBF])) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
@@ -181,6 +198,13 @@ mod tests {
     fn the_fast_nfc_look_never_skips_decomposed_text() {
         assert!(surely_nfc("Thôn Đông Lão, Hòa, Khỏe, Sống"));
         assert!(!surely_nfc("Ho\u{0300}a"));
+        assert!(surely_nfc("Bước 1 – cài “VNeID”…"));
+        // U+2000 is a singleton (it becomes U+2002 in NFC); Ạ + breve composes to Ặ.
+        assert!(!surely_nfc("a\u{2000}b"));
+        assert!(!surely_nfc("\u{1EA0}\u{0306}"));
+        for text in ["a\u{2000}b", "\u{1EA0}\u{0306}", "Ho\u{0300}a"] {
+            assert_ne!(normalize(text.to_string()), text);
+        }
         assert_eq!(normalize("Ho\u{0300}a \u{2126}".to_string()), "Hòa \u{3a9}");
     }
 
