@@ -1,7 +1,7 @@
 //! The rows of session tables, written in Rust rather than by a template loop.
 //!
-//! A province has ~90,000 sessions and each one is a row in four tables (the
-//! schedule page, its hamlet's page, and both portal fragments). Through Tera,
+//! A province has ~90,000 sessions and each one is a row in five tables (the
+//! schedule page, its hamlet's page, its week sheet, and both portal fragments). Through Tera,
 //! every row's fields were first turned into JSON values and then looked up
 //! cell by cell: a third of a province build. mdBook renders its table of
 //! contents in Rust for the same reason. Themes still own everything around the
@@ -122,6 +122,71 @@ pub fn write_rows(
                 out.push_str("</td>\n</tr>\n");
             }
         }
+    }
+}
+
+/// Appends the week sheet's table bodies: one `<tbody>` per day, the day in a
+/// row-group header on its first row and repeated (for the phone layout) on
+/// the others. `sessions` are (session, hamlet) in reading order; `names` is
+/// each hamlet's name as printed on the sheet.
+pub fn write_week_rows(
+    out: &mut String,
+    content: &Content,
+    plan: &Plan,
+    sessions: &[(usize, usize)],
+    names: &[String],
+    root: &str,
+) {
+    let mut day: Option<NaiveDate> = None;
+    for &(i, hamlet) in sessions {
+        let s = &content.sessions[i];
+        let first_of_day = day != Some(s.date);
+        if first_of_day {
+            if day.is_some() {
+                out.push_str("</tbody>\n");
+            }
+            out.push_str("<tbody>\n");
+            day = Some(s.date);
+        }
+        let day_label = |out: &mut String| {
+            out.push_str(weekday_name(s.date.weekday()));
+            let _ = write!(out, "<br> {:02}/{:02}", s.date.day(), s.date.month());
+        };
+        if first_of_day {
+            out.push_str("<tr><th class=\"day\" scope=\"rowgroup\"><time datetime=\"");
+            push_iso_date(out, s.date);
+            out.push_str("\">");
+            day_label(out);
+            out.push_str("</time></th>");
+        } else {
+            out.push_str("<tr><td class=\"day again\"><span>");
+            day_label(out);
+            out.push_str("</span></td>");
+        }
+        out.push_str("<th class=\"hamlet\" scope=\"row\" data-label=\"Thôn\"><a href=\"");
+        push_escaped(out, root);
+        push_escaped(out, &plan::hamlet_path(&plan.hamlet_slugs[hamlet]));
+        out.push_str("\">");
+        push_escaped(out, names.get(hamlet).map_or("", String::as_str));
+        out.push_str("</a></th><td class=\"time\" data-label=\"Giờ\">");
+        match s.time {
+            Some(time) => {
+                out.push_str("<time datetime=\"");
+                push_iso_date(out, s.date);
+                out.push('T');
+                push_time(out, time.start);
+                out.push_str("\">");
+                push_time_range(out, time);
+                out.push_str("</time>");
+            }
+            None => out.push_str("Cả ngày"),
+        }
+        out.push_str("</td><td data-label=\"Địa điểm\">");
+        push_escaped(out, s.place.as_deref().unwrap_or(""));
+        out.push_str("</td></tr>\n");
+    }
+    if day.is_some() {
+        out.push_str("</tbody>\n");
     }
 }
 

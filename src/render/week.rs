@@ -12,7 +12,7 @@ use super::Shared;
 use crate::model::{Content, Hamlet};
 use crate::plan::{self, Plan, Week};
 use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
-use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
+use crate::vi::calendar::format_date_numeric;
 
 #[derive(Serialize, Clone)]
 pub struct WeekLink {
@@ -28,7 +28,8 @@ pub struct WeekLink {
 struct SheetView {
     label: String,
     range: String,
-    days: Vec<SheetDay>,
+    /// The table's bodies, one per day (`rows::write_week_rows`).
+    rows: String,
     /// Services and notes, each printed once under the table with the
     /// sessions it concerns (empty `whom`: every session).
     services: Vec<SheetNote>,
@@ -43,26 +44,6 @@ struct SheetView {
     printed: String,
     prev: Option<WeekLink>,
     next: Option<WeekLink>,
-}
-
-#[derive(Serialize)]
-struct SheetDay {
-    weekday: String,
-    /// "29/11": the year is in the sheet's title.
-    date_short: String,
-    date_numeric: String,
-    date_iso: String,
-    rows: Vec<SheetRow>,
-}
-
-#[derive(Serialize)]
-struct SheetRow {
-    hamlet: String,
-    hamlet_path: String,
-    /// "07:30–11:00", or empty for all day.
-    time: String,
-    time_start_iso: Option<String>,
-    place: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -255,35 +236,10 @@ pub(super) fn page(
     // Composed once: shown on the page and written as doc-loa.txt beside it.
     let paragraphs = announce::paragraphs(&data, &extra_sentences(content, week));
     let script = (plan::week_script_path(week), script_file(&paragraphs));
-    let mut days: Vec<SheetDay> = Vec::new();
-    for &(i, hamlet) in &sessions {
-        let s = &content.sessions[i];
-        let row = SheetRow {
-            hamlet: hamlet_name(&site.hamlets[hamlet]),
-            hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
-            time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
-            time_start_iso: s.time.map(|t| {
-                format!(
-                    "{}T{}",
-                    crate::vi::calendar::format_iso_date(s.date),
-                    crate::vi::calendar::format_time(t.start)
-                )
-            }),
-            place: s.place.clone(),
-        };
-        match days.last_mut() {
-            Some(day) if day.date_iso == crate::vi::calendar::format_iso_date(s.date) => {
-                day.rows.push(row)
-            }
-            _ => days.push(SheetDay {
-                weekday: weekday_name(s.date.weekday()).to_string(),
-                date_short: format!("{:02}/{:02}", s.date.day(), s.date.month()),
-                date_numeric: format_date_numeric(s.date),
-                date_iso: crate::vi::calendar::format_iso_date(s.date),
-                rows: vec![row],
-            }),
-        }
-    }
+    let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
+    let mut rows = String::new();
+    let root = plan::link(&plan::week_path(week), "");
+    super::rows::write_week_rows(&mut rows, content, plan, &sessions, &names, &root);
 
     let url = site
         .base_url
@@ -292,7 +248,7 @@ pub(super) fn page(
     let sheet = SheetView {
         label: format!("Tuần {}", week.number),
         range: range(week),
-        days,
+        rows,
         services: sheet_notes(announce::service_groups(&data), ", "),
         notes: sheet_notes(announce::note_groups(&data), " "),
         qr_svg: url.as_deref().and_then(qr_svg),
