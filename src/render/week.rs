@@ -108,11 +108,12 @@ fn hamlet_name(hamlet: &Hamlet) -> String {
 /// The week as plain data for the script.
 pub fn week_data(content: &Content, plan: &Plan, week: Week) -> WeekData {
     let site = &content.site;
+    let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
     let mut days: Vec<DayData> = Vec::new();
     for (i, hamlet) in week_sessions(content, plan, week) {
         let s = &content.sessions[i];
         let session = SessionData {
-            hamlet: hamlet_name(&site.hamlets[hamlet]),
+            hamlet: names[hamlet].clone(),
             time: s.time,
             place: s.place.clone(),
             services: s.services.clone(),
