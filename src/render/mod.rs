@@ -2,6 +2,7 @@
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
 pub mod charts;
+mod chrome;
 pub mod data;
 pub mod embed;
 pub mod event;
@@ -47,6 +48,9 @@ struct Shared<'a> {
     plan: &'a Plan,
     today: NaiveDate,
     base: Context,
+    nav: Vec<NavItem>,
+    /// The header and footer of every page, rendered once per depth.
+    chrome: chrome::Chrome,
     /// Session indices sorted by date, start time, hamlet.
     ordered_sessions: Vec<usize>,
     guide_links: Vec<DocLink>,
@@ -152,11 +156,20 @@ pub fn render(
         })
         .collect();
 
+    let chrome = chrome::Chrome::new(tera, &base, &nav, &plan.pages).map_err(|e| {
+        vec![theme::template_error(
+            &e,
+            &content.template_overrides,
+            site_root,
+        )]
+    })?;
     let shared = Shared {
         content,
         plan,
         today,
         base,
+        nav,
+        chrome,
         ordered_sessions,
         guide_links,
         progress: progress::ProgressPages::new(content, plan, today),
@@ -348,6 +361,7 @@ fn render_page(
     let site = &content.site;
     let mut ctx = shared.base.clone();
     ctx.insert("root", &plan::link(&page.path, ""));
+    shared.chrome.insert_into(&mut ctx, &shared.nav, &page.path);
     ctx.insert("page_path", &page.path);
     ctx.insert("page_url", &seo::absolute_url(site, &page.path));
     let mut beside: Beside = None;

@@ -19,6 +19,8 @@ macro_rules! theme_file {
 
 pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("base.html"),
+    theme_file!("header.html"),
+    theme_file!("footer.html"),
     theme_file!("macros.html"),
     theme_file!("index.html"),
     theme_file!("schedule.html"),
