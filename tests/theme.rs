@@ -1,0 +1,100 @@
+//! A site's `templates/*.html` replace the theme's files of the same name,
+//! including the header and footer rendered once per folder depth and the
+//! macros that place the rows bangtin writes.
+
+mod common;
+
+use common::{assert_links_resolve, SiteTest};
+
+#[test]
+fn own_footer_appears_on_pages_at_every_depth_with_working_links() {
+    let t = SiteTest::fixture("minimal");
+    t.write(
+        "templates/footer.html",
+        r#"<footer class="site-footer"><p id="chan-trang">Chân trang riêng của {{ site.authority }}</p><a href="{{ root }}gioi-thieu/index.html">Giới thiệu</a></footer>"#,
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for page in [
+        "index.html",
+        "lich/index.html",
+        "lich/dong-lao/index.html",
+        "huong-dan/cai-dat/index.html",
+        "404.html",
+    ] {
+        let texts = t.page(page).select_texts("#chan-trang");
+        assert_eq!(texts.len(), 1, "{page}: {texts:?}");
+        assert!(texts[0].starts_with("Chân trang riêng của UBND"), "{page}");
+    }
+    assert_eq!(
+        t.page("lich/dong-lao/index.html").attrs("footer a", "href"),
+        ["../../gioi-thieu/index.html"]
+    );
+    assert_links_resolve(&t.out);
+}
+
+#[test]
+fn own_header_marks_the_current_menu_item_on_each_page() {
+    let t = SiteTest::fixture("minimal");
+    t.write(
+        "templates/header.html",
+        r#"<header class="site-header"><nav aria-label="Menu riêng"><ul>{% for item in nav %}<li><a href="{{ root }}{{ item.path }}"{% if item.path == page_path %} aria-current="page"{% endif %}>{{ item.label }}</a></li>{% endfor %}</ul></nav></header>"#,
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let current = |page: &str| {
+        t.page(page)
+            .select_texts("nav[aria-label='Menu riêng'] [aria-current=page]")
+    };
+    assert_eq!(current("index.html"), ["Trang chủ"]);
+    assert_eq!(current("lich/index.html"), ["Lịch các thôn"]);
+    assert_eq!(current("huong-dan/index.html"), ["Hướng dẫn"]);
+    // A guide is not a menu item: nothing is current, at the same depth as the
+    // hamlet pages, which share its header.
+    assert!(current("huong-dan/cai-dat/index.html").is_empty());
+    assert!(current("lich/dong-lao/index.html").is_empty());
+    assert_links_resolve(&t.out);
+}
+
+#[test]
+fn own_macros_place_the_rows_bangtin_writes() {
+    let t = SiteTest::fixture("minimal");
+    t.write(
+        "templates/macros.html",
+        &format!(
+            "{}\n{{% macro session_table(rows, caption, show_hamlet=true) %}}<table class=\"lich-rieng\"><tbody>{{{{ rows | safe }}}}</tbody></table>{{% endmacro session_table %}}",
+            // The other macros, unchanged.
+            include_str!("../themes/default/templates/macros.html")
+                .split("{% macro session_list")
+                .nth(1)
+                .map(|rest| format!("{{% macro session_list{rest}"))
+                .unwrap()
+        ),
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = t.page("lich/index.html");
+    let own = page.count("table.lich-rieng tbody tr");
+    assert!(own > 0, "no rows in the site's own table");
+    assert_eq!(page.count("table.schedule"), 0);
+    // The rows are the schedule's: one per session, each with its cells.
+    assert_eq!(page.count("table.lich-rieng td[data-label='Thôn']"), own);
+}
+
+#[test]
+fn a_broken_template_of_the_site_is_named_and_nothing_is_written() {
+    let t = SiteTest::fixture("minimal");
+    t.write(
+        "templates/footer.html",
+        "<footer>{{ site.authority </footer>",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/footer.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Cách sửa"), "{}", run.stderr);
+    assert!(!t.out.join("index.html").exists());
+}
