@@ -199,35 +199,58 @@ pub const CSV_HEADER: [&str; 9] = [
 
 /// `du-lieu/lich.csv`: one row per session, the schedule's order.
 pub fn csv(content: &Content, plan: &Plan, ordered: &[usize]) -> Result<Vec<u8>, String> {
-    // The BOM tells Excel the file is UTF-8; without it Vietnamese is garbled.
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
+        let mut w = csv_writer(&mut out);
         w.write_record(CSV_HEADER).map_err(|e| e.to_string())?;
-        for &i in ordered {
-            let Some(h) = plan.session_hamlets[i] else {
-                continue;
-            };
-            let s = &content.sessions[i];
-            let row = [
-                iso(s.date),
-                weekday_name(s.date.weekday()).to_string(),
-                content.site.hamlets[h].label().to_string(),
-                plan.hamlet_slugs[h].clone(),
-                s.time.map(|t| format_time(t.start)).unwrap_or_default(),
-                s.time
-                    .and_then(|t| t.end)
-                    .map(format_time)
-                    .unwrap_or_default(),
-                s.place.clone().unwrap_or_default(),
-                s.services.join("; "),
-                s.note.clone().unwrap_or_default(),
-            ];
-            w.write_record(&row).map_err(|e| e.to_string())?;
-        }
+        write_csv_rows(&mut w, content, plan, ordered, &[])?;
         w.flush().map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// The writer of `lich.csv`: CRLF line ends, as Excel writes them.
+pub fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// One row per session (`CSV_HEADER`'s columns), after the `leading` cells
+/// (the province file puts the commune first).
+pub fn write_csv_rows<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    content: &Content,
+    plan: &Plan,
+    ordered: &[usize],
+    leading: &[&str],
+) -> Result<(), String> {
+    for &i in ordered {
+        let Some(h) = plan.session_hamlets[i] else {
+            continue;
+        };
+        let s = &content.sessions[i];
+        let date = iso(s.date);
+        let start = s.time.map(|t| format_time(t.start)).unwrap_or_default();
+        let end = s
+            .time
+            .and_then(|t| t.end)
+            .map(format_time)
+            .unwrap_or_default();
+        let services = s.services.join("; ");
+        let row = [
+            date.as_str(),
+            weekday_name(s.date.weekday()),
+            content.site.hamlets[h].label(),
+            plan.hamlet_slugs[h].as_str(),
+            start.as_str(),
+            end.as_str(),
+            s.place.as_deref().unwrap_or_default(),
+            services.as_str(),
+            s.note.as_deref().unwrap_or_default(),
+        ];
+        w.write_record(leading.iter().copied().chain(row))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

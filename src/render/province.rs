@@ -121,25 +121,14 @@ pub fn json(communes: &[Commune]) -> Vec<u8> {
 pub fn csv(communes: &[Commune]) -> Result<Vec<u8>, String> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
+        let mut w = data::csv_writer(&mut out);
         let mut header = vec!["Xã", "Mã xã"];
         header.extend(data::CSV_HEADER);
         w.write_record(&header).map_err(|e| e.to_string())?;
         for c in communes {
             let ordered = ordered_sessions(c.content, c.plan);
-            let own = data::csv(c.content, c.plan, &ordered)?;
-            let body = own.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&own);
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(true)
-                .from_reader(body);
-            for record in reader.records() {
-                let record = record.map_err(|e| e.to_string())?;
-                let mut row = vec![c.content.site.authority.as_str(), c.slug];
-                row.extend(record.iter());
-                w.write_record(&row).map_err(|e| e.to_string())?;
-            }
+            let leading = [c.content.site.authority.as_str(), c.slug];
+            data::write_csv_rows(&mut w, c.content, c.plan, &ordered, &leading)?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
