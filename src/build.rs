@@ -337,16 +337,31 @@ fn build_province(
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let today = options.today.unwrap_or_else(today_in_vietnam);
     let tera = render::theme::load(&[], &options.root).map_err(fail)?;
-    // Communes render side by side: one commune's pages alone leave a core idle
-    // while its largest page (the full schedule) renders.
-    let written: Vec<Result<Written, Vec<Diagnostic>>> = sites
-        .par_iter()
+    let communes: Vec<render::province::Commune> = sites
+        .iter()
         .zip(&province.communes)
-        .map(|(site, commune)| {
-            let prefix = render::province::prefix(&commune.slug);
-            write_site(site, options, today, &staging, &prefix, Some(&tera))
+        .map(|(s, c)| render::province::Commune {
+            slug: &c.slug,
+            content: &s.content,
+            plan: &s.plan,
         })
         .collect();
+    // Communes render side by side: one commune's pages alone leave a core idle
+    // while its largest page (the full schedule) renders. The province's own
+    // files are made alongside, not after, for the same reason.
+    let (written, own) = rayon::join(
+        || {
+            sites
+                .par_iter()
+                .zip(&province.communes)
+                .map(|(site, commune)| {
+                    let prefix = render::province::prefix(&commune.slug);
+                    write_site(site, options, today, &staging, &prefix, Some(&tera))
+                })
+                .collect::<Vec<Result<Written, Vec<Diagnostic>>>>()
+        },
+        || province_files(province, &communes, &tera, today, options),
+    );
     let (mut pages, mut files) = (0, 0);
     let mut errors = Vec::new();
     for w in written {
@@ -359,35 +374,18 @@ fn build_province(
             Err(e) => errors.extend(e),
         }
     }
+    let own = match own {
+        Ok(own) => own,
+        Err(e) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
     if !errors.is_empty() {
         diagnostics::sort(&mut errors);
         return Err(fail(errors));
     }
-
-    let communes: Vec<render::province::Commune> = sites
-        .iter()
-        .zip(&province.communes)
-        .map(|(s, c)| render::province::Commune {
-            slug: &c.slug,
-            content: &s.content,
-            plan: &s.plan,
-        })
-        .collect();
-    let index = render::province::index(province, &communes, &tera, today)
-        .map_err(|e| fail(vec![render::theme::template_error(&e, &[], &options.root)]))?;
-    let csv = render::province::csv(&communes).map_err(|reason| {
-        fail(vec![Diagnostic::error(
-            &options.output,
-            None,
-            format!("Không tạo được tệp CSV chung: {reason}"),
-        )])
-    })?;
-    let own: [(&str, &[u8]); 3] = [
-        ("index.html", &index),
-        (plan::DATA_JSON, &render::province::json(&communes)),
-        (plan::DATA_CSV, &csv),
-    ];
-    for (rel, bytes) in own {
+    for (rel, bytes) in &own {
         staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
     }
     for (rel, bytes) in render::theme::ASSETS {
@@ -404,4 +402,28 @@ fn build_province(
         warnings,
         zip,
     })
+}
+
+/// The province's own files: the index of communes and the shared data.
+fn province_files(
+    province: &load::province::Province,
+    communes: &[render::province::Commune],
+    tera: &tera::Tera,
+    today: chrono::NaiveDate,
+    options: &BuildOptions,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
+    let index = render::province::index(province, communes, tera, today)
+        .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])?;
+    let csv = render::province::csv(communes).map_err(|reason| {
+        vec![Diagnostic::error(
+            &options.output,
+            None,
+            format!("Không tạo được tệp CSV chung: {reason}"),
+        )]
+    })?;
+    Ok(vec![
+        ("index.html", index),
+        (plan::DATA_JSON, render::province::json(communes)),
+        (plan::DATA_CSV, csv),
+    ])
 }
