@@ -97,4 +97,11 @@ fn a_broken_template_of_the_site_is_named_and_nothing_is_written() {
     );
     assert!(run.stderr.contains("Cách sửa"), "{}", run.stderr);
     assert!(!t.out.join("index.html").exists());
+    let check = t.check();
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("templates/footer.html"),
+        "{}",
+        check.stderr
+    );
 }
