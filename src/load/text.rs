@@ -111,7 +111,9 @@ fn surely_nfc(text: &str) -> bool {
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr; the position is only needed for the error.
+    if bytes.contains(&0) {
+        let nul = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(nul_error(&bytes, nul));
     }
     match String::from_utf8(bytes) {

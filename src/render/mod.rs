@@ -516,20 +516,31 @@ fn render_page(
 /// and tabs before each newline makes pages smaller and validator-clean, and
 /// never changes what a reader sees.
 pub(crate) fn strip_trailing_whitespace(html: &mut Vec<u8>) {
-    let mut write = 0;
-    let mut line_start = 0;
-    for read in 0..html.len() {
-        let byte = html[read];
-        if byte == b'\n' {
-            while write > line_start && matches!(html[write - 1], b' ' | b'\t') {
-                write -= 1;
-            }
-            line_start = write + 1;
+    let len = html.len();
+    let (mut read, mut write) = (0, 0);
+    // Line by line, moving bytes only once a line has been shortened.
+    while let Some(newline) = html
+        .get(read..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+    {
+        let line_end = read + newline;
+        let mut keep = line_end;
+        while keep > read && matches!(html[keep - 1], b' ' | b'\t') {
+            keep -= 1;
         }
-        html[write] = byte;
+        if write != read {
+            html.copy_within(read..keep, write);
+        }
+        write += keep - read;
+        html[write] = b'\n';
         write += 1;
+        read = line_end + 1;
     }
-    html.truncate(write);
+    // The last line has no newline: kept as it is.
+    if write != read {
+        html.copy_within(read..len, write);
+    }
+    html.truncate(write + (len - read));
 }
 
 /// The browser tab and search result title: "page – site" when that fits in
