@@ -50,7 +50,12 @@ impl Chrome {
     }
 
     /// Adds `site_header` and `site_footer` for the page at `page_path`.
-    pub fn insert_into(&self, ctx: &mut Context, nav: &[NavItem], page_path: &str) {
+    pub fn insert_into(
+        &self,
+        ctx: &mut super::page_context::PageContext,
+        nav: &[NavItem],
+        page_path: &str,
+    ) {
         let root = plan::link(page_path, "");
         let current = current_item(nav, page_path);
         let empty = String::new();

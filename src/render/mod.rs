@@ -11,6 +11,7 @@ pub mod files;
 pub mod ics;
 pub mod markdown;
 mod news;
+mod page_context;
 pub mod progress;
 pub mod province;
 pub mod rows;
@@ -23,6 +24,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use page_context::PageContext;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -181,8 +183,12 @@ pub fn render(
     let errors: Vec<Diagnostic> = plan
         .pages
         .par_iter()
-        .filter_map(|page| {
-            let (html, beside) = match render_page(&shared, page, tera) {
+        .map_init(
+            || PageContext::new(&shared.base),
+            |ctx, page| (page, render_page(&shared, page, tera, ctx)),
+        )
+        .filter_map(|(page, rendered)| {
+            let (html, beside) = match rendered {
                 Ok(rendered) => rendered,
                 Err(e) => {
                     return Some(theme::template_error(
@@ -356,12 +362,14 @@ fn render_page(
     shared: &Shared,
     page: &PlannedPage,
     tera: &Tera,
+    ctx: &mut PageContext,
 ) -> Result<(Vec<u8>, Beside), tera::Error> {
     let content = shared.content;
     let site = &content.site;
-    let mut ctx = shared.base.clone();
+    // Whatever the previous page on this thread left, even on an error.
+    ctx.clear();
     ctx.insert("root", &plan::link(&page.path, ""));
-    shared.chrome.insert_into(&mut ctx, &shared.nav, &page.path);
+    shared.chrome.insert_into(ctx, &shared.nav, &page.path);
     ctx.insert("page_path", &page.path);
     ctx.insert("page_url", &seo::absolute_url(site, &page.path));
     let mut beside: Beside = None;
@@ -432,7 +440,7 @@ fn render_page(
             )
         }
         PageKind::Week(w) => {
-            let (template, title, description, script) = week::page(shared, w, &mut ctx);
+            let (template, title, description, script) = week::page(shared, w, ctx);
             beside = Some(script);
             (template, title, description)
         }
@@ -495,8 +503,8 @@ fn render_page(
                 ),
             )
         }
-        PageKind::News => news::list(shared, &mut ctx),
-        PageKind::NewsItem(i) => news::item(shared, i, &page.path, &mut ctx),
+        PageKind::News => news::list(shared, ctx),
+        PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
@@ -507,7 +515,7 @@ fn render_page(
     ctx.insert("title", &title);
     ctx.insert("description", &description);
     let mut html = Vec::with_capacity(16 * 1024);
-    tera.render_to(template, &ctx, &mut html)?;
+    tera.render_to(template, ctx.context(), &mut html)?;
     strip_trailing_whitespace(&mut html);
     Ok((html, beside))
 }

@@ -1,7 +1,6 @@
 //! The news pages: `tin-tuc/index.html` (newest first) and one page per item.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::{render_doc, Shared};
 use crate::plan;
@@ -28,7 +27,10 @@ fn link(shared: &Shared, i: usize) -> NewsLink {
 }
 
 /// (template, title, description) of the news list.
-pub(super) fn list(shared: &Shared, ctx: &mut Context) -> (&'static str, String, String) {
+pub(super) fn list(
+    shared: &Shared,
+    ctx: &mut super::page_context::PageContext,
+) -> (&'static str, String, String) {
     let items: Vec<NewsLink> = shared.plan.news.iter().map(|&i| link(shared, i)).collect();
     ctx.insert("items", &items);
     let site = &shared.content.site;
@@ -44,7 +46,7 @@ pub(super) fn item(
     shared: &Shared,
     i: usize,
     page_path: &str,
-    ctx: &mut Context,
+    ctx: &mut super::page_context::PageContext,
 ) -> (&'static str, String, String) {
     let (doc, description) = render_doc(shared, &shared.content.news[i].doc, page_path);
     let title = doc.title.clone();

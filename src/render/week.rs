@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveDate};
 use qrcode::{Color, EcLevel, QrCode};
 use serde::Serialize;
 use std::fmt::Write as _;
-use tera::Context;
 
 use super::Shared;
 use crate::model::{Content, Hamlet};
@@ -225,7 +224,7 @@ fn qr_svg(url: &str) -> Option<String> {
 pub(super) fn page(
     shared: &Shared,
     index: usize,
-    ctx: &mut Context,
+    ctx: &mut super::page_context::PageContext,
 ) -> (&'static str, String, String, (String, Vec<u8>)) {
     let content = shared.content;
     let plan = shared.plan;
