@@ -80,7 +80,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
         out.push(sentence(format!(
             "{}, {}: {}",
             weekday_name(day.date.weekday()),
-            date_words(day.date, false),
+            names.date(day.date),
             spoken.join("; ")
         )));
     }
@@ -138,41 +138,74 @@ fn week_span_words(monday: NaiveDate) -> String {
     )
 }
 
-/// The week's hamlet and place names as read inside a sentence, spelled out
-/// once each: a province week repeats the same few names in every session.
-struct SpokenNames<'a>(HashMap<&'a str, String>);
+/// The week's hamlet and place names, times and dates as read inside a
+/// sentence, each spelled out once: a province week says the same few names,
+/// hours and days over and over.
+struct SpokenNames<'a> {
+    names: HashMap<&'a str, String>,
+    times: HashMap<TimeRange, String>,
+    dates: HashMap<NaiveDate, String>,
+}
 
 impl<'a> SpokenNames<'a> {
     fn of(week: &'a WeekData) -> Self {
-        let mut names = HashMap::new();
-        for s in week.days.iter().flat_map(|d| &d.sessions) {
-            for name in std::iter::once(s.hamlet.as_str()).chain(s.place.as_deref()) {
-                names.entry(name).or_insert_with(|| inner(&spell_out(name)));
+        let mut spoken = SpokenNames {
+            names: HashMap::new(),
+            times: HashMap::new(),
+            dates: HashMap::new(),
+        };
+        for day in &week.days {
+            spoken
+                .dates
+                .entry(day.date)
+                .or_insert_with(|| date_words(day.date, false));
+            for s in &day.sessions {
+                for name in std::iter::once(s.hamlet.as_str()).chain(s.place.as_deref()) {
+                    spoken
+                        .names
+                        .entry(name)
+                        .or_insert_with(|| inner(&spell_out(name)));
+                }
+                if let Some(time) = s.time {
+                    spoken
+                        .times
+                        .entry(time)
+                        .or_insert_with(|| time_range_words(&time));
+                }
             }
         }
-        SpokenNames(names)
+        spoken
     }
 
-    fn get(&self, name: &str) -> String {
-        self.0
+    fn name(&self, name: &str) -> String {
+        self.names
             .get(name)
             .cloned()
             .unwrap_or_else(|| inner(&spell_out(name)))
     }
 
+    fn date(&self, date: NaiveDate) -> String {
+        self.dates
+            .get(&date)
+            .cloned()
+            .unwrap_or_else(|| date_words(date, false))
+    }
+
     /// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn".
     fn session(&self, s: &SessionData) -> String {
-        let mut words = format!(
-            "{}, {}",
-            self.get(&s.hamlet),
-            s.time
-                .as_ref()
-                .map_or_else(|| "cả ngày".to_string(), time_range_words)
-        );
+        let time = match &s.time {
+            Some(t) => self
+                .times
+                .get(t)
+                .cloned()
+                .unwrap_or_else(|| time_range_words(t)),
+            None => "cả ngày".to_string(),
+        };
+        let mut words = format!("{}, {time}", self.name(&s.hamlet));
         if let Some(place) = s
             .place
             .as_deref()
-            .map(|p| self.get(p))
+            .map(|p| self.name(p))
             .filter(|p| !p.is_empty())
         {
             words.push_str(", tại ");
@@ -186,9 +219,9 @@ impl<'a> SpokenNames<'a> {
         let names: Vec<String> = sessions
             .iter()
             .map(|r| {
-                let hamlet = self.get(&r.hamlet);
+                let hamlet = self.name(&r.hamlet);
                 match r.date {
-                    Some(date) => format!("{hamlet} {}", date_words(date, false)),
+                    Some(date) => format!("{hamlet} {}", self.date(date)),
                     None => hamlet,
                 }
             })

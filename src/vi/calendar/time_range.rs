@@ -4,7 +4,7 @@ use chrono::{NaiveTime, Timelike};
 
 /// "07:30–11:00", or a single start time when `end` is None.
 /// An end written as 24:00 (midnight) is stored as 23:59.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TimeRange {
     pub start: chrono::NaiveTime,
     pub end: Option<chrono::NaiveTime>,
