@@ -209,13 +209,16 @@ fn commune(
     for day in 0..days {
         for n in &names {
             let start = 7 + rng.below(10);
+            // Two different services: an officer never lists one twice.
+            let first = rng.below(SERVICES.len());
+            let second = (first + 1 + rng.below(SERVICES.len() - 1)) % SERVICES.len();
             let _ = writeln!(
                 schedule,
                 "  - hamlet: {n}\n    date: {}\n    time: {start:02}:30-{:02}:00\n    place: Nhà văn hóa {n}\n    services: [{}, {}]\n    note: Mang theo căn cước công dân gắn chip",
                 date(day),
                 start + 3,
-                rng.pick(SERVICES),
-                rng.pick(SERVICES)
+                SERVICES[first],
+                SERVICES[second]
             );
         }
     }
