@@ -57,6 +57,11 @@ impl Site {
     /// The hamlet a session names, matched the way officers type names: NFC or
     /// NFD, old or new tone placement, any case.
     pub fn find_hamlet(&self, name: &str) -> Option<usize> {
+        // Most sessions name their hamlet exactly as site.yaml does: no key
+        // needed (two hamlets with one key are refused by validation).
+        if let Some(exact) = self.hamlets.iter().position(|h| h.name == name) {
+            return Some(exact);
+        }
         let key = crate::vi::text::canonical_key(name);
         self.hamlets.iter().position(|h| h.key == key)
     }
