@@ -69,18 +69,7 @@ pub fn write_rows(
                     out.push_str("</a></td>");
                 }
                 out.push_str("<td data-label=\"Giờ\">");
-                match s.time {
-                    Some(time) => {
-                        out.push_str("<time datetime=\"");
-                        push_iso_date(out, s.date);
-                        out.push('T');
-                        push_time(out, time.start);
-                        out.push_str("\">");
-                        push_time_range(out, time);
-                        out.push_str("</time>");
-                    }
-                    None => out.push_str("Cả ngày"),
-                }
+                push_when(out, s);
                 out.push_str("</td><td data-label=\"Địa điểm\">");
                 push_escaped(out, s.place.as_deref().unwrap_or(""));
                 out.push_str("</td><td data-label=\"Ghi chú\">");
@@ -169,24 +158,29 @@ pub fn write_week_rows(
         out.push_str("\">");
         push_escaped(out, names.get(hamlet).map_or("", String::as_str));
         out.push_str("</a></th><td class=\"time\" data-label=\"Giờ\">");
-        match s.time {
-            Some(time) => {
-                out.push_str("<time datetime=\"");
-                push_iso_date(out, s.date);
-                out.push('T');
-                push_time(out, time.start);
-                out.push_str("\">");
-                push_time_range(out, time);
-                out.push_str("</time>");
-            }
-            None => out.push_str("Cả ngày"),
-        }
+        push_when(out, s);
         out.push_str("</td><td data-label=\"Địa điểm\">");
         push_escaped(out, s.place.as_deref().unwrap_or(""));
         out.push_str("</td></tr>\n");
     }
     if day.is_some() {
         out.push_str("</tbody>\n");
+    }
+}
+
+/// The time cell's content: "07:30–11:00" marked up with its start, or "Cả ngày".
+fn push_when(out: &mut String, s: &Session) {
+    match s.time {
+        Some(time) => {
+            out.push_str("<time datetime=\"");
+            push_iso_date(out, s.date);
+            out.push('T');
+            push_time(out, time.start);
+            out.push_str("\">");
+            push_time_range(out, time);
+            out.push_str("</time>");
+        }
+        None => out.push_str("Cả ngày"),
     }
 }
 
