@@ -11,7 +11,7 @@
 //! Nothing comes from the clock or a random generator: the same input gives
 //! the same bytes.
 
-use chrono::{Duration, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use icalendar::{Calendar, Component, EventLike, Property};
 use rayon::prelude::*;
 
@@ -32,6 +32,10 @@ pub struct Sessions<'a> {
 /// hamlet's calendar hold the same bytes for it.
 pub fn events(sessions: &Sessions) -> Vec<String> {
     let site_key = event::site_key(sessions.content);
+    // The same for every session of a hamlet.
+    let titles: Vec<String> = (0..sessions.content.site.hamlets.len())
+        .map(|h| event::title(sessions.content, h))
+        .collect();
     sessions
         .ordered
         .par_iter()
@@ -39,7 +43,7 @@ pub fn events(sessions: &Sessions) -> Vec<String> {
             Some(h) => {
                 let mut text = String::new();
                 // Writing into a String cannot fail.
-                let _ = vevent(sessions, &site_key, i, h).fmt_write(&mut text);
+                let _ = vevent(sessions, &site_key, &titles[h], i, h).fmt_write(&mut text);
                 refold(&text)
             }
             None => String::new(),
@@ -115,29 +119,49 @@ fn fold_point(line: &str, limit: usize) -> usize {
         .unwrap_or(line.len())
 }
 
-fn vevent(sessions: &Sessions, site_key: &str, i: usize, h: usize) -> icalendar::Event {
+fn vevent(
+    sessions: &Sessions,
+    site_key: &str,
+    title: &str,
+    i: usize,
+    h: usize,
+) -> icalendar::Event {
     let content = sessions.content;
     let s = &content.sessions[i];
     let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i]);
     let mut ev = icalendar::Event::new();
+    // Dates are written here rather than by the crate's typed setters, which
+    // run chrono's pattern formatter for each one: 2% of a province build.
     ev.uid(&format!("{uid}@bangtin"))
         // Stamped with the session's own day (midnight in Vietnam), not the
         // clock: the same input must give the same file.
-        .timestamp(event::to_utc(s.date.and_time(NaiveTime::MIN)).and_utc())
-        .summary(&event::title(content, h))
+        .add_property(
+            "DTSTAMP",
+            utc_stamp(event::to_utc(s.date.and_time(NaiveTime::MIN))),
+        )
+        .summary(title)
         .location(&event::location(content, s, h))
         .description(&event::description(content, s));
     match event::when(s) {
         When::AllDay(date) => {
             // DTEND of an all-day event is the next day (exclusive).
-            ev.starts(date).ends(date + Duration::days(1));
+            let day = |key: &str, d: NaiveDate| {
+                Property::new(
+                    key,
+                    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()),
+                )
+                .add_parameter("VALUE", "DATE")
+                .done()
+            };
+            ev.append_property(day("DTSTART", date))
+                .append_property(day("DTEND", date + Duration::days(1)));
         }
         When::Starts(start) => {
-            ev.starts(event::to_utc(start).and_utc());
+            ev.add_property("DTSTART", utc_stamp(event::to_utc(start)));
         }
         When::Between(start, end) => {
-            ev.starts(event::to_utc(start).and_utc())
-                .ends(event::to_utc(end).and_utc());
+            ev.add_property("DTSTART", utc_stamp(event::to_utc(start)))
+                .add_property("DTEND", utc_stamp(event::to_utc(end)));
         }
     }
     let page = plan::hamlet_path(&sessions.plan.hamlet_slugs[h]);
@@ -145,6 +169,19 @@ fn vevent(sessions: &Sessions, site_key: &str, i: usize, h: usize) -> icalendar:
         ev.url(&url);
     }
     ev.done()
+}
+
+/// "20221129T003000Z": a UTC date-time as RFC 5545 writes it.
+fn utc_stamp(t: NaiveDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 #[cfg(test)]
