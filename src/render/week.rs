@@ -234,7 +234,12 @@ pub(super) fn page(
 
     let data = week_data(content, plan, week);
     // Composed once: shown on the page and written as doc-loa.txt beside it.
-    let paragraphs = announce::paragraphs(&data, &extra_sentences(content, week));
+    let (services, notes) = (
+        announce::service_groups(&data),
+        announce::note_groups(&data),
+    );
+    let paragraphs =
+        announce::paragraphs_with_groups(&data, &services, &notes, &extra_sentences(content, week));
     let script = (plan::week_script_path(week), script_file(&paragraphs));
     let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
     let mut rows = String::new();
@@ -249,8 +254,8 @@ pub(super) fn page(
         label: format!("Tuần {}", week.number),
         range: range(week),
         rows,
-        services: sheet_notes(announce::service_groups(&data), ", "),
-        notes: sheet_notes(announce::note_groups(&data), " "),
+        services: sheet_notes(services, ", "),
+        notes: sheet_notes(notes, " "),
         qr_svg: url.as_deref().and_then(qr_svg),
         url,
         script: paragraphs,

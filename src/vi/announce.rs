@@ -65,6 +65,22 @@ pub fn script(week: &WeekData, extra_sentences: &[String]) -> String {
 /// notice is about, one paragraph per day, what each session offers, what to
 /// bring, `extra_sentences`, the hotline, the closing.
 pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
+    paragraphs_with_groups(
+        week,
+        &service_groups(week),
+        &note_groups(week),
+        extra_sentences,
+    )
+}
+
+/// `paragraphs`, for a caller that has the week's `service_groups` and
+/// `note_groups` already (the printed sheet lists them too).
+pub fn paragraphs_with_groups(
+    week: &WeekData,
+    services: &[ItemGroup],
+    notes: &[ItemGroup],
+    extra_sentences: &[String],
+) -> Vec<String> {
     let authority = spell_out(&week.authority);
     let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
@@ -86,7 +102,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
     }
 
     // What every session offers or asks is said once, for all of them.
-    for group in service_groups(week) {
+    for group in services {
         let whom = if group.every_session {
             "Nội dung các buổi".to_string()
         } else {
@@ -95,7 +111,7 @@ pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
         let items: Vec<String> = group.items.iter().map(|x| inner(&spell_out(x))).collect();
         out.push(sentence(format!("{whom}: {}", items.join(", "))));
     }
-    for group in note_groups(week) {
+    for group in notes {
         let whom = if group.every_session {
             "Bà con lưu ý".to_string()
         } else {
