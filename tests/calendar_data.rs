@@ -158,6 +158,13 @@ fn calendar_lines_are_crlf_and_folded_without_splitting_characters() {
     let t = built();
     let bytes = read(&t, "lich.ics");
     assert!(bytes.ends_with(b"END:VCALENDAR\r\n"));
+    // One calendar: the events go inside it, never after its END.
+    for ics in ["lich.ics", "lich/dong-lao.ics"] {
+        let text = String::from_utf8(read(&t, ics)).unwrap();
+        assert_eq!(text.matches("BEGIN:VCALENDAR\r\n").count(), 1, "{ics}");
+        assert_eq!(text.matches("END:VCALENDAR\r\n").count(), 1, "{ics}");
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    }
     // Split after each LF: every line but the (empty) last must end in CRLF.
     let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     assert_eq!(lines.last(), Some(&&b""[..]));

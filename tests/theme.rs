@@ -105,3 +105,43 @@ fn a_broken_template_of_the_site_is_named_and_nothing_is_written() {
         check.stderr
     );
 }
+
+#[test]
+fn a_template_from_before_session_rows_is_refused_not_published_empty() {
+    let t = SiteTest::fixture("minimal");
+    // hamlet.html as themes wrote it when templates looped over `days`.
+    t.write(
+        "templates/hamlet.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ hamlet.label }}</h1>\n{% if days %}<p>{{ days | length }} ngày</p>{% else %}<p>Chưa có buổi nào.</p>{% endif %}\n{% endblock content %}\n",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/hamlet.html:4:7"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("session_rows"), "{}", run.stderr);
+    assert!(!t.out.join("index.html").exists());
+}
+
+#[test]
+fn every_default_template_copied_into_the_site_builds_the_same_site() {
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let plain = SiteTest::fixture("minimal");
+    assert_eq!(plain.build().code, 0);
+    let copied = SiteTest::fixture("minimal");
+    for entry in std::fs::read_dir(&theme).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        copied.write(
+            &format!("templates/{name}"),
+            &std::fs::read_to_string(&path).unwrap(),
+        );
+    }
+    let run = copied.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for page in ["index.html", "lich/index.html", "lich/dong-lao/index.html"] {
+        assert_eq!(plain.page(page).text, copied.page(page).text, "{page}");
+    }
+}

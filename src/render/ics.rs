@@ -68,7 +68,9 @@ pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<usiz
         .append_property(Property::new("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh"));
     // The crate writes the calendar's own lines; the events go in before its END.
     let head = refold(&cal.to_string());
-    let head = head.strip_suffix(CALENDAR_END).unwrap_or(&head);
+    let head = head
+        .rfind(CALENDAR_END)
+        .map_or(&head[..], |end| &head[..end]);
     let mut out = String::with_capacity(head.len() + events.iter().map(String::len).sum::<usize>());
     out.push_str(head);
     for (&i, text) in sessions.ordered.iter().zip(events) {

@@ -49,25 +49,12 @@ pub const ASSETS: &[(&str, &[u8])] = &[(
 /// Tera with the theme, overridden by the site's templates. Template errors
 /// name the officer's file when the broken template is theirs.
 pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Vec<Diagnostic>> {
-    let reads_environment: Vec<Diagnostic> = overrides
+    let refused: Vec<Diagnostic> = overrides
         .iter()
-        .filter_map(|(name, text)| {
-            let at = text.find("get_env")?;
-            let before = &text[..at];
-            let line = before.matches('\n').count() as u32 + 1;
-            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
-            Some(
-                Diagnostic::error(
-                    site_root.join("templates").join(name),
-                    Some(crate::diagnostics::Pos::new(line, col)),
-                    "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai).",
-                )
-                .with_hint("Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang."),
-            )
-        })
+        .filter_map(|(name, text)| refused_use(name, text, site_root))
         .collect();
-    if !reads_environment.is_empty() {
-        return Err(reads_environment);
+    if !refused.is_empty() {
+        return Err(refused);
     }
     let mut tera = Tera::default();
     let mut all: Vec<(&str, &str)> = TEMPLATES
@@ -87,6 +74,80 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
     Ok(tera)
+}
+
+/// What a site's template may not use, with why and how to fix it: `get_env`,
+/// and the per-session loops of themes before session rows were written by
+/// bangtin (with no `days`, an old `hamlet.html` would publish empty schedules
+/// without a word).
+fn refused_use(name: &str, text: &str, site_root: &Path) -> Option<Diagnostic> {
+    let (at, message, hint) = if let Some(at) = text.find("get_env") {
+        (
+            at,
+            "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai).".to_string(),
+            "Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang.".to_string(),
+        )
+    } else {
+        let at = removed_variable(text)?;
+        (
+            at,
+            "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống.".to_string(),
+            "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{ session_rows | safe }}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{ week.rows | safe }}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định.".to_string(),
+        )
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    Some(
+        Diagnostic::error(
+            site_root.join("templates").join(name),
+            Some(crate::diagnostics::Pos::new(line, col)),
+            message,
+        )
+        .with_hint(hint),
+    )
+}
+
+/// Where a template tag names `days` or `week.days` (as a variable, not in
+/// text), if it does.
+fn removed_variable(text: &str) -> Option<usize> {
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find(['{']) {
+        let tag_start = open + 1;
+        let close = match rest.get(tag_start..tag_start + 1) {
+            Some("{") => "}}",
+            Some("%") => "%}",
+            _ => {
+                offset += tag_start;
+                rest = &rest[tag_start..];
+                continue;
+            }
+        };
+        let body_start = tag_start + 1;
+        let body_len = rest[body_start..]
+            .find(close)
+            .unwrap_or(rest.len() - body_start);
+        let body = &rest[body_start..body_start + body_len];
+        let mut word_start = None;
+        for (i, c) in body.char_indices().chain([(body.len(), ' ')]) {
+            let in_word = c.is_alphanumeric() || c == '_' || c == '.';
+            match (in_word, word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(start)) => {
+                    let word = &body[start..i];
+                    if word == "days" || word == "week.days" || word.starts_with("days.") {
+                        return Some(offset + body_start + start);
+                    }
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        offset += body_start + body_len;
+        rest = &rest[body_start + body_len..];
+    }
+    None
 }
 
 /// Tera's error and its causes, in one line.
@@ -151,7 +212,23 @@ pub fn push_escaped(out: &mut String, input: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    use super::{escape_html, removed_variable};
+
+    #[test]
+    fn old_day_loops_are_found_only_in_tags() {
+        assert_eq!(removed_variable("{% if days %}"), Some(6));
+        assert!(removed_variable("{% for day in week.days %}").is_some());
+        assert!(removed_variable("{{ m::session_table(days=days) }}").is_some());
+        assert_eq!(
+            removed_variable("<p>Lịch 90 days</p>{{ session_rows | safe }}"),
+            None
+        );
+        assert_eq!(
+            removed_variable("{% for d in holidays %}{{ d.days_left }}"),
+            None
+        );
+        assert_eq!(removed_variable("{ {{"), None);
+    }
 
     #[test]
     fn escapes_markup_but_not_slashes() {

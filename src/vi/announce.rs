@@ -369,7 +369,6 @@ fn sentences(note: &str) -> Vec<String> {
     out
 }
 
-/// "thôn Đông Lão và thôn Kìm ngày mùng bốn tháng mười hai".
 /// "thôn A", "thôn A và thôn B", "thôn A, thôn B và thôn C".
 pub fn list_words(items: &[String]) -> String {
     match items.split_last() {
