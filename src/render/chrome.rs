@@ -40,30 +40,34 @@ impl Chrome {
             ctx.insert("root", &root);
             if !chrome.footers.contains_key(&root) {
                 let footer = tera.render("footer.html", &ctx)?;
-                chrome.footers.insert(root.clone(), footer);
+                chrome
+                    .footers
+                    .insert(root.clone(), footer.trim().to_string());
             }
             ctx.insert("page_path", current.map_or("", |i| nav[i].path.as_str()));
             let header = tera.render("header.html", &ctx)?;
-            chrome.headers.insert((root, current), header);
+            chrome
+                .headers
+                .insert((root, current), header.trim().to_string());
         }
         Ok(chrome)
     }
 
-    /// Adds `site_header` and `site_footer` for the page at `page_path`.
+    /// Adds `site_header` and `site_footer` for the page at `page_path`, whose
+    /// way back to the site root is `root`.
     pub fn insert_into(
         &self,
         ctx: &mut super::page_context::PageContext,
         nav: &[NavItem],
+        root: &str,
         page_path: &str,
     ) {
-        let root = plan::link(page_path, "");
         let current = current_item(nav, page_path);
-        let empty = String::new();
-        let header = self.headers.get(&(root.clone(), current)).unwrap_or(&empty);
-        ctx.insert("site_header", header.trim());
+        let header = self.headers.get(&(root.to_string(), current));
+        ctx.insert("site_header", header.map_or("", String::as_str));
         ctx.insert(
             "site_footer",
-            self.footers.get(&root).unwrap_or(&empty).trim(),
+            self.footers.get(root).map_or("", String::as_str),
         );
     }
 }

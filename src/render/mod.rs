@@ -368,8 +368,11 @@ fn render_page(
     let site = &content.site;
     // Whatever the previous page on this thread left, even on an error.
     ctx.clear();
-    ctx.insert("root", &plan::link(&page.path, ""));
-    shared.chrome.insert_into(ctx, &shared.nav, &page.path);
+    let root = plan::link(&page.path, "");
+    ctx.insert("root", &root);
+    shared
+        .chrome
+        .insert_into(ctx, &shared.nav, &root, &page.path);
     ctx.insert("page_path", &page.path);
     ctx.insert("page_url", &seo::absolute_url(site, &page.path));
     let mut beside: Beside = None;
@@ -408,7 +411,6 @@ fn render_page(
         }
         PageKind::Schedule => {
             ctx.insert("weeks", &week::links(content, shared.plan));
-            let root = plan::link(&page.path, "");
             ctx.insert("session_rows", &session_rows(shared, &root, true, |_| true));
             (
                 "schedule.html",
@@ -417,7 +419,6 @@ fn render_page(
             )
         }
         PageKind::Hamlet(h) => {
-            let root = plan::link(&page.path, "");
             let rows = session_rows(shared, &root, false, |i| {
                 shared.plan.session_hamlets[i] == Some(h)
             });
@@ -440,7 +441,7 @@ fn render_page(
             )
         }
         PageKind::Week(w) => {
-            let (template, title, description, script) = week::page(shared, w, ctx);
+            let (template, title, description, script) = week::page(shared, w, &root, ctx);
             beside = Some(script);
             (template, title, description)
         }

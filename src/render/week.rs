@@ -224,6 +224,7 @@ fn qr_svg(url: &str) -> Option<String> {
 pub(super) fn page(
     shared: &Shared,
     index: usize,
+    root: &str,
     ctx: &mut super::page_context::PageContext,
 ) -> (&'static str, String, String, (String, Vec<u8>)) {
     let content = shared.content;
@@ -243,8 +244,7 @@ pub(super) fn page(
     let script = (plan::week_script_path(week), script_file(&paragraphs));
     let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
     let mut rows = String::new();
-    let root = plan::link(&plan::week_path(week), "");
-    super::rows::write_week_rows(&mut rows, content, plan, &sessions, &names, &root);
+    super::rows::write_week_rows(&mut rows, content, plan, &sessions, &names, root);
 
     let url = site
         .base_url
