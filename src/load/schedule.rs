@@ -8,16 +8,16 @@ use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Point, PointKind, Session, Source};
 use crate::vi;
-use crate::yaml::{self, pos, Spanned, TextList};
+use crate::yaml::{self, pos, FieldKind, ListShape, Record, Spanned, TextList};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawSchedule {
     sessions: Option<Vec<Spanned<RawSession>>>,
     points: Option<Vec<Spanned<RawPoint>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawSession {
     hamlet: Text,
@@ -28,7 +28,7 @@ struct RawSession {
     note: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawPoint {
     name: Text,
@@ -41,6 +41,86 @@ struct RawPoint {
     note: Text,
 }
 
+use FieldKind::{Text as T, TextList as L};
+
+/// The same keys as `RawSchedule`, for the fast reader (`yaml::read_records`).
+static SHAPE: [ListShape; 2] = [
+    ListShape {
+        key: "sessions",
+        fields: &[
+            ("hamlet", T),
+            ("date", T),
+            ("time", T),
+            ("place", T),
+            ("services", L),
+            ("note", T),
+        ],
+    },
+    ListShape {
+        key: "points",
+        fields: &[
+            ("name", T),
+            ("kind", T),
+            ("address", T),
+            ("hours", T),
+            ("from", T),
+            ("to", T),
+            ("services", L),
+            ("note", T),
+        ],
+    },
+];
+
+impl RawSchedule {
+    /// Schedules are most of a province's YAML: the plain case is read by the
+    /// fast reader, anything else (and every error) by serde-saphyr.
+    fn read(text: &str) -> Result<RawSchedule, yaml::YamlError> {
+        match yaml::read_records(text, &SHAPE) {
+            Some(lists) => Ok(RawSchedule::from_records(lists)),
+            None => yaml::from_str(text),
+        }
+    }
+
+    fn from_records(lists: Vec<Option<Vec<Record>>>) -> RawSchedule {
+        let mut lists = lists.into_iter();
+        let sessions = lists.next().flatten().map(|records| {
+            records
+                .into_iter()
+                .map(|mut r| Spanned {
+                    pos: r.pos,
+                    value: RawSession {
+                        hamlet: r.text("hamlet"),
+                        date: r.text("date"),
+                        time: r.text("time"),
+                        place: r.text("place"),
+                        services: r.list("services"),
+                        note: r.text("note"),
+                    },
+                })
+                .collect()
+        });
+        let points = lists.next().flatten().map(|records| {
+            records
+                .into_iter()
+                .map(|mut r| Spanned {
+                    pos: r.pos,
+                    value: RawPoint {
+                        name: r.text("name"),
+                        kind: r.text("kind"),
+                        address: r.text("address"),
+                        hours: r.text("hours"),
+                        from: r.text("from"),
+                        to: r.text("to"),
+                        services: r.list("services"),
+                        note: r.text("note"),
+                    },
+                })
+                .collect()
+        });
+        RawSchedule { sessions, points }
+    }
+}
+
 fn texts(list: &Option<TextList>) -> Vec<String> {
     list.iter()
         .flat_map(|l| l.0.iter())
@@ -50,7 +130,7 @@ fn texts(list: &Option<TextList>) -> Vec<String> {
 }
 
 pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>, Vec<Point>) {
-    let raw: RawSchedule = match yaml::from_str(text) {
+    let raw = match RawSchedule::read(text) {
         Ok(r) => r,
         Err(e) => {
             diags.push(Diagnostic::error(file, e.pos, e.message).with_hint(e.hint));
@@ -153,4 +233,236 @@ fn point(p: &Spanned<RawPoint>, file: &Path, diags: &mut Diagnostics) -> Option<
             pos: at,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+
+    /// The fast reader's result, if it read the text at all, must be
+    /// exactly serde-saphyr's.
+    fn check_agree(text: &str) -> bool {
+        let Some(lists) = yaml::read_records(text, &SHAPE) else {
+            return false;
+        };
+        let fast = RawSchedule::from_records(lists);
+        let serde: Result<RawSchedule, _> = yaml::from_str(text);
+        assert_eq!(serde.as_ref(), Ok(&fast), "the readers differ on:\n{text}");
+        true
+    }
+
+    #[test]
+    fn bundled_schedules_take_the_fast_path_and_agree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/schedules");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(check_agree(&text), "{} not read fast", path.display());
+        }
+    }
+
+    #[test]
+    fn unusual_yaml_goes_to_serde_saphyr() {
+        for text in [
+            "sessions:\n  - hamlet: &h Đông Lão\n  - hamlet: *h\n",
+            "sessions:\n  - hamlet: !!str 12\n",
+            "%YAML 1.1\n---\nsessions: []\n",
+            "sessions:\n  - hamlet: a\n    hamlet: b\n",
+            "sessions:\n  - hamlett: a\n",
+            "sessions:\n  - hamlet: [a]\n",
+            "sessions:\n  - services: yes\n",
+            "sessions:\n  - services: 12\n",
+            "sessions:\n  - services: [a, ~]\n",
+            "sessions: []\nsessions: []\n",
+            "sessions: []\n---\npoints: []\n",
+            "sessions:\n  - hamlet: \"open\n",
+            "sessions:\n  - {hamlet: a, <<: {date: b}}\n",
+            "- a\n",
+            "",
+        ] {
+            assert!(!check_agree(text), "read fast:\n{text}");
+        }
+    }
+
+    #[test]
+    fn errors_still_come_from_serde_saphyr_with_the_line() {
+        let mut diags = Diagnostics::default();
+        let (sessions, _) = parse(
+            Path::new("lich.yaml"),
+            "sessions:\n  - hamlet: Đông Lão\n    date: 29/11/2022\n    ngay: 30/11/2022\n",
+            &mut diags,
+        );
+        assert!(sessions.is_empty());
+        let all = diags.into_sorted();
+        let d = all.first().expect("a diagnostic");
+        assert_eq!(d.pos.map(|p| p.line), Some(4));
+        assert!(d.message.contains("`ngay`"), "{}", d.message);
+    }
+
+    /// Scalars as officers write them, and ones YAML types or refuses.
+    const VALUES: &[&str] = &[
+        "Đông Lão",
+        "29/11/2022",
+        "19:00-21:30",
+        "07:30",
+        "0912345678",
+        "12",
+        "-3",
+        "1.5",
+        "1e3",
+        ".inf",
+        "0x1F",
+        "true",
+        "yes",
+        "No",
+        "off",
+        "~",
+        "null",
+        "NULL",
+        "",
+        "\"\"",
+        "\"null\"",
+        "\"Giờ: 7h30\"",
+        "'một ''hai'''",
+        "\"\\u00e1 \\t tab\"",
+        "Khám, tư vấn",
+        "a # chú thích",
+        "|\n      dòng một\n      dòng hai",
+        ">-\n      gấp\n      dòng",
+        "[Cài đặt VNeID, Kích hoạt]",
+        "[Cài đặt VNeID, 12, \"x\"]",
+        "[]",
+        "[a, ~]",
+        "- a\n      - b",
+        "{a: b}",
+        "!!str 12",
+        "&x Đông",
+        "*x",
+        "a: b",
+        "\"không đóng",
+        "multi\n      line plain",
+    ];
+    const KEYS: &[&str] = &[
+        "hamlet",
+        "date",
+        "time",
+        "place",
+        "services",
+        "note",
+        "name",
+        "kind",
+        "address",
+        "hours",
+        "from",
+        "to",
+        "ngay",
+        "\"hamlet\"",
+    ];
+
+    fn record() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (prop::sample::select(KEYS), prop::sample::select(VALUES)),
+            0..7,
+        )
+        .prop_map(|pairs| {
+            if pairs.is_empty() {
+                return "  - {}\n".to_string();
+            }
+            let mut out = String::new();
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                let lead = if i == 0 { "  - " } else { "    " };
+                out.push_str(&format!("{lead}{k}: {v}\n"));
+            }
+            out
+        })
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        let list = (
+            prop::sample::select(&["sessions", "points", "sessions", "point"][..]),
+            prop::collection::vec(record(), 0..5),
+            prop::bool::ANY,
+        );
+        (
+            prop::collection::vec(list, 0..3),
+            prop::sample::select(&["", "---\n", "# đầu tệp\n"][..]),
+        )
+            .prop_map(|(lists, head)| {
+                let mut out = head.to_string();
+                for (key, records, flow_empty) in lists {
+                    out.push_str(key);
+                    out.push(':');
+                    if records.is_empty() {
+                        out.push_str(if flow_empty { " []\n" } else { "\n" });
+                    } else {
+                        out.push('\n');
+                        records.iter().for_each(|r| out.push_str(r));
+                    }
+                }
+                out
+            })
+    }
+
+    /// Sessions with distinct, known keys: the fast reader's own case, with
+    /// every value it accepts (nulls, numbers, quotes, block scalars, lists).
+    fn plain_sessions() -> impl Strategy<Value = String> {
+        // Values no field takes (errors, aliases, nesting) would only make
+        // whole documents fall back.
+        let takeable: Vec<&str> = VALUES
+            .iter()
+            .copied()
+            .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
+            .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
+            .collect();
+        let field = (prop::bool::ANY, prop::sample::select(takeable));
+        let session = prop::collection::vec(field, 6).prop_map(|fields| {
+            let keys = ["hamlet", "date", "time", "place", "services", "note"];
+            let written: Vec<String> = keys
+                .iter()
+                .zip(&fields)
+                .filter(|(_, (present, _))| *present)
+                .map(|(k, (_, v))| format!("{k}: {v}"))
+                .collect();
+            match written.split_first() {
+                None => "  - {}\n".to_string(),
+                Some((first, rest)) => {
+                    let mut out = format!("  - {first}\n");
+                    rest.iter()
+                        .for_each(|f| out.push_str(&format!("    {f}\n")));
+                    out
+                }
+            }
+        });
+        prop::collection::vec(session, 1..6).prop_map(|s| format!("sessions:\n{}", s.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_reader_agrees_with_serde_saphyr(text in document()) {
+            check_agree(&text);
+        }
+
+        #[test]
+        fn fast_reader_agrees_on_plain_sessions(text in plain_sessions()) {
+            check_agree(&text);
+        }
+    }
+
+    #[test]
+    fn generated_plain_documents_do_take_the_fast_path() {
+        // The property above is vacuous if nothing is read fast: count.
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let strategy = plain_sessions();
+        let fast = (0..500)
+            .filter(|_| {
+                let text = strategy.new_tree(&mut runner).unwrap().current();
+                check_agree(&text)
+            })
+            .count();
+        assert!(fast > 100, "only {fast} of 500 read fast");
+    }
 }

@@ -7,12 +7,31 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::Pos;
 use crate::vi;
 
+mod records;
+
+pub use records::{read_records, FieldKind, ListShape, Record};
+
 /// A value with the place it was written; fields that need a position in an
-/// error message are declared with this type.
-pub type Spanned<T> = serde_saphyr::Spanned<T>;
+/// error message are declared with this type. Our own type (not the crate's)
+/// so the fast record reader can make one too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Spanned {
+            value: s.value,
+            pos: Pos::new(s.referenced.line() as u32, s.referenced.column() as u32),
+        })
+    }
+}
 
 pub fn pos<T>(s: &Spanned<T>) -> Pos {
-    Pos::new(s.referenced.line() as u32, s.referenced.column() as u32)
+    s.pos
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +196,7 @@ fn translate(msg: &str) -> (String, String) {
 
 /// A value written either as one text or as a list of texts (`services: Khám`
 /// or `services: [Khám, Tư vấn]`): officers write both.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextList(pub Vec<String>);
 
 impl<'de> serde::Deserialize<'de> for TextList {

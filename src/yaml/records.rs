@@ -1,0 +1,259 @@
+//! A fast reader for the one YAML shape that grows with a campaign: a mapping
+//! of lists of flat records (`sessions: [{hamlet: …, date: …}, …]`). A
+//! province's schedules are 90% of its YAML bytes, and serde-saphyr reads them
+//! at ~30 MB/s; walking granit-parser's events (the parser serde-saphyr itself
+//! runs on) reads the same records twice as fast.
+//!
+//! It reads only the plain case and gives up (`None`) on everything else:
+//! anchors, aliases, tags, directives, unknown or repeated keys, nested
+//! values, scalars that serde would type, parse errors, or a size past
+//! serde-saphyr's budget. The caller then reads the file with serde-saphyr, so
+//! every error message and every unusual construct keeps serde-saphyr's
+//! meaning. `load::schedule`'s tests check that both readers agree.
+
+use std::borrow::Cow;
+
+use granit_parser::{Event, Parser, ScalarStyle, Span};
+
+use super::{Spanned, TextList};
+use crate::diagnostics::Pos;
+
+/// serde-saphyr's default budget refuses documents with more nodes than
+/// this; past it we let serde-saphyr say so.
+const MAX_NODES: usize = 250_000;
+/// serde-saphyr's default limit on the total bytes of scalar text.
+const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// `Option<Spanned<String>>`
+    Text,
+    /// `Option<TextList>`: one text or a list of texts.
+    TextList,
+}
+
+/// One top-level key holding a list of records, and the keys a record may have.
+#[derive(Debug)]
+pub struct ListShape {
+    pub key: &'static str,
+    pub fields: &'static [(&'static str, FieldKind)],
+}
+
+#[derive(Debug, PartialEq)]
+enum Value {
+    Text(Spanned<String>),
+    List(TextList),
+}
+
+/// One record: where its mapping starts, and the value of each field of its
+/// shape (None when absent or null).
+#[derive(Debug)]
+pub struct Record {
+    pub pos: Pos,
+    shape: &'static ListShape,
+    values: Vec<Option<Value>>,
+}
+
+impl Record {
+    fn index(&self, key: &str) -> usize {
+        self.shape
+            .fields
+            .iter()
+            .position(|(k, _)| *k == key)
+            .unwrap_or_else(|| panic!("`{key}` is not a field of `{}`", self.shape.key))
+    }
+
+    /// The value of a `FieldKind::Text` field.
+    pub fn text(&mut self, key: &str) -> Option<Spanned<String>> {
+        let i = self.index(key);
+        match self.values[i].take() {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The value of a `FieldKind::TextList` field.
+    pub fn list(&mut self, key: &str) -> Option<TextList> {
+        let i = self.index(key);
+        match self.values[i].take() {
+            Some(Value::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// The records of each list of `shape`, in shape order (None for a list whose
+/// key is absent or null), or None when the text is not the plain case.
+pub fn read_records(text: &str, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
+    Reader::new(text).document(shape)
+}
+
+struct Reader<'a> {
+    parser: Parser<'a, granit_parser::StrInput<'a>>,
+    nodes: usize,
+    scalar_bytes: usize,
+}
+
+/// The pieces of one parser event the reader looks at. Anything with an
+/// anchor or a tag is `Other`.
+enum Ev<'a> {
+    MapStart(Pos),
+    MapEnd,
+    SeqStart,
+    SeqEnd,
+    Scalar(Cow<'a, str>, ScalarStyle, Pos),
+    Other,
+}
+
+fn pos_of(span: &Span) -> Pos {
+    // serde-saphyr reports the event's start, with a 1-based column.
+    Pos::new(span.start.line() as u32, span.start.col() as u32 + 1)
+}
+
+/// A plain scalar serde-saphyr reads as null (`Option` → None).
+fn is_null(value: &str, style: ScalarStyle) -> bool {
+    style == ScalarStyle::Plain && matches!(value, "" | "~" | "null" | "Null" | "NULL")
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader {
+            parser: Parser::new_from_str(text),
+            nodes: 0,
+            scalar_bytes: 0,
+        }
+    }
+
+    /// The next event, or None at a parse error or past the budget.
+    fn next(&mut self) -> Option<Ev<'a>> {
+        let (event, span) = self.parser.next()?.ok()?;
+        let ev = match event {
+            Event::MappingStart(_, 0, None) => Ev::MapStart(pos_of(&span)),
+            Event::MappingEnd => Ev::MapEnd,
+            Event::SequenceStart(_, 0, None) => Ev::SeqStart,
+            Event::SequenceEnd => Ev::SeqEnd,
+            Event::Scalar(value, style, 0, None) => {
+                self.scalar_bytes += value.len();
+                Ev::Scalar(value, style, pos_of(&span))
+            }
+            _ => Ev::Other,
+        };
+        if matches!(ev, Ev::MapStart(_) | Ev::SeqStart | Ev::Scalar(..)) {
+            self.nodes += 1;
+        }
+        (self.nodes <= MAX_NODES && self.scalar_bytes <= MAX_SCALAR_BYTES).then_some(ev)
+    }
+
+    fn expect(&mut self, want: fn(&Ev) -> bool) -> Option<()> {
+        want(&self.next()?).then_some(())
+    }
+
+    fn document(mut self, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
+        // StreamStart and DocumentStart carry no anchor or tag: read them raw
+        // to refuse a `%YAML` directive (it changes how scalars are typed).
+        match self.parser.next()?.ok()?.0 {
+            Event::StreamStart => {}
+            _ => return None,
+        }
+        match self.parser.next()?.ok()?.0 {
+            Event::DocumentStart(_, None) => {}
+            _ => return None,
+        }
+        self.expect(|e| matches!(e, Ev::MapStart(_)))?;
+        let mut lists: Vec<Option<Vec<Record>>> = shape.iter().map(|_| None).collect();
+        let mut seen = vec![false; shape.len()];
+        loop {
+            let key = match self.next()? {
+                Ev::MapEnd => break,
+                Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
+                _ => return None,
+            };
+            let i = shape.iter().position(|l| l.key == key)?;
+            if std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+            lists[i] = match self.next()? {
+                Ev::SeqStart => Some(self.records(&shape[i])?),
+                Ev::Scalar(v, style, _) if is_null(&v, style) => None,
+                _ => return None,
+            };
+        }
+        match self.parser.next()?.ok()?.0 {
+            Event::DocumentEnd => {}
+            _ => return None,
+        }
+        match self.parser.next()?.ok()?.0 {
+            Event::StreamEnd => Some(lists),
+            _ => None,
+        }
+    }
+
+    fn records(&mut self, shape: &'static ListShape) -> Option<Vec<Record>> {
+        let mut records = Vec::new();
+        loop {
+            let pos = match self.next()? {
+                Ev::SeqEnd => return Some(records),
+                Ev::MapStart(pos) => pos,
+                _ => return None,
+            };
+            records.push(self.record(shape, pos)?);
+        }
+    }
+
+    fn record(&mut self, shape: &'static ListShape, pos: Pos) -> Option<Record> {
+        let mut values: Vec<Option<Value>> = shape.fields.iter().map(|_| None).collect();
+        let mut seen = vec![false; shape.fields.len()];
+        loop {
+            let key = match self.next()? {
+                Ev::MapEnd => break,
+                Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
+                _ => return None,
+            };
+            let i = shape.fields.iter().position(|(k, _)| *k == key)?;
+            if std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+            values[i] = match shape.fields[i].1 {
+                FieldKind::Text => self.text()?,
+                FieldKind::TextList => self.text_list()?,
+            };
+        }
+        Some(Record { pos, shape, values })
+    }
+
+    /// Any non-null scalar is its text, as serde-saphyr gives it to a String.
+    fn text(&mut self) -> Option<Option<Value>> {
+        match self.next()? {
+            Ev::Scalar(v, style, _) if is_null(&v, style) => Some(None),
+            Ev::Scalar(v, _, pos) => Some(Some(Value::Text(Spanned {
+                value: v.into_owned(),
+                pos,
+            }))),
+            _ => None,
+        }
+    }
+
+    fn text_list(&mut self) -> Option<Option<Value>> {
+        match self.next()? {
+            Ev::Scalar(v, style, _) if is_null(&v, style) => Some(None),
+            // serde-saphyr types a plain scalar before TextList sees it (a
+            // bool, a number): only text that cannot be one is read here.
+            Ev::Scalar(v, style, _) if style != ScalarStyle::Plain || !v.is_ascii() => {
+                Some(Some(Value::List(TextList(vec![v.into_owned()]))))
+            }
+            Ev::SeqStart => {
+                let mut items = Vec::new();
+                loop {
+                    match self.next()? {
+                        Ev::SeqEnd => return Some(Some(Value::List(TextList(items)))),
+                        Ev::Scalar(v, style, _) if !is_null(&v, style) => {
+                            items.push(v.into_owned())
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+}
