@@ -281,8 +281,8 @@ fn load_progress(
     }
 }
 
-/// A parsed document with its own problems and its text, or why it can't be read.
-type DocumentResult<T> = Result<(Option<T>, Vec<Diagnostic>, String), Diagnostic>;
+/// A parsed file, its diagnostics, and its text when they quote it.
+type DocumentResult<T> = Result<(Option<T>, Vec<Diagnostic>, Option<String>), Diagnostic>;
 
 /// Markdown files of one folder, read and parsed in parallel: a province site
 /// has thousands of guides and reading them one by one leaves a core idle.
@@ -300,7 +300,12 @@ fn load_documents<T: Send>(
             let parsed = read_text(&path).map(|text| {
                 let mut local = Diagnostics::default();
                 let doc = parse(&path, &text, &mut local);
-                (doc, local.into_sorted(), text)
+                let diags = local.into_sorted();
+                // Only keep the text of files with something to quote, and
+                // drop the others here: 10,000 guides held twice (text and
+                // body) until the loop below was a third of a build's memory.
+                let text = (!diags.is_empty()).then_some(text);
+                (doc, diags, text)
             });
             (path, parsed)
         })
@@ -309,10 +314,8 @@ fn load_documents<T: Send>(
     for (path, result) in results {
         match result {
             Ok((doc, diags, text)) => {
-                let quoted = !diags.is_empty();
                 diagnostics.extend(diags);
-                // Only keep the text of files with something to quote.
-                if quoted {
+                if let Some(text) = text {
                     sources.insert(path, text);
                 }
                 documents.extend(doc);
