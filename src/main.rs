@@ -7,6 +7,11 @@ use bangtin::build::{self, BuildOptions};
 use bangtin::diagnostics::{self, Diagnostic};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+// See Cargo.toml: glibc malloc was a fifth of a province build.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// bangtin: tạo trang thông tin chiến dịch (lịch các thôn, điểm thu nhận, hướng dẫn) từ tệp YAML và Markdown.
 #[derive(Parser)]
 #[command(
