@@ -104,12 +104,17 @@ fn hamlet_name(hamlet: &Hamlet) -> String {
     }
 }
 
-/// The week as plain data for the script.
-pub fn week_data(content: &Content, plan: &Plan, week: Week) -> WeekData {
+/// The week as plain data for the script, from its `week_sessions` and the
+/// hamlets' `hamlet_name`s.
+fn week_data(
+    content: &Content,
+    week: Week,
+    sessions: &[(usize, usize)],
+    names: &[String],
+) -> WeekData {
     let site = &content.site;
-    let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
     let mut days: Vec<DayData> = Vec::new();
-    for (i, hamlet) in week_sessions(content, plan, week) {
+    for &(i, hamlet) in sessions {
         let s = &content.sessions[i];
         let session = SessionData {
             hamlet: names[hamlet].clone(),
@@ -178,7 +183,13 @@ fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
         label: format!("Tuần {}", week.number),
         range: range(week),
         path: plan::week_path(week),
-        session_count: week_sessions(content, plan, week).len(),
+        // Only counted: sorting the sessions of every neighbour was wasted.
+        session_count: content
+            .sessions
+            .iter()
+            .zip(&plan.session_hamlets)
+            .filter(|(s, hamlet)| hamlet.is_some() && Week::of(s.date) == week)
+            .count(),
     }
 }
 
@@ -232,8 +243,9 @@ pub(super) fn page(
     let site = &content.site;
     let week = plan.weeks[index];
     let sessions = week_sessions(content, plan, week);
+    let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
 
-    let data = week_data(content, plan, week);
+    let data = week_data(content, week, &sessions, &names);
     // Composed once: shown on the page and written as doc-loa.txt beside it.
     let (services, notes) = (
         announce::service_groups(&data),
@@ -242,7 +254,6 @@ pub(super) fn page(
     let paragraphs =
         announce::paragraphs_with_groups(&data, &services, &notes, &extra_sentences(content, week));
     let script = (plan::week_script_path(week), script_file(&paragraphs));
-    let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
     let mut rows = String::new();
     super::rows::write_week_rows(&mut rows, content, plan, &sessions, &names, root);
 
