@@ -8,7 +8,7 @@ use bangtin::diagnostics::{self, Diagnostic};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 // See Cargo.toml: glibc malloc was a fifth of a province build.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(unix)]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

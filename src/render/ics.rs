@@ -229,6 +229,102 @@ fn utc_stamp(t: NaiveDateTime) -> String {
 mod tests {
     use super::*;
 
+    /// A VEVENT built through the icalendar crate, then refolded: how events
+    /// were written before `write_vevent`, kept as its oracle.
+    fn vevent_by_crate(sessions: &Sessions, site_key: &str, i: usize, h: usize) -> String {
+        use icalendar::{Component, EventLike};
+        let content = sessions.content;
+        let s = &content.sessions[i];
+        let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i]);
+        let mut ev = icalendar::Event::new();
+        ev.uid(&format!("{uid}@bangtin"))
+            .add_property(
+                "DTSTAMP",
+                utc_stamp(event::to_utc(s.date.and_time(NaiveTime::MIN))),
+            )
+            .summary(&event::title(content, h))
+            .location(&event::location(content, s, h))
+            .description(&event::description(content, s));
+        match event::when(s) {
+            When::AllDay(date) => {
+                let day = |key: &str, d: NaiveDate| {
+                    Property::new(key, ymd(d))
+                        .add_parameter("VALUE", "DATE")
+                        .done()
+                };
+                ev.append_property(day("DTSTART", date))
+                    .append_property(day("DTEND", date + Duration::days(1)));
+            }
+            When::Starts(start) => {
+                ev.add_property("DTSTART", utc_stamp(event::to_utc(start)));
+            }
+            When::Between(start, end) => {
+                ev.add_property("DTSTART", utc_stamp(event::to_utc(start)))
+                    .add_property("DTEND", utc_stamp(event::to_utc(end)));
+            }
+        }
+        let page = plan::hamlet_path(&sessions.plan.hamlet_slugs[h]);
+        if let Some(url) = super::super::seo::absolute_url(&content.site, &page) {
+            ev.url(&url);
+        }
+        let mut text = String::new();
+        ev.done().fmt_write(&mut text).unwrap();
+        refold(&text)
+    }
+
+    #[test]
+    fn events_are_written_as_the_icalendar_crate_wrote_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("schedules")).unwrap();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: Lịch; thử, \\ nghiệm\nauthority: UBND xã A, B\nplace: xã A; huyện B\n\
+             base_url: https://example.gov.vn/a,b;c\n\
+             campaign:\n  name: Đợt cao điểm hướng dẫn đăng ký, kích hoạt tài khoản định danh điện tử\n  start: 29/11/2022\n  end: 20/12/2022\n\
+             hamlets:\n  - name: Đông Lão\n  - name: Tổ dân phố 3\n    kind: tổ dân phố\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("schedules/lich.yaml"),
+            "sessions:\n\
+             - {hamlet: Đông Lão, date: 29/11/2022, time: 19:00-21:30, place: \"Nhà A; phòng 2, tầng \\\\ 3\"}\n\
+             - hamlet: Đông Lão\n  date: 30/11/2022\n  services: [\"Khám; tư vấn\", \"a,b\"]\n  note: |\n    Dòng một; có dấu, phẩy và \\ gạch\n    Dòng hai rất dài để gập dòng ở bảy mươi lăm octet tài khoản định danh điện tử mức hai\n\
+             - {hamlet: Tổ dân phố 3, date: 01/12/2022, time: \"07:30\", note: Chỉ có giờ bắt đầu}\n",
+        )
+        .unwrap();
+        let loaded = crate::load::load(root);
+        let problems = loaded.diagnostics.into_sorted();
+        assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
+        let content = &loaded.content;
+        let (plan, _) = crate::plan::plan(content);
+        let ordered = super::super::ordered_sessions(content, &plan);
+        let ordinals = event::day_ordinals(content, &plan, &ordered);
+        let sessions = Sessions {
+            content,
+            plan: &plan,
+            ordered: &ordered,
+            ordinals: &ordinals,
+        };
+        let site_key = event::site_key(content);
+        let mut kinds = std::collections::HashSet::new();
+        for &i in &ordered {
+            let h = plan.session_hamlets[i].unwrap();
+            kinds.insert(std::mem::discriminant(&event::when(&content.sessions[i])));
+            let mut ours = String::new();
+            write_vevent(
+                &mut ours,
+                &sessions,
+                &site_key,
+                &event::title(content, h),
+                i,
+                h,
+            );
+            assert_eq!(ours, vevent_by_crate(&sessions, &site_key, i, h));
+        }
+        assert_eq!(kinds.len(), 3, "all-day, start-only and between sessions");
+    }
+
     /// Each property as `write_vevent` writes it, and as the icalendar crate
     /// writes it (then refolded): the same bytes.
     #[test]

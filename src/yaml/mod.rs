@@ -43,7 +43,8 @@ pub struct YamlError {
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // The default options bound events, depth, aliases and anchors (no
-    // "billion laughs") and refuse duplicate keys.
+    // "billion laughs") and refuse duplicate keys. `records.rs` reads as these
+    // options do: change both together.
     serde_saphyr::from_str(text).map_err(|e| {
         let pos = e
             .location()

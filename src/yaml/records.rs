@@ -13,16 +13,11 @@
 
 use std::borrow::Cow;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span};
+// serde-saphyr's own copy of its parser: always the version it runs on.
+use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, Span};
 
 use super::{Spanned, TextList};
 use crate::diagnostics::Pos;
-
-/// serde-saphyr's default budget refuses documents with more nodes than
-/// this; past it we let serde-saphyr say so.
-const MAX_NODES: usize = 250_000;
-/// serde-saphyr's default limit on the total bytes of scalar text.
-const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
@@ -92,6 +87,10 @@ struct Reader<'a> {
     parser: Parser<'a, granit_parser::StrInput<'a>>,
     nodes: usize,
     scalar_bytes: usize,
+    /// Past serde-saphyr's default budget (what `yaml::from_str` uses), we
+    /// let serde-saphyr refuse the file.
+    max_nodes: usize,
+    max_scalar_bytes: usize,
 }
 
 /// The pieces of one parser event the reader looks at. Anything with an
@@ -117,10 +116,15 @@ fn is_null(value: &str, style: ScalarStyle) -> bool {
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
+        let budget = serde_saphyr::Budget::default();
         Reader {
+            // The parser options serde-saphyr derives from its default budget
+            // are the parser's defaults (lookahead 1024, nesting 255).
             parser: Parser::new_from_str(text),
             nodes: 0,
             scalar_bytes: 0,
+            max_nodes: budget.max_nodes,
+            max_scalar_bytes: budget.max_total_scalar_bytes,
         }
     }
 
@@ -141,7 +145,7 @@ impl<'a> Reader<'a> {
         if matches!(ev, Ev::MapStart(_) | Ev::SeqStart | Ev::Scalar(..)) {
             self.nodes += 1;
         }
-        (self.nodes <= MAX_NODES && self.scalar_bytes <= MAX_SCALAR_BYTES).then_some(ev)
+        (self.nodes <= self.max_nodes && self.scalar_bytes <= self.max_scalar_bytes).then_some(ev)
     }
 
     fn expect(&mut self, want: fn(&Ev) -> bool) -> Option<()> {
@@ -149,8 +153,9 @@ impl<'a> Reader<'a> {
     }
 
     fn document(mut self, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
-        // StreamStart and DocumentStart carry no anchor or tag: read them raw
-        // to refuse a `%YAML` directive (it changes how scalars are typed).
+        // StreamStart and DocumentStart carry no anchor or tag: read them raw.
+        // A `%YAML` directive is left to serde-saphyr (2.1.1 ignores it; a
+        // later version may not).
         match self.parser.next()?.ok()?.0 {
             Event::StreamStart => {}
             _ => return None,
