@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use super::event::{self, When};
 use crate::model::Content;
 use crate::plan::{self, Plan};
+use crate::vi::calendar::push_padded;
 
 /// The sessions of the calendar, in schedule order, with their ids' ordinals.
 pub struct Sessions<'a> {
@@ -209,20 +210,22 @@ fn push_text_escaped(out: &mut String, value: &str) {
 
 /// "20221129": a DATE value.
 fn ymd(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(16);
+    push_padded(&mut out, d.year().into(), 4);
+    push_padded(&mut out, d.month().into(), 2);
+    push_padded(&mut out, d.day().into(), 2);
+    out
 }
 
 /// "20221129T003000Z": a UTC date-time as RFC 5545 writes it.
 fn utc_stamp(t: NaiveDateTime) -> String {
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    let mut out = ymd(t.date());
+    out.push('T');
+    for part in [t.hour(), t.minute(), t.second()] {
+        push_padded(&mut out, part.into(), 2);
+    }
+    out.push('Z');
+    out
 }
 
 #[cfg(test)]

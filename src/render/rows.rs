@@ -8,13 +8,14 @@
 //! rows (`macros.html`, the page templates) and restyle rows through their
 //! classes and `data-label`s.
 
-use chrono::{Datelike, NaiveDate, Timelike};
-use std::fmt::Write as _;
+use chrono::{Datelike, NaiveDate};
 
 use super::theme::push_escaped;
 use crate::model::{Content, Session};
 use crate::plan::{self, Plan};
-use crate::vi::calendar::{weekday_name, TimeRange};
+use crate::vi::calendar::{
+    push_date_numeric, push_iso_date, push_padded, push_time, weekday_name, TimeRange,
+};
 
 /// Which table the rows are for.
 #[derive(Clone, Copy)]
@@ -58,7 +59,7 @@ pub fn write_rows(
                 out.push_str("</td><td data-label=\"Ngày\"><time datetime=\"");
                 push_iso_date(out, s.date);
                 out.push_str("\">");
-                push_numeric_date(out, s.date);
+                push_date_numeric(out, s.date);
                 out.push_str("</time></td>");
                 if show_hamlet {
                     out.push_str("<td data-label=\"Thôn\"><a href=\"");
@@ -90,7 +91,7 @@ pub fn write_rows(
                 out.push_str(weekday_name(s.date.weekday()));
                 out.push_str("</td>\n");
                 cell(out, true);
-                push_numeric_date(out, s.date);
+                push_date_numeric(out, s.date);
                 out.push_str("</td>\n");
                 if show_hamlet {
                     cell(out, false);
@@ -139,7 +140,10 @@ pub fn write_week_rows(
         }
         let day_label = |out: &mut String| {
             out.push_str(weekday_name(s.date.weekday()));
-            let _ = write!(out, "<br> {:02}/{:02}", s.date.day(), s.date.month());
+            out.push_str("<br> ");
+            push_padded(out, s.date.day().into(), 2);
+            out.push('/');
+            push_padded(out, s.date.month().into(), 2);
         };
         if first_of_day {
             out.push_str("<tr><th class=\"day\" scope=\"rowgroup\"><time datetime=\"");
@@ -203,18 +207,6 @@ fn push_remarks(out: &mut String, s: &Session) {
 // Dates and times written straight into the row: the same text as
 // `vi::calendar`'s format functions, without a String per cell.
 
-fn push_iso_date(out: &mut String, d: NaiveDate) {
-    let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-}
-
-fn push_numeric_date(out: &mut String, d: NaiveDate) {
-    let _ = write!(out, "{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
-}
-
-fn push_time(out: &mut String, t: chrono::NaiveTime) {
-    let _ = write!(out, "{:02}:{:02}", t.hour(), t.minute());
-}
-
 fn push_time_range(out: &mut String, r: TimeRange) {
     push_time(out, r.start);
     if let Some(end) = r.end {
@@ -226,18 +218,18 @@ fn push_time_range(out: &mut String, r: TimeRange) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vi::calendar::{format_date_numeric, format_iso_date, format_time_range};
+    use crate::vi::calendar::format_time_range;
     use chrono::NaiveTime;
 
     #[test]
     fn pushed_dates_and_times_match_the_format_functions() {
-        let d = NaiveDate::from_ymd_opt(2022, 11, 29).unwrap();
+        let d = NaiveDate::from_ymd_opt(2022, 1, 9).unwrap();
         let mut out = String::new();
         push_iso_date(&mut out, d);
-        assert_eq!(out, format_iso_date(d));
+        assert_eq!(out, "2022-01-09");
         out.clear();
-        push_numeric_date(&mut out, d);
-        assert_eq!(out, format_date_numeric(d));
+        push_date_numeric(&mut out, d);
+        assert_eq!(out, "09/01/2022");
         for end in [None, NaiveTime::from_hms_opt(11, 0, 0)] {
             let r = TimeRange {
                 start: NaiveTime::from_hms_opt(7, 30, 0).unwrap(),

@@ -8,9 +8,12 @@ mod time_parse;
 mod time_range;
 mod weekday;
 
-pub use date_format::{format_date, format_date_numeric, format_iso_date};
+pub use date_format::{
+    format_date, format_date_numeric, format_iso_date, push_date_numeric, push_iso_date,
+    push_padded,
+};
 pub use date_parse::{parse_date, DateError};
 pub use date_time::{parse_date_and_time, parse_weekday};
 pub use time_parse::{parse_time_range, TimeError};
-pub use time_range::{format_time, format_time_range, TimeRange};
+pub use time_range::{format_time, format_time_range, push_time, TimeRange};
 pub use weekday::weekday_name;

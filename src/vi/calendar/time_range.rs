@@ -2,6 +2,8 @@
 
 use chrono::{NaiveTime, Timelike};
 
+use super::date_format::push_padded;
+
 /// "07:30–11:00", or a single start time when `end` is None.
 /// An end written as 24:00 (midnight) is stored as 23:59.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -12,7 +14,15 @@ pub struct TimeRange {
 
 /// "07:30": 24-hour, two digits each, seconds dropped.
 pub fn format_time(t: NaiveTime) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let mut out = String::with_capacity(5);
+    push_time(&mut out, t);
+    out
+}
+
+pub fn push_time(out: &mut String, t: NaiveTime) {
+    push_padded(out, t.hour().into(), 2);
+    out.push(':');
+    push_padded(out, t.minute().into(), 2);
 }
 
 /// "07:30–11:00" with an en dash, or "07:30" alone when there is no end.
