@@ -14,7 +14,7 @@ use super::theme::push_escaped;
 use crate::model::{Content, Session};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::{
-    push_date_numeric, push_iso_date, push_padded, push_time, weekday_name, TimeRange,
+    push_date_numeric, push_iso_date, push_padded, push_time, push_time_range, weekday_name,
 };
 
 /// Which table the rows are for.
@@ -207,18 +207,10 @@ fn push_remarks(out: &mut String, s: &Session) {
 // Dates and times written straight into the row: the same text as
 // `vi::calendar`'s format functions, without a String per cell.
 
-fn push_time_range(out: &mut String, r: TimeRange) {
-    push_time(out, r.start);
-    if let Some(end) = r.end {
-        out.push('–');
-        push_time(out, end);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vi::calendar::format_time_range;
+    use crate::vi::calendar::TimeRange;
     use chrono::NaiveTime;
 
     #[test]
@@ -230,14 +222,17 @@ mod tests {
         out.clear();
         push_date_numeric(&mut out, d);
         assert_eq!(out, "09/01/2022");
-        for end in [None, NaiveTime::from_hms_opt(11, 0, 0)] {
+        for (end, expected) in [
+            (None, "07:30"),
+            (NaiveTime::from_hms_opt(11, 0, 0), "07:30–11:00"),
+        ] {
             let r = TimeRange {
                 start: NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
                 end,
             };
             out.clear();
             push_time_range(&mut out, r);
-            assert_eq!(out, format_time_range(&r));
+            assert_eq!(out, expected);
         }
     }
 }

@@ -15,5 +15,5 @@ pub use date_format::{
 pub use date_parse::{parse_date, DateError};
 pub use date_time::{parse_date_and_time, parse_weekday};
 pub use time_parse::{parse_time_range, TimeError};
-pub use time_range::{format_time, format_time_range, push_time, TimeRange};
+pub use time_range::{format_time, format_time_range, push_time, push_time_range, TimeRange};
 pub use weekday::weekday_name;

@@ -27,9 +27,16 @@ pub fn push_time(out: &mut String, t: NaiveTime) {
 
 /// "07:30–11:00" with an en dash, or "07:30" alone when there is no end.
 pub fn format_time_range(r: &TimeRange) -> String {
-    match r.end {
-        Some(end) => format!("{}–{}", format_time(r.start), format_time(end)),
-        None => format_time(r.start),
+    let mut out = String::with_capacity(13);
+    push_time_range(&mut out, *r);
+    out
+}
+
+pub fn push_time_range(out: &mut String, r: TimeRange) {
+    push_time(out, r.start);
+    if let Some(end) = r.end {
+        out.push('–');
+        push_time(out, end);
     }
 }
 
