@@ -152,18 +152,16 @@ impl<'a> Reader<'a> {
         want(&self.next()?).then_some(())
     }
 
+    /// For the stream and document events, which carry no anchor or tag.
+    fn expect_raw(&mut self, want: fn(&Event) -> bool) -> Option<()> {
+        want(&self.parser.next()?.ok()?.0).then_some(())
+    }
+
     fn document(mut self, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
-        // StreamStart and DocumentStart carry no anchor or tag: read them raw.
         // A `%YAML` directive is left to serde-saphyr (2.1.1 ignores it; a
         // later version may not).
-        match self.parser.next()?.ok()?.0 {
-            Event::StreamStart => {}
-            _ => return None,
-        }
-        match self.parser.next()?.ok()?.0 {
-            Event::DocumentStart(_, None) => {}
-            _ => return None,
-        }
+        self.expect_raw(|e| matches!(e, Event::StreamStart))?;
+        self.expect_raw(|e| matches!(e, Event::DocumentStart(_, None)))?;
         self.expect(|e| matches!(e, Ev::MapStart(_)))?;
         let mut lists: Vec<Option<Vec<Record>>> = shape.iter().map(|_| None).collect();
         let mut seen = vec![false; shape.len()];
@@ -183,14 +181,9 @@ impl<'a> Reader<'a> {
                 _ => return None,
             };
         }
-        match self.parser.next()?.ok()?.0 {
-            Event::DocumentEnd => {}
-            _ => return None,
-        }
-        match self.parser.next()?.ok()?.0 {
-            Event::StreamEnd => Some(lists),
-            _ => None,
-        }
+        self.expect_raw(|e| matches!(e, Event::DocumentEnd))?;
+        self.expect_raw(|e| matches!(e, Event::StreamEnd))?;
+        Some(lists)
     }
 
     fn records(&mut self, shape: &'static ListShape) -> Option<Vec<Record>> {
