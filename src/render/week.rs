@@ -143,6 +143,7 @@ fn week_data(
                 name: c.name.clone(),
                 phone: c.phone.clone(),
                 hours: c.hours.clone(),
+                role: c.role(),
             })
             .collect(),
     }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{weekday_name, TimeRange};
+use crate::model::ContactRole;
 use super::speech::{date_words, phone_words, spell_out, time_range_words};
 
 /// One ISO week's sessions and who to call, as plain values.
@@ -45,11 +46,14 @@ pub struct SessionData {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ContactData {
     pub name: String,
     pub phone: Option<String>,
     pub hours: Option<String>,
+    /// `model::Contact::role`: questions go to question contacts only, and
+    /// an emergency number is never read as a place to ask.
+    pub role: ContactRole,
 }
 
 /// The script as one text: paragraphs separated by a blank line, ending in a
@@ -129,12 +133,23 @@ pub fn paragraphs_with_groups(
             .map(sentence),
     );
 
-    let hotlines: Vec<String> = week.contacts.iter().filter_map(contact_words).collect();
-    if !hotlines.is_empty() {
-        out.push(sentence(format!(
-            "Mọi thắc mắc xin liên hệ {}",
-            hotlines.join("; ")
-        )));
+    // Emergency numbers are not read: a campaign notice is no reason to call them.
+    for (role, lead) in [
+        (ContactRole::Questions, "Mọi thắc mắc xin liên hệ"),
+        (
+            ContactRole::HomeSupport,
+            "Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ",
+        ),
+    ] {
+        let hotlines: Vec<String> = week
+            .contacts
+            .iter()
+            .filter(|c| c.role == role)
+            .filter_map(contact_words)
+            .collect();
+        if !hotlines.is_empty() {
+            out.push(sentence(format!("{lead} {}", hotlines.join("; "))));
+        }
     }
 
     out.push("Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.".to_string());
@@ -470,11 +485,13 @@ mod tests {
                     name: "Bộ phận một cửa".into(),
                     phone: None,
                     hours: Some("Giờ hành chính".into()),
+                    role: ContactRole::Questions,
                 },
                 ContactData {
                     name: "Công an xã".into(),
                     phone: Some("0237.3830050".into()),
                     hours: Some("7h30-22h".into()),
+                    role: ContactRole::Questions,
                 },
             ],
         }
@@ -529,6 +546,32 @@ mod tests {
         for line in expect {
             assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
         }
+    }
+
+    #[test]
+    fn questions_never_go_to_an_emergency_number() {
+        let mut week = example();
+        week.contacts.push(ContactData {
+            name: "Cảnh sát 113".into(),
+            phone: Some("113".into()),
+            hours: Some("24/24".into()),
+            role: ContactRole::Emergency,
+        });
+        week.contacts.push(ContactData {
+            name: "Tổ công tác thôn".into(),
+            phone: Some("0912 345 678".into()),
+            hours: None,
+            role: ContactRole::HomeSupport,
+        });
+        let text = paragraphs(&week, &[]);
+        let asks: Vec<&String> = text.iter().filter(|p| p.contains("liên hệ")).collect();
+        assert_eq!(asks.len(), 2, "{text:#?}");
+        assert!(asks[0].starts_with("Mọi thắc mắc xin liên hệ Công an xã,"));
+        assert!(asks[1].starts_with("Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ Tổ công tác thôn, số điện thoại không chín một hai"));
+        assert!(
+            !text.iter().any(|p| p.contains("một một ba") || p.contains("Cảnh sát")),
+            "{text:#?}"
+        );
     }
 
     #[test]
