@@ -66,12 +66,8 @@ fn size_limit(path: &Path, size: u64) -> Result<(), Diagnostic> {
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
-            path,
-            None,
-            format!("Không đọc được tệp: {}.", io_reason(&e)),
-        )
-        .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
+        crate::disk::read_error(path, &e)
+            .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
     };
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -84,20 +80,6 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .map_err(unreadable)?;
     size_limit(path, bytes.len() as u64)?;
     text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
-}
-
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "không tìm thấy".to_string(),
-        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
-        ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
-        ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa".to_string(),
-        ErrorKind::FileTooLarge => "tệp vượt quá cỡ lớn nhất được phép ghi".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không cho ghi".to_string(),
-        ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name

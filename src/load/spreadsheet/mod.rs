@@ -120,7 +120,7 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
         Ok(b) => b,
         Err(e) => {
             diags.push(
-                Diagnostic::error(path, None, format!("Không đọc được tệp: {}.", super::io_reason(&e)))
+                crate::disk::read_error(path, &e)
                     .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó; nếu tệp đang mở trong Excel, hãy lưu và đóng nó."),
             );
             return Loaded::default();
