@@ -269,8 +269,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             i += 1;
         }
     }
-    let out =
-        out.ok_or("usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] OUT")?;
+    let out = out.ok_or(
+        "usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] OUT",
+    )?;
     let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week)] = opts;
     let out = Path::new(&out);
     if out.exists() {

@@ -147,7 +147,10 @@ fn week_sheet_lists_the_sessions_by_day() {
         foot.contains("Công an xã Cẩm Ngọc: 0237 3830 050 (07:30-22:00)"),
         "{foot}"
     );
-    assert!(foot.contains("Khẩn cấp: Cảnh sát 113: 113 (24/24)"), "{foot}");
+    assert!(
+        foot.contains("Khẩn cấp: Cảnh sát 113: 113 (24/24)"),
+        "{foot}"
+    );
     assert!(foot.contains("Bản in cập nhật ngày 28/11/2022"), "{foot}");
     assert_eq!(page.count("svg"), 0);
     assert!(!foot.contains("Lịch mới nhất"), "{foot}");

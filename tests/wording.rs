@@ -39,7 +39,9 @@ fn contacts_have_a_role_and_questions_never_go_to_an_emergency_number() {
     assert!(asks[1].contains("hỗ trợ tại nhà xin liên hệ Tổ hỗ trợ tại nhà, số điện thoại"));
     assert!(!script.contains("một một ba"), "{script}");
 
-    let footer = t.page("index.html").select_texts(".site-footer .contacts li");
+    let footer = t
+        .page("index.html")
+        .select_texts(".site-footer .contacts li");
     assert_eq!(
         footer,
         [
@@ -69,7 +71,9 @@ fn an_unknown_contact_role_is_an_error_with_its_place() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("site.yaml:12:60")
-            && run.stderr.contains("`role` \"khan cap gap\" không phải giá trị bangtin hiểu")
+            && run
+                .stderr
+                .contains("`role` \"khan cap gap\" không phải giá trị bangtin hiểu")
             && run.stderr.contains("`khẩn cấp`"),
         "{}",
         run.stderr

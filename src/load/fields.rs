@@ -171,7 +171,10 @@ pub fn keyword<T: Copy>(
         return Ok(None);
     };
     let written = keyword_key(&f.value);
-    if let Some((_, value)) = choices.iter().find(|(spelling, _)| keyword_key(spelling) == written) {
+    if let Some((_, value)) = choices
+        .iter()
+        .find(|(spelling, _)| keyword_key(spelling) == written)
+    {
         return Ok(Some(*value));
     }
     let hint = match vi::text::closest(&f.value, choices.iter().map(|(s, _)| *s)) {
@@ -182,7 +185,10 @@ pub fn keyword<T: Copy>(
         Diagnostic::error(
             file,
             Some(pos(f)),
-            format!("`{key}` \"{}\" không phải giá trị bangtin hiểu.", f.value.trim()),
+            format!(
+                "`{key}` \"{}\" không phải giá trị bangtin hiểu.",
+                f.value.trim()
+            ),
         )
         .with_hint(hint),
     );

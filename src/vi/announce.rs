@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{weekday_name, TimeRange};
-use crate::model::ContactRole;
 use super::speech::{date_words, phone_words, spell_out, time_range_words};
+use crate::model::ContactRole;
 
 /// One ISO week's sessions and who to call, as plain values.
 #[derive(Clone, Debug, Default)]
@@ -566,10 +566,13 @@ mod tests {
         let text = paragraphs(&week, &[]);
         let asks: Vec<&String> = text.iter().filter(|p| p.contains("liên hệ")).collect();
         assert_eq!(asks.len(), 2, "{text:#?}");
-        assert!(asks[0].starts_with("Mọi thắc mắc xin liên hệ Công an xã,"));
-        assert!(asks[1].starts_with("Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ Tổ công tác thôn, số điện thoại không chín một hai"));
+        let (questions, home) = (asks.first(), asks.last());
+        assert!(questions.is_some_and(|q| q.starts_with("Mọi thắc mắc xin liên hệ Công an xã,")));
+        assert!(home.is_some_and(|h| h.starts_with("Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ Tổ công tác thôn, số điện thoại không chín một hai")));
         assert!(
-            !text.iter().any(|p| p.contains("một một ba") || p.contains("Cảnh sát")),
+            !text
+                .iter()
+                .any(|p| p.contains("một một ba") || p.contains("Cảnh sát")),
             "{text:#?}"
         );
     }
