@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{weekday_name, TimeRange};
-use super::speech::{date_words, phone_words, spell_out, time_range_words};
+use super::speech::pronounce::Lexicon;
+use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
 use crate::model::ContactRole;
 
 /// One ISO week's sessions and who to call, as plain values.
@@ -26,6 +27,8 @@ pub struct WeekData {
     pub days: Vec<DayData>,
     /// Only contacts with a phone number are read out.
     pub contacts: Vec<ContactData>,
+    /// How abbreviations and names are said (built-in and the site's `pronounce:`).
+    pub lexicon: Lexicon,
 }
 
 #[derive(Clone, Debug)]
@@ -85,6 +88,7 @@ pub fn paragraphs_with_groups(
     notes: &[ItemGroup],
     extra_sentences: &[String],
 ) -> Vec<String> {
+    let spell_out = |text: &str| spell_out_with(text, &week.lexicon);
     let authority = spell_out(&week.authority);
     let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
@@ -145,7 +149,7 @@ pub fn paragraphs_with_groups(
             .contacts
             .iter()
             .filter(|c| c.role == role)
-            .filter_map(contact_words)
+            .filter_map(|c| contact_words(c, &week.lexicon))
             .collect();
         if !hotlines.is_empty() {
             out.push(sentence(format!("{lead} {}", hotlines.join("; "))));
@@ -173,6 +177,7 @@ fn week_span_words(monday: NaiveDate) -> String {
 /// sentence, each spelled out once: a province week says the same few names,
 /// hours and days over and over.
 struct SpokenNames<'a> {
+    lexicon: &'a Lexicon,
     names: HashMap<&'a str, String>,
     times: HashMap<TimeRange, String>,
     dates: HashMap<NaiveDate, String>,
@@ -181,6 +186,7 @@ struct SpokenNames<'a> {
 impl<'a> SpokenNames<'a> {
     fn of(week: &'a WeekData) -> Self {
         let mut spoken = SpokenNames {
+            lexicon: &week.lexicon,
             names: HashMap::new(),
             times: HashMap::new(),
             dates: HashMap::new(),
@@ -195,7 +201,7 @@ impl<'a> SpokenNames<'a> {
                     spoken
                         .names
                         .entry(name)
-                        .or_insert_with(|| inner(&spell_out(name)));
+                        .or_insert_with(|| inner(&spell_out_with(name, &week.lexicon)));
                 }
                 if let Some(time) = s.time {
                     spoken
@@ -212,7 +218,7 @@ impl<'a> SpokenNames<'a> {
         self.names
             .get(name)
             .cloned()
-            .unwrap_or_else(|| inner(&spell_out(name)))
+            .unwrap_or_else(|| inner(&spell_out_with(name, self.lexicon)))
     }
 
     fn date(&self, date: NaiveDate) -> String {
@@ -262,11 +268,12 @@ impl<'a> SpokenNames<'a> {
 }
 
 /// "Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai mươi tư trên hai mươi tư".
-fn contact_words(c: &ContactData) -> Option<String> {
+fn contact_words(c: &ContactData, lexicon: &Lexicon) -> Option<String> {
     let phone = phone_words(c.phone.as_deref()?);
     if phone.is_empty() {
         return None;
     }
+    let spell_out = |text: &str| spell_out_with(text, lexicon);
     let mut words = format!("{}, số điện thoại {phone}", spell_out(&c.name));
     if let Some(hours) = c.hours.as_deref().map(spell_out).filter(|h| !h.is_empty()) {
         words.push_str(", thời gian ");
@@ -494,6 +501,7 @@ mod tests {
                     role: ContactRole::Questions,
                 },
             ],
+            lexicon: Lexicon::built_in(),
         }
     }
 
@@ -652,7 +660,7 @@ mod tests {
         let text = paragraphs(&week, &[]);
         for line in [
             "Bà con thôn Kìm và tổ dân phố ba lưu ý: đến sớm mười lăm phút.",
-            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu VNeID.",
+            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu vi en i ai đi.",
         ] {
             assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
         }
