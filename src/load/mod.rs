@@ -100,6 +100,24 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Names that are not content wherever they appear: hidden files (`.x`,
+/// macOS's `._x` and `.DS_Store`, Emacs's `.#x` lock links, LibreOffice's
+/// `.~lock.x#`, Vim's `.x.swp`), backups (`x~`, Emacs's `#x#`), Office's
+/// `~$x` lock files, and the folder files Windows writes (`Thumbs.db`,
+/// `desktop.ini`). Skipped in every folder bangtin reads, as if absent.
+pub fn is_hidden_or_scratch(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || matches!(
+            lower.as_str(),
+            "thumbs.db" | "ehthumbs.db" | "desktop.ini" | "icon\r"
+        )
+}
+
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name
 /// so that builds are reproducible. Links are followed only inside the site.
 fn files_with_ext(
@@ -122,6 +140,7 @@ fn files_with_ext(
     // file, except for links, which must be followed and confined.
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| !is_hidden_or_scratch(&e.file_name()))
         .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .filter(|(p, _)| {
             p.extension()
