@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::io_reason;
+use crate::disk::io_reason;
 
 /// A zip written beside its final name; `commit` puts it in place.
 pub struct PendingZip {

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::io_reason;
+use crate::disk::io_reason;
 use crate::plan::{week_audio_path, week_script_path, Week};
 
 /// Found on PATH; run directly with arguments, never through a shell.

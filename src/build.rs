@@ -292,7 +292,7 @@ fn build_site(options: &BuildOptions) -> Result<BuildSummary, Failure> {
 /// a base URL derived from the province's), then the province's index and data.
 fn build_province(
     options: &BuildOptions,
-    province: &load::province::Province,
+    province: &crate::model::Province,
 ) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
@@ -408,7 +408,7 @@ fn build_province(
 
 /// The province's own files: the index of communes and the shared data.
 fn province_files(
-    province: &load::province::Province,
+    province: &crate::model::Province,
     communes: &[render::province::Commune],
     tera: &tera::Tera,
     today: chrono::NaiveDate,

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::io_reason;
+use crate::disk::io_reason;
 
 const FILES: &[(&str, &str)] = &[
     ("site.yaml", include_str!("init_site/site.yaml")),

@@ -114,7 +114,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             format!("Không hiểu tùy chọn {}.", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "Không có lệnh \"{}\". Các lệnh: build, check, init.",
+            "Không có lệnh \"{}\". Các lệnh: build, check, serve, init.",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -128,7 +128,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             format!("Thiếu {}.", context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "Thiếu lệnh: build, check hoặc init.".to_string()
+            "Thiếu lệnh: build, check, serve hoặc init.".to_string()
         }
         _ => "Câu lệnh viết chưa đúng.".to_string(),
     };

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::Pos;
+use crate::diagnostics::{Diagnostic, Pos};
 use crate::vi::calendar::TimeRange;
 
 /// Where something was written: a file relative to the site folder, and a position.
@@ -194,4 +194,26 @@ pub struct StaticFile {
     /// Path under `static/`, with `/` separators; also its path in the output.
     pub rel: String,
     pub abs: PathBuf,
+    /// Width and height in pixels, when it is an image.
+    pub size: Option<(u32, u32)>,
+}
+
+/// A province or district root (`site.yaml` with `communes:`, or an `xa/`
+/// folder of sites): communes that are each a complete site of their own.
+#[derive(Debug, Clone)]
+pub struct Province {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    pub base_url: Option<String>,
+    pub communes: Vec<CommuneRef>,
+    /// Problems that don't stop the build (two folders giving the same slug).
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommuneRef {
+    pub root: PathBuf,
+    /// Its folder in the output: `xa/<slug>/`.
+    pub slug: String,
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::io_reason;
+use crate::disk::io_reason;
 
 /// Marks a folder as written by bangtin: only such folders are ever replaced.
 pub const MARKER: &str = ".bangtin";

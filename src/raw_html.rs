@@ -29,7 +29,7 @@ const FLAT: &[&str] = &[
 
 /// The raw HTML parts of `markdown` (not code), with their byte ranges.
 fn raw_parts(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    Parser::new_ext(markdown, crate::render::markdown::options())
+    Parser::new_ext(markdown, crate::markdown_dialect::options())
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
         .map(|(_, range)| range)

@@ -66,12 +66,8 @@ fn size_limit(path: &Path, size: u64) -> Result<(), Diagnostic> {
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
-            path,
-            None,
-            format!("Không đọc được tệp: {}.", io_reason(&e)),
-        )
-        .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
+        crate::disk::read_error(path, &e)
+            .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
     };
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -84,38 +80,6 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .map_err(unreadable)?;
     size_limit(path, bytes.len() as u64)?;
     text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
-}
-
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "không tìm thấy".to_string(),
-        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
-        ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
-        ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa".to_string(),
-        ErrorKind::FileTooLarge => "tệp vượt quá cỡ lớn nhất được phép ghi".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không cho ghi".to_string(),
-        ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".to_string(),
-        _ => e.to_string(),
-    }
-}
-
-/// Names that are not content wherever they appear: hidden files (`.x`,
-/// macOS's `._x` and `.DS_Store`, Emacs's `.#x` lock links, LibreOffice's
-/// `.~lock.x#`, Vim's `.x.swp`), backups (`x~`, Emacs's `#x#`), Office's
-/// `~$x` lock files, and the folder files Windows writes (`Thumbs.db`,
-/// `desktop.ini`). Skipped in every folder bangtin reads, as if absent.
-pub fn is_hidden_or_scratch(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    let lower = name.to_lowercase();
-    name.starts_with('.')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
-        || matches!(
-            lower.as_str(),
-            "thumbs.db" | "ehthumbs.db" | "desktop.ini" | "icon\r"
-        )
 }
 
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name
@@ -140,7 +104,7 @@ fn files_with_ext(
     // file, except for links, which must be followed and confined.
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| !is_hidden_or_scratch(&e.file_name()))
+        .filter(|e| !crate::disk::is_hidden_or_scratch(&e.file_name()))
         .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .filter(|(p, _)| {
             p.extension()

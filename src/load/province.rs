@@ -9,26 +9,9 @@ use serde::Deserialize;
 use super::fields::{self, optional, Text};
 use super::read_text;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::{CommuneRef, Province};
 use crate::vi;
 use crate::yaml::{self, pos, Spanned};
-
-#[derive(Debug, Clone)]
-pub struct Province {
-    pub title: String,
-    pub authority: String,
-    pub place: String,
-    pub base_url: Option<String>,
-    pub communes: Vec<CommuneRef>,
-    /// Problems that don't stop the build (two folders giving the same slug).
-    pub warnings: Vec<Diagnostic>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CommuneRef {
-    pub root: PathBuf,
-    /// Its folder in the output: `xa/<slug>/`.
-    pub slug: String,
-}
 
 /// Just enough of `site.yaml` to tell a province from a commune; other keys are ignored here.
 #[derive(Deserialize)]
@@ -112,7 +95,7 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
                 .into_iter()
                 .flatten()
                 .filter_map(Result::ok)
-                .filter(|e| !super::is_hidden_or_scratch(&e.file_name()))
+                .filter(|e| !crate::disk::is_hidden_or_scratch(&e.file_name()))
                 .map(|e| e.path())
                 .filter(|p| p.join("site.yaml").is_file())
                 .collect();

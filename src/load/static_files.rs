@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::confine::SiteFolder;
@@ -27,7 +28,7 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
         .sort_by_file_name()
         .into_iter()
         // Hidden folders are skipped whole, with what they hold.
-        .filter_entry(|e| e.depth() == 0 || !super::is_hidden_or_scratch(e.file_name()));
+        .filter_entry(|e| e.depth() == 0 || !crate::disk::is_hidden_or_scratch(e.file_name()));
     for entry in walk {
         let entry = match entry {
             Ok(e) => e,
@@ -67,7 +68,22 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
         files.push(StaticFile {
             rel: rel.join("/"),
             abs: path.to_path_buf(),
+            size: None,
         });
     }
+    // Only the header is read; pages give each <img> its size so text doesn't
+    // jump while a photo loads on a slow phone.
     files
+        .par_iter_mut()
+        .for_each(|f| f.size = pixel_size(&f.abs));
+    files
+}
+
+/// Width and height of an image file, or None for anything else.
+fn pixel_size(path: &Path) -> Option<(u32, u32)> {
+    let size = imagesize::size(path).ok()?;
+    Some((
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    ))
 }

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use crate::markdown_dialect;
 use crate::raw_html::{self, EmbedSource};
 use crate::vi;
 
@@ -12,10 +13,6 @@ pub struct Rendered {
     pub html: String,
     /// Plain text of the first paragraph, for a description when there is no summary.
     pub first_paragraph: String,
-}
-
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
 /// Schemes a link in an officer's guide may use; anything else (javascript:,
@@ -90,7 +87,7 @@ pub fn render_with_embeds(
     let mut first_paragraph = String::new();
     let mut seen_paragraph = false;
 
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, markdown_dialect::options()).collect();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // `validate` refuses such documents; should one get here anyway, its
     // HTML is shown as text rather than handed to the (quadratic) parser.
@@ -267,14 +264,10 @@ pub fn render_with_embeds(
 }
 
 /// What may survive from raw HTML in a guide: ammonia's safe defaults (no
-/// script, no event handlers, no javascript: URLs), plus heading ids.
-pub fn sanitize(html: &str) -> String {
-    sanitize_with_embeds(html, &[])
-}
-
-/// As [`sanitize`], keeping `<iframe>`s from the sources on `embeds`: https
-/// only, sandboxed (no navigating the page away), loaded lazily for slow
-/// networks. Any other frame is removed whole.
+/// script, no event handlers, no javascript: URLs), plus heading ids, and
+/// `<iframe>`s from the sources on `embeds`: https only, sandboxed (no
+/// navigating the page away), loaded lazily for slow networks. Any other
+/// frame is removed whole.
 pub fn sanitize_with_embeds(html: &str, embeds: &[EmbedSource]) -> String {
     let mut builder = ammonia::Builder::default();
     builder

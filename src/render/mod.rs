@@ -149,13 +149,8 @@ pub fn render(
 
     let static_files = content
         .static_files
-        .par_iter()
-        .map(|f| {
-            let size = imagesize::size(&f.abs)
-                .ok()
-                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
-            (f.rel.as_str(), size)
-        })
+        .iter()
+        .map(|f| (f.rel.as_str(), f.size))
         .collect();
 
     let chrome = chrome::Chrome::new(tera, &base, &nav, &plan.pages).map_err(|e| {

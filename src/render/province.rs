@@ -6,8 +6,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::{data, ordered_sessions, views};
-use crate::load::province::Province;
-use crate::model::Content;
+use crate::model::{Content, Province};
 use crate::plan::{self, Plan};
 
 /// One commune as the province build sees it.

@@ -79,7 +79,7 @@ fn is_scratch_file(path: &Path) -> bool {
     let Some(name) = path.file_name() else {
         return false;
     };
-    if crate::load::is_hidden_or_scratch(name) {
+    if crate::disk::is_hidden_or_scratch(name) {
         return true;
     }
     // Excel saves through "lich.xlsx~RF1a2b.TMP"-like names.

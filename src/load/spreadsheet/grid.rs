@@ -243,7 +243,7 @@ impl Refused {
             E::Zip(_) => "tệp không phải sổ làm việc Excel .xlsx (không mở được như một tệp .xlsx)"
                 .to_string(),
             E::Password => "tệp được đặt mật khẩu".to_string(),
-            E::Io(e) => crate::load::io_reason(e),
+            E::Io(e) => crate::disk::io_reason(e),
             E::FileNotFound(_) | E::RelationshipNotFound | E::WorksheetNotFound(_) => {
                 "tệp thiếu một phần mà sổ làm việc Excel nào cũng có".to_string()
             }
@@ -325,6 +325,9 @@ pub fn sheets_from_xlsx(bytes: Vec<u8>) -> Result<Vec<Sheet>, Refused> {
     Ok(sheets)
 }
 
+/// A cell with a value and its (row, column), both from 0.
+type PlacedCell = ((u32, u32), Cell);
+
 /// The cells with a value of one sheet, read one by one (calamine's own
 /// `worksheet_range` allocates the whole rectangle up to the last cell
 /// before anything can be checked), refused as soon as the rectangle they
@@ -333,7 +336,7 @@ fn sheet_cells<R: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<R>,
     name: &str,
     budget: u64,
-) -> Result<Vec<((u32, u32), Cell)>, Refused> {
+) -> Result<Vec<PlacedCell>, Refused> {
     let mut reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| Refused::broken(&e))?;
@@ -406,7 +409,7 @@ fn cell_from(data: &Data) -> Cell {
 /// (an area reaching column XFD fills nothing past the last column with a
 /// value), and what they fill counts against `budget`.
 fn from_cells(
-    cells: Vec<((u32, u32), Cell)>,
+    cells: Vec<PlacedCell>,
     merged: &[Dimensions],
     sheet: &str,
     budget: &mut u64,

@@ -33,7 +33,9 @@ pub const EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods", "numbers"
 /// Is this a spreadsheet to read, rather than the `~$lich.xlsx` (Excel) or
 /// `.~lock.lich.xlsx#` (LibreOffice) lock file kept beside an open workbook?
 pub fn is_schedule_file(path: &Path) -> bool {
-    !path.file_name().is_some_and(super::is_hidden_or_scratch)
+    !path
+        .file_name()
+        .is_some_and(crate::disk::is_hidden_or_scratch)
 }
 
 fn extension(path: &Path) -> String {
@@ -117,7 +119,7 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
         Ok(b) => b,
         Err(e) => {
             diags.push(
-                Diagnostic::error(path, None, format!("Không đọc được tệp: {}.", super::io_reason(&e)))
+                crate::disk::read_error(path, &e)
                     .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó; nếu tệp đang mở trong Excel, hãy lưu và đóng nó."),
             );
             return Loaded::default();
