@@ -50,6 +50,9 @@ pub struct Site {
     pub hamlets: Vec<Hamlet>,
     /// Where guides may embed frames from (`embeds` in site.yaml).
     pub embeds: Vec<crate::raw_html::EmbedSource>,
+    /// How the loudspeaker says abbreviations and names (`pronounce:` in
+    /// site.yaml): (written word, reading), on top of the built-in table.
+    pub pronounce: Vec<(String, String)>,
     pub source: Source,
 }
 

@@ -177,8 +177,8 @@ fn bundled_example_script_groups_what_sessions_share() {
     for expected in [
         "Thứ Bảy, ngày mùng ba tháng mười hai: thôn Kìm, từ bảy giờ ba mươi đến mười một giờ, \
          tại nhà văn hóa thôn Kìm.",
-        "Nội dung các buổi: hướng dẫn cài đặt VNeID, đăng ký tài khoản mức một, hướng dẫn kích \
-         hoạt tài khoản đã được duyệt.",
+        "Nội dung các buổi: hướng dẫn cài đặt vi en i ai đi, đăng ký tài khoản mức một, hướng \
+         dẫn kích hoạt tài khoản đã được duyệt.",
         "Bà con lưu ý: mang theo thẻ căn cước công dân gắn chip và điện thoại thông minh đã sạc \
          đầy pin.",
         "Bà con thôn Đông Lão, thôn Song Nga, thôn Sống và thôn Phúc Ngân Vải lưu ý: nhớ số điện \
@@ -199,6 +199,57 @@ fn bundled_example_script_groups_what_sessions_share() {
          ba mươi, tại nhà văn hóa thôn Sành."
     ));
     assert!(!week_49.contains("thôn Kìm"));
+}
+
+#[test]
+fn site_pronunciations_extend_and_override_the_built_in_table() {
+    let t = SiteTest::fixture("minimal");
+    let site = t.read_source("site.yaml");
+    t.write(
+        "site.yaml",
+        &format!("{site}pronounce:\n  VNeID: vê nờ e ai đi\n  HTXNN: hợp tác xã nông nghiệp\n"),
+    );
+    t.write(
+        "schedules/them.yaml",
+        "sessions:\n  - hamlet: Tổ dân phố 3\n    date: 30/11/2022\n    \
+         place: Hội trường HTXNN\n    note: Mang CCCD và cài VNeID, TKĐDĐT trước.\n",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = read(&t, "lich/tuan-2022-48/doc-loa.txt");
+    for expected in [
+        "tổ dân phố ba, cả ngày, tại hội trường hợp tác xã nông nghiệp.",
+        "lưu ý: mang căn cước công dân và cài vê nờ e ai đi, tài khoản định danh điện tử trước.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
+    assert!(!text.contains("HTXNN") && !text.contains("VNeID"), "{text}");
+}
+
+#[test]
+fn a_pronunciation_that_is_not_one_word_is_refused_with_its_line() {
+    let t = SiteTest::fixture("minimal");
+    let site = t.read_source("site.yaml");
+    let line = site.lines().count() + 2;
+    t.write(
+        "site.yaml",
+        &format!("{site}pronounce:\n  Đề án: đề án\n  HTX:\n"),
+    );
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("site.yaml:{line}:"))
+            && run
+                .stderr
+                .contains("\"Đề án\" không dùng được: chỉ được gồm chữ và số viết liền"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("chưa ghi cách đọc của \"HTX\""),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The dark runs of the SVG path ("M{x} {y}h{run}v1h-{run}z" each), drawn

@@ -1,5 +1,6 @@
 //! `site.yaml`: the site, the campaign, contacts and hamlets.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -21,6 +22,7 @@ struct RawSite {
     contacts: Option<Vec<Spanned<RawContact>>>,
     hamlets: Option<Vec<Spanned<RawHamlet>>>,
     embeds: Option<Vec<Spanned<String>>>,
+    pronounce: Option<Spanned<BTreeMap<String, Text>>>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +175,11 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         })
         .collect();
 
+    let pronounce = raw
+        .pronounce
+        .map(|p| pronounce(p, file, diags))
+        .unwrap_or_default();
+
     Site {
         title,
         authority,
@@ -182,11 +189,48 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         contacts,
         hamlets,
         embeds,
+        pronounce,
         source: Source {
             file: file.to_path_buf(),
             pos: top,
         },
     }
+}
+
+/// `pronounce:`: written word → how the loudspeaker says it.
+fn pronounce(
+    raw: Spanned<BTreeMap<String, Text>>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, String)> {
+    let block = pos(&raw);
+    let example = "Ví dụ:\npronounce:\n  HTXNN: hợp tác xã nông nghiệp\n  VNeID: vê nờ e ai đi";
+    raw.value
+        .into_iter()
+        .filter_map(|(written, said)| {
+            let written = written.trim().to_string();
+            let at = said.as_ref().map_or(block, pos);
+            let reading = optional(&said).unwrap_or_default();
+            let problem = crate::vi::speech::pronounce::key_problem(&written)
+                .map(|why| format!("`pronounce`: \"{written}\" không dùng được: {why}."))
+                .or_else(|| {
+                    reading
+                        .is_empty()
+                        .then(|| format!("`pronounce`: chưa ghi cách đọc của \"{written}\"."))
+                });
+            match problem {
+                Some(message) => {
+                    diags.push(
+                        Diagnostic::error(file, Some(at), message).with_hint(format!(
+                            "Mỗi dòng là một chữ viết tắt (viết liền) và cách đọc. {example}"
+                        )),
+                    );
+                    None
+                }
+                None => Some((written, reading)),
+            }
+        })
+        .collect()
 }
 
 fn campaign(c: &Spanned<RawCampaign>, file: &Path, diags: &mut Diagnostics) -> Campaign {

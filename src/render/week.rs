@@ -12,6 +12,7 @@ use crate::model::{Content, Hamlet};
 use crate::plan::{self, Plan, Week};
 use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
 use crate::vi::calendar::format_date_numeric;
+use crate::vi::speech::pronounce::Lexicon;
 
 #[derive(Serialize, Clone)]
 pub struct WeekLink {
@@ -145,6 +146,7 @@ fn week_data(
                 hours: c.hours.clone(),
             })
             .collect(),
+        lexicon: Lexicon::with_own(site.pronounce.clone()),
     }
 }
 

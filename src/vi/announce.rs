@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{weekday_name, TimeRange};
-use super::speech::{date_words, phone_words, spell_out, time_range_words};
+use super::speech::pronounce::Lexicon;
+use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
 
 /// One ISO week's sessions and who to call, as plain values.
 #[derive(Clone, Debug, Default)]
@@ -25,6 +26,8 @@ pub struct WeekData {
     pub days: Vec<DayData>,
     /// Only contacts with a phone number are read out.
     pub contacts: Vec<ContactData>,
+    /// How abbreviations and names are said (built-in and the site's `pronounce:`).
+    pub lexicon: Lexicon,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +84,7 @@ pub fn paragraphs_with_groups(
     notes: &[ItemGroup],
     extra_sentences: &[String],
 ) -> Vec<String> {
+    let spell_out = |text: &str| spell_out_with(text, &week.lexicon);
     let authority = spell_out(&week.authority);
     let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
@@ -129,7 +133,11 @@ pub fn paragraphs_with_groups(
             .map(sentence),
     );
 
-    let hotlines: Vec<String> = week.contacts.iter().filter_map(contact_words).collect();
+    let hotlines: Vec<String> = week
+        .contacts
+        .iter()
+        .filter_map(|c| contact_words(c, &week.lexicon))
+        .collect();
     if !hotlines.is_empty() {
         out.push(sentence(format!(
             "Mọi thắc mắc xin liên hệ {}",
@@ -158,6 +166,7 @@ fn week_span_words(monday: NaiveDate) -> String {
 /// sentence, each spelled out once: a province week says the same few names,
 /// hours and days over and over.
 struct SpokenNames<'a> {
+    lexicon: &'a Lexicon,
     names: HashMap<&'a str, String>,
     times: HashMap<TimeRange, String>,
     dates: HashMap<NaiveDate, String>,
@@ -166,6 +175,7 @@ struct SpokenNames<'a> {
 impl<'a> SpokenNames<'a> {
     fn of(week: &'a WeekData) -> Self {
         let mut spoken = SpokenNames {
+            lexicon: &week.lexicon,
             names: HashMap::new(),
             times: HashMap::new(),
             dates: HashMap::new(),
@@ -180,7 +190,7 @@ impl<'a> SpokenNames<'a> {
                     spoken
                         .names
                         .entry(name)
-                        .or_insert_with(|| inner(&spell_out(name)));
+                        .or_insert_with(|| inner(&spell_out_with(name, &week.lexicon)));
                 }
                 if let Some(time) = s.time {
                     spoken
@@ -197,7 +207,7 @@ impl<'a> SpokenNames<'a> {
         self.names
             .get(name)
             .cloned()
-            .unwrap_or_else(|| inner(&spell_out(name)))
+            .unwrap_or_else(|| inner(&spell_out_with(name, self.lexicon)))
     }
 
     fn date(&self, date: NaiveDate) -> String {
@@ -247,11 +257,12 @@ impl<'a> SpokenNames<'a> {
 }
 
 /// "Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai mươi tư trên hai mươi tư".
-fn contact_words(c: &ContactData) -> Option<String> {
+fn contact_words(c: &ContactData, lexicon: &Lexicon) -> Option<String> {
     let phone = phone_words(c.phone.as_deref()?);
     if phone.is_empty() {
         return None;
     }
+    let spell_out = |text: &str| spell_out_with(text, lexicon);
     let mut words = format!("{}, số điện thoại {phone}", spell_out(&c.name));
     if let Some(hours) = c.hours.as_deref().map(spell_out).filter(|h| !h.is_empty()) {
         words.push_str(", thời gian ");
@@ -477,6 +488,7 @@ mod tests {
                     hours: Some("7h30-22h".into()),
                 },
             ],
+            lexicon: Lexicon::built_in(),
         }
     }
 
@@ -606,7 +618,7 @@ mod tests {
         let text = paragraphs(&week, &[]);
         for line in [
             "Bà con thôn Kìm và tổ dân phố ba lưu ý: đến sớm mười lăm phút.",
-            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu VNeID.",
+            "Bà con thôn Đông Lão lưu ý: nhớ mật khẩu vi en i ai đi.",
         ] {
             assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
         }

@@ -7,25 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::datetime::{date_words, time_words};
 use super::numbers::number_words;
 use super::phone::phone_words;
-
-/// Abbreviations officers write and announcers say in full. Matched as whole
-/// words, case and all, so an ordinary word is never touched.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UBND", "Ủy ban nhân dân"),
-    ("HĐND", "Hội đồng nhân dân"),
-    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
-    ("MTTQ", "Mặt trận Tổ quốc"),
-    ("CAND", "Công an nhân dân"),
-    ("CCCD", "căn cước công dân"),
-    ("CMND", "chứng minh nhân dân"),
-    ("SĐT", "số điện thoại"),
-    ("TDP", "tổ dân phố"),
-    ("THCS", "trung học cơ sở"),
-    ("THPT", "trung học phổ thông"),
-    ("BHYT", "bảo hiểm y tế"),
-    ("BHXH", "bảo hiểm xã hội"),
-    ("HTX", "hợp tác xã"),
-];
+use super::pronounce::Lexicon;
 
 /// Words after which a number is a phone number, read digit by digit:
 /// "gọi 113", "Cảnh sát 113", "cấp cứu 115", "điện thoại: 1022".
@@ -42,6 +24,12 @@ const PHONE_CUES: &[&str] = &[
 /// and "tháng 4" "tháng tư"; "24/24" (not a date) is "hai mươi tư trên hai mươi tư";
 /// a dash between two numbers is "đến"; "1.000" is a thousand, "2,5" "hai phẩy năm".
 pub fn spell_out(text: &str) -> String {
+    spell_out_with(text, &Lexicon::built_in())
+}
+
+/// [`spell_out`], with abbreviations and names read as `lexicon` says (the
+/// built-in table and a site's own `pronounce:` entries).
+pub fn spell_out_with(text: &str, lexicon: &Lexicon) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() * 2);
     let mut prev_word = String::new();
@@ -50,14 +38,16 @@ pub fn spell_out(text: &str) -> String {
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         if is_word_char(c) {
-            let end = run_end(&chars, i, is_word_char);
-            let word = collect(&chars, i, end);
-            let spoken = ABBREVIATIONS
-                .iter()
-                .find(|(short, _)| *short == word)
-                .map_or(word.as_str(), |(_, long)| long);
-            out.push_str(spoken);
-            prev_word = last_word(spoken);
+            // Entries may hold digits ("C06"): looked up on the whole run.
+            let (end, spoken) = match lexicon_word(&chars, i, lexicon) {
+                Some((end, said)) => (end, said.to_string()),
+                None => {
+                    let end = run_end(&chars, i, is_word_char);
+                    (end, collect(&chars, i, end))
+                }
+            };
+            out.push_str(&spoken);
+            prev_word = last_word(&spoken);
             after_phone = after_phone && matches!(prev_word.as_str(), "hoặc" | "và");
             i = end;
             continue;
@@ -92,6 +82,16 @@ pub fn spell_out(text: &str) -> String {
         i += 1;
     }
     tidy(&out)
+}
+
+/// Where the letters-and-digits run at `i` ends, and its reading, when the
+/// lexicon has one.
+fn lexicon_word<'l>(chars: &[char], i: usize, lexicon: &'l Lexicon) -> Option<(usize, &'l str)> {
+    if !lexicon.may_start_with(*chars.get(i)?) {
+        return None;
+    }
+    let end = run_end(chars, i, |c| is_word_char(c) || c.is_ascii_digit());
+    Some((end, lexicon.reading(&collect(chars, i, end))?))
 }
 
 fn is_word_char(c: char) -> bool {
