@@ -3,7 +3,7 @@
 
 pub mod progress;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -201,10 +201,13 @@ pub struct StaticFile {
     pub size: Option<(u32, u32)>,
 }
 
-/// A province or district root (`site.yaml` with `communes:`, or an `xa/`
-/// folder of sites): communes that are each a complete site of their own.
+/// What a build is about: a province or district root (`site.yaml` with
+/// `communes:`, or an `xa/` folder of sites) whose communes are each a complete
+/// site of their own, or a lone commune site, built as a province of one.
 #[derive(Debug, Clone)]
 pub struct Province {
+    /// The folder `--root` names.
+    pub root: PathBuf,
     pub title: String,
     pub authority: String,
     pub place: String,
@@ -212,11 +215,40 @@ pub struct Province {
     pub communes: Vec<CommuneRef>,
     /// Problems that don't stop the build (two folders giving the same slug).
     pub warnings: Vec<Diagnostic>,
+    /// A lone commune: built at the output's root, with no index of communes
+    /// and no shared data of the province's own.
+    pub lone: bool,
+}
+
+impl Province {
+    /// A lone commune site at `root`; `site_yaml` is its `site.yaml` when it
+    /// was already read (to tell it from a province), so it is read once.
+    pub fn of_one(root: &Path, site_yaml: Option<String>) -> Province {
+        Province {
+            root: root.to_path_buf(),
+            title: String::new(),
+            authority: String::new(),
+            place: String::new(),
+            base_url: None,
+            communes: vec![CommuneRef {
+                root: root.to_path_buf(),
+                slug: String::new(),
+                prefix: String::new(),
+                site_yaml,
+            }],
+            warnings: Vec::new(),
+            lone: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct CommuneRef {
     pub root: PathBuf,
-    /// Its folder in the output: `xa/<slug>/`.
+    /// Its name in the province: its folder in the output is `xa/<slug>/`.
     pub slug: String,
+    /// Where its files go in the output: `xa/<slug>/`, or "" for a lone commune.
+    pub prefix: String,
+    /// `site.yaml`'s text, when it was already read.
+    pub site_yaml: Option<String>,
 }
