@@ -100,6 +100,59 @@ pub struct Contact {
     pub name: String,
     pub phone: Option<String>,
     pub hours: Option<String>,
+    /// As written in `role`; see [`Contact::role`] for the role it plays.
+    pub written_role: Option<ContactRole>,
+}
+
+/// What a contact is for: pages and scripts send questions to the ones that
+/// answer them, never to an emergency number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContactRole {
+    /// hỏi đáp: questions about the campaign (the default).
+    Questions,
+    /// hỗ trợ tại nhà: officers who come to the homes of the elderly, the sick
+    /// and people with disabilities.
+    HomeSupport,
+    /// khẩn cấp: 113, 114, 115 and the like, for emergencies only.
+    Emergency,
+}
+
+impl ContactRole {
+    /// The key in open data (`du-lieu/lich.json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "questions",
+            ContactRole::HomeSupport => "home_support",
+            ContactRole::Emergency => "emergency",
+        }
+    }
+
+    /// How pages name it: "Hỏi đáp", "Hỗ trợ tại nhà", "Khẩn cấp".
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "Hỏi đáp",
+            ContactRole::HomeSupport => "Hỗ trợ tại nhà",
+            ContactRole::Emergency => "Khẩn cấp",
+        }
+    }
+}
+
+/// 113 (police), 114 (fire), 115 (ambulance): for emergencies only, whatever
+/// the contact's written role says.
+pub fn is_emergency_number(phone: &str) -> bool {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    matches!(digits.as_str(), "113" | "114" | "115")
+}
+
+impl Contact {
+    /// The role the contact plays: an emergency number is always an
+    /// emergency contact; otherwise as written, and questions by default.
+    pub fn role(&self) -> ContactRole {
+        if self.phone.as_deref().is_some_and(is_emergency_number) {
+            return ContactRole::Emergency;
+        }
+        self.written_role.unwrap_or(ContactRole::Questions)
+    }
 }
 
 #[derive(Clone, Debug)]
