@@ -105,8 +105,10 @@ pub fn required_date(
     date(field.as_ref()?, key, file, diags)
 }
 
+/// `key` names the field in messages (`time`, `was.time`).
 pub fn optional_time(
     field: &Text,
+    key: &str,
     file: &Path,
     diags: &mut Diagnostics,
 ) -> Result<Option<TimeRange>, ()> {
@@ -117,7 +119,7 @@ pub fn optional_time(
         Ok(t) => Ok(Some(t)),
         Err(e) => {
             diags.push(
-                Diagnostic::error(file, Some(pos(f)), format!("`time`: {}", e.message))
+                Diagnostic::error(file, Some(pos(f)), format!("`{key}`: {}", e.message))
                     .with_hint(e.hint),
             );
             Err(())

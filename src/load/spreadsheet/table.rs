@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::grid::{Cell, Grid, Row};
 use super::header::{self, Role};
 use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Pos};
-use crate::model::{Located, Session, Source};
+use crate::model::{Change, Earlier, Located, Session, Source};
 use crate::vi;
 use crate::vi::calendar::TimeRange;
 
@@ -40,6 +40,12 @@ struct Columns {
     place: Option<Column>,
     services: Option<Column>,
     note: Option<Column>,
+    status: Option<Column>,
+    reason: Option<Column>,
+    was_date: Option<Column>,
+    was_time: Option<Column>,
+    was_place: Option<Column>,
+    changed: Option<Column>,
 }
 
 /// Why a grid gave no sessions at all.
@@ -202,6 +208,12 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         place: take(Role::Place),
         services: take(Role::Services),
         note: take(Role::Note),
+        status: take(Role::Status),
+        reason: take(Role::Reason),
+        was_date: take(Role::WasDate),
+        was_time: take(Role::WasTime),
+        was_place: take(Role::WasPlace),
+        changed: take(Role::Changed),
     };
     let header_pos = |c: &Column| header.get(c.index).and_then(|h| h.pos(c.index));
     // "Thời gian" is the time beside a date column, and the date without one.
@@ -284,6 +296,12 @@ fn session(
         &columns.place,
         &columns.services,
         &columns.note,
+        &columns.status,
+        &columns.reason,
+        &columns.was_date,
+        &columns.was_time,
+        &columns.was_place,
+        &columns.changed,
     ];
     if read
         .iter()
@@ -305,6 +323,9 @@ fn session(
         &columns.place,
         &columns.note,
         &columns.services,
+        &columns.status,
+        &columns.reason,
+        &columns.was_place,
     ]
     .into_iter()
     .flatten()
@@ -356,23 +377,102 @@ fn session(
                 .collect()
         })
         .unwrap_or_default();
+    let change = change(row, columns, file, diags);
     if diags.error_count() > errors_before {
         return None;
+    }
+    let (date, time, place) = (date?, time?, text_of(&columns.place, row));
+    if let Some(c) = &change {
+        let now = Earlier {
+            date: Some(date),
+            time,
+            place: place.clone(),
+            pos: None,
+        };
+        let was_pos = c.was.first().and_then(|w| w.pos);
+        crate::load::change::check(c.status.as_ref(), &c.was, &now, was_pos, file, diags);
     }
     Some(Session {
         hamlet: Located {
             value: hamlet?,
             pos: hamlet_column.pos(row),
         },
-        date: date?,
-        time: time?,
-        place: text_of(&columns.place, row),
+        date,
+        time,
+        place,
         services,
         note: text_of(&columns.note, row),
         source: Source {
             file: file.to_path_buf(),
             pos: Some(Pos::new(row.number, 0)),
         },
+        change,
+    })
+}
+
+/// The row's change columns ("Trạng thái", "Ngày cũ"…), None when all blank.
+/// A table holds one earlier value per session; YAML can keep several.
+fn change(
+    row: &Row,
+    columns: &Columns,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Box<Change>> {
+    let status_text = columns.status.as_ref().and_then(|c| {
+        Some(crate::yaml::Spanned {
+            value: text_of(&columns.status, row)?,
+            pos: c.pos(row)?,
+        })
+    });
+    let status = crate::load::change::status(&status_text, "Trạng thái", file, diags).ok()?;
+    let mut earlier = Earlier::default();
+    if let Some(c) = &columns.was_date {
+        match date_cell(row.cell(c.index), c, row, file, diags) {
+            DateCell::Read(date, time) => {
+                earlier.date = Some(date);
+                earlier.time = time;
+                earlier.pos = c.pos(row);
+            }
+            DateCell::Blank | DateCell::Wrong => {}
+        }
+    }
+    if let Some(c) = &columns.was_time {
+        if let Some(Some(time)) = time_cell(row.cell(c.index), c, row, file, diags) {
+            earlier.time = Some(time);
+            earlier.pos = earlier.pos.or(c.pos(row));
+        }
+    }
+    if let Some(place) = text_of(&columns.was_place, row) {
+        earlier.place = Some(place);
+        earlier.pos = earlier
+            .pos
+            .or(columns.was_place.as_ref().and_then(|c| c.pos(row)));
+    }
+    let changed = columns.changed.as_ref().and_then(|c| {
+        match date_cell(row.cell(c.index), c, row, file, diags) {
+            DateCell::Read(value, _) => Some(Located {
+                value,
+                pos: c.pos(row),
+            }),
+            DateCell::Blank | DateCell::Wrong => None,
+        }
+    });
+    let reason = columns.reason.as_ref().and_then(|c| {
+        Some(Located {
+            value: text_of(&columns.reason, row)?,
+            pos: c.pos(row),
+        })
+    });
+    crate::load::change::assemble(Change {
+        status,
+        was_pos: earlier.pos,
+        was: if earlier.is_empty() {
+            Vec::new()
+        } else {
+            vec![earlier]
+        },
+        reason,
+        changed,
     })
 }
 
