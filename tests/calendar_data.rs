@@ -395,7 +395,13 @@ fn csv_opens_in_excel_and_matches_the_schedule() {
             "Kết thúc",
             "Địa điểm",
             "Nội dung",
-            "Ghi chú"
+            "Ghi chú",
+            "Trạng thái",
+            "Ngày cũ",
+            "Giờ cũ",
+            "Địa điểm cũ",
+            "Lý do",
+            "Ngày thông báo"
         ]
     );
     let rows: Vec<Vec<String>> = reader
