@@ -75,7 +75,7 @@ fn open_data_carries_status_earlier_values_reason_and_announcement() {
         .map(str::to_string)
         .collect();
     assert_eq!(
-        header[9..],
+        header[10..],
         [
             "Trạng thái",
             "Ngày cũ",
@@ -91,7 +91,7 @@ fn open_data_carries_status_earlier_values_reason_and_announcement() {
         .collect();
     let sanh = rows.iter().find(|r| r[0] == "2022-12-06").unwrap();
     assert_eq!(
-        sanh[9..],
+        sanh[10..],
         [
             "dời",
             "2022-12-03",
@@ -102,9 +102,9 @@ fn open_data_carries_status_earlier_values_reason_and_announcement() {
         ]
     );
     let dong_lao = rows.iter().find(|r| r[0] == "2022-12-05").unwrap();
-    assert_eq!(dong_lao[9..12], ["dời", "", "19:00-21:30"]);
+    assert_eq!(dong_lao[10..13], ["dời", "", "19:00-21:30"]);
     let plain = rows.iter().find(|r| r[0] == "2022-11-29").unwrap();
-    assert!(plain[9..].iter().all(String::is_empty), "{plain:?}");
+    assert!(plain[10..].iter().all(String::is_empty), "{plain:?}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::fields::{self, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Change, Earlier, Located, SessionStatus};
+use crate::model::{Change, Earlier, Located, Session, SessionStatus};
 
 /// Spellings of `status` (and of the "Trạng thái" column), matched without
 /// case, diacritics or punctuation.
@@ -70,9 +70,49 @@ pub fn empty_was(file: &Path, at: Option<Pos>, diags: &mut Diagnostics) {
     );
 }
 
+/// Checks the change of the sessions one entry or row made (one per date and
+/// sitting); false when it is wrong (reported once).
+pub fn check_all(sessions: &[Session], file: &Path, diags: &mut Diagnostics) -> bool {
+    let Some(change) = sessions.first().and_then(|s| s.change.as_ref()) else {
+        return true;
+    };
+    if sessions.len() > 1 && change.was.iter().any(|w| w.date.is_some()) {
+        diags.push(
+            Diagnostic::error(
+                file,
+                change.was_pos,
+                "Mục này có nhiều ngày hoặc nhiều buổi trong ngày, nên không ghi chung được một ngày cũ (`was.date`).",
+            )
+            .with_hint("Tách buổi đã dời thành một mục riêng chỉ có ngày mới, rồi ghi was: {date: <ngày cũ>} cho mục đó."),
+        );
+        return false;
+    }
+    let errors_before = diags.error_count();
+    for s in sessions {
+        let now = Earlier {
+            date: Some(s.date),
+            time: s.time,
+            place: s.place.clone(),
+            pos: None,
+        };
+        check(
+            change.status.as_ref(),
+            &change.was,
+            &now,
+            change.was_pos,
+            file,
+            diags,
+        );
+        if diags.error_count() > errors_before {
+            return false;
+        }
+    }
+    true
+}
+
 /// An earlier value needs what it was changed from and a status saying what
 /// happened; a moved session needs something that moved.
-pub fn check(
+fn check(
     status: Option<&Located<SessionStatus>>,
     was: &[Earlier],
     now: &Earlier,

@@ -22,6 +22,8 @@ struct RawSchedule {
 struct RawSession {
     hamlet: Text,
     date: Text,
+    dates: Text,
+    days: Option<TextList>,
     time: Text,
     place: Text,
     services: Option<TextList>,
@@ -65,6 +67,8 @@ static SHAPE: [ListShape; 2] = [
         fields: &[
             ("hamlet", T),
             ("date", T),
+            ("dates", T),
+            ("days", L),
             ("time", T),
             ("place", T),
             ("services", L),
@@ -109,6 +113,8 @@ impl RawSchedule {
                     value: RawSession {
                         hamlet: r.text("hamlet"),
                         date: r.text("date"),
+                        dates: r.text("dates"),
+                        days: r.list("days"),
                         time: r.text("time"),
                         place: r.text("place"),
                         services: r.list("services"),
@@ -163,7 +169,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
         .sessions
         .iter()
         .flatten()
-        .filter_map(|s| session(s, file, diags))
+        .flat_map(|s| sessions(s, file, diags))
         .collect();
     let points = raw
         .points
@@ -174,29 +180,24 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
     (sessions, points)
 }
 
-fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Option<Session> {
+/// One `sessions:` entry: one session per date and sitting it names.
+fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Vec<Session> {
     let at = Some(pos(s));
     let r = &s.value;
     let hamlet = fields::required(&r.hamlet, "hamlet", "Đông Lão", at, file, diags);
-    let date = fields::required_date(&r.date, "date", at, file, diags);
-    let time = fields::optional_time(&r.time, "time", file, diags);
+    let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
+    let sittings = fields::optional_sittings(&r.time, file, diags);
     let change = change(r, at, file, diags);
-    let (date, time, place) = (date?, time.ok()?, optional(&r.place));
-    let change = change?;
-    if let Some(c) = &change {
-        let now = Earlier {
-            date: Some(date),
-            time,
-            place: place.clone(),
-            pos: None,
-        };
-        super::change::check(c.status.as_ref(), &c.was, &now, c.was_pos, file, diags);
-    }
-    Some(Session {
-        hamlet: hamlet?,
-        date,
-        time,
-        place,
+    let (Some(hamlet), Some(dates), Ok(sittings), Some(change)) = (hamlet, dates, sittings, change)
+    else {
+        return Vec::new();
+    };
+    let session = Session {
+        hamlet,
+        date: dates.first().copied().unwrap_or_default(),
+        time: None,
+        part_of_day: None,
+        place: optional(&r.place),
         services: texts(&r.services),
         note: optional(&r.note),
         source: Source {
@@ -204,7 +205,12 @@ fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Opt
             pos: at,
         },
         change,
-    })
+    };
+    let sessions = fields::each_date_and_sitting(session, &dates, &sittings);
+    if !super::change::check_all(&sessions, file, diags) {
+        return Vec::new();
+    }
+    sessions
 }
 
 /// `status`, `was`, `reason`, `changed`; Some(None) when none is written,
@@ -389,6 +395,9 @@ mod tests {
         "19:00-21:30",
         "07:30",
         "0912345678",
+        "29/11/2022 - 20/12/2022",
+        "[thứ 2, thứ 4]",
+        "hằng ngày",
         "12",
         "-3",
         "1.5",
@@ -428,6 +437,8 @@ mod tests {
     const KEYS: &[&str] = &[
         "hamlet",
         "date",
+        "dates",
+        "days",
         "time",
         "place",
         "services",
@@ -497,9 +508,12 @@ mod tests {
             .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
             .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
             .collect();
-        let field = (prop::bool::ANY, prop::sample::select(takeable));
-        let session = prop::collection::vec(field, 6).prop_map(|fields| {
-            let keys = ["hamlet", "date", "time", "place", "services", "note"];
+        // Fewer fields per session: each present one may make the whole file fall back.
+        let field = (prop::bool::weighted(0.4), prop::sample::select(takeable));
+        let session = prop::collection::vec(field, 8).prop_map(|fields| {
+            let keys = [
+                "hamlet", "date", "dates", "days", "time", "place", "services", "note",
+            ];
             let written: Vec<String> = keys
                 .iter()
                 .zip(&fields)

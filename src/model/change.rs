@@ -177,6 +177,7 @@ mod tests {
             },
             date,
             time: None,
+            part_of_day: None,
             place: Some("Nhà văn hóa".into()),
             services: Vec::new(),
             note: None,
