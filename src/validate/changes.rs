@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Content, Session};
+use crate::model::{Content, HamletId, Session};
 use crate::vi::calendar::format_date_numeric;
 
 pub fn validate(content: &Content, today: NaiveDate, diags: &mut Diagnostics) {
@@ -69,7 +69,7 @@ pub fn validate(content: &Content, today: NaiveDate, diags: &mut Diagnostics) {
 }
 
 /// A session as first published: its hamlet, date and start time.
-type Identity = (usize, NaiveDate, Option<NaiveTime>);
+type Identity = (HamletId, NaiveDate, Option<NaiveTime>);
 
 fn identity(content: &Content, s: &Session) -> Option<Identity> {
     let hamlet = content.site.find_hamlet(&s.hamlet.value)?;
