@@ -266,7 +266,10 @@ fn the_letters_wording_gives_sessions_calendars_data_and_script() {
     assert_eq!(morning["part_of_day"], "sáng");
     assert_eq!(morning["start"], "07:30");
     let csv = std::fs::read_to_string(t.output_file("du-lieu/lich.csv")).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",Buổi"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().contains(",Ghi chú,Buổi"),
+        "{csv}"
+    );
     assert!(
         csv.contains("2022-12-02,Thứ Sáu,thôn Song Nga,song-nga,19:00,21:00,,,,Tối"),
         "{csv}"
