@@ -118,6 +118,9 @@ pub struct Phase {
 pub struct Contact {
     pub name: String,
     pub phone: Option<String>,
+    /// Where to reach the contact on Zalo: a `https://zalo.me/…` link (a
+    /// person or a group), made from what was written (`fields::optional_zalo`).
+    pub zalo: Option<String>,
     pub hours: Option<String>,
     /// As written in `role`; see [`Contact::role`] for the role it plays.
     pub written_role: Option<ContactRole>,
@@ -156,6 +159,37 @@ impl ContactRole {
     }
 }
 
+/// A place on the map, in degrees (WGS 84, as phones and map sites give them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coords {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Coords {
+    /// "10.2862,104.0553": six decimals at most (10 cm), trailing zeros dropped.
+    pub fn text(self) -> String {
+        format!("{},{}", decimal(self.lat), decimal(self.lon))
+    }
+
+    /// `geo:10.2862,104.0553` (RFC 5870): a phone opens its map app there.
+    pub fn geo_uri(self) -> String {
+        format!("geo:{}", self.text())
+    }
+
+    /// A map with a marker, that needs no script and no key on our side.
+    pub fn map_url(self) -> String {
+        let (lat, lon) = (decimal(self.lat), decimal(self.lon));
+        format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+    }
+}
+
+fn decimal(x: f64) -> String {
+    let text = format!("{x:.6}");
+    let text = text.trim_end_matches('0');
+    text.strip_suffix('.').unwrap_or(text).to_string()
+}
+
 /// 113 (police), 114 (fire), 115 (ambulance): for emergencies only, whatever
 /// the contact's written role says.
 pub fn is_emergency_number(phone: &str) -> bool {
@@ -190,6 +224,8 @@ pub struct Hamlet {
     /// schedules may use them, and `tim-noi-o/` lists them.
     pub aliases: Vec<String>,
     alias_keys: Vec<String>,
+    /// The hamlet's own contacts (head of the hamlet, its working group).
+    pub contacts: Vec<Contact>,
 }
 
 impl Hamlet {
@@ -216,7 +252,13 @@ impl Hamlet {
             label,
             aliases: Vec::new(),
             alias_keys: Vec::new(),
+            contacts: Vec::new(),
         }
+    }
+
+    pub fn with_contacts(mut self, contacts: Vec<Contact>) -> Hamlet {
+        self.contacts = contacts;
+        self
     }
 
     pub fn with_aliases(mut self, aliases: Vec<String>) -> Hamlet {
@@ -270,6 +312,9 @@ pub struct Point {
     pub name: String,
     pub kind: PointKind,
     pub address: Option<String>,
+    /// Where it is on a map (`coords: 10.2862, 104.0553`).
+    pub coords: Option<Coords>,
+    pub contacts: Vec<Contact>,
     pub hours: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,

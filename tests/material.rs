@@ -608,3 +608,166 @@ fn an_other_name_taken_by_another_hamlet_is_an_error_and_a_misspelling_suggests_
         [("29/11".to_string(), "Cả ngày".to_string())]
     );
 }
+
+// ---------------------------------------------------------------- contacts and directions
+
+const SITE_WITH_CONTACTS: &str = "\
+title: Đăng ký tài khoản định danh điện tử
+authority: UBND xã Cẩm Ngọc
+place: xã Cẩm Ngọc, huyện Cẩm Thủy, tỉnh Thanh Hóa
+campaign:
+  name: Đợt cao điểm
+  start: 01/11/2022
+  end: 31/12/2022
+contacts:
+  - name: Công an xã Cẩm Ngọc
+    phone: \"0237 3830 050\"
+    zalo: https://zalo.me/g/camngoc06
+  - name: Tổ hỗ trợ tại nhà
+    phone: \"0915 111 222\"
+    role: hỗ trợ tại nhà
+hamlets:
+  - name: Đông Lão
+  - name: Kìm
+    contacts:
+      - name: Trưởng thôn Lê Văn B
+        phone: \"0912 345 678\"
+        zalo: \"0912 345 678\"
+        hours: 7h-21h
+      - name: Tổ công tác thôn Kìm
+        phone: \"0987 654 321\"
+  - name: Song Nga
+";
+
+const POINTS: &str = "\
+sessions:
+  - {hamlet: Kìm, date: 29/11/2022, time: 19h-21h}
+  - {hamlet: Đông Lão, date: 30/11/2022, time: 19h-21h}
+points:
+  - name: Công an xã Cẩm Ngọc
+    address: Trụ sở Công an xã
+    coords: 10.2862, 104.0553
+    contacts:
+      - {name: Trực ban, phone: \"0237 3830 050\"}
+  - name: Tổ lưu động
+    kind: mobile
+    coords: https://www.google.com/maps/@10.2901,104.0611,17z
+    contacts:
+      - name: Tổ trưởng
+        phone: \"0903 111 222\"
+        zalo: https://zalo.me/g/toluudong
+";
+
+#[test]
+fn contacts_of_hamlets_and_points_with_phones_zalo_and_directions() {
+    let t = yaml_site(POINTS);
+    t.write("site.yaml", SITE_WITH_CONTACTS);
+    builds(&t);
+    let kim = t.page("lich/kim/index.html");
+    let items = kim.select_texts("section.hamlet-contacts li");
+    assert_eq!(
+        items,
+        [
+            "Trưởng thôn Lê Văn B: 0912 345 678 · Zalo (7h-21h)",
+            "Tổ công tác thôn Kìm: 0987 654 321",
+            "Người cao tuổi, người ốm đau, người khuyết tật không đến được điểm hướng dẫn: \
+             Hỗ trợ tại nhà: Tổ hỗ trợ tại nhà: 0915 111 222",
+        ]
+    );
+    let links = kim.attrs("section.hamlet-contacts a", "href");
+    assert_eq!(
+        links,
+        [
+            "tel:0912345678",
+            "https://zalo.me/0912345678",
+            "tel:0987654321",
+            "tel:0915111222"
+        ]
+    );
+    // Every hamlet page shows the home-visit contact, even without contacts of its own.
+    let dong_lao = t.page("lich/dong-lao/index.html");
+    assert_eq!(
+        dong_lao.attrs("section.hamlet-contacts a", "href"),
+        ["tel:0915111222"]
+    );
+
+    let points = t.page("diem-thu-nhan/index.html");
+    let hrefs = points.attrs("ul.points a", "href");
+    for expected in [
+        "geo:10.2862,104.0553",
+        "https://www.openstreetmap.org/?mlat=10.2862&mlon=104.0553#map=17/10.2862/104.0553",
+        "geo:10.2901,104.0611",
+        "tel:02373830050",
+        "tel:0903111222",
+        "https://zalo.me/g/toluudong",
+    ] {
+        assert!(
+            hrefs.contains(&expected.to_string()),
+            "{expected} not in {hrefs:?}"
+        );
+    }
+    // No script and no key for the map: plain links only.
+    assert_eq!(points.count("script"), 0);
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.output_file("du-lieu/lich.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["points"][0]["coords"]["lat"], 10.2862);
+    assert_eq!(json["points"][0]["coords"]["lon"], 104.0553);
+    assert_eq!(
+        json["points"][1]["contacts"][0]["zalo"],
+        "https://zalo.me/g/toluudong"
+    );
+    assert_eq!(json["hamlets"][1]["contacts"][0]["phone"], "0912 345 678");
+    assert_eq!(
+        json["site"]["contacts"][0]["zalo"],
+        "https://zalo.me/g/camngoc06"
+    );
+    assert!(json["site"]["contacts"][1]["zalo"].is_null());
+
+    // The loudspeaker: the hamlet's own contact after the site's, and the home visits.
+    let script = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    assert!(
+        script.contains(
+            "Bà con thôn Kìm liên hệ Trưởng thôn Lê Văn B, số điện thoại không chín một hai, ba \
+             bốn năm, sáu bảy tám"
+        ),
+        "{script}"
+    );
+    assert!(
+        script.contains("hỗ trợ tại nhà xin liên hệ Tổ hỗ trợ tại nhà"),
+        "{script}"
+    );
+    common::assert_links_resolve(&t.out);
+}
+
+#[test]
+fn coordinates_and_zalo_that_cannot_be_right_name_the_line() {
+    let t = yaml_site(
+        "\
+points:
+  - name: A
+    coords: 104.0553, 10.2862
+  - name: B
+    coords: gần chợ
+  - name: C
+    contacts:
+      - {name: Tổ, zalo: nhóm Zalo của thôn}
+  - name: D
+    coords: 48.8584, 2.2945
+",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let err = run.stderr;
+    for expected in [
+        "lich.yaml:3:13: `coords` \"104.0553, 10.2862\": có lẽ kinh độ và vĩ độ bị viết đảo chỗ.",
+        "coords: 10.2862, 104.0553",
+        "lich.yaml:5:13: `coords` \"gần chợ\" không đọc được thành tọa độ.",
+        "lich.yaml:8:26: `zalo` \"nhóm Zalo của thôn\" không phải số điện thoại hay đường dẫn Zalo.",
+        "cảnh báo: ",
+        "lich.yaml:10:13: `coords` \"48.8584, 2.2945\" là một chỗ nằm ngoài Việt Nam.",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in\n{err}");
+    }
+}

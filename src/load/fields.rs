@@ -340,3 +340,143 @@ pub fn optional_time(
         }
     }
 }
+
+/// A contact's `zalo`: a phone number (the person's Zalo) or a zalo.me link
+/// (a person, an official account or a group), as a `https://zalo.me/…`
+/// link. Ok(None) when absent or blank; Err when it is neither (reported).
+pub fn optional_zalo(
+    field: &Text,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<String>, ()> {
+    let Some(f) = field.as_ref().filter(|f| !f.value.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let written = f.value.trim();
+    let path = written
+        .strip_prefix("https://")
+        .or_else(|| written.strip_prefix("http://"))
+        .unwrap_or(written);
+    let path = path.strip_prefix("www.").unwrap_or(path);
+    if let Some(rest) = path.strip_prefix("zalo.me/") {
+        let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.');
+        if !rest.is_empty() && rest.chars().all(plain) {
+            return Ok(Some(format!("https://zalo.me/{rest}")));
+        }
+    }
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let phone_like = written
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '+'));
+    if phone_like && (9..=12).contains(&digits.len()) {
+        return Ok(Some(format!(
+            "https://zalo.me/{}",
+            crate::vi::personal_data::phone_key(written)
+        )));
+    }
+    diags.push(
+        Diagnostic::error(
+            file,
+            Some(pos(f)),
+            format!("`zalo` \"{written}\" không phải số điện thoại hay đường dẫn Zalo."),
+        )
+        .with_hint("Ghi số điện thoại dùng Zalo, ví dụ zalo: \"0912 345 678\", hoặc đường dẫn mời vào nhóm Zalo, ví dụ zalo: https://zalo.me/g/abcdef123."),
+    );
+    Err(())
+}
+
+/// A place's `coords`: "10.2862, 104.0553" (latitude, longitude, as Google
+/// Maps copies them), also with a semicolon or a space between, decimal
+/// commas after a semicolon, or a map link holding them. None when absent,
+/// blank or wrong (reported).
+pub fn optional_coords(
+    field: &Text,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<crate::model::Coords> {
+    let f = field.as_ref().filter(|f| !f.value.trim().is_empty())?;
+    let written = f.value.trim();
+    let at = Some(pos(f));
+    let hint = "Ghi vĩ độ rồi kinh độ, cách nhau bằng dấu phẩy, ví dụ coords: 10.2862, 104.0553. Trên Google Maps: nhấn giữ (hoặc bấm chuột phải) vào đúng chỗ, rồi chép hai số hiện ra.";
+    let Some((lat, lon)) = coords_numbers(written) else {
+        diags.push(
+            Diagnostic::error(
+                file,
+                at,
+                format!("`coords` \"{written}\" không đọc được thành tọa độ."),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    };
+    let in_vietnam =
+        |lat: f64, lon: f64| (8.0..=24.0).contains(&lat) && (102.0..=118.0).contains(&lon);
+    if !in_vietnam(lat, lon) && in_vietnam(lon, lat) {
+        diags.push(
+            Diagnostic::error(
+                file,
+                at,
+                format!("`coords` \"{written}\": có lẽ kinh độ và vĩ độ bị viết đảo chỗ."),
+            )
+            .with_hint(format!(
+                "Vĩ độ (số nhỏ, khoảng 8 đến 24 ở Việt Nam) viết trước: coords: {lon}, {lat}"
+            )),
+        );
+        return None;
+    }
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        diags.push(
+            Diagnostic::error(
+                file,
+                at,
+                format!("`coords` \"{written}\" không phải tọa độ có thật."),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    }
+    if !in_vietnam(lat, lon) {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                at,
+                format!("`coords` \"{written}\" là một chỗ nằm ngoài Việt Nam."),
+            )
+            .with_hint(format!("Kiểm tra lại hai số. {hint}")),
+        );
+    }
+    Some(crate::model::Coords { lat, lon })
+}
+
+/// (latitude, longitude) as written in `coords`.
+fn coords_numbers(written: &str) -> Option<(f64, f64)> {
+    // A pasted map link: "…/@10.2862,104.0553,17z", "…?q=10.2862,104.0553", "geo:…".
+    let text = ["@", "q=", "query=", "ll=", "geo:"]
+        .iter()
+        .find_map(|marker| written.split_once(marker).map(|(_, rest)| rest))
+        .unwrap_or(written);
+    let number = |s: &str| -> Option<f64> {
+        let s = s.trim().trim_end_matches(['°', 'N', 'E']).trim();
+        let x: f64 = s.parse().ok()?;
+        x.is_finite().then_some(x)
+    };
+    let (a, b) = if let Some((a, b)) = text.split_once(';') {
+        (a.replace(',', "."), b.replace(',', "."))
+    } else if text.matches(',').count() >= 3 {
+        // "10,2862, 104,0553": decimal commas, the pair split by ", ".
+        let (a, b) = text.split_once(", ")?;
+        (a.replace(',', "."), b.replace(',', "."))
+    } else if let Some((a, b)) = text.split_once(',') {
+        // A link may go on after the pair: "10.2862,104.0553,17z".
+        let b = b.split([',', '&', '/', '#']).next().unwrap_or(b);
+        (a.to_string(), b.to_string())
+    } else {
+        let mut parts = text.split_whitespace();
+        let pair = (parts.next()?.to_string(), parts.next()?.to_string());
+        if parts.next().is_some() {
+            return None;
+        }
+        pair
+    };
+    Some((number(&a)?, number(&b)?))
+}

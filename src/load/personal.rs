@@ -15,10 +15,16 @@ const DECREE: &str = "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu 
 /// personal data.
 pub fn known_phones(content: &Content) -> HashSet<String> {
     let site = &content.site;
+    let hamlets = site.hamlets.iter().flat_map(|h| &h.contacts);
+    let points = content.points.iter().flat_map(|p| &p.contacts);
     site.contacts
         .iter()
-        .filter_map(|c| c.phone.as_deref())
+        .chain(hamlets)
+        .chain(points)
+        .flat_map(|c| [c.phone.as_deref(), c.zalo.as_deref()])
+        .flatten()
         .map(personal_data::phone_key)
+        .filter(|digits| !digits.is_empty())
         .collect()
 }
 

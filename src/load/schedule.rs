@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
+use super::site::{parse_contacts, RawContact};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Change, Earlier, Point, PointKind, Session, Source};
 use crate::vi;
@@ -49,6 +50,8 @@ struct RawPoint {
     name: Text,
     kind: Text,
     address: Text,
+    coords: Text,
+    contacts: Option<Vec<Spanned<RawContact>>>,
     hours: Text,
     from: Text,
     to: Text,
@@ -56,7 +59,19 @@ struct RawPoint {
     note: Text,
 }
 
-use FieldKind::{Text as T, TextList as L};
+use FieldKind::{Records as R, Text as T, TextList as L};
+
+/// A contact's keys (`site::RawContact`), for the fast reader.
+static CONTACT: ListShape = ListShape {
+    key: "contacts",
+    fields: &[
+        ("name", T),
+        ("phone", T),
+        ("zalo", T),
+        ("hours", T),
+        ("role", T),
+    ],
+};
 
 /// The same keys as `RawSchedule`, for the fast reader (`yaml::read_records`).
 /// `was` is a group of keys, which the fast reader leaves to serde-saphyr:
@@ -84,6 +99,8 @@ static SHAPE: [ListShape; 2] = [
             ("name", T),
             ("kind", T),
             ("address", T),
+            ("coords", T),
+            ("contacts", R(&CONTACT)),
             ("hours", T),
             ("from", T),
             ("to", T),
@@ -136,6 +153,8 @@ impl RawSchedule {
                         name: r.text("name"),
                         kind: r.text("kind"),
                         address: r.text("address"),
+                        coords: r.text("coords"),
+                        contacts: r.records("contacts").map(contacts_of),
                         hours: r.text("hours"),
                         from: r.text("from"),
                         to: r.text("to"),
@@ -147,6 +166,22 @@ impl RawSchedule {
         });
         RawSchedule { sessions, points }
     }
+}
+
+fn contacts_of(records: Vec<Record>) -> Vec<Spanned<RawContact>> {
+    records
+        .into_iter()
+        .map(|mut r| Spanned {
+            pos: r.pos,
+            value: RawContact {
+                name: r.text("name"),
+                phone: r.text("phone"),
+                zalo: r.text("zalo"),
+                hours: r.text("hours"),
+                role: r.text("role"),
+            },
+        })
+        .collect()
 }
 
 fn texts(list: &Option<TextList>) -> Vec<String> {
@@ -306,10 +341,17 @@ fn point(p: &Spanned<RawPoint>, file: &Path, diags: &mut Diagnostics) -> Option<
     if diags.error_count() > errors_before {
         return None;
     }
+    let coords = fields::optional_coords(&r.coords, file, diags);
+    let contacts = parse_contacts(r.contacts.as_deref(), file, diags);
+    if diags.error_count() > errors_before {
+        return None;
+    }
     Some(Point {
         name: name?.value,
         kind: kind?,
         address: optional(&r.address),
+        coords,
+        contacts,
         hours: optional(&r.hours),
         from,
         to,
@@ -348,6 +390,12 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(check_agree(&text), "{} not read fast", path.display());
         }
+    }
+
+    #[test]
+    fn points_with_contacts_and_coords_take_the_fast_path() {
+        let text = "points:\n  - name: Tổ lưu động\n    kind: mobile\n    coords: 10.2862, 104.0553\n    contacts:\n      - name: Tổ trưởng\n        phone: \"0912 345 678\"\n        zalo: https://zalo.me/g/abc\n      - {name: Trực, role: hỗ trợ tại nhà}\n  - name: Công an xã\n    contacts: []\n";
+        assert!(check_agree(text));
     }
 
     #[test]
@@ -398,6 +446,10 @@ mod tests {
         "29/11/2022 - 20/12/2022",
         "[thứ 2, thứ 4]",
         "hằng ngày",
+        "10.2862, 104.0553",
+        "[{name: Tổ 1, phone: \"0912\"}]",
+        "\n      - name: Tổ 2\n        zalo: https://zalo.me/g/x\n      - {name: Tổ 3, role: hỗ trợ tại nhà}",
+        "[{name: Tổ 4, fax: 1}]",
         "12",
         "-3",
         "1.5",
@@ -446,6 +498,8 @@ mod tests {
         "name",
         "kind",
         "address",
+        "coords",
+        "contacts",
         "hours",
         "from",
         "to",
@@ -507,6 +561,8 @@ mod tests {
             .copied()
             .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
             .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
+            // Lists of records are for points' `contacts`, not session fields.
+            .filter(|v| !v.starts_with("[{") && !v.starts_with('\n'))
             .collect();
         // Fewer fields per session: each present one may make the whole file fall back.
         let field = (prop::bool::weighted(0.4), prop::sample::select(takeable));

@@ -43,13 +43,16 @@ struct RawPhase {
     goal: Text,
 }
 
-#[derive(Deserialize)]
+/// A contact as written: in `site.yaml` (the site's and each hamlet's) and in
+/// schedules (each point's).
+#[derive(Deserialize, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-struct RawContact {
-    name: Text,
-    phone: Text,
-    hours: Text,
-    role: Text,
+pub(super) struct RawContact {
+    pub name: Text,
+    pub phone: Text,
+    pub zalo: Text,
+    pub hours: Text,
+    pub role: Text,
 }
 
 /// Spellings of `role` officers may write (matched without case or diacritics).
@@ -76,6 +79,7 @@ struct RawHamlet {
     kind: Text,
     slug: Text,
     aliases: Option<TextList>,
+    contacts: Option<Vec<Spanned<RawContact>>>,
 }
 
 pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
@@ -128,52 +132,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         }
     };
 
-    let contacts = raw
-        .contacts
-        .iter()
-        .flatten()
-        .filter_map(|c| {
-            let name = fields::required(
-                &c.value.name,
-                "name",
-                "Công an xã",
-                Some(pos(c)),
-                file,
-                diags,
-            )?;
-            let written_role = fields::keyword(
-                &c.value.role,
-                "role",
-                ROLES,
-                "hỏi đáp, hỗ trợ tại nhà hoặc khẩn cấp",
-                file,
-                diags,
-            )
-            .ok()?;
-            let phone = optional(&c.value.phone);
-            if let (Some(role), Some(number)) = (written_role, &phone) {
-                if role != ContactRole::Emergency && crate::model::is_emergency_number(number) {
-                    diags.push(
-                        Diagnostic::warning(
-                            file,
-                            c.value.role.as_ref().map(pos),
-                            format!(
-                                "Số {number} là số khẩn cấp: trang và lời đọc chỉ giới thiệu nó là số khẩn cấp, không phải nơi {}.",
-                                role.label().to_lowercase()
-                            ),
-                        )
-                        .with_hint("Ghi role: khẩn cấp cho số này, và thêm một liên hệ khác (số của Công an xã, Tổ công tác Đề án 06) để người dân hỏi đáp."),
-                    );
-                }
-            }
-            Some(Contact {
-                name: name.value,
-                phone,
-                hours: optional(&c.value.hours),
-                written_role,
-            })
-        })
-        .collect();
+    let contacts = parse_contacts(raw.contacts.as_deref(), file, diags);
 
     let hamlets: Vec<Hamlet> = raw
         .hamlets
@@ -200,7 +159,12 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
                         pos: name.pos,
                     },
                 )
-                .with_aliases(aliases),
+                .with_aliases(aliases)
+                .with_contacts(parse_contacts(
+                    h.value.contacts.as_deref(),
+                    file,
+                    diags,
+                )),
             )
         })
         .collect();
@@ -285,6 +249,60 @@ fn pronounce(
                 }
                 None => Some((written, reading)),
             }
+        })
+        .collect()
+}
+
+/// The `contacts:` of the site, a hamlet or a point.
+pub(super) fn parse_contacts(
+    raw: Option<&[Spanned<RawContact>]>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<Contact> {
+    raw.into_iter()
+        .flatten()
+        .filter_map(|c| {
+            let name = fields::required(
+                &c.value.name,
+                "name",
+                "Công an xã",
+                Some(pos(c)),
+                file,
+                diags,
+            )?;
+            let written_role = fields::keyword(
+                &c.value.role,
+                "role",
+                ROLES,
+                "hỏi đáp, hỗ trợ tại nhà hoặc khẩn cấp",
+                file,
+                diags,
+            )
+            .ok()?;
+            let phone = optional(&c.value.phone);
+            if let (Some(role), Some(number)) = (written_role, &phone) {
+                if role != ContactRole::Emergency && crate::model::is_emergency_number(number) {
+                    diags.push(
+                        Diagnostic::warning(
+                            file,
+                            c.value.role.as_ref().map(pos),
+                            format!(
+                                "Số {number} là số khẩn cấp: trang và lời đọc chỉ giới thiệu nó là số khẩn cấp, không phải nơi {}.",
+                                role.label().to_lowercase()
+                            ),
+                        )
+                        .with_hint("Ghi role: khẩn cấp cho số này, và thêm một liên hệ khác (số của Công an xã, Tổ công tác Đề án 06) để người dân hỏi đáp."),
+                    );
+                }
+            }
+            let zalo = fields::optional_zalo(&c.value.zalo, file, diags).ok()?;
+            Some(Contact {
+                name: name.value,
+                phone,
+                zalo,
+                hours: optional(&c.value.hours),
+                written_role,
+            })
         })
         .collect()
 }

@@ -52,6 +52,32 @@ struct ContactData<'a> {
     phone: Option<&'a str>,
     hours: Option<&'a str>,
     role: &'static str,
+    /// `https://zalo.me/…`, when given.
+    zalo: Option<&'a str>,
+}
+
+fn contact(c: &crate::model::Contact) -> ContactData<'_> {
+    ContactData {
+        name: &c.name,
+        phone: c.phone.as_deref(),
+        hours: c.hours.as_deref(),
+        role: c.role().key(),
+        zalo: c.zalo.as_deref(),
+    }
+}
+
+/// A place on the map, in degrees.
+#[derive(Serialize)]
+struct CoordsData {
+    lat: f64,
+    lon: f64,
+}
+
+fn coords(c: crate::model::Coords) -> CoordsData {
+    CoordsData {
+        lat: c.lat,
+        lon: c.lon,
+    }
 }
 
 #[derive(Serialize)]
@@ -64,6 +90,7 @@ struct HamletData<'a> {
     calendar: Option<String>,
     /// Other names (`aliases`), as written; sessions may use them.
     aliases: &'a [String],
+    contacts: Vec<ContactData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +132,9 @@ struct PointData<'a> {
     to: Option<String>,
     services: &'a [String],
     note: Option<&'a str>,
+    /// Where the point is, when `coords` is given.
+    coords: Option<CoordsData>,
+    contacts: Vec<ContactData<'a>>,
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -165,16 +195,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
                     })
                     .collect(),
             },
-            contacts: site
-                .contacts
-                .iter()
-                .map(|c| ContactData {
-                    name: &c.name,
-                    phone: c.phone.as_deref(),
-                    hours: c.hours.as_deref(),
-                    role: c.role().key(),
-                })
-                .collect(),
+            contacts: site.contacts.iter().map(contact).collect(),
         },
         hamlets: site
             .hamlets
@@ -188,6 +209,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
                 page: plan::hamlet_path(slug),
                 calendar: super::views::hamlet_calendar(plan, i),
                 aliases: &h.aliases,
+                contacts: h.contacts.iter().map(contact).collect(),
             })
             .collect(),
         sessions: ordered
@@ -212,6 +234,8 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
                 to: p.to.map(iso),
                 services: &p.services,
                 note: p.note.as_deref(),
+                coords: p.coords.map(coords),
+                contacts: p.contacts.iter().map(contact).collect(),
             })
             .collect(),
     };

@@ -605,6 +605,7 @@ fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {
         calendar_path: views::hamlet_calendar(shared.plan, h),
         session_count: shared.plan.sessions().filter(|&(_, x)| x == h).count(),
         aliases: hamlet.aliases.clone(),
+        contacts: hamlet.contacts.iter().map(views::contact).collect(),
     }
 }
 

@@ -56,6 +56,51 @@ pub struct ContactView {
     pub role: &'static str,
     /// "Khẩn cấp", "Hỗ trợ tại nhà"; None for a contact for questions.
     pub role_label: Option<&'static str>,
+    /// `https://zalo.me/…`, only when the contact has a `zalo`.
+    pub zalo: Option<String>,
+}
+
+/// A contact as pages show it: the phone as a `tel:` link, Zalo only where given.
+pub fn contact(c: &crate::model::Contact) -> ContactView {
+    ContactView {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        phone_href: c
+            .phone
+            .as_ref()
+            .map(|p| {
+                p.chars()
+                    .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                    .collect::<String>()
+            })
+            .filter(|d| d.len() >= 3)
+            .map(|d| format!("tel:{d}")),
+        hours: c.hours.clone(),
+        role: c.role().key(),
+        role_label: Some(c.role())
+            .filter(|r| *r != ContactRole::Questions)
+            .map(ContactRole::label),
+        zalo: c.zalo.clone(),
+    }
+}
+
+/// A place on the map as pages link to it.
+#[derive(Serialize, Clone)]
+pub struct CoordsView {
+    /// "10.2862,104.0553"
+    pub text: String,
+    /// `geo:` link: the phone's map app.
+    pub geo: String,
+    /// A map page with a marker.
+    pub map: String,
+}
+
+pub fn coords(c: crate::model::Coords) -> CoordsView {
+    CoordsView {
+        text: c.text(),
+        geo: c.geo_uri(),
+        map: c.map_url(),
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -70,6 +115,8 @@ pub struct HamletView {
     pub session_count: usize,
     /// Other names (`aliases` in site.yaml), as written.
     pub aliases: Vec<String>,
+    /// The hamlet's own contacts.
+    pub contacts: Vec<ContactView>,
 }
 
 #[derive(Serialize, Clone)]
@@ -96,6 +143,8 @@ pub struct PointView {
     pub kind: &'static str,
     pub kind_label: &'static str,
     pub address: Option<String>,
+    pub coords: Option<CoordsView>,
+    pub contacts: Vec<ContactView>,
     pub hours: Option<String>,
     pub period: Option<String>,
     pub from_iso: Option<String>,
@@ -194,29 +243,7 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                 })
                 .collect(),
         },
-        contacts: s
-            .contacts
-            .iter()
-            .map(|c| ContactView {
-                name: c.name.clone(),
-                phone: c.phone.clone(),
-                phone_href: c
-                    .phone
-                    .as_ref()
-                    .map(|p| {
-                        p.chars()
-                            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-                            .collect::<String>()
-                    })
-                    .filter(|d| d.len() >= 3)
-                    .map(|d| format!("tel:{d}")),
-                hours: c.hours.clone(),
-                role: c.role().key(),
-                role_label: Some(c.role())
-                    .filter(|r| *r != ContactRole::Questions)
-                    .map(ContactRole::label),
-            })
-            .collect(),
+        contacts: s.contacts.iter().map(contact).collect(),
         hamlets: s
             .hamlets
             .iter()
@@ -231,6 +258,7 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                 calendar_path: hamlet_calendar(plan, i),
                 session_count,
                 aliases: h.aliases.clone(),
+                contacts: h.contacts.iter().map(contact).collect(),
             })
             .collect(),
     }
@@ -296,6 +324,8 @@ pub fn point(p: &Point) -> PointView {
             PointKind::Mobile => "Điểm lưu động",
         },
         address: p.address.clone(),
+        coords: p.coords.map(coords),
+        contacts: p.contacts.iter().map(contact).collect(),
         hours: p.hours.clone(),
         period,
         from_iso: p.from.map(iso),

@@ -130,21 +130,28 @@ fn week_data(
             }),
         }
     }
+    let contact_data = |c: &crate::model::Contact| ContactData {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        hours: c.hours.clone(),
+        role: c.role(),
+    };
+    // Each hamlet of the week with contacts of its own, in the order first read.
+    let mut local_contacts: Vec<(String, Vec<ContactData>)> = Vec::new();
+    for &(_, hamlet) in sessions {
+        let h = &site.hamlets[hamlet];
+        let name = &names[hamlet.index()];
+        if !h.contacts.is_empty() && !local_contacts.iter().any(|(n, _)| n == name) {
+            local_contacts.push((name.clone(), h.contacts.iter().map(contact_data).collect()));
+        }
+    }
     WeekData {
         authority: site.authority.clone(),
         campaign: site.campaign.name.clone(),
         monday: week.monday(),
         days,
-        contacts: site
-            .contacts
-            .iter()
-            .map(|c| ContactData {
-                name: c.name.clone(),
-                phone: c.phone.clone(),
-                hours: c.hours.clone(),
-                role: c.role(),
-            })
-            .collect(),
+        contacts: site.contacts.iter().map(contact_data).collect(),
+        local_contacts,
         lexicon: Lexicon::with_own(site.pronounce.clone()),
     }
 }

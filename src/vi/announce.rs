@@ -27,6 +27,9 @@ pub struct WeekData {
     pub days: Vec<DayData>,
     /// Only contacts with a phone number are read out.
     pub contacts: Vec<ContactData>,
+    /// The own contacts of the week's hamlets (and other places), read after
+    /// the site's: (the place as named in the sessions, its contacts).
+    pub local_contacts: Vec<(String, Vec<ContactData>)>,
     /// How abbreviations and names are said (built-in and the site's `pronounce:`).
     pub lexicon: Lexicon,
 }
@@ -155,6 +158,21 @@ pub fn paragraphs_with_groups(
             .collect();
         if !hotlines.is_empty() {
             out.push(sentence(format!("{lead} {}", hotlines.join("; "))));
+        }
+    }
+
+    for (place, contacts) in &week.local_contacts {
+        let numbers: Vec<String> = contacts
+            .iter()
+            .filter(|c| c.role != ContactRole::Emergency)
+            .filter_map(|c| contact_words(c, &week.lexicon))
+            .collect();
+        if !numbers.is_empty() {
+            out.push(sentence(format!(
+                "Bà con {} liên hệ {}",
+                names.name(place),
+                numbers.join("; ")
+            )));
         }
     }
 
@@ -531,6 +549,7 @@ mod tests {
                     role: ContactRole::Questions,
                 },
             ],
+            local_contacts: Vec::new(),
             lexicon: Lexicon::built_in(),
         }
     }
@@ -739,6 +758,29 @@ mod tests {
                     mươi đến mười một giờ và từ mười ba giờ ba mươi đến mười bảy giờ, tại nhà \
                     văn hóa thôn; thôn Kìm, buổi tối.";
         assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+    }
+
+    #[test]
+    fn a_hamlets_own_contacts_are_read_after_the_sites() {
+        let mut week = example();
+        week.local_contacts = vec![(
+            "thôn Kìm".into(),
+            vec![ContactData {
+                name: "Trưởng thôn Lê Văn B".into(),
+                phone: Some("0912 345 678".into()),
+                hours: None,
+                role: ContactRole::Questions,
+            }],
+        )];
+        let text = paragraphs(&week, &[]);
+        let at = |p: &str| text.iter().position(|t| t.starts_with(p));
+        let line = "Bà con thôn Kìm liên hệ Trưởng thôn Lê Văn B, số điện thoại không chín một \
+                    hai, ba bốn năm, sáu bảy tám.";
+        assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+        assert!(
+            at("Mọi thắc mắc") < at("Bà con thôn Kìm liên hệ"),
+            "{text:#?}"
+        );
     }
 
     #[test]

@@ -25,19 +25,23 @@ pub enum FieldKind {
     Text,
     /// `Option<TextList>`: one text or a list of texts.
     TextList,
+    /// `Option<Vec<Spanned<…>>>`: a list of flat records of this shape
+    /// (a point's `contacts`, a mobile point's `route`).
+    Records(&'static ListShape),
 }
 
 /// One top-level key holding a list of records, and the keys a record may have.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ListShape {
     pub key: &'static str,
     pub fields: &'static [(&'static str, FieldKind)],
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 enum Value {
     Text(Spanned<String>),
     List(TextList),
+    Records(Vec<Record>),
 }
 
 /// One record: where its mapping starts, and the value of each field of its
@@ -72,6 +76,15 @@ impl Record {
         let i = self.index(key);
         match self.values[i].take() {
             Some(Value::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The records of a `FieldKind::Records` field.
+    pub fn records(&mut self, key: &str) -> Option<Vec<Record>> {
+        let i = self.index(key);
+        match self.values[i].take() {
+            Some(Value::Records(r)) => Some(r),
             _ => None,
         }
     }
@@ -214,6 +227,11 @@ impl<'a> Reader<'a> {
             values[i] = match shape.fields[i].1 {
                 FieldKind::Text => self.text()?,
                 FieldKind::TextList => self.text_list()?,
+                FieldKind::Records(inner) => match self.next()? {
+                    Ev::SeqStart => Some(Value::Records(self.records(inner)?)),
+                    Ev::Scalar(v, style, _) if is_null(&v, style) => None,
+                    _ => return None,
+                },
             };
         }
         Some(Record { pos, shape, values })
