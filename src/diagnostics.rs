@@ -1,7 +1,7 @@
 //! Problems found in an officer's content, as values. Every stage returns these;
 //! `render_report` is the one place that turns them into text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -120,19 +120,32 @@ pub fn sort(items: &mut [Diagnostic]) {
     });
 }
 
-/// Attach the offending source line to each diagnostic whose file text is known.
+/// Attach the offending source line to each diagnostic whose file text is
+/// known. Each file's lines are found once (a CSV file of 100,000 bad rows
+/// gives 100,000 diagnostics: looking each line up from the start of the
+/// file took minutes).
 pub fn attach_source_lines(items: &mut [Diagnostic], sources: &BTreeMap<PathBuf, String>) {
+    let mut line_starts: HashMap<&Path, Vec<usize>> = HashMap::new();
     for d in items.iter_mut() {
-        let (Some(pos), Some(text)) = (d.pos, sources.get(&d.file)) else {
+        let (Some(pos), Some((file, text))) = (d.pos, sources.get_key_value(&d.file)) else {
             continue;
         };
         if pos.line == 0 {
             continue;
         }
-        d.source_line = text
-            .lines()
-            .nth(pos.line as usize - 1)
-            .map(|l| l.trim_end().to_string());
+        let starts = line_starts.entry(file.as_path()).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = pos.line as usize - 1;
+        d.source_line = starts
+            .get(line)
+            .filter(|&&start| start < text.len())
+            .map(|&start| {
+                let end = starts.get(line + 1).map_or(text.len(), |next| next - 1);
+                text[start..end].trim_end().to_string()
+            });
     }
 }
 
@@ -281,11 +294,121 @@ pub fn excerpt(d: &Diagnostic) -> Option<String> {
     Some(out)
 }
 
-/// All diagnostics, sorted, followed by a count line.
+/// How many diagnostics of one kind of mistake in one file are shown in
+/// full: a spreadsheet with a wrong column can give an error on each of
+/// 100,000 rows, and printing them all (30 MB) helps no one.
+pub const SHOWN_PER_MISTAKE: usize = 10;
+
+/// A diagnostic shown in full, or the count of the others like it.
+pub enum Shown<'a> {
+    One(&'a Diagnostic),
+    /// `count` more diagnostics of the same mistake in the file of `like`,
+    /// on these lines (the first few).
+    More {
+        like: &'a Diagnostic,
+        count: usize,
+        lines: Vec<u32>,
+    },
+}
+
+/// A kind of mistake, from its message: what is quoted and the numbers
+/// (which name the value and place) left out, so `Thôn "X" …` on row 2 and
+/// `Thôn "Y" …` on row 3 are one mistake.
+fn mistake_kind(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                kind.push(c);
+            }
+            _ if quoted => {}
+            '0'..='9' => {
+                if !kind.ends_with('#') {
+                    kind.push('#');
+                }
+            }
+            _ => kind.push(c),
+        }
+    }
+    kind
+}
+
+/// What to show of `items` (sorted): the first [`SHOWN_PER_MISTAKE`] of each
+/// kind of mistake in each file, then, right after them, how many more.
+pub fn shown(items: &[Diagnostic]) -> Vec<Shown<'_>> {
+    let mut kinds: HashMap<(&Path, Severity, String), Vec<usize>> = HashMap::new();
+    for (i, d) in items.iter().enumerate() {
+        kinds
+            .entry((&d.file, d.severity, mistake_kind(&d.message)))
+            .or_default()
+            .push(i);
+    }
+    // The index of each kind's last shown diagnostic, and what follows it.
+    let mut after: HashMap<usize, (usize, Vec<u32>)> = HashMap::new();
+    let mut hidden = vec![false; items.len()];
+    for same in kinds.values().filter(|v| v.len() > SHOWN_PER_MISTAKE) {
+        let rest = &same[SHOWN_PER_MISTAKE..];
+        for &i in rest {
+            hidden[i] = true;
+        }
+        let lines = rest
+            .iter()
+            .filter_map(|&i| items[i].pos.map(|p| p.line))
+            .filter(|&l| l > 0)
+            .take(SHOWN_PER_MISTAKE)
+            .collect();
+        after.insert(same[SHOWN_PER_MISTAKE - 1], (rest.len(), lines));
+    }
+    let mut out = Vec::new();
+    for (i, d) in items.iter().enumerate() {
+        if hidden[i] {
+            continue;
+        }
+        out.push(Shown::One(d));
+        if let Some((count, lines)) = after.remove(&i) {
+            out.push(Shown::More {
+                like: d,
+                count,
+                lines,
+            });
+        }
+    }
+    out
+}
+
+/// The line that stands for the diagnostics not shown: how many, where.
+pub fn more_line(like: &Diagnostic, count: usize, lines: &[u32]) -> String {
+    let label = match like.severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+    };
+    let mut places: Vec<String> = lines.iter().map(u32::to_string).collect();
+    if count > lines.len() && !places.is_empty() {
+        places.push("…".to_string());
+    }
+    let places = match places.is_empty() {
+        true => String::new(),
+        false => format!(" (dòng {})", places.join(", ")),
+    };
+    format!(
+        "… và {count} {label} giống vậy nữa trong {}{places}: sửa các {label} trên rồi chạy lại để xem tiếp.",
+        spreadsheet_parts(&like.file).map_or(&*like.file, |(book, _)| book).display()
+    )
+}
+
+/// All diagnostics, sorted, at most [`SHOWN_PER_MISTAKE`] of each kind of
+/// mistake per file, followed by a count line (of all of them).
 pub fn render_report(items: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in items {
-        out.push_str(&render_one(d));
+    for shown in shown(items) {
+        match shown {
+            Shown::One(d) => out.push_str(&render_one(d)),
+            Shown::More { like, count, lines } => {
+                let _ = writeln!(out, "{}", more_line(like, count, &lines));
+            }
+        }
     }
     let errors = items.iter().filter(|d| d.is_error()).count();
     let warnings = items.len() - errors;

@@ -33,7 +33,18 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
         html.push_str("<p>Chưa có bản nào dựng được: sửa các lỗi để xem trang.</p>\n");
     }
     html.push_str("<ol>\n");
-    for d in problems {
+    for shown in diagnostics::shown(problems) {
+        let d = match shown {
+            diagnostics::Shown::One(d) => d,
+            diagnostics::Shown::More { like, count, lines } => {
+                let _ = writeln!(
+                    html,
+                    "<li class=\"more\"><p>{}</p></li>",
+                    escape_html(&diagnostics::more_line(like, count, &lines))
+                );
+                continue;
+            }
+        };
         let (class, label) = if d.is_error() {
             ("error", "Lỗi")
         } else {
