@@ -1,14 +1,20 @@
 //! The site as plain data, after loading: typed values with the place each was
 //! written. Every later stage reads this and nothing else.
 
+pub mod change;
+mod ids;
 pub mod progress;
+
+pub use change::{Change, Earlier, SessionStatus, Touched};
+pub(crate) use ids::typed_ids;
+pub use ids::{GuideId, HamletId, NewsId, PageId, SessionId};
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::vi::calendar::TimeRange;
+use crate::vi::calendar::{PartOfDay, TimeRange};
 
 /// Where something was written: a file relative to the site folder, and a position.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -59,14 +65,17 @@ pub struct Site {
 impl Site {
     /// The hamlet a session names, matched the way officers type names: NFC or
     /// NFD, old or new tone placement, any case.
-    pub fn find_hamlet(&self, name: &str) -> Option<usize> {
+    pub fn find_hamlet(&self, name: &str) -> Option<HamletId> {
         // Most sessions name their hamlet exactly as site.yaml does: no key
         // needed (two hamlets with one key are refused by validation).
         if let Some(exact) = self.hamlets.iter().position(|h| h.name == name) {
-            return Some(exact);
+            return Some(HamletId::new(exact));
         }
         let key = crate::vi::text::canonical_key(name);
-        self.hamlets.iter().position(|h| h.key == key)
+        self.hamlets
+            .iter()
+            .position(|h| h.key == key)
+            .map(HamletId::new)
     }
 }
 
@@ -197,11 +206,20 @@ impl Hamlet {
 pub struct Session {
     pub hamlet: Located<String>,
     pub date: NaiveDate,
+    /// One sitting of the day; None for all day. A row written with several
+    /// sittings ("7h30-11h30 và 13h30-17h") or several dates (`dates`,
+    /// `days`) is loaded as one session per date and sitting.
     pub time: Option<TimeRange>,
+    /// Set when only the part of the day was written ("Sáng"): pages and
+    /// scripts say the word, calendars use `time` (its default hours).
+    pub part_of_day: Option<PartOfDay>,
     pub place: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
     pub source: Source,
+    /// `status`, `was`, `reason`, `changed`; None for a session as planned
+    /// (boxed: a province has 90,000 sessions and few changes).
+    pub change: Option<Box<Change>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,9 +6,9 @@ use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Point, PointKind, Session, Source};
+use crate::model::{Change, Earlier, Point, PointKind, Session, Source};
 use crate::vi;
-use crate::yaml::{self, pos, FieldKind, ListShape, Record, Spanned, TextList};
+use crate::yaml::{self, pos, FieldKind, ListShape, OneOrList, Record, Spanned, TextList};
 
 #[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -22,10 +22,25 @@ struct RawSchedule {
 struct RawSession {
     hamlet: Text,
     date: Text,
+    dates: Text,
+    days: Option<TextList>,
     time: Text,
     place: Text,
     services: Option<TextList>,
     note: Text,
+    status: Text,
+    was: Option<Spanned<OneOrList<RawEarlier>>>,
+    reason: Text,
+    changed: Text,
+}
+
+/// One entry of `was`: what a change replaced.
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RawEarlier {
+    date: Text,
+    time: Text,
+    place: Text,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -44,16 +59,23 @@ struct RawPoint {
 use FieldKind::{Text as T, TextList as L};
 
 /// The same keys as `RawSchedule`, for the fast reader (`yaml::read_records`).
+/// `was` is a group of keys, which the fast reader leaves to serde-saphyr:
+/// a file with earlier values is read the slow way.
 static SHAPE: [ListShape; 2] = [
     ListShape {
         key: "sessions",
         fields: &[
             ("hamlet", T),
             ("date", T),
+            ("dates", T),
+            ("days", L),
             ("time", T),
             ("place", T),
             ("services", L),
             ("note", T),
+            ("status", T),
+            ("reason", T),
+            ("changed", T),
         ],
     },
     ListShape {
@@ -91,10 +113,16 @@ impl RawSchedule {
                     value: RawSession {
                         hamlet: r.text("hamlet"),
                         date: r.text("date"),
+                        dates: r.text("dates"),
+                        days: r.list("days"),
                         time: r.text("time"),
                         place: r.text("place"),
                         services: r.list("services"),
                         note: r.text("note"),
+                        status: r.text("status"),
+                        was: None,
+                        reason: r.text("reason"),
+                        changed: r.text("changed"),
                     },
                 })
                 .collect()
@@ -141,7 +169,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
         .sessions
         .iter()
         .flatten()
-        .filter_map(|s| session(s, file, diags))
+        .flat_map(|s| sessions(s, file, diags))
         .collect();
     let points = raw
         .points
@@ -152,16 +180,23 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
     (sessions, points)
 }
 
-fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Option<Session> {
+/// One `sessions:` entry: one session per date and sitting it names.
+fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Vec<Session> {
     let at = Some(pos(s));
     let r = &s.value;
     let hamlet = fields::required(&r.hamlet, "hamlet", "Đông Lão", at, file, diags);
-    let date = fields::required_date(&r.date, "date", at, file, diags);
-    let time = fields::optional_time(&r.time, file, diags);
-    Some(Session {
-        hamlet: hamlet?,
-        date: date?,
-        time: time.ok()?,
+    let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
+    let sittings = fields::optional_sittings(&r.time, file, diags);
+    let change = change(r, at, file, diags);
+    let (Some(hamlet), Some(dates), Ok(sittings), Some(change)) = (hamlet, dates, sittings, change)
+    else {
+        return Vec::new();
+    };
+    let session = Session {
+        hamlet,
+        date: dates.first().copied().unwrap_or_default(),
+        time: None,
+        part_of_day: None,
         place: optional(&r.place),
         services: texts(&r.services),
         note: optional(&r.note),
@@ -169,7 +204,59 @@ fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Opt
             file: file.to_path_buf(),
             pos: at,
         },
-    })
+        change,
+    };
+    let sessions = fields::each_date_and_sitting(session, &dates, &sittings);
+    if !super::change::check_all(&sessions, file, diags) {
+        return Vec::new();
+    }
+    sessions
+}
+
+/// `status`, `was`, `reason`, `changed`; Some(None) when none is written,
+/// None when one is wrong (reported).
+fn change(
+    r: &RawSession,
+    at: Option<crate::diagnostics::Pos>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Option<Box<Change>>> {
+    let errors_before = diags.error_count();
+    let status = super::change::status(&r.status, "status", file, diags).ok()?;
+    let was_pos = r.was.as_ref().map(pos).or(at);
+    let mut was = Vec::new();
+    for (entry_pos, entry) in r.was.iter().flat_map(|w| w.value.0.iter()) {
+        let entry_pos = entry_pos.or(was_pos);
+        let earlier = Earlier {
+            date: fields::optional_date(&entry.date, "was.date", file, diags),
+            time: fields::optional_time(&entry.time, "was.time", file, diags).unwrap_or(None),
+            place: optional(&entry.place),
+            pos: entry_pos,
+        };
+        let blank = [&entry.date, &entry.time, &entry.place]
+            .iter()
+            .all(|f| optional(f).is_none());
+        if blank {
+            super::change::empty_was(file, entry_pos, diags);
+        }
+        was.push(earlier);
+    }
+    let changed = fields::optional_date(&r.changed, "changed", file, diags).map(|value| {
+        crate::model::Located {
+            value,
+            pos: r.changed.as_ref().map(pos),
+        }
+    });
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    Some(super::change::assemble(Change {
+        status,
+        was,
+        was_pos,
+        reason: fields::optional_located(&r.reason),
+        changed,
+    }))
 }
 
 fn point_kind(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<PointKind> {
@@ -308,6 +395,9 @@ mod tests {
         "19:00-21:30",
         "07:30",
         "0912345678",
+        "29/11/2022 - 20/12/2022",
+        "[thứ 2, thứ 4]",
+        "hằng ngày",
         "12",
         "-3",
         "1.5",
@@ -347,6 +437,8 @@ mod tests {
     const KEYS: &[&str] = &[
         "hamlet",
         "date",
+        "dates",
+        "days",
         "time",
         "place",
         "services",
@@ -416,9 +508,12 @@ mod tests {
             .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
             .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
             .collect();
-        let field = (prop::bool::ANY, prop::sample::select(takeable));
-        let session = prop::collection::vec(field, 6).prop_map(|fields| {
-            let keys = ["hamlet", "date", "time", "place", "services", "note"];
+        // Fewer fields per session: each present one may make the whole file fall back.
+        let field = (prop::bool::weighted(0.4), prop::sample::select(takeable));
+        let session = prop::collection::vec(field, 8).prop_map(|fields| {
+            let keys = [
+                "hamlet", "date", "dates", "days", "time", "place", "services", "note",
+            ];
             let written: Vec<String> = keys
                 .iter()
                 .zip(&fields)

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Content, PointKind, Session};
+use crate::model::{Content, PointKind, Session, SessionId, SessionStatus};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::{format_time, weekday_name};
 
@@ -71,9 +71,26 @@ struct SessionData<'a> {
     start: Option<String>,
     end: Option<String>,
     all_day: bool,
+    /// "sáng", "chiều" or "tối" when only the part of the day was written;
+    /// `start` and `end` are then its default hours.
+    part_of_day: Option<&'static str>,
     place: Option<&'a str>,
     services: &'a [String],
     note: Option<&'a str>,
+    /// `cancelled`, `postponed`, `moved`, or null as planned.
+    status: Option<&'static str>,
+    /// Earlier values, oldest first (only the parts each change replaced).
+    was: Vec<EarlierData<'a>>,
+    reason: Option<&'a str>,
+    changed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EarlierData<'a> {
+    date: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    place: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -99,14 +116,29 @@ fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
         start: s.time.map(|t| format_time(t.start)),
         end: s.time.and_then(|t| t.end).map(format_time),
         all_day: s.time.is_none(),
+        part_of_day: s.part_of_day.map(|p| p.key()),
         place: s.place.as_deref(),
         services: &s.services,
         note: s.note.as_deref(),
+        status: s.status().map(SessionStatus::key),
+        was: s
+            .change
+            .iter()
+            .flat_map(|c| &c.was)
+            .map(|e| EarlierData {
+                date: e.date.map(iso),
+                start: e.time.map(|t| format_time(t.start)),
+                end: e.time.and_then(|t| t.end).map(format_time),
+                place: e.place.as_deref(),
+            })
+            .collect(),
+        reason: s.reason(),
+        changed: s.changed_on().map(iso),
     }
 }
 
 /// `du-lieu/lich.json`, pretty-printed so an officer can read it too.
-pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
+pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
     let site = &content.site;
     let c = &site.campaign;
     let data = Data {
@@ -145,9 +177,8 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
         hamlets: site
             .hamlets
             .iter()
-            .zip(&plan.hamlet_slugs)
-            .enumerate()
-            .map(|(i, (h, slug))| HamletData {
+            .zip(plan.hamlet_slugs())
+            .map(|(h, (i, slug))| HamletData {
                 slug,
                 name: &h.name,
                 kind: &h.kind,
@@ -159,8 +190,8 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
         sessions: ordered
             .iter()
             .filter_map(|&i| {
-                let h = plan.session_hamlets[i]?;
-                Some(session(&content.sessions[i], &plan.hamlet_slugs[h]))
+                let h = plan.hamlet_of(i)?;
+                Some(session(&content.sessions[i], plan.hamlet_slug(h)))
             })
             .collect(),
         points: content
@@ -187,7 +218,9 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
     out
 }
 
-pub const CSV_HEADER: [&str; 9] = [
+/// The columns of `lich.csv`. New columns go at the end: programs read the
+/// older ones by position.
+pub const CSV_HEADER: [&str; 16] = [
     "Ngày",
     "Thứ",
     "Thôn",
@@ -197,10 +230,27 @@ pub const CSV_HEADER: [&str; 9] = [
     "Địa điểm",
     "Nội dung",
     "Ghi chú",
+    "Buổi",
+    // A change, as the schedule's own columns name it (the latest one only).
+    "Trạng thái",
+    "Ngày cũ",
+    "Giờ cũ",
+    "Địa điểm cũ",
+    "Lý do",
+    "Ngày thông báo",
 ];
 
+/// The "Trạng thái" of a row: the word officers write in that column.
+fn status_word(status: SessionStatus) -> &'static str {
+    match status {
+        SessionStatus::Cancelled => "hủy",
+        SessionStatus::Postponed => "hoãn",
+        SessionStatus::Moved => "dời",
+    }
+}
+
 /// `du-lieu/lich.csv`: one row per session, the schedule's order.
-pub fn csv(content: &Content, plan: &Plan, ordered: &[usize]) -> Result<Vec<u8>, String> {
+pub fn csv(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Result<Vec<u8>, String> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv_writer(&mut out);
@@ -238,11 +288,11 @@ pub fn write_csv_rows<W: std::io::Write>(
     w: &mut csv::Writer<W>,
     content: &Content,
     plan: &Plan,
-    ordered: &[usize],
+    ordered: &[SessionId],
     leading: &[&str],
 ) -> Result<(), String> {
     for &i in ordered {
-        let Some(h) = plan.session_hamlets[i] else {
+        let Some(h) = plan.hamlet_of(i) else {
             continue;
         };
         let s = &content.sessions[i];
@@ -254,16 +304,34 @@ pub fn write_csv_rows<W: std::io::Write>(
             .map(format_time)
             .unwrap_or_default();
         let services = s.services.join("; ");
+        let was = s.latest_was();
+        let was_date = was.and_then(|w| w.date).map(iso).unwrap_or_default();
+        let was_time = was.and_then(|w| w.time).map_or(String::new(), |t| {
+            let mut text = format_time(t.start);
+            if let Some(end) = t.end {
+                text.push('-');
+                text.push_str(&format_time(end));
+            }
+            text
+        });
+        let changed = s.changed_on().map(iso).unwrap_or_default();
         let row = [
             date.as_str(),
             weekday_name(s.date.weekday()),
             content.site.hamlets[h].label(),
-            plan.hamlet_slugs[h].as_str(),
+            plan.hamlet_slug(h),
             start.as_str(),
             end.as_str(),
             s.place.as_deref().unwrap_or_default(),
             services.as_str(),
             s.note.as_deref().unwrap_or_default(),
+            s.part_of_day.map_or("", |p| p.word()),
+            s.status().map(status_word).unwrap_or_default(),
+            was_date.as_str(),
+            was_time.as_str(),
+            was.and_then(|w| w.place.as_deref()).unwrap_or_default(),
+            s.reason().unwrap_or_default(),
+            changed.as_str(),
         ];
         for cell in leading.iter().copied().chain(row) {
             w.write_field(spreadsheet_text(cell).as_bytes())

@@ -19,6 +19,7 @@ pub mod announce;
 pub mod calendar;
 pub mod legacy;
 pub mod number_format;
+pub mod personal_data;
 pub mod slug;
 pub mod speech;
 pub mod syllable;
