@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Nothing to fix, worth knowing (a schedule used a hamlet's other name).
+    Note,
 }
 
 /// 1-based line and column in a source file.
@@ -62,6 +64,13 @@ impl Diagnostic {
     pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(file, pos, message)
+        }
+    }
+
+    pub fn note(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(file, pos, message)
         }
     }
@@ -231,6 +240,7 @@ pub fn render_one(d: &Diagnostic) -> String {
     let label = match d.severity {
         Severity::Error => "lỗi",
         Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
     };
     let mut out = format!("{label}: {}: {}\n", location(&d.file, d.pos), d.message);
     if let Some(excerpt) = excerpt(d) {
@@ -495,32 +505,26 @@ pub fn render_report(items: &[Diagnostic]) -> String {
     out
 }
 
-/// "Có 2 lỗi (ở 60 dòng) và 1 cảnh báo.": distinct mistakes, and the places
-/// when a mistake is repeated.
+/// "Có 2 lỗi (ở 60 chỗ) và 1 cảnh báo.": distinct mistakes of each severity,
+/// and the places when a mistake is repeated.
 pub fn summary(mistakes: &[Mistake]) -> String {
-    let count = |error: bool| {
-        let of_kind = mistakes.iter().filter(|m| m.first().is_error() == error);
-        let (kinds, places) = of_kind.fold((0, 0), |(k, p), m| (k + 1, p + m.places.len()));
-        (kinds, places)
-    };
-    let (errors, error_places) = count(true);
-    let (warnings, warning_places) = count(false);
-    let part = |n: usize, places: usize, word: &str| {
-        if places > n {
-            format!("{n} {word} (ở {places} chỗ)")
-        } else {
-            format!("{n} {word}")
+    let parts: Vec<String> = [
+        (Severity::Error, "lỗi"),
+        (Severity::Warning, "cảnh báo"),
+        (Severity::Note, "ghi chú"),
+    ]
+    .iter()
+    .filter_map(|&(severity, word)| {
+        let of_kind = mistakes.iter().filter(|m| m.first().severity == severity);
+        let (n, places) = of_kind.fold((0, 0), |(k, p), m| (k + 1, p + m.places.len()));
+        match (n, places) {
+            (0, _) => None,
+            (n, places) if places > n => Some(format!("{n} {word} (ở {places} chỗ)")),
+            (n, _) => Some(format!("{n} {word}")),
         }
-    };
-    match (errors, warnings) {
-        (0, _) => format!("Có {}.", part(warnings, warning_places, "cảnh báo")),
-        (_, 0) => format!("Có {}.", part(errors, error_places, "lỗi")),
-        _ => format!(
-            "Có {} và {}.",
-            part(errors, error_places, "lỗi"),
-            part(warnings, warning_places, "cảnh báo")
-        ),
-    }
+    })
+    .collect();
+    format!("Có {}.", crate::vi::announce::list_words(&parts))
 }
 
 #[cfg(test)]

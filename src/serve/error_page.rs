@@ -47,10 +47,10 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
             }
         };
         let d = m.first();
-        let (class, label) = if d.is_error() {
-            ("error", "Lỗi")
-        } else {
-            ("warning", "Cảnh báo")
+        let (class, label) = match d.severity {
+            diagnostics::Severity::Error => ("error", "Lỗi"),
+            diagnostics::Severity::Warning => ("warning", "Cảnh báo"),
+            diagnostics::Severity::Note => ("note", "Ghi chú"),
         };
         let _ = write!(
             html,
@@ -89,6 +89,7 @@ h1{color:#a30000;font-size:1.5rem}\
 ol{padding-left:1.4rem}\
 li{background:#fff;border-left:.4rem solid #c00;margin:1rem 0;padding:.6rem 1rem}\
 li.warning{border-left-color:#b58100}\
+li.note{border-left-color:#4a6fa5}\
 .where,.what,.fix{margin:.3rem 0}\
 pre{background:#f3f3f3;padding:.5rem;overflow-x:auto;font-size:.95rem}\
 code{overflow-wrap:anywhere}\
