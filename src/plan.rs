@@ -7,7 +7,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Content;
 use crate::vi;
 
+mod share;
 mod weeks;
+pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, ShareTarget, SHARE};
 pub use weeks::{week_audio_path, week_path, week_script_path, Week};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +28,8 @@ pub enum PageKind {
     NotFound,
     /// `tien-do/index.html`, only when the site has `progress.yaml`.
     Progress,
+    /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
+    Share,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -41,6 +45,9 @@ pub enum FileKind {
     Robots,
     Fragment,
     HamletFragment(usize),
+    /// `chia-se/…/zalo.txt` and `chia-se/…/sms.txt`.
+    ShareZalo(ShareTarget),
+    ShareSms(ShareTarget),
 }
 
 #[derive(Clone, Debug)]
@@ -77,6 +84,8 @@ pub const POINTS: &str = "diem-thu-nhan/index.html";
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
+/// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
+pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
@@ -100,6 +109,7 @@ const RESERVED: &[&str] = &[
     "tin-tuc",
     "du-lieu",
     "nhung",
+    "chia-se",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -191,6 +201,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             kind: PageKind::NotFound,
             path: NOT_FOUND.into(),
         },
+        PlannedPage {
+            kind: PageKind::Share,
+            path: SHARE.into(),
+        },
     ];
     if content.progress.is_some() {
         pages.push(PlannedPage {
@@ -250,7 +264,8 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .iter()
         .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
         .collect();
-    let files = files(content, &hamlet_slugs, &session_hamlets);
+    let mut files = files(content, &hamlet_slugs, &session_hamlets);
+    files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())

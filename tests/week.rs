@@ -43,7 +43,7 @@ fn one_week_page_per_iso_week_with_sessions() {
     let weeks: Vec<String> = t
         .output_files()
         .into_iter()
-        .filter(|f| f.contains("tuan-"))
+        .filter(|f| f.starts_with("lich/tuan-"))
         .collect();
     assert_eq!(
         weeks,

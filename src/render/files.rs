@@ -6,7 +6,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use tera::Tera;
 
-use super::{data, embed, event, feed, ics, ordered_sessions, seo, theme, RenderOptions, Sink};
+use super::{
+    data, embed, event, feed, ics, ordered_sessions, seo, share, theme, RenderOptions, Sink,
+};
 use crate::diagnostics::Diagnostic;
 use crate::model::Content;
 use crate::plan::{FileKind, Plan};
@@ -70,6 +72,18 @@ pub fn render(
                         .map(String::into_bytes)
                         .map_err(template_error)
                 }
+                FileKind::ShareZalo(target) => Ok(share::zalo_file(&share::texts(
+                    content,
+                    plan,
+                    target,
+                    options.today,
+                ))),
+                FileKind::ShareSms(target) => Ok(share::sms_file(&share::texts(
+                    content,
+                    plan,
+                    target,
+                    options.today,
+                ))),
                 FileKind::HamletFragment(h) => {
                     embed::fragment(content, plan, tera, &ordered, Some(h), options.today)
                         .map(String::into_bytes)

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod province;
 pub mod rows;
 pub mod seo;
+pub mod share;
 pub mod theme;
 pub mod views;
 pub mod week;
@@ -419,6 +420,7 @@ fn render_page(
             });
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
+            ctx.insert("hamlet_share", &share::hamlet_links(shared.plan, h));
             ctx.insert("jsonld", &seo::hamlet_events(shared, h));
             ctx.insert("session_rows", &rows);
             ctx.insert(
@@ -499,6 +501,7 @@ fn render_page(
                 ),
             )
         }
+        PageKind::Share => share::page(shared, ctx),
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::NotFound => (

@@ -40,6 +40,9 @@ struct SheetView {
     qr_svg: Option<String>,
     script: Vec<String>,
     script_path: String,
+    /// The week's texts for Zalo and SMS (`chia-se/tuan-…/`).
+    share_zalo: String,
+    share_sms: String,
     /// The build date (`--today`), printed on the sheet.
     printed: String,
     prev: Option<WeekLink>,
@@ -166,7 +169,7 @@ fn script_file(paragraphs: &[String]) -> Vec<u8> {
     format!("\u{feff}{}\n", paragraphs.join("\n\n")).into_bytes()
 }
 
-fn range(week: Week) -> String {
+pub(super) fn range(week: Week) -> String {
     let (monday, sunday) = (week.monday(), week.sunday());
     let short = |d: NaiveDate| format!("{:02}/{:02}", d.day(), d.month());
     if monday.year() == sunday.year() {
@@ -273,6 +276,8 @@ pub(super) fn page(
         url,
         script: paragraphs,
         script_path: plan::week_script_path(week),
+        share_zalo: plan::zalo_path(&plan::week_share_dir(week)),
+        share_sms: plan::sms_path(&plan::week_share_dir(week)),
         printed: format_date_numeric(shared.today),
         prev: index
             .checked_sub(1)

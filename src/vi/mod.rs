@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod legacy;
 pub mod number_format;
 pub mod slug;
+pub mod sms;
 pub mod speech;
 pub mod syllable;
 pub mod text;
