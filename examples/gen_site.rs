@@ -1,8 +1,11 @@
 //! Realistic synthetic content for benchmarks:
 //!
 //! ```sh
-//! cargo run --release --example gen_site -- --communes C --hamlets H --days D --guides G OUT
+//! cargo run --release --example gen_site -- --communes C --hamlets H --days D --guides G [--per-week N] OUT
 //! ```
+//!
+//! `--per-week N` (1 to 7, default 7): sessions per hamlet per week, on days spread over the
+//! week (2: Tuesday and Friday), for campaigns that visit each hamlet a few times a week.
 //!
 //! One commune writes a site at OUT; several write a province root (OUT/site.yaml with
 //! `communes:`) and one site per commune under OUT/xa/. Names carry Vietnamese diacritics;
@@ -188,6 +191,7 @@ fn commune(
     hamlets: usize,
     days: u32,
     guides: usize,
+    per_week: usize,
 ) -> std::io::Result<String> {
     let commune_name = format!("{} {}", name(rng, 2), index + 1);
     fs::create_dir_all(dir.join("schedules"))?;
@@ -206,7 +210,12 @@ fn commune(
     }
     fs::write(dir.join("site.yaml"), site)?;
     let mut schedule = String::from("sessions:\n");
+    // 01/07/2023 is a Saturday: day 0 is weekday 5 (Monday = 0).
+    let days_of_week = session_weekdays(per_week);
     for day in 0..days {
+        if !days_of_week.contains(&((day as usize + 5) % 7)) {
+            continue;
+        }
         for n in &names {
             let start = 7 + rng.below(10);
             // Two different services: an officer never lists one twice.
@@ -233,6 +242,13 @@ fn commune(
     Ok(commune_name)
 }
 
+/// The weekdays (Monday = 0) of `per_week` sessions, spread over the week.
+fn session_weekdays(per_week: usize) -> Vec<usize> {
+    let n = per_week.clamp(1, 7);
+    // Tuesday first: one session a week falls on Tuesday, two on Tuesday and Friday.
+    (0..n).map(|k| (1 + k * 7 / n) % 7).collect()
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut opts = [
@@ -240,6 +256,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("--hamlets", 10),
         ("--days", 90),
         ("--guides", 10),
+        ("--per-week", 7),
     ];
     let mut out = None;
     let mut i = 0;
@@ -252,16 +269,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             i += 1;
         }
     }
-    let out =
-        out.ok_or("usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] OUT")?;
-    let [(_, communes), (_, hamlets), (_, days), (_, guides)] = opts;
+    let out = out.ok_or(
+        "usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] OUT",
+    )?;
+    let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week)] = opts;
     let out = Path::new(&out);
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
     let mut rng = Rng(0x0062_616E_6774_696E);
     if communes <= 1 {
-        commune(out, &mut rng, 0, hamlets.max(1), days as u32, guides)?;
+        commune(
+            out,
+            &mut rng,
+            0,
+            hamlets.max(1),
+            days as u32,
+            guides,
+            per_week,
+        )?;
     } else {
         let mut root = String::from("title: Định danh điện tử toàn tỉnh\nauthority: UBND tỉnh Kiên Giang\nplace: tỉnh Kiên Giang\ncommunes:\n");
         for c in 0..communes {
@@ -273,6 +299,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 hamlets.max(1),
                 days as u32,
                 guides,
+                per_week,
             )?;
             let _ = writeln!(root, "  - {folder}");
         }

@@ -1,5 +1,11 @@
 //! The pipeline, stage after stage: load → validate → plan → render → write.
 //! Commands call these; they print nothing themselves.
+//!
+//! One path builds everything: a lone commune site is a province of one
+//! (`model::Province::of_one`), built at the output's root with no index of
+//! communes. Every commune is loaded, validated and planned on its own
+//! (`prepare`), rendered on its own (`write_commune`), and hands the province
+//! only a small summary for its own files.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,8 +15,11 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::model::{CommuneRef, Content, Province};
 use crate::plan::Plan;
+use crate::render::province::CommuneSummary;
+use crate::render::theme::Theme;
+use crate::render::{RenderContext, RenderOptions};
 use crate::{archive, load, output, plan, render, validate};
 
 #[derive(Default)]
@@ -47,28 +56,51 @@ pub fn today_in_vietnam() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-/// Load, validate and plan; what `check` does and `build` starts with.
-/// `base_url` (from the command line) replaces the one in `site.yaml`;
-/// `default_base_url` (a province's, for its communes) is used when it has none.
-fn prepare(
-    root: &Path,
-    base_url: Option<&str>,
-    default_base_url: Option<&str>,
-) -> (Content, Plan, Vec<Diagnostic>) {
-    let mut loaded = load::load(root);
-    let mut diags = Diagnostics::default();
-    if let Some(url) = base_url {
-        match load::parse_base_url(url) {
-            Some(url) => loaded.content.site.base_url = Some(url),
-            None => diags.push(
-                Diagnostic::error(root, None, format!("--base-url \"{url}\" không phải địa chỉ web."))
-                    .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
-            ),
+/// The command line's base URL, checked once for the whole build.
+fn base_url_option(options: &BuildOptions) -> Result<Option<String>, Diagnostic> {
+    let Some(url) = &options.base_url else {
+        return Ok(None);
+    };
+    load::parse_base_url(url).map(Some).ok_or_else(|| {
+        Diagnostic::error(&options.root, None, format!("--base-url \"{url}\" không phải địa chỉ web."))
+            .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh")
+    })
+}
+
+/// Where a commune's base URL comes from when its `site.yaml` has none, or
+/// what replaces it.
+enum BaseUrl {
+    /// `--base-url` for a lone site: replaces the one in `site.yaml`.
+    Replace(String),
+    /// A commune of a province: the province's address and `xa/<slug>`.
+    Default(String),
+    None,
+}
+
+impl BaseUrl {
+    fn for_commune(province: &Province, commune: &CommuneRef) -> BaseUrl {
+        match (&province.base_url, province.lone) {
+            (Some(url), true) => BaseUrl::Replace(url.clone()),
+            (Some(url), false) => BaseUrl::Default(format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                commune.prefix.trim_end_matches('/')
+            )),
+            (None, _) => BaseUrl::None,
         }
     }
-    if loaded.content.site.base_url.is_none() {
-        loaded.content.site.base_url = default_base_url.map(str::to_string);
+}
+
+/// Load, validate and plan one commune; what `check` does and `build` starts with.
+fn prepare(commune: &CommuneRef, base_url: BaseUrl) -> (Content, Plan, Vec<Diagnostic>) {
+    let mut loaded = load::load_site(&commune.root, commune.site_yaml.clone());
+    let site = &mut loaded.content.site;
+    match base_url {
+        BaseUrl::Replace(url) => site.base_url = Some(url),
+        BaseUrl::Default(url) if site.base_url.is_none() => site.base_url = Some(url),
+        _ => {}
     }
+    let mut diags = Diagnostics::default();
     diags.extend(loaded.diagnostics);
     diags.extend(validate::validate(&loaded.content));
     let (plan, plan_diags) = plan::plan(&loaded.content);
@@ -78,138 +110,120 @@ fn prepare(
     (loaded.content, plan, items)
 }
 
-/// A site that loaded and validated without errors, ready to render.
-struct Ready {
-    root: PathBuf,
+/// A commune that loaded and validated without errors, ready to render.
+struct Ready<'a> {
+    commune: &'a CommuneRef,
     content: Content,
     plan: Plan,
-    warnings: Vec<Diagnostic>,
 }
 
-fn ready(
-    root: &Path,
-    base_url: Option<&str>,
-    default_base_url: Option<&str>,
-) -> Result<Ready, Vec<Diagnostic>> {
-    let (content, plan, diags) = prepare(root, base_url, default_base_url);
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
-    if errors.is_empty() {
-        Ok(Ready {
-            root: root.to_path_buf(),
-            content,
-            plan,
-            warnings,
+/// Every commune prepared in parallel; every commune's problems are reported
+/// at once. Returns the communes and the warnings, or every problem.
+fn prepare_all(province: &Province) -> Result<(Vec<Ready<'_>>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let prepared: Vec<(Ready, Vec<Diagnostic>)> = province
+        .communes
+        .par_iter()
+        .map(|commune| {
+            let (content, plan, diags) = prepare(commune, BaseUrl::for_commune(province, commune));
+            let ready = Ready {
+                commune,
+                content,
+                plan,
+            };
+            (ready, diags)
         })
-    } else {
-        let mut all = errors;
-        all.extend(warnings);
-        diagnostics::sort(&mut all);
-        Err(all)
+        .collect();
+    let mut diags = province.warnings.clone();
+    let mut sites = Vec::with_capacity(prepared.len());
+    for (site, own) in prepared {
+        diags.extend(own);
+        sites.push(site);
     }
+    if diags.iter().any(Diagnostic::is_error) {
+        diagnostics::sort(&mut diags);
+        return Err(diags);
+    }
+    let contents: Vec<&Content> = sites.iter().map(|s| &s.content).collect();
+    diags.extend(validate::missing_base_url(province, &contents));
+    Ok((sites, diags))
+}
+
+/// The province (or lone site) at `root`, with `--base-url` in place.
+fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<Diagnostic>> {
+    let mut province = load::province::read(root)?;
+    if base_url.is_some() {
+        province.base_url = base_url;
+    }
+    Ok(province)
 }
 
 /// Every problem in the site (or in every commune of a province), without writing anything.
 pub fn check(root: &Path) -> Vec<Diagnostic> {
-    match load::province::detect(root) {
-        None => check_site(root, None),
-        Some(Err(diags)) => diags,
-        Some(Ok(province)) => {
-            let mut diags = province.warnings.clone();
-            let base = province.base_url.clone();
-            diags.extend(
-                province
-                    .communes
-                    .par_iter()
-                    .flat_map_iter(|c| {
-                        check_site(
-                            &c.root,
-                            base.as_ref()
-                                .map(|b| commune_base_url(b, &c.slug))
-                                .as_deref(),
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-            );
-            if base.is_none() {
-                diags.push(render::seo::missing_base_url(root));
-            }
-            diagnostics::sort(&mut diags);
-            diags
-        }
-    }
-}
-
-fn check_site(root: &Path, default_base_url: Option<&str>) -> Vec<Diagnostic> {
-    let (content, _, mut diags) = prepare(root, None, default_base_url);
-    if content.site.base_url.is_none()
-        && default_base_url.is_none()
-        && !diags.iter().any(Diagnostic::is_error)
-    {
-        diags.push(render::seo::missing_base_url(root));
-        diagnostics::sort(&mut diags);
-    }
+    let province = match read_province(root, None) {
+        Ok(province) => province,
+        Err(diags) => return diags,
+    };
+    let (sites, mut diags) = match prepare_all(&province) {
+        Ok(prepared) => prepared,
+        Err(diags) => return diags,
+    };
     // Templates are part of the site too: a broken override fails the build.
     // The built-in theme alone is known good; compiling it per commune was a
     // third of `check` on a province.
-    if !diags.iter().any(Diagnostic::is_error) && !content.template_overrides.is_empty() {
-        if let Err(errors) = render::theme::load(&content.template_overrides, root) {
-            diags.extend(errors);
-        }
-    }
+    let broken: Vec<Vec<Diagnostic>> = sites
+        .par_iter()
+        .filter(|s| !s.content.template_overrides.is_empty())
+        .filter_map(|s| render::theme::load(&s.content.template_overrides, &s.commune.root).err())
+        .collect();
+    diags.extend(broken.into_iter().flatten());
+    diagnostics::sort(&mut diags);
     diags
 }
 
-fn commune_base_url(province_base: &str, slug: &str) -> String {
-    format!(
-        "{}/{}",
-        province_base.trim_end_matches('/'),
-        render::province::prefix(slug).trim_end_matches('/')
-    )
-}
-
-/// What writing one site produced.
+/// What writing one commune produced.
 struct Written {
     pages: usize,
     files: usize,
     warnings: Vec<Diagnostic>,
+    /// Its part of the province's own files (none for a lone site).
+    summary: Option<CommuneSummary>,
 }
 
-/// Render one site into the staging folder under `prefix` ("" for a lone site,
-/// "xa/<slug>/" for a commune of a province).
-/// `default_theme` is the theme compiled once for the sites that override nothing.
-fn write_site(
+/// Render one commune into the staging folder under its prefix.
+/// `default_theme` is the theme compiled once for the communes that override nothing.
+fn write_commune(
     site: &Ready,
     options: &BuildOptions,
-    today: NaiveDate,
+    render_options: &RenderOptions,
     staging: &output::Staging,
-    prefix: &str,
-    default_theme: Option<&Tera>,
+    default_theme: &Tera,
+    province: &Province,
 ) -> Result<Written, Vec<Diagnostic>> {
-    let (content, plan) = (&site.content, &site.plan);
-    let one = |d: Diagnostic| vec![d];
+    let (content, plan, commune) = (&site.content, &site.plan, site.commune);
     let own_theme;
-    let tera = match default_theme {
-        Some(tera) if content.template_overrides.is_empty() => tera,
-        _ => {
-            own_theme = render::theme::load(&content.template_overrides, &site.root)?;
+    let tera = match content.template_overrides.is_empty() {
+        true => default_theme,
+        false => {
+            own_theme = render::theme::load(&content.template_overrides, &commune.root)?;
             &own_theme
         }
     };
-    let render_options = render::RenderOptions {
-        today,
-        upcoming_on_home: 10,
-    };
+    let prefix = commune.prefix.as_str();
     let prefixed = |rel: &str| format!("{prefix}{rel}");
     let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
-    let pages = render::render(content, plan, tera, &render_options, &site.root, &sink)?;
-
-    // Each week page wrote its doc-loa.txt beside it.
-    let mut files = pages + plan.weeks.len();
-    for (rel, bytes) in render::progress::data::files(content, plan).map_err(one)? {
-        sink(rel, &bytes).map_err(one)?;
-        files += 1;
-    }
-    files += render::files::render(content, plan, tera, &render_options, &site.root, &sink)?;
+    let ctx = RenderContext {
+        content,
+        plan,
+        theme: Theme {
+            tera,
+            overrides: &content.template_overrides,
+            site_root: &commune.root,
+        },
+        options: render_options,
+        sink: &sink,
+    };
+    let rendered = render::site(&ctx)?;
+    let mut files = rendered.files;
     let mut warnings = Vec::new();
     if options.audio {
         let spoken = crate::audio::speak_weeks(
@@ -220,34 +234,32 @@ fn write_site(
         files += spoken.written;
         warnings.extend(spoken.warnings);
     }
-    for (rel, bytes) in render::theme::ASSETS {
-        // A site may replace a theme asset by putting its own under static/.
-        if !content.static_files.iter().any(|f| f.rel == *rel) {
-            sink(rel, bytes).map_err(one)?;
-            files += 1;
-        }
-    }
     for f in &content.static_files {
-        staging.copy(&f.abs, &prefixed(&f.rel)).map_err(one)?;
+        staging
+            .copy(&f.abs, &prefixed(&f.rel))
+            .map_err(|d| vec![d])?;
         files += 1;
     }
+    let summary = match province.lone {
+        true => None,
+        false => Some(
+            render::province::summary(commune, content, plan, render_options.today).map_err(
+                |reason| {
+                    vec![Diagnostic::error(
+                        &options.output,
+                        None,
+                        format!("Không tạo được tệp CSV chung: {reason}"),
+                    )]
+                },
+            )?,
+        ),
+    };
     Ok(Written {
-        pages,
+        pages: rendered.pages,
         files,
         warnings,
+        summary,
     })
-}
-
-pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
-    // Before anything can fail: a site left aside by a killed build goes back.
-    output::recover_interrupted(&options.output).map_err(|d| Failure {
-        diagnostics: vec![d],
-    })?;
-    match load::province::detect(&options.root) {
-        None => build_site(options),
-        Some(Err(diagnostics)) => Err(Failure { diagnostics }),
-        Some(Ok(province)) => build_province(options, &province),
-    }
 }
 
 /// Zip (if asked) from the staging folder, so a failed zip leaves the old site
@@ -264,137 +276,71 @@ fn finish(
     zip.map(|z| z.commit()).transpose().map_err(|d| vec![d])
 }
 
-fn build_site(options: &BuildOptions) -> Result<BuildSummary, Failure> {
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    let site = ready(&options.root, options.base_url.as_deref(), None).map_err(fail)?;
-    let mut warnings = site.warnings.clone();
-    if site.content.site.base_url.is_none() {
-        warnings.push(render::seo::missing_base_url(&options.root));
-    }
+    // Before anything can fail: a site left aside by a killed build goes back.
+    output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
+    let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
+    let render_options = RenderOptions {
+        today: options.today.unwrap_or_else(today_in_vietnam),
+        upcoming_on_home: 10,
+    };
+    let province = read_province(&options.root, base_url).map_err(fail)?;
+    let (sites, mut warnings) = prepare_all(&province).map_err(fail)?;
+
     output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let today = options.today.unwrap_or_else(today_in_vietnam);
-    let written = write_site(&site, options, today, &staging, "", None).map_err(fail)?;
-    warnings.extend(written.warnings);
-    diagnostics::sort(&mut warnings);
-    let zip = finish(options, staging).map_err(fail)?;
-    Ok(BuildSummary {
-        pages: written.pages,
-        files: written.files,
-        elapsed: started.elapsed(),
-        warnings,
-        zip,
-    })
-}
-
-/// Every commune under `xa/<slug>/`, each exactly the site it is alone (but for
-/// a base URL derived from the province's), then the province's index and data.
-fn build_province(
-    options: &BuildOptions,
-    province: &crate::model::Province,
-) -> Result<BuildSummary, Failure> {
-    let started = Instant::now();
-    let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    let base = options
-        .base_url
-        .as_deref()
-        .and_then(load::parse_base_url)
-        .or_else(|| province.base_url.clone());
-    // Communes load and validate in parallel; every commune's problems are reported at once.
-    let results: Vec<Result<Ready, Vec<Diagnostic>>> = province
-        .communes
+    let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
+    // Communes render side by side: one commune's pages alone leave a core idle
+    // while its largest page (the full schedule) renders.
+    let written: Vec<Result<Written, Vec<Diagnostic>>> = sites
         .par_iter()
-        .map(|c| {
-            ready(
-                &c.root,
-                None,
-                base.as_ref()
-                    .map(|b| commune_base_url(b, &c.slug))
-                    .as_deref(),
+        .map(|site| {
+            write_commune(
+                site,
+                options,
+                &render_options,
+                &staging,
+                &default_theme,
+                &province,
             )
         })
         .collect();
-    let mut warnings = province.warnings.clone();
-    let mut errors = Vec::new();
-    let mut sites = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(site) => {
-                warnings.extend(site.warnings.iter().cloned());
-                sites.push(site);
-            }
-            Err(diags) => errors.extend(diags),
-        }
-    }
-    if !errors.is_empty() {
-        errors.extend(warnings);
-        diagnostics::sort(&mut errors);
-        return Err(fail(errors));
-    }
-    if base.is_none() {
-        warnings.push(render::seo::missing_base_url(&options.root));
-    }
-    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
-    let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let today = options.today.unwrap_or_else(today_in_vietnam);
-    let tera = render::theme::load(&[], &options.root).map_err(fail)?;
-    let communes: Vec<render::province::Commune> = sites
-        .iter()
-        .zip(&province.communes)
-        .map(|(s, c)| render::province::Commune {
-            slug: &c.slug,
-            content: &s.content,
-            plan: &s.plan,
-        })
-        .collect();
-    // Communes render side by side: one commune's pages alone leave a core idle
-    // while its largest page (the full schedule) renders. The province's own
-    // files are made alongside, not after, for the same reason.
-    let (written, own) = rayon::join(
-        || {
-            sites
-                .par_iter()
-                .zip(&province.communes)
-                .map(|(site, commune)| {
-                    let prefix = render::province::prefix(&commune.slug);
-                    write_site(site, options, today, &staging, &prefix, Some(&tera))
-                })
-                .collect::<Vec<Result<Written, Vec<Diagnostic>>>>()
-        },
-        || province_files(province, &communes, &tera, today, options),
-    );
     let (mut pages, mut files) = (0, 0);
     let mut errors = Vec::new();
+    let mut summaries = Vec::new();
     for w in written {
         match w {
             Ok(w) => {
                 pages += w.pages;
                 files += w.files;
                 warnings.extend(w.warnings);
+                summaries.extend(w.summary);
             }
             Err(e) => errors.extend(e),
         }
     }
-    let own = match own {
-        Ok(own) => own,
-        Err(e) => {
-            errors.extend(e);
-            Vec::new()
-        }
-    };
     if !errors.is_empty() {
         diagnostics::sort(&mut errors);
         return Err(fail(errors));
     }
-    for (rel, bytes) in &own {
-        staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+    if !province.lone {
+        let own = province_files(
+            &province,
+            &summaries,
+            &default_theme,
+            &render_options,
+            options,
+        )
+        .map_err(fail)?;
+        let assets = render::theme::ASSETS.iter().copied();
+        for (rel, bytes) in own.iter().map(|(r, b)| (*r, b.as_slice())).chain(assets) {
+            staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+        }
+        pages += 1;
+        files += own.len() + render::theme::ASSETS.len();
     }
-    for (rel, bytes) in render::theme::ASSETS {
-        staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
-    }
-    pages += 1;
-    files += own.len() + render::theme::ASSETS.len();
     diagnostics::sort(&mut warnings);
     let zip = finish(options, staging).map_err(fail)?;
     Ok(BuildSummary {
@@ -408,13 +354,13 @@ fn build_province(
 
 /// The province's own files: the index of communes and the shared data.
 fn province_files(
-    province: &crate::model::Province,
-    communes: &[render::province::Commune],
-    tera: &tera::Tera,
-    today: chrono::NaiveDate,
+    province: &Province,
+    communes: &[CommuneSummary],
+    tera: &Tera,
+    render_options: &RenderOptions,
     options: &BuildOptions,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
-    let index = render::province::index(province, communes, tera, today)
+    let index = render::province::index(province, communes, tera, render_options.today)
         .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])?;
     let csv = render::province::csv(communes).map_err(|reason| {
         vec![Diagnostic::error(

@@ -3,7 +3,7 @@
 
 pub mod progress;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -93,6 +93,59 @@ pub struct Contact {
     pub name: String,
     pub phone: Option<String>,
     pub hours: Option<String>,
+    /// As written in `role`; see [`Contact::role`] for the role it plays.
+    pub written_role: Option<ContactRole>,
+}
+
+/// What a contact is for: pages and scripts send questions to the ones that
+/// answer them, never to an emergency number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContactRole {
+    /// hỏi đáp: questions about the campaign (the default).
+    Questions,
+    /// hỗ trợ tại nhà: officers who come to the homes of the elderly, the sick
+    /// and people with disabilities.
+    HomeSupport,
+    /// khẩn cấp: 113, 114, 115 and the like, for emergencies only.
+    Emergency,
+}
+
+impl ContactRole {
+    /// The key in open data (`du-lieu/lich.json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "questions",
+            ContactRole::HomeSupport => "home_support",
+            ContactRole::Emergency => "emergency",
+        }
+    }
+
+    /// How pages name it: "Hỏi đáp", "Hỗ trợ tại nhà", "Khẩn cấp".
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "Hỏi đáp",
+            ContactRole::HomeSupport => "Hỗ trợ tại nhà",
+            ContactRole::Emergency => "Khẩn cấp",
+        }
+    }
+}
+
+/// 113 (police), 114 (fire), 115 (ambulance): for emergencies only, whatever
+/// the contact's written role says.
+pub fn is_emergency_number(phone: &str) -> bool {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    matches!(digits.as_str(), "113" | "114" | "115")
+}
+
+impl Contact {
+    /// The role the contact plays: an emergency number is always an
+    /// emergency contact; otherwise as written, and questions by default.
+    pub fn role(&self) -> ContactRole {
+        if self.phone.as_deref().is_some_and(is_emergency_number) {
+            return ContactRole::Emergency;
+        }
+        self.written_role.unwrap_or(ContactRole::Questions)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -201,10 +254,13 @@ pub struct StaticFile {
     pub size: Option<(u32, u32)>,
 }
 
-/// A province or district root (`site.yaml` with `communes:`, or an `xa/`
-/// folder of sites): communes that are each a complete site of their own.
+/// What a build is about: a province or district root (`site.yaml` with
+/// `communes:`, or an `xa/` folder of sites) whose communes are each a complete
+/// site of their own, or a lone commune site, built as a province of one.
 #[derive(Debug, Clone)]
 pub struct Province {
+    /// The folder `--root` names.
+    pub root: PathBuf,
     pub title: String,
     pub authority: String,
     pub place: String,
@@ -212,11 +268,40 @@ pub struct Province {
     pub communes: Vec<CommuneRef>,
     /// Problems that don't stop the build (two folders giving the same slug).
     pub warnings: Vec<Diagnostic>,
+    /// A lone commune: built at the output's root, with no index of communes
+    /// and no shared data of the province's own.
+    pub lone: bool,
+}
+
+impl Province {
+    /// A lone commune site at `root`; `site_yaml` is its `site.yaml` when it
+    /// was already read (to tell it from a province), so it is read once.
+    pub fn of_one(root: &Path, site_yaml: Option<String>) -> Province {
+        Province {
+            root: root.to_path_buf(),
+            title: String::new(),
+            authority: String::new(),
+            place: String::new(),
+            base_url: None,
+            communes: vec![CommuneRef {
+                root: root.to_path_buf(),
+                slug: String::new(),
+                prefix: String::new(),
+                site_yaml,
+            }],
+            warnings: Vec::new(),
+            lone: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct CommuneRef {
     pub root: PathBuf,
-    /// Its folder in the output: `xa/<slug>/`.
+    /// Its name in the province: its folder in the output is `xa/<slug>/`.
     pub slug: String,
+    /// Where its files go in the output: `xa/<slug>/`, or "" for a lone commune.
+    pub prefix: String,
+    /// `site.yaml`'s text, when it was already read.
+    pub site_yaml: Option<String>,
 }

@@ -6,7 +6,7 @@ mod progress;
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Content, Document};
+use crate::model::{Content, Document, Province};
 use crate::raw_html::{self, Refusal};
 use crate::vi;
 
@@ -18,6 +18,24 @@ pub fn validate(content: &Content) -> Diagnostics {
     raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
     diags
+}
+
+/// The one warning for everything a missing `base_url` leaves out, made once
+/// per build: for a lone site when it has none, for a province when the
+/// province has none (its communes' addresses are made from it).
+pub fn missing_base_url(province: &Province, communes: &[&Content]) -> Option<Diagnostic> {
+    let missing = match province.lone {
+        true => communes.iter().all(|c| c.site.base_url.is_none()),
+        false => province.base_url.is_none(),
+    };
+    missing.then(|| {
+        Diagnostic::warning(
+            province.root.join("site.yaml"),
+            None,
+            "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml.",
+        )
+        .with_hint("Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…")
+    })
 }
 
 /// Line and column in a document's file of byte `offset` in its body.

@@ -266,13 +266,9 @@ fn bundled_example_builds_cleanly() {
     let t = SiteTest::fixture("content");
     let run = t.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // The only expected warning is the deliberate Song / Sống slug collision.
-    let warnings: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("cảnh báo"))
-        .collect();
-    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    // No warning at all: an officer copying the example starts from a clean
+    // build (the Song / Sống slug collision is kept in the minimal fixture).
+    assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
     let rows = t.page("lich/index.html").table_rows("table.schedule");
     let hamlets: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
     assert_eq!(

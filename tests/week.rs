@@ -19,8 +19,9 @@ const MINIMAL_SCRIPT: [&str; 11] = [
      giờ, tại nhà văn hóa thôn Song.",
     "Nội dung buổi tại thôn Đông Lão: đăng ký định danh mức hai, kích hoạt tài khoản.",
     "Bà con thôn Đông Lão lưu ý: mang theo căn cước công dân gắn chip.",
-    "Mọi thắc mắc xin liên hệ Công an xã Cẩm Ngọc, số điện thoại một một ba, thời gian hai \
-     mươi tư trên hai mươi tư.",
+    // The emergency number (113) is not read: questions go to the commune police's own line.
+    "Mọi thắc mắc xin liên hệ Công an xã Cẩm Ngọc, số điện thoại không hai ba bảy, ba tám ba \
+     không, không năm không, thời gian bảy giờ ba mươi đến hai mươi hai giờ.",
     "Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.",
     "Ủy ban nhân dân xã Cẩm Ngọc trân trọng thông báo!",
 ];
@@ -142,7 +143,14 @@ fn week_sheet_lists_the_sessions_by_day() {
     );
     // The hotline, the build date, and no QR code without base_url.
     let foot = page.select_texts(".sheet-foot").join(" ");
-    assert!(foot.contains("Công an xã Cẩm Ngọc: 113 (24/24)"), "{foot}");
+    assert!(
+        foot.contains("Công an xã Cẩm Ngọc: 0237 3830 050 (07:30-22:00)"),
+        "{foot}"
+    );
+    assert!(
+        foot.contains("Khẩn cấp: Cảnh sát 113: 113 (24/24)"),
+        "{foot}"
+    );
     assert!(foot.contains("Bản in cập nhật ngày 28/11/2022"), "{foot}");
     assert_eq!(page.count("svg"), 0);
     assert!(!foot.contains("Lịch mới nhất"), "{foot}");
@@ -341,7 +349,7 @@ fn a_hamlet_slug_shaped_like_a_week_is_refused() {
     let run = t.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("site.yaml:18:11")
+        run.stderr.contains("site.yaml:19:11")
             && run.stderr.contains("lich/tuan-2022-48/")
             && run.stderr.contains("trùng dạng địa chỉ lịch tuần")
             && run.stderr.contains("slug: thon-tuan-2022-48"),

@@ -144,7 +144,8 @@ fn week_prints_on_one_a4_page_with_every_session() {
         "Nhà văn hóa thôn Song",
         // What to bring, the hotline, the date printed.
         "Mang theo căn cước công dân gắn chip",
-        "Công an xã Cẩm Ngọc: 113 (24/24)",
+        "Công an xã Cẩm Ngọc: 0237 3830 050 (07:30-22:00)",
+        "Khẩn cấp: Cảnh sát 113: 113 (24/24)",
         "Bản in cập nhật ngày 28/11/2022",
     ] {
         assert!(
@@ -251,8 +252,12 @@ fn a_long_week_goes_on_over_pages_without_cutting_a_row() {
         assert_eq!(start.len(), 1, "session {i} printed on pages {start:?}");
         assert_eq!(start, end, "session {i} cut across pages");
     }
-    // The column headers repeat on every page.
+    // The column headers repeat on every page the table goes on (the sheet's
+    // foot, with the contacts, may be alone on the last page).
     for (p, words) in pages.iter().enumerate() {
+        if !words.iter().any(|w| w.starts_with("dau")) {
+            continue;
+        }
         let text = words.join(" ");
         assert!(
             text.contains("Ngày Thôn Giờ Địa điểm"),

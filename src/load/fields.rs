@@ -153,3 +153,55 @@ pub fn check_order(
     }
     true
 }
+
+/// A value from a small vocabulary (`role: khẩn cấp`, `status: hoãn`),
+/// matched as spreadsheet headers are: ignoring case, diacritics and
+/// punctuation, so "Hủy", "huỷ" and "HUY" are one word. `choices` pairs each
+/// accepted spelling with its value; `shown` is the list a hint offers.
+/// Ok(None) when absent or blank; Err(()) when written but unknown (reported).
+pub fn keyword<T: Copy>(
+    field: &Text,
+    key: &str,
+    choices: &[(&str, T)],
+    shown: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<T>, ()> {
+    let Some(f) = field.as_ref().filter(|f| !f.value.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let written = keyword_key(&f.value);
+    if let Some((_, value)) = choices
+        .iter()
+        .find(|(spelling, _)| keyword_key(spelling) == written)
+    {
+        return Ok(Some(*value));
+    }
+    let hint = match vi::text::closest(&f.value, choices.iter().map(|(s, _)| *s)) {
+        Some(best) => format!("Có phải ý bạn là `{best}`? Viết {key}: {shown}."),
+        None => format!("Viết {key}: {shown}."),
+    };
+    diags.push(
+        Diagnostic::error(
+            file,
+            Some(pos(f)),
+            format!(
+                "`{key}` \"{}\" không phải giá trị bangtin hiểu.",
+                f.value.trim()
+            ),
+        )
+        .with_hint(hint),
+    );
+    Err(())
+}
+
+/// Lowercase letters and digits without diacritics, words separated by one space.
+pub fn keyword_key(text: &str) -> String {
+    vi::text::fold_diacritics(text)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -129,6 +129,11 @@ fn files_with_ext(
 }
 
 pub fn load(root: &Path) -> Loaded {
+    load_site(root, None)
+}
+
+/// As [`load`], with `site.yaml`'s text when it was already read.
+pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     let mut sources = BTreeMap::new();
     let mut content = Content::default();
@@ -145,7 +150,7 @@ pub fn load(root: &Path) -> Loaded {
             )),
         );
     } else {
-        match read_text(&site_path) {
+        match site_yaml.map_or_else(|| read_text(&site_path), Ok) {
             Ok(text) => {
                 content.site = site::parse(&site_path, &text, &mut diagnostics);
                 sources.insert(site_path, text);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::confine::SiteFolder;
 use super::fields::{self, optional, Text};
 use super::read_text;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -31,17 +32,26 @@ struct RawProvince {
     communes: Option<Vec<Spanned<String>>>,
 }
 
-/// `None` for an ordinary commune site; otherwise the province, or why it can't be read.
-pub fn detect(root: &Path) -> Option<Result<Province, Vec<Diagnostic>>> {
+/// What `root` holds: a province, or a lone commune site as a province of one.
+/// `site.yaml` is read here once; a commune's text goes on to `load`.
+pub fn read(root: &Path) -> Result<Province, Vec<Diagnostic>> {
     let file = root.join("site.yaml");
-    let text = read_text(&file).ok()?;
-    let probe: Probe = yaml::from_str(&text).ok()?;
+    // A linked site.yaml leading out of the site is refused by `load`, unread.
+    if SiteFolder::new(root).check_if_link(&file).is_err() {
+        return Ok(Province::of_one(root, None));
+    }
+    let Ok(text) = read_text(&file) else {
+        return Ok(Province::of_one(root, None));
+    };
+    let Ok(probe) = yaml::from_str::<Probe>(&text) else {
+        return Ok(Province::of_one(root, Some(text)));
+    };
     let is_commune = probe.hamlets.is_some() || probe.campaign.is_some();
     let listed = probe.communes.is_some();
     if !listed && (is_commune || !root.join("xa").is_dir()) {
-        return None;
+        return Ok(Province::of_one(root, Some(text)));
     }
-    Some(parse(root, &file, &text))
+    parse(root, &file, &text)
 }
 
 fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnostic>> {
@@ -145,17 +155,24 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
                     .with_hint("Đổi tên một trong hai thư mục cho khác nhau."),
             );
         }
-        communes.push(CommuneRef { root: folder, slug });
+        communes.push(CommuneRef {
+            root: folder,
+            prefix: format!("xa/{slug}/"),
+            slug,
+            site_yaml: None,
+        });
     }
     if diags.has_errors() {
         return Err(diags.into_sorted());
     }
     Ok(Province {
+        root: root.to_path_buf(),
         warnings: diags.into_sorted(),
         title: title.map(|t| t.value).unwrap_or_default(),
         authority: authority.map(|t| t.value).unwrap_or_default(),
         place: optional(&raw.place).unwrap_or_default(),
         base_url,
         communes,
+        lone: false,
     })
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Campaign, Contact, Hamlet, Phase, Site, Source};
+use crate::model::{Campaign, Contact, ContactRole, Hamlet, Phase, Site, Source};
 use crate::raw_html::EmbedSource;
 use crate::yaml::{self, pos, Spanned};
 
@@ -49,7 +49,25 @@ struct RawContact {
     name: Text,
     phone: Text,
     hours: Text,
+    role: Text,
 }
+
+/// Spellings of `role` officers may write (matched without case or diacritics).
+const ROLES: &[(&str, ContactRole)] = &[
+    ("hỏi đáp", ContactRole::Questions),
+    ("giải đáp", ContactRole::Questions),
+    ("giải đáp thắc mắc", ContactRole::Questions),
+    ("tư vấn", ContactRole::Questions),
+    ("hướng dẫn", ContactRole::Questions),
+    ("questions", ContactRole::Questions),
+    ("hỗ trợ tại nhà", ContactRole::HomeSupport),
+    ("tại nhà", ContactRole::HomeSupport),
+    ("đến tận nhà", ContactRole::HomeSupport),
+    ("home_support", ContactRole::HomeSupport),
+    ("khẩn cấp", ContactRole::Emergency),
+    ("cấp cứu", ContactRole::Emergency),
+    ("emergency", ContactRole::Emergency),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,10 +140,36 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
                 file,
                 diags,
             )?;
+            let written_role = fields::keyword(
+                &c.value.role,
+                "role",
+                ROLES,
+                "hỏi đáp, hỗ trợ tại nhà hoặc khẩn cấp",
+                file,
+                diags,
+            )
+            .ok()?;
+            let phone = optional(&c.value.phone);
+            if let (Some(role), Some(number)) = (written_role, &phone) {
+                if role != ContactRole::Emergency && crate::model::is_emergency_number(number) {
+                    diags.push(
+                        Diagnostic::warning(
+                            file,
+                            c.value.role.as_ref().map(pos),
+                            format!(
+                                "Số {number} là số khẩn cấp: trang và lời đọc chỉ giới thiệu nó là số khẩn cấp, không phải nơi {}.",
+                                role.label().to_lowercase()
+                            ),
+                        )
+                        .with_hint("Ghi role: khẩn cấp cho số này, và thêm một liên hệ khác (số của Công an xã, Tổ công tác Đề án 06) để người dân hỏi đáp."),
+                    );
+                }
+            }
             Some(Contact {
                 name: name.value,
-                phone: optional(&c.value.phone),
+                phone,
                 hours: optional(&c.value.hours),
+                written_role,
             })
         })
         .collect();

@@ -51,6 +51,7 @@ struct ContactData<'a> {
     name: &'a str,
     phone: Option<&'a str>,
     hours: Option<&'a str>,
+    role: &'static str,
 }
 
 #[derive(Serialize)]
@@ -137,6 +138,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
                     name: &c.name,
                     phone: c.phone.as_deref(),
                     hours: c.hours.as_deref(),
+                    role: c.role().key(),
                 })
                 .collect(),
         },

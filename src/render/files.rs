@@ -1,27 +1,22 @@
 //! The site's files that are not theme pages (`plan::files`): calendars, open
 //! data, the feed, search files and portal fragments, each handed to the sink.
 
-use std::path::Path;
-
 use rayon::prelude::*;
-use tera::Tera;
 
-use super::{
-    data, embed, event, feed, ics, ordered_sessions, seo, share, theme, RenderOptions, Sink,
-};
+use super::{data, embed, event, feed, ics, ordered_sessions, seo, share, RenderContext};
 use crate::diagnostics::Diagnostic;
-use crate::model::Content;
-use crate::plan::{FileKind, Plan};
+use crate::plan::FileKind;
 
 /// Renders and writes every planned file; returns how many.
-pub fn render(
-    content: &Content,
-    plan: &Plan,
-    tera: &Tera,
-    options: &RenderOptions,
-    site_root: &Path,
-    sink: &Sink,
-) -> Result<usize, Vec<Diagnostic>> {
+pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
+    let RenderContext {
+        content,
+        plan,
+        theme,
+        options,
+        sink,
+    } = ctx;
+    let tera = theme.tera;
     let ordered = ordered_sessions(content, plan);
     let ordinals = event::day_ordinals(content, plan, &ordered);
     let sessions = ics::Sessions {
@@ -39,10 +34,8 @@ pub fn render(
     } else {
         Vec::new()
     };
-    let template_error = |e: tera::Error| {
-        // Only embed.html can be a site's own template; the .xml ones are bangtin's.
-        theme::template_error(&e, &content.template_overrides, site_root)
-    };
+    // Only embed.html can be a site's own template; the .xml ones are bangtin's.
+    let template_error = |e: tera::Error| theme.error(&e);
     let mut errors: Vec<Diagnostic> = plan
         .files
         .par_iter()

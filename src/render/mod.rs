@@ -22,13 +22,13 @@ pub mod views;
 pub mod week;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use page_context::PageContext;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
+use theme::Theme;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Document, PointKind};
@@ -36,7 +36,9 @@ use crate::plan::{self, PageKind, Plan, PlannedPage};
 use crate::vi::calendar::format_date;
 use views::{DocLink, NavItem, SessionView};
 
+/// What every site of a build shares, resolved once.
 pub struct RenderOptions {
+    /// The date "upcoming" is counted from.
     pub today: NaiveDate,
     /// How many upcoming sessions the home page lists.
     pub upcoming_on_home: usize,
@@ -65,14 +67,54 @@ struct Shared<'a> {
     upcoming_on_home: usize,
 }
 
-pub fn render(
-    content: &Content,
-    plan: &Plan,
-    tera: &Tera,
-    options: &RenderOptions,
-    site_root: &Path,
-    sink: &Sink,
-) -> Result<usize, Vec<Diagnostic>> {
+/// One site to render: its content and plan, the compiled theme, the build's
+/// options, and where each finished file goes.
+pub struct RenderContext<'a> {
+    pub content: &'a Content,
+    pub plan: &'a Plan,
+    pub theme: Theme<'a>,
+    pub options: &'a RenderOptions,
+    pub sink: &'a Sink<'a>,
+}
+
+/// What rendering a site produced.
+pub struct Rendered {
+    pub pages: usize,
+    /// Every file handed to the sink, pages included.
+    pub files: usize,
+}
+
+/// Every page and file of the site (all but `static/`, which is copied).
+pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
+    let pages = pages(ctx)?;
+    // Each week page wrote its doc-loa.txt beside it.
+    let mut files = pages + ctx.plan.weeks.len();
+    let one = |d: Diagnostic| vec![d];
+    for (rel, bytes) in progress::data::files(ctx.content, ctx.plan).map_err(one)? {
+        (ctx.sink)(rel, &bytes).map_err(one)?;
+        files += 1;
+    }
+    files += files::render(ctx)?;
+    for (rel, bytes) in theme::ASSETS {
+        // A site may replace a theme asset by putting its own under static/.
+        if !ctx.content.static_files.iter().any(|f| f.rel == *rel) {
+            (ctx.sink)(rel, bytes).map_err(one)?;
+            files += 1;
+        }
+    }
+    Ok(Rendered { pages, files })
+}
+
+/// Every planned page, rendered in parallel; returns how many.
+fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
+    let RenderContext {
+        content,
+        plan,
+        theme,
+        options,
+        sink,
+    } = ctx;
+    let tera = theme.tera;
     let today = options.today;
     let site = views::site(content, plan, today);
     let mut nav = vec![
@@ -154,13 +196,8 @@ pub fn render(
         .map(|f| (f.rel.as_str(), f.size))
         .collect();
 
-    let chrome = chrome::Chrome::new(tera, &base, &nav, &plan.pages).map_err(|e| {
-        vec![theme::template_error(
-            &e,
-            &content.template_overrides,
-            site_root,
-        )]
-    })?;
+    let chrome =
+        chrome::Chrome::new(tera, &base, &nav, &plan.pages).map_err(|e| vec![theme.error(&e)])?;
     let shared = Shared {
         content,
         plan,
@@ -186,13 +223,7 @@ pub fn render(
         .filter_map(|(page, rendered)| {
             let (html, beside) = match rendered {
                 Ok(rendered) => rendered,
-                Err(e) => {
-                    return Some(theme::template_error(
-                        &e,
-                        &content.template_overrides,
-                        site_root,
-                    ))
-                }
+                Err(e) => return Some(theme.error(&e)),
             };
             if let Some((path, bytes)) = beside {
                 if let Err(d) = sink(&path, &bytes) {

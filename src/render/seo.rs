@@ -1,14 +1,11 @@
 //! Sharing and search: absolute URLs (only with `base_url`), the schema.org
 //! events of a hamlet page, `sitemap.xml` and `robots.txt`.
 
-use std::path::Path;
-
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::event::{self, When};
 use super::Shared;
-use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Site};
 use crate::plan::{self, PageKind, Plan};
 
@@ -16,16 +13,6 @@ use crate::plan::{self, PageKind, Plan};
 /// a guessed absolute URL would be worse than none.
 pub fn absolute_url(site: &Site, path: &str) -> Option<String> {
     site.base_url.as_ref().map(|base| format!("{base}/{path}"))
-}
-
-/// The one warning for everything `base_url` is missing from.
-pub fn missing_base_url(site_root: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        site_root.join("site.yaml"),
-        None,
-        "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml.",
-    )
-    .with_hint("Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…")
 }
 
 /// Escapes what would end a `<script>` element early; the JSON stays equal.

@@ -168,6 +168,21 @@ pub fn error_chain(e: &tera::Error) -> String {
     parts.join(": ")
 }
 
+/// A compiled theme, and the site whose templates may be in it: an error in
+/// one of them names the officer's file.
+#[derive(Clone, Copy)]
+pub struct Theme<'a> {
+    pub tera: &'a Tera,
+    pub overrides: &'a [(String, String)],
+    pub site_root: &'a Path,
+}
+
+impl Theme<'_> {
+    pub fn error(&self, e: &tera::Error) -> Diagnostic {
+        template_error(e, self.overrides, self.site_root)
+    }
+}
+
 pub fn template_error(
     e: &tera::Error,
     overrides: &[(String, String)],

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Content, Point, PointKind, Session};
+use crate::model::{ContactRole, Content, Point, PointKind, Session};
 use crate::plan::{self, FileKind, Plan};
 use crate::vi::calendar::{format_date, format_date_numeric, format_time_range, weekday_name};
 use chrono::Datelike;
@@ -52,6 +52,10 @@ pub struct ContactView {
     /// `tel:` link with only the digits, so a tap dials.
     pub phone_href: Option<String>,
     pub hours: Option<String>,
+    /// `questions`, `home_support` or `emergency` (`model::ContactRole::key`).
+    pub role: &'static str,
+    /// "Khẩn cấp", "Hỗ trợ tại nhà"; None for a contact for questions.
+    pub role_label: Option<&'static str>,
 }
 
 #[derive(Serialize, Clone)]
@@ -205,6 +209,10 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                     .filter(|d| d.len() >= 3)
                     .map(|d| format!("tel:{d}")),
                 hours: c.hours.clone(),
+                role: c.role().key(),
+                role_label: Some(c.role())
+                    .filter(|r| *r != ContactRole::Questions)
+                    .map(ContactRole::label),
             })
             .collect(),
         hamlets: s

@@ -147,6 +147,7 @@ fn week_data(
                 name: c.name.clone(),
                 phone: c.phone.clone(),
                 hours: c.hours.clone(),
+                role: c.role(),
             })
             .collect(),
         lexicon: Lexicon::with_own(site.pronounce.clone()),

@@ -13,6 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::{weekday_name, TimeRange};
 use super::speech::pronounce::Lexicon;
 use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
+use crate::model::ContactRole;
 
 /// One ISO week's sessions and who to call, as plain values.
 #[derive(Clone, Debug, Default)]
@@ -48,11 +49,14 @@ pub struct SessionData {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ContactData {
     pub name: String,
     pub phone: Option<String>,
     pub hours: Option<String>,
+    /// `model::Contact::role`: questions go to question contacts only, and
+    /// an emergency number is never read as a place to ask.
+    pub role: ContactRole,
 }
 
 /// The script as one text: paragraphs separated by a blank line, ending in a
@@ -133,16 +137,23 @@ pub fn paragraphs_with_groups(
             .map(sentence),
     );
 
-    let hotlines: Vec<String> = week
-        .contacts
-        .iter()
-        .filter_map(|c| contact_words(c, &week.lexicon))
-        .collect();
-    if !hotlines.is_empty() {
-        out.push(sentence(format!(
-            "Mọi thắc mắc xin liên hệ {}",
-            hotlines.join("; ")
-        )));
+    // Emergency numbers are not read: a campaign notice is no reason to call them.
+    for (role, lead) in [
+        (ContactRole::Questions, "Mọi thắc mắc xin liên hệ"),
+        (
+            ContactRole::HomeSupport,
+            "Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ",
+        ),
+    ] {
+        let hotlines: Vec<String> = week
+            .contacts
+            .iter()
+            .filter(|c| c.role == role)
+            .filter_map(|c| contact_words(c, &week.lexicon))
+            .collect();
+        if !hotlines.is_empty() {
+            out.push(sentence(format!("{lead} {}", hotlines.join("; "))));
+        }
     }
 
     out.push("Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.".to_string());
@@ -481,11 +492,13 @@ mod tests {
                     name: "Bộ phận một cửa".into(),
                     phone: None,
                     hours: Some("Giờ hành chính".into()),
+                    role: ContactRole::Questions,
                 },
                 ContactData {
                     name: "Công an xã".into(),
                     phone: Some("0237.3830050".into()),
                     hours: Some("7h30-22h".into()),
+                    role: ContactRole::Questions,
                 },
             ],
             lexicon: Lexicon::built_in(),
@@ -541,6 +554,35 @@ mod tests {
         for line in expect {
             assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
         }
+    }
+
+    #[test]
+    fn questions_never_go_to_an_emergency_number() {
+        let mut week = example();
+        week.contacts.push(ContactData {
+            name: "Cảnh sát 113".into(),
+            phone: Some("113".into()),
+            hours: Some("24/24".into()),
+            role: ContactRole::Emergency,
+        });
+        week.contacts.push(ContactData {
+            name: "Tổ công tác thôn".into(),
+            phone: Some("0912 345 678".into()),
+            hours: None,
+            role: ContactRole::HomeSupport,
+        });
+        let text = paragraphs(&week, &[]);
+        let asks: Vec<&String> = text.iter().filter(|p| p.contains("liên hệ")).collect();
+        assert_eq!(asks.len(), 2, "{text:#?}");
+        let (questions, home) = (asks.first(), asks.last());
+        assert!(questions.is_some_and(|q| q.starts_with("Mọi thắc mắc xin liên hệ Công an xã,")));
+        assert!(home.is_some_and(|h| h.starts_with("Người cao tuổi, người ốm đau, người khuyết tật cần được hỗ trợ tại nhà xin liên hệ Tổ công tác thôn, số điện thoại không chín một hai")));
+        assert!(
+            !text
+                .iter()
+                .any(|p| p.contains("một một ba") || p.contains("Cảnh sát")),
+            "{text:#?}"
+        );
     }
 
     #[test]
