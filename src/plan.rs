@@ -9,8 +9,8 @@ use crate::vi;
 
 mod share;
 mod weeks;
-pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, ShareTarget, SHARE};
-pub use weeks::{week_audio_path, week_path, week_script_path, Week};
+pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
+pub use weeks::{week_audio_path, week_evening_script_path, week_path, week_script_path, Week};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
@@ -46,8 +46,10 @@ pub enum FileKind {
     Fragment,
     HamletFragment(usize),
     /// `chia-se/…/zalo.txt` and `chia-se/…/sms.txt`.
-    ShareZalo(ShareTarget),
-    ShareSms(ShareTarget),
+    ShareZalo(Subject),
+    ShareSms(Subject),
+    /// `doc-loa-hang-ngay.txt` of a week or of a hamlet.
+    EveningScripts(Subject),
 }
 
 #[derive(Clone, Debug)]
@@ -122,6 +124,11 @@ pub fn guide_path(stem: &str) -> String {
 
 pub fn news_path(stem: &str) -> String {
     format!("tin-tuc/{stem}/index.html")
+}
+
+/// Every evening bulletin for one hamlet's own loudspeaker.
+pub fn hamlet_evening_script_path(slug: &str) -> String {
+    format!("lich/{slug}/doc-loa-hang-ngay.txt")
 }
 
 pub fn hamlet_calendar_path(slug: &str) -> String {
@@ -266,6 +273,11 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
+    files.extend(evening_script_files(
+        &weeks,
+        &hamlet_slugs,
+        &session_hamlets,
+    ));
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
@@ -348,6 +360,27 @@ fn files(
             .map(|(h, slug)| file(FileKind::HamletFragment(h), &hamlet_fragment_path(slug))),
     );
     files
+}
+
+/// The evening bulletins of every week, and of every hamlet with sessions.
+fn evening_script_files(
+    weeks: &[Week],
+    hamlet_slugs: &[String],
+    session_hamlets: &[Option<usize>],
+) -> Vec<PlannedFile> {
+    let weekly = weeks.iter().enumerate().map(|(i, &w)| PlannedFile {
+        kind: FileKind::EveningScripts(Subject::Week(i)),
+        path: week_evening_script_path(w),
+    });
+    let hamlets = hamlet_slugs
+        .iter()
+        .enumerate()
+        .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
+        .map(|(h, slug)| PlannedFile {
+            kind: FileKind::EveningScripts(Subject::Hamlet(h)),
+            path: hamlet_evening_script_path(slug),
+        });
+    weekly.chain(hamlets).collect()
 }
 
 /// Slugs for hamlets: explicit ones first, then names without diacritics, then

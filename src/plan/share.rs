@@ -6,9 +6,9 @@ use super::{FileKind, PlannedFile, Week};
 /// `chia-se/index.html`: every text to copy, in blocks.
 pub const SHARE: &str = "chia-se/index.html";
 
-/// What a set of texts is about.
+/// What a set of texts is about (shared texts, evening bulletins).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShareTarget {
+pub enum Subject {
     /// A week sheet, by index into `Plan::weeks`.
     Week(usize),
     /// A hamlet, by index into `site.hamlets`.
@@ -45,12 +45,12 @@ pub(super) fn files(
     let week_dirs = weeks
         .iter()
         .enumerate()
-        .map(|(i, &w)| (ShareTarget::Week(i), week_share_dir(w)));
+        .map(|(i, &w)| (Subject::Week(i), week_share_dir(w)));
     let hamlet_dirs = hamlet_slugs
         .iter()
         .enumerate()
         .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
-        .map(|(h, slug)| (ShareTarget::Hamlet(h), hamlet_share_dir(slug)));
+        .map(|(h, slug)| (Subject::Hamlet(h), hamlet_share_dir(slug)));
     week_dirs
         .chain(hamlet_dirs)
         .flat_map(|(target, dir)| {

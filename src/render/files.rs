@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::{data, embed, event, feed, ics, ordered_sessions, seo, share, RenderContext};
+use super::{bulletin, data, embed, event, feed, ics, ordered_sessions, seo, share, RenderContext};
 use crate::diagnostics::Diagnostic;
 use crate::plan::FileKind;
 
@@ -77,6 +77,7 @@ pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                     target,
                     options.today,
                 ))),
+                FileKind::EveningScripts(subject) => Ok(bulletin::file(content, plan, subject)),
                 FileKind::HamletFragment(h) => {
                     embed::fragment(content, plan, tera, &ordered, Some(h), options.today)
                         .map(String::into_bytes)

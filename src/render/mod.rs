@@ -1,6 +1,7 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
+pub mod bulletin;
 pub mod charts;
 mod chrome;
 pub mod data;

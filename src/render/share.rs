@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::page_context::PageContext;
 use super::{seo, Shared};
 use crate::model::{Content, Session};
-use crate::plan::{self, Plan, ShareTarget, Week};
+use crate::plan::{self, Plan, Subject, Week};
 use crate::vi::announce::{self, DayData, SessionData, WeekData};
 use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
 use crate::vi::sms::{self, SmsSession};
@@ -34,7 +34,7 @@ pub struct Texts {
 fn sessions(
     content: &Content,
     plan: &Plan,
-    target: ShareTarget,
+    target: Subject,
     today: NaiveDate,
 ) -> Vec<(usize, usize)> {
     let mut picked: Vec<(usize, usize)> = content
@@ -44,8 +44,8 @@ fn sessions(
         .filter_map(|(i, s)| {
             let hamlet = plan.session_hamlets[i]?;
             let keep = match target {
-                ShareTarget::Week(w) => Week::of(s.date) == plan.weeks[w],
-                ShareTarget::Hamlet(h) => hamlet == h && s.date >= today,
+                Subject::Week(w) => Week::of(s.date) == plan.weeks[w],
+                Subject::Hamlet(h) => hamlet == h && s.date >= today,
             };
             keep.then_some((i, hamlet))
         })
@@ -58,15 +58,15 @@ fn sessions(
 }
 
 /// The page a target's link opens.
-fn target_page(plan: &Plan, target: ShareTarget) -> String {
+fn target_page(plan: &Plan, target: Subject) -> String {
     match target {
-        ShareTarget::Week(w) => plan::week_path(plan.weeks[w]),
-        ShareTarget::Hamlet(h) => plan::hamlet_path(&plan.hamlet_slugs[h]),
+        Subject::Week(w) => plan::week_path(plan.weeks[w]),
+        Subject::Hamlet(h) => plan::hamlet_path(&plan.hamlet_slugs[h]),
     }
 }
 
 /// The Zalo message and the SMS texts of one week or hamlet.
-pub fn texts(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDate) -> Texts {
+pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
     let site = &content.site;
     let picked = sessions(content, plan, target, today);
     let label = |h: usize| site.hamlets[h].label().to_string();
@@ -89,7 +89,7 @@ pub fn texts(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDa
 
     let mut zalo = String::new();
     match target {
-        ShareTarget::Week(w) => {
+        Subject::Week(w) => {
             let week = plan.weeks[w];
             zalo.push_str(&format!(
                 "{} thông báo lịch tuần {} ({})\n{}\n",
@@ -99,7 +99,7 @@ pub fn texts(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDa
                 site.campaign.name
             ));
         }
-        ShareTarget::Hamlet(h) => {
+        Subject::Hamlet(h) => {
             zalo.push_str(&format!(
                 "{} thông báo lịch tại {}\n{}\n",
                 site.authority,
@@ -110,14 +110,14 @@ pub fn texts(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDa
     }
     zalo.push('\n');
     let listed = match target {
-        ShareTarget::Week(_) => picked.len(),
-        ShareTarget::Hamlet(_) => picked.len().min(HAMLET_SESSIONS_IN_ZALO),
+        Subject::Week(_) => picked.len(),
+        Subject::Hamlet(_) => picked.len().min(HAMLET_SESSIONS_IN_ZALO),
     };
     for &(i, h) in picked.iter().take(listed) {
         let s = &content.sessions[i];
         zalo.push_str(&session_line(
             s,
-            matches!(target, ShareTarget::Week(_)).then(|| label(h)),
+            matches!(target, Subject::Week(_)).then(|| label(h)),
         ));
         zalo.push('\n');
     }
@@ -221,12 +221,13 @@ pub fn sms_file(texts: &Texts) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Where a hamlet page links for its texts.
+/// Where a hamlet page links for its texts and its evening bulletins.
 #[derive(Serialize)]
 pub struct HamletLinks {
     anchor: String,
     zalo: String,
     sms: String,
+    evening_script: String,
 }
 
 /// The hamlet page's links to its texts; None when it has no sessions (and so no texts).
@@ -238,6 +239,7 @@ pub fn hamlet_links(plan: &Plan, h: usize) -> Option<HamletLinks> {
             anchor: format!("thon-{}", plan.hamlet_slugs[h]),
             zalo: plan::zalo_path(&dir),
             sms: plan::sms_path(&dir),
+            evening_script: plan::hamlet_evening_script_path(&plan.hamlet_slugs[h]),
         })
 }
 
@@ -278,10 +280,10 @@ struct BlockLink {
     sms_path: String,
 }
 
-fn block(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDate) -> BlockView {
+fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> BlockView {
     let texts = texts(content, plan, target, today);
     let (id, title, dir) = match target {
-        ShareTarget::Week(w) => {
+        Subject::Week(w) => {
             let week = plan.weeks[w];
             let dir = plan::week_share_dir(week);
             (
@@ -291,7 +293,7 @@ fn block(content: &Content, plan: &Plan, target: ShareTarget, today: NaiveDate) 
             )
         }
         // Prefixed: a slug could be any id the page already uses.
-        ShareTarget::Hamlet(h) => (
+        Subject::Hamlet(h) => (
             format!("thon-{}", plan.hamlet_slugs[h]),
             content.site.hamlets[h].label().to_string(),
             plan::hamlet_share_dir(&plan.hamlet_slugs[h]),
@@ -334,7 +336,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let shown = current..(current + WEEKS_ON_PAGE).min(plan.weeks.len());
     let weeks = shown
         .clone()
-        .map(|w| block(content, plan, ShareTarget::Week(w), today))
+        .map(|w| block(content, plan, Subject::Week(w), today))
         .collect();
     let other_weeks = (0..plan.weeks.len())
         .filter(|w| !shown.contains(w))
@@ -350,7 +352,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
         .collect();
     let hamlets = (0..content.site.hamlets.len())
         .filter(|&h| plan.session_hamlets.contains(&Some(h)))
-        .map(|h| block(content, plan, ShareTarget::Hamlet(h), today))
+        .map(|h| block(content, plan, Subject::Hamlet(h), today))
         .collect();
     ctx.insert(
         "share",

@@ -16,6 +16,7 @@
 
 pub mod admin_unit;
 pub mod announce;
+pub mod bulletin;
 pub mod calendar;
 pub mod legacy;
 pub mod number_format;
