@@ -27,3 +27,21 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(path, None, format!("Không đọc được tệp: {}.", io_reason(e)))
 }
+
+/// Names that are not content wherever they appear: hidden files (`.x`,
+/// macOS's `._x` and `.DS_Store`, Emacs's `.#x` lock links, LibreOffice's
+/// `.~lock.x#`, Vim's `.x.swp`), backups (`x~`, Emacs's `#x#`), Office's
+/// `~$x` lock files, and the folder files Windows writes (`Thumbs.db`,
+/// `desktop.ini`). Skipped in every folder bangtin reads, as if absent.
+pub fn is_hidden_or_scratch(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || matches!(
+            lower.as_str(),
+            "thumbs.db" | "ehthumbs.db" | "desktop.ini" | "icon\r"
+        )
+}

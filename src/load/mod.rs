@@ -104,6 +104,7 @@ fn files_with_ext(
     // file, except for links, which must be followed and confined.
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| !crate::disk::is_hidden_or_scratch(&e.file_name()))
         .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .filter(|(p, _)| {
             p.extension()

@@ -105,6 +105,7 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
                 .into_iter()
                 .flatten()
                 .filter_map(Result::ok)
+                .filter(|e| !crate::disk::is_hidden_or_scratch(&e.file_name()))
                 .map(|e| e.path())
                 .filter(|p| p.join("site.yaml").is_file())
                 .collect();

@@ -23,7 +23,13 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+    let walk = WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        // Hidden folders are skipped whole, with what they hold.
+        .filter_entry(|e| e.depth() == 0 || !crate::disk::is_hidden_or_scratch(e.file_name()));
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -36,10 +42,6 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
             }
         };
         let path = entry.path();
-        // Hidden files (.DS_Store, editor swap files) are not content.
-        if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
         if entry.path_is_symlink() {
             // Followed only if it stays inside the site folder.
             if let Err(d) = site.check(path) {

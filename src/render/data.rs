@@ -218,6 +218,20 @@ pub fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
         .from_writer(out)
 }
 
+/// A cell of a CSV file as a spreadsheet should read it: text that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a
+/// formula in Excel, LibreOffice or Google Sheets (`=HYPERLINK(…)` leads
+/// anywhere, DDE formulas start programs), so it gets a leading `'`, which
+/// they read as "this is text" (OWASP's advice for CSV injection). Numbers
+/// and times bangtin writes never start so; `lich.json` keeps the text exact.
+pub fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// One row per session (`CSV_HEADER`'s columns), after the `leading` cells
 /// (the province file puts the commune first).
 pub fn write_csv_rows<W: std::io::Write>(
@@ -251,8 +265,11 @@ pub fn write_csv_rows<W: std::io::Write>(
             services.as_str(),
             s.note.as_deref().unwrap_or_default(),
         ];
-        w.write_record(leading.iter().copied().chain(row))
-            .map_err(|e| e.to_string())?;
+        for cell in leading.iter().copied().chain(row) {
+            w.write_field(spreadsheet_text(cell).as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        w.write_record(None::<&[u8]>).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

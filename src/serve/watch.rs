@@ -76,17 +76,15 @@ fn is_change(kind: &EventKind) -> bool {
 }
 
 fn is_scratch_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = path.file_name() else {
         return false;
     };
+    if crate::disk::is_hidden_or_scratch(name) {
+        return true;
+    }
     // Excel saves through "lich.xlsx~RF1a2b.TMP"-like names.
-    let name = name.to_ascii_lowercase();
-    name.starts_with('.')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
+    let name = name.to_string_lossy().to_ascii_lowercase();
+    name.ends_with(".tmp")
         // Vim checks that it may write in a folder by creating "4913".
         || name == "4913"
 }

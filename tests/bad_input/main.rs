@@ -10,9 +10,12 @@
 mod common;
 
 mod data;
+mod formulas;
+mod hidden;
 mod huge;
 mod links;
 mod output;
+mod xlsx;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -281,3 +281,93 @@ pub fn headless_chromium(browser: impl AsRef<std::ffi::OsStr>) -> Command {
     ]);
     command
 }
+
+/// `bangtin <args>` in `dir` with its address space limited to `memory_mib`
+/// (`ulimit -v`) and killed after `seconds`: a bound on memory and time
+/// that fails the test when crossed, without measuring either. A run that
+/// was killed has code -1 and says so in its stderr.
+#[cfg(unix)]
+pub fn run_bounded(dir: &Path, args: &[&str], memory_mib: u64, seconds: u64) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$0\" \"$@\"",
+            memory_mib * 1024
+        ))
+        .arg(env!("CARGO_BIN_EXE_bangtin"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run bangtin");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = stderr.join().unwrap();
+    let code = match status {
+        Some(status) => status.code().unwrap_or(-1),
+        None => {
+            stderr.push_str(&format!("\n[killed: still running after {seconds} s]"));
+            -1
+        }
+    };
+    Run {
+        code,
+        stdout: stdout.join().unwrap(),
+        stderr,
+    }
+}
+
+impl SiteTest {
+    /// `bangtin build` (as [`build`](Self::build)) within memory and time bounds.
+    #[cfg(unix)]
+    pub fn build_bounded(&self, memory_mib: u64, seconds: u64) -> Run {
+        run_bounded(
+            self.root.parent().unwrap(),
+            &[
+                "build",
+                "--root",
+                path_str(&self.root),
+                "--output",
+                path_str(&self.out),
+                "--today",
+                "28/11/2022",
+            ],
+            memory_mib,
+            seconds,
+        )
+    }
+
+    /// `bangtin check` within memory and time bounds.
+    #[cfg(unix)]
+    pub fn check_bounded(&self, memory_mib: u64, seconds: u64) -> Run {
+        run_bounded(
+            self.root.parent().unwrap(),
+            &["check", "--root", path_str(&self.root)],
+            memory_mib,
+            seconds,
+        )
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Dimensions, Range, Reader, Xlsx};
+use calamine::{Data, Dimensions, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::diagnostics::column_letters;
@@ -192,10 +192,120 @@ pub struct Sheet {
     pub grid: Grid,
 }
 
+/// The most a workbook's XML parts (sheets, shared strings, styles) may hold
+/// once decompressed, each and together. The file itself is at most 8 MB,
+/// but zip's deflate inflates up to a thousand times: a 3 MB file of
+/// whitespace became 3 GB. A schedule of 10,000 rows is about 5 MB of XML.
+pub const MAX_UNZIPPED_PART: u64 = 64 * 1024 * 1024;
+pub const MAX_UNZIPPED_TOTAL: u64 = 128 * 1024 * 1024;
+
+/// The most cells (rows × columns of each sheet's table, and of its merged
+/// areas) a workbook may span: sheets are held as full rows, so one value in
+/// the last cell (XFD1048576) would ask for 17 billion. Two million is
+/// 100,000 rows of 20 columns, and about 100 MB while read.
+pub const MAX_CELLS: u64 = 2_000_000;
+
+/// Why a workbook was not read, in Vietnamese: on a sheet (and cell) or on
+/// the whole file.
+#[derive(Debug)]
+pub struct Refused {
+    pub sheet: Option<String>,
+    /// (row, column) from 1, as `diagnostics::Pos` counts in a sheet.
+    pub cell: Option<(u32, u32)>,
+    pub message: String,
+    pub hint: String,
+}
+
+const BROKEN_INSIDE: &str = "nội dung bên trong tệp bị hỏng";
+const RESAVE_HINT: &str = "Mở tệp bằng Excel để kiểm tra, rồi lưu lại bằng Lưu thành (Save As) → Sổ làm việc Excel (*.xlsx).";
+
+impl Refused {
+    fn file(message: String, hint: &str) -> Refused {
+        Refused {
+            sheet: None,
+            cell: None,
+            message,
+            hint: hint.to_string(),
+        }
+    }
+
+    /// calamine panicked on the file.
+    pub fn broken_inside() -> Refused {
+        Refused::file(
+            format!("Không đọc được tệp Excel: {BROKEN_INSIDE}."),
+            RESAVE_HINT,
+        )
+    }
+
+    fn broken(e: &calamine::XlsxError) -> Refused {
+        use calamine::XlsxError as E;
+        let reason = match e {
+            E::Zip(_) => "tệp không phải sổ làm việc Excel .xlsx (không mở được như một tệp .xlsx)"
+                .to_string(),
+            E::Password => "tệp được đặt mật khẩu".to_string(),
+            E::Io(e) => crate::disk::io_reason(e),
+            E::FileNotFound(_) | E::RelationshipNotFound | E::WorksheetNotFound(_) => {
+                "tệp thiếu một phần mà sổ làm việc Excel nào cũng có".to_string()
+            }
+            _ => BROKEN_INSIDE.to_string(),
+        };
+        let hint = match e {
+            E::Password => "Mở tệp bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), rồi lưu lại.",
+            _ => RESAVE_HINT,
+        };
+        Refused::file(format!("Không đọc được tệp Excel: {reason}."), hint)
+    }
+}
+
+/// Every XML part of the workbook, by the size its zip directory gives, is
+/// within the limits. The zip reader refuses to inflate a part past that
+/// size (a lying directory is reported as a broken file), so nothing calamine
+/// reads can be larger than what is checked here, before it reads anything.
+fn check_unzipped_sizes(bytes: &[u8]) -> Result<(), Refused> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Refused::broken(&e.into()))?;
+    let mut total = 0u64;
+    let mb = |n: u64| n / (1024 * 1024);
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+            continue;
+        }
+        let size = part.size();
+        total = total.saturating_add(size);
+        let too_large = if size > MAX_UNZIPPED_PART {
+            Some(format!(
+                "Phần {name} trong tệp Excel giải nén ra {} MB, quá giới hạn {} MB mỗi phần mà bangtin đọc",
+                mb(size),
+                mb(MAX_UNZIPPED_PART)
+            ))
+        } else if total > MAX_UNZIPPED_TOTAL {
+            Some(format!(
+                "Các phần của tệp Excel giải nén ra hơn {} MB (đến phần {name}), quá giới hạn bangtin đọc",
+                mb(MAX_UNZIPPED_TOTAL)
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = too_large {
+            return Err(Refused::file(
+                format!("{message}; một bảng lịch bình thường chỉ vài MB."),
+                "Tệp có thể bị hỏng hoặc chứa rất nhiều ô trống có định dạng: sao chép bảng lịch sang một sổ làm việc mới rồi lưu lại, hoặc chia lịch thành nhiều tệp.",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Every visible worksheet of an `.xlsx` file, in workbook order.
-pub fn sheets_from_xlsx(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+pub fn sheets_from_xlsx(bytes: Vec<u8>) -> Result<Vec<Sheet>, Refused> {
+    check_unzipped_sizes(&bytes)?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| e.to_string())?;
+        .map_err(|e: calamine::XlsxError| Refused::broken(&e))?;
     let names: Vec<String> = book
         .sheets_metadata()
         .iter()
@@ -204,16 +314,65 @@ pub fn sheets_from_xlsx(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
         .filter(|s| s.visible == calamine::SheetVisible::Visible)
         .map(|s| s.name.clone())
         .collect();
+    let mut budget = MAX_CELLS;
     let mut sheets = Vec::new();
     for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+        let cells = sheet_cells(&mut book, &name, budget)?;
         let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        sheets.push(Sheet {
-            grid: from_range(&range, &merged),
-            name,
-        });
+        let grid = from_cells(cells, &merged, &name, &mut budget)?;
+        sheets.push(Sheet { grid, name });
     }
     Ok(sheets)
+}
+
+/// A cell with a value and its (row, column), both from 0.
+type PlacedCell = ((u32, u32), Cell);
+
+/// The cells with a value of one sheet, read one by one (calamine's own
+/// `worksheet_range` allocates the whole rectangle up to the last cell
+/// before anything can be checked), refused as soon as the rectangle they
+/// span would take more than `budget` cells.
+fn sheet_cells<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    name: &str,
+    budget: u64,
+) -> Result<Vec<PlacedCell>, Refused> {
+    let mut reader = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| Refused::broken(&e))?;
+    let mut cells = Vec::new();
+    let (mut low, mut high) = ((u32::MAX, u32::MAX), (0u32, 0u32));
+    while let Some(cell) = reader.next_cell().map_err(|e| Refused::broken(&e))? {
+        let (row, col) = cell.get_position();
+        let value = cell_from(&Data::from(cell.get_value().clone()));
+        if value == Cell::Empty {
+            continue;
+        }
+        low = (low.0.min(row), low.1.min(col));
+        high = (high.0.max(row), high.1.max(col));
+        // Rows are kept from the first with a value, columns from A.
+        let area = u64::from(high.0 - low.0 + 1) * u64::from(high.1 + 1);
+        if area > budget {
+            return Err(too_many_cells(name, (row, col), high, low.0));
+        }
+        cells.push(((row, col), value));
+    }
+    Ok(cells)
+}
+
+fn too_many_cells(sheet: &str, at: (u32, u32), high: (u32, u32), first_row: u32) -> Refused {
+    let reference = format!("{}{}", column_letters(at.1 + 1), at.0 + 1);
+    Refused {
+        sheet: Some(sheet.to_string()),
+        cell: Some((at.0 + 1, at.1 + 1)),
+        message: format!(
+            "Bảng quá lớn: có dữ liệu ở ô {reference}, nên bảng trải {} dòng × {} cột; bangtin chỉ đọc đến {} ô (số dòng × số cột) mỗi tệp.",
+            high.0 - first_row + 1,
+            high.1 + 1,
+            MAX_CELLS
+        ),
+        hint: "Trong Excel, nhấn Ctrl+End để đến ô cuối cùng có dữ liệu; xóa các ô thừa nằm xa ngoài bảng lịch (chọn cả dòng hay cột rồi Delete), rồi lưu lại. Lịch quá dài thì chia thành nhiều tệp.".to_string(),
+    }
 }
 
 fn cell_from(data: &Data) -> Cell {
@@ -244,48 +403,68 @@ fn cell_from(data: &Data) -> Cell {
 }
 
 /// Cells at their real positions (a sheet whose data starts at C4 keeps row
-/// 4, column C), each merged area filled with the value of its top-left cell:
-/// a date merged over three rows belongs to all three.
-fn from_range(range: &Range<Data>, merged: &[Dimensions]) -> Grid {
-    let Some((first_row, first_col)) = range.start() else {
-        return Grid::default();
+/// 4, column C), every row from the first with a value to the last, each
+/// merged area filled with the value of its top-left cell: a date merged
+/// over three rows belongs to all three. Merged areas are cut to the table
+/// (an area reaching column XFD fills nothing past the last column with a
+/// value), and what they fill counts against `budget`.
+fn from_cells(
+    cells: Vec<PlacedCell>,
+    merged: &[Dimensions],
+    sheet: &str,
+    budget: &mut u64,
+) -> Result<Grid, Refused> {
+    let Some(first_row) = cells.iter().map(|((r, _), _)| *r).min() else {
+        return Ok(Grid::default());
     };
-    let mut rows: Vec<Row> = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut row: Vec<Cell> = vec![Cell::Empty; first_col as usize];
-            row.extend(cells.iter().map(cell_from));
-            Row {
-                number: first_row + i as u32 + 1,
-                cells: row,
-            }
+    let last_row = cells
+        .iter()
+        .map(|((r, _), _)| *r)
+        .max()
+        .unwrap_or(first_row);
+    let last_col = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
+    let width = last_col as usize + 1;
+    let mut rows: Vec<Row> = (first_row..=last_row)
+        .map(|r| Row {
+            number: r + 1,
+            cells: vec![Cell::Empty; width],
         })
         .collect();
+    *budget = budget.saturating_sub(rows.len() as u64 * width as u64);
+    for ((r, c), cell) in cells {
+        rows[(r - first_row) as usize].cells[c as usize] = cell;
+    }
     for area in merged {
-        let (top, left) = area.start;
-        let value = range.get_value((top, left)).map(cell_from);
-        let Some(value) = value.filter(|v| !v.is_blank()) else {
+        let (top, left) = (area.start.0.max(first_row), area.start.1);
+        let (bottom, right) = (area.end.0.min(last_row), area.end.1.min(last_col));
+        if area.start.0 < first_row || top > bottom || left > right {
             continue;
-        };
-        for row in rows
-            .iter_mut()
-            .filter(|r| (top + 1..=area.end.0 + 1).contains(&r.number))
-        {
-            for col in left..=area.end.1 {
-                let col = col as usize;
-                if row.cells.len() <= col {
-                    row.cells.resize(col + 1, Cell::Empty);
-                }
-                if let Some(cell) = row.cells.get_mut(col) {
-                    if cell.is_blank() {
-                        *cell = value.clone();
-                    }
+        }
+        let value = rows[(top - first_row) as usize].cells[left as usize].clone();
+        if value.is_blank() {
+            continue;
+        }
+        let filled = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        if filled > *budget {
+            return Err(Refused {
+                sheet: Some(sheet.to_string()),
+                cell: None,
+                message: format!(
+                    "Các vùng ô gộp (merge) của trang này phủ tổng cộng quá nhiều ô; bangtin chỉ đọc đến {MAX_CELLS} ô mỗi tệp."
+                ),
+                hint: "Bỏ gộp các ô thừa: chọn cả trang (Ctrl+A), chọn Trộn và căn giữa (Merge & Center) → Bỏ trộn ô (Unmerge Cells), rồi chỉ gộp lại những ô cần.".to_string(),
+            });
+        }
+        *budget -= filled;
+        for row in &mut rows[(top - first_row) as usize..=(bottom - first_row) as usize] {
+            for cell in &mut row.cells[left as usize..=right as usize] {
+                if cell.is_blank() {
+                    *cell = value.clone();
                 }
             }
         }
     }
-    Grid { rows }
+    Ok(Grid { rows })
 }
 
 #[cfg(test)]

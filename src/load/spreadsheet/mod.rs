@@ -35,8 +35,7 @@ pub const EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods", "numbers"
 pub fn is_schedule_file(path: &Path) -> bool {
     !path
         .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
+        .is_some_and(crate::disk::is_hidden_or_scratch)
 }
 
 fn extension(path: &Path) -> String {
@@ -129,14 +128,18 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
     // calamine parses a zip of XML written by any program; a panic on a
     // malformed file must not take the whole build (or `serve`) down.
     let read = std::panic::catch_unwind(move || grid::sheets_from_xlsx(bytes))
-        .unwrap_or_else(|_| Err("tệp bị hỏng".to_string()));
+        .unwrap_or_else(|_| Err(grid::Refused::broken_inside()));
     let sheets = match read {
         Ok(sheets) => sheets,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(path, None, format!("Không đọc được tệp Excel ({e})."))
-                    .with_hint("Mở tệp bằng Excel để kiểm tra, rồi lưu lại bằng Lưu thành (Save As) → Sổ làm việc Excel (*.xlsx)."),
-            );
+        Err(refused) => {
+            let file = match &refused.sheet {
+                Some(sheet) => diagnostics::sheet_file(path, sheet),
+                None => path.to_path_buf(),
+            };
+            let pos = refused
+                .cell
+                .map(|(row, col)| diagnostics::Pos::new(row, col));
+            diags.push(Diagnostic::error(file, pos, refused.message).with_hint(refused.hint));
             return Loaded::default();
         }
     };

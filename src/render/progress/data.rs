@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::progress::{HamletFinder, Progress};
 use crate::model::Content;
 use crate::plan::{self, Plan};
+use crate::render::data::spreadsheet_text;
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::number_format::percent_tenths;
 
@@ -200,9 +201,10 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
             "Báo cáo gần nhất".to_string(),
         ];
         for k in &progress.kinds {
-            header.push(format!("{}: chỉ tiêu", k.name));
-            header.push(format!("{}: đã đạt", k.name));
-            header.push(format!("{}: tỷ lệ (%)", k.name));
+            let name = spreadsheet_text(&k.name);
+            header.push(format!("{name}: chỉ tiêu"));
+            header.push(format!("{name}: đã đạt"));
+            header.push(format!("{name}: tỷ lệ (%)"));
         }
         w.write_record(&header)?;
         let cells = |figures: &[Figure]| -> Vec<String> {
@@ -223,7 +225,7 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
             };
             let mut row = vec![
                 h.rank.map(|r| r.to_string()).unwrap_or_default(),
-                hamlet.label().to_string(),
+                spreadsheet_text(hamlet.label()).into_owned(),
                 h.latest.map(format_date_numeric).unwrap_or_default(),
             ];
             row.extend(cells(&h.figures));
@@ -231,7 +233,7 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
         }
         let mut row = vec![
             String::new(),
-            super::capitalized(&super::area(content)),
+            spreadsheet_text(&super::capitalized(&super::area(content))).into_owned(),
             t.as_of.map(format_date_numeric).unwrap_or_default(),
         ];
         row.extend(cells(&t.total));
