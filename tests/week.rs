@@ -49,10 +49,13 @@ fn one_week_page_per_iso_week_with_sessions() {
     assert_eq!(
         weeks,
         [
+            "lich/tuan-2022-48/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-48/doc-loa.txt",
             "lich/tuan-2022-48/index.html",
+            "lich/tuan-2022-49/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-49/doc-loa.txt",
             "lich/tuan-2022-49/index.html",
+            "lich/tuan-2022-52/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-52/doc-loa.txt",
             "lich/tuan-2022-52/index.html",
         ]
@@ -86,7 +89,10 @@ fn one_week_page_per_iso_week_with_sessions() {
     );
     assert_eq!(
         middle.attrs(".read-aloud a", "href"),
-        ["../../lich/tuan-2022-49/doc-loa.txt"]
+        [
+            "../../lich/tuan-2022-49/doc-loa.txt",
+            "../../lich/tuan-2022-49/doc-loa-hang-ngay.txt"
+        ]
     );
     assert_links_resolve(&t.out);
 }
