@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::vi::calendar::TimeRange;
+use crate::vi::calendar::{PartOfDay, TimeRange};
 
 /// Where something was written: a file relative to the site folder, and a position.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -197,7 +197,13 @@ impl Hamlet {
 pub struct Session {
     pub hamlet: Located<String>,
     pub date: NaiveDate,
+    /// One sitting of the day; None for all day. A row written with several
+    /// sittings ("7h30-11h30 và 13h30-17h") or several dates (`dates`,
+    /// `days`) is loaded as one session per date and sitting.
     pub time: Option<TimeRange>,
+    /// Set when only the part of the day was written ("Sáng"): pages and
+    /// scripts say the word, calendars use `time` (its default hours).
+    pub part_of_day: Option<PartOfDay>,
     pub place: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,

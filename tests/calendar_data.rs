@@ -395,7 +395,8 @@ fn csv_opens_in_excel_and_matches_the_schedule() {
             "Kết thúc",
             "Địa điểm",
             "Nội dung",
-            "Ghi chú"
+            "Ghi chú",
+            "Buổi"
         ]
     );
     let rows: Vec<Vec<String>> = reader
@@ -418,6 +419,7 @@ fn csv_opens_in_excel_and_matches_the_schedule() {
     assert_eq!(rows[1][7], "Đăng ký định danh mức 2; Kích hoạt tài khoản");
     assert_eq!(rows[1][8], LONG_NOTE);
     assert_eq!(rows[2][4..6], ["", ""], "all day: no times");
+    assert_eq!(rows[1][9], "", "hours written: no part of the day");
 
     // Same sessions, same order as the schedule page.
     let page = t.page("lich/index.html").table_rows("table.schedule");

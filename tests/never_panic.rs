@@ -402,6 +402,9 @@ proptest! {
     fn vietnamese_parsers_never_panic(text in text(12)) {
         let _ = vi::parse_date(&text);
         let _ = vi::parse_time_range(&text);
+        let _ = vi::calendar::parse_sittings(&text);
+        let _ = vi::calendar::parse_dates(&text);
+        let _ = vi::calendar::parse_days(&[&text]);
         let _ = vi::canonical_key(&text);
         let _ = vi::slugify(&text);
         let _ = vi::syllable::is_syllable(&text);

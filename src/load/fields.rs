@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Located;
 use crate::vi;
-use crate::vi::calendar::TimeRange;
-use crate::yaml::{pos, Spanned};
+use crate::vi::calendar::{Days, Sitting};
+use crate::yaml::{pos, Spanned, TextList};
 
 pub type Text = Option<Spanned<String>>;
 
@@ -105,24 +105,106 @@ pub fn required_date(
     date(field.as_ref()?, key, file, diags)
 }
 
-pub fn optional_time(
+/// The sittings of a `time` field (`vi::calendar::parse_sittings`): none
+/// when absent or blank (all day), Err when wrong (reported).
+pub fn optional_sittings(
     field: &Text,
     file: &Path,
     diags: &mut Diagnostics,
-) -> Result<Option<TimeRange>, ()> {
+) -> Result<Vec<Sitting>, ()> {
     let Some(f) = field.as_ref().filter(|s| !s.value.trim().is_empty()) else {
-        return Ok(None);
+        return Ok(Vec::new());
     };
-    match vi::calendar::parse_time_range(&f.value) {
-        Ok(t) => Ok(Some(t)),
+    vi::calendar::parse_sittings(&f.value).map_err(|e| {
+        diags.push(
+            Diagnostic::error(file, Some(pos(f)), format!("`time`: {}", e.message))
+                .with_hint(e.hint),
+        );
+    })
+}
+
+/// The dates of a session: `date` (one date, or a span) or `dates` (one or
+/// more dates and spans), kept to the weekdays of `days`. None when wrong
+/// (reported); never empty.
+pub fn session_dates(
+    date: &Text,
+    dates: &Text,
+    days: Option<&TextList>,
+    parent: Option<Pos>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Vec<NaiveDate>> {
+    fn written(f: &Text) -> Option<&Spanned<String>> {
+        f.as_ref().filter(|s| !s.value.trim().is_empty())
+    }
+    let (field, key) = match (written(date), written(dates)) {
+        (Some(_), Some(both)) => {
+            diags.push(
+                Diagnostic::error(file, Some(pos(both)), "Buổi này ghi cả `date` lẫn `dates`.")
+                    .with_hint("Giữ một khóa: date cho một ngày, dates cho nhiều ngày, ví dụ dates: 29/11/2022 - 20/12/2022."),
+            );
+            return None;
+        }
+        (Some(f), None) => (f, "date"),
+        (None, Some(f)) => (f, "dates"),
+        (None, None) => {
+            let blank = date.as_ref().or(dates.as_ref()).map(pos);
+            report_missing(blank, "date", "29/11/2022", parent, file, diags);
+            return None;
+        }
+    };
+    let spans = match vi::calendar::parse_dates(&field.value) {
+        Ok(spans) => spans,
         Err(e) => {
             diags.push(
-                Diagnostic::error(file, Some(pos(f)), format!("`time`: {}", e.message))
+                Diagnostic::error(file, Some(pos(field)), format!("`{key}`: {}", e.message))
                     .with_hint(e.hint),
             );
-            Err(())
+            return None;
         }
+    };
+    let days = match days.filter(|d| d.0.iter().any(|i| !i.trim().is_empty())) {
+        Some(list) => match vi::calendar::parse_days(&list.0) {
+            Ok(days) => days,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(file, parent, format!("`days`: {}", e.message))
+                        .with_hint(e.hint),
+                );
+                return None;
+            }
+        },
+        None => Days::EVERY_DAY,
+    };
+    expanded(&spans, days, &field.value, parent, file, diags)
+}
+
+/// The dates of `spans` on `days`; an error (at `at`) when there are none.
+pub fn expanded(
+    spans: &[vi::calendar::DateSpan],
+    days: Days,
+    written: &str,
+    at: Option<Pos>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Vec<NaiveDate>> {
+    let dates = vi::calendar::expand(spans, days);
+    if dates.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                file,
+                at,
+                format!(
+                    "Không có ngày nào trong “{}” rơi vào {}.",
+                    written.trim(),
+                    days.names()
+                ),
+            )
+            .with_hint("Kiểm tra lại ngày và thứ trong văn bản gốc: một trong hai đã bị ghi nhầm."),
+        );
+        return None;
     }
+    Some(dates)
 }
 
 /// `end` must not come before `start`; reported at `end`.
@@ -152,6 +234,37 @@ pub fn check_order(
         }
     }
     true
+}
+
+/// `session` once per date and sitting (once per date when it has none).
+/// The last copy is `session` itself: most rows are one date, one sitting.
+pub fn each_date_and_sitting(
+    session: crate::model::Session,
+    dates: &[NaiveDate],
+    sittings: &[Sitting],
+) -> Vec<crate::model::Session> {
+    let whole_day = [None];
+    let some: Vec<Option<&Sitting>> = sittings.iter().map(Some).collect();
+    let sittings: &[Option<&Sitting>] = if some.is_empty() { &whole_day } else { &some };
+    let mut when: Vec<(NaiveDate, Option<&Sitting>)> = dates
+        .iter()
+        .flat_map(|&d| sittings.iter().map(move |&s| (d, s)))
+        .collect();
+    let Some(last) = when.pop() else {
+        return Vec::new();
+    };
+    let with = |session: crate::model::Session, (date, sitting): (NaiveDate, Option<&Sitting>)| {
+        crate::model::Session {
+            date,
+            time: sitting.map(|s| s.range),
+            part_of_day: sitting.and_then(|s| s.part),
+            ..session
+        }
+    };
+    let mut out: Vec<crate::model::Session> =
+        when.into_iter().map(|w| with(session.clone(), w)).collect();
+    out.push(with(session, last));
+    out
 }
 
 /// A value from a small vocabulary (`role: khẩn cấp`, `status: hoãn`),

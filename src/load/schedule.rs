@@ -22,6 +22,8 @@ struct RawSchedule {
 struct RawSession {
     hamlet: Text,
     date: Text,
+    dates: Text,
+    days: Option<TextList>,
     time: Text,
     place: Text,
     services: Option<TextList>,
@@ -50,6 +52,8 @@ static SHAPE: [ListShape; 2] = [
         fields: &[
             ("hamlet", T),
             ("date", T),
+            ("dates", T),
+            ("days", L),
             ("time", T),
             ("place", T),
             ("services", L),
@@ -91,6 +95,8 @@ impl RawSchedule {
                     value: RawSession {
                         hamlet: r.text("hamlet"),
                         date: r.text("date"),
+                        dates: r.text("dates"),
+                        days: r.list("days"),
                         time: r.text("time"),
                         place: r.text("place"),
                         services: r.list("services"),
@@ -141,7 +147,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
         .sessions
         .iter()
         .flatten()
-        .filter_map(|s| session(s, file, diags))
+        .flat_map(|s| sessions(s, file, diags))
         .collect();
     let points = raw
         .points
@@ -152,16 +158,21 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
     (sessions, points)
 }
 
-fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Option<Session> {
+/// One `sessions:` entry: one session per date and sitting it names.
+fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Vec<Session> {
     let at = Some(pos(s));
     let r = &s.value;
     let hamlet = fields::required(&r.hamlet, "hamlet", "Đông Lão", at, file, diags);
-    let date = fields::required_date(&r.date, "date", at, file, diags);
-    let time = fields::optional_time(&r.time, file, diags);
-    Some(Session {
-        hamlet: hamlet?,
-        date: date?,
-        time: time.ok()?,
+    let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
+    let sittings = fields::optional_sittings(&r.time, file, diags);
+    let (Some(hamlet), Some(dates), Ok(sittings)) = (hamlet, dates, sittings) else {
+        return Vec::new();
+    };
+    let session = Session {
+        hamlet,
+        date: dates.first().copied().unwrap_or_default(),
+        time: None,
+        part_of_day: None,
         place: optional(&r.place),
         services: texts(&r.services),
         note: optional(&r.note),
@@ -169,7 +180,8 @@ fn session(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Opt
             file: file.to_path_buf(),
             pos: at,
         },
-    })
+    };
+    fields::each_date_and_sitting(session, &dates, &sittings)
 }
 
 fn point_kind(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<PointKind> {
@@ -308,6 +320,9 @@ mod tests {
         "19:00-21:30",
         "07:30",
         "0912345678",
+        "29/11/2022 - 20/12/2022",
+        "[thứ 2, thứ 4]",
+        "hằng ngày",
         "12",
         "-3",
         "1.5",
@@ -347,6 +362,8 @@ mod tests {
     const KEYS: &[&str] = &[
         "hamlet",
         "date",
+        "dates",
+        "days",
         "time",
         "place",
         "services",
@@ -416,9 +433,12 @@ mod tests {
             .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
             .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
             .collect();
-        let field = (prop::bool::ANY, prop::sample::select(takeable));
-        let session = prop::collection::vec(field, 6).prop_map(|fields| {
-            let keys = ["hamlet", "date", "time", "place", "services", "note"];
+        // Fewer fields per session: each present one may make the whole file fall back.
+        let field = (prop::bool::weighted(0.4), prop::sample::select(takeable));
+        let session = prop::collection::vec(field, 8).prop_map(|fields| {
+            let keys = [
+                "hamlet", "date", "dates", "days", "time", "place", "services", "note",
+            ];
             let written: Vec<String> = keys
                 .iter()
                 .zip(&fields)

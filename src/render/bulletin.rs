@@ -69,6 +69,7 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
                 .map(|h| names[h].clone())
                 .unwrap_or_default(),
             time: s.time,
+            part_of_day: s.part_of_day,
             place: s.place.clone(),
             services: s.services.clone(),
             note: s.note.clone(),

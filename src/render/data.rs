@@ -71,6 +71,9 @@ struct SessionData<'a> {
     start: Option<String>,
     end: Option<String>,
     all_day: bool,
+    /// "sáng", "chiều" or "tối" when only the part of the day was written;
+    /// `start` and `end` are then its default hours.
+    part_of_day: Option<&'static str>,
     place: Option<&'a str>,
     services: &'a [String],
     note: Option<&'a str>,
@@ -99,6 +102,7 @@ fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
         start: s.time.map(|t| format_time(t.start)),
         end: s.time.and_then(|t| t.end).map(format_time),
         all_day: s.time.is_none(),
+        part_of_day: s.part_of_day.map(|p| p.key()),
         place: s.place.as_deref(),
         services: &s.services,
         note: s.note.as_deref(),
@@ -187,7 +191,9 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
     out
 }
 
-pub const CSV_HEADER: [&str; 9] = [
+/// The columns of `lich.csv`. New columns go at the end: programs read the
+/// older ones by position.
+pub const CSV_HEADER: [&str; 10] = [
     "Ngày",
     "Thứ",
     "Thôn",
@@ -197,6 +203,7 @@ pub const CSV_HEADER: [&str; 9] = [
     "Địa điểm",
     "Nội dung",
     "Ghi chú",
+    "Buổi",
 ];
 
 /// `du-lieu/lich.csv`: one row per session, the schedule's order.
@@ -264,6 +271,7 @@ pub fn write_csv_rows<W: std::io::Write>(
             s.place.as_deref().unwrap_or_default(),
             services.as_str(),
             s.note.as_deref().unwrap_or_default(),
+            s.part_of_day.map_or("", |p| p.word()),
         ];
         for cell in leading.iter().copied().chain(row) {
             w.write_field(spreadsheet_text(cell).as_bytes())

@@ -79,6 +79,12 @@ pub fn location(content: &Content, s: &Session, hamlet: usize) -> String {
 /// Services, note and publisher, one per line.
 pub fn description(content: &Content, s: &Session) -> String {
     let mut lines = Vec::new();
+    if let Some(part) = s.part_of_day {
+        lines.push(format!(
+            "Thời gian: buổi {} (giờ trong lịch là giờ dự kiến).",
+            part.key()
+        ));
+    }
     if !s.services.is_empty() {
         lines.push(format!("Nội dung: {}.", s.services.join(", ")));
     }

@@ -99,9 +99,10 @@ pub fn write_rows(
                     out.push_str("</td>\n");
                 }
                 cell(out, true);
-                match s.time {
-                    Some(time) => push_time_range(out, time),
-                    None => out.push_str("Cả ngày"),
+                match (s.part_of_day, s.time) {
+                    (Some(part), _) => out.push_str(part.word()),
+                    (None, Some(time)) => push_time_range(out, time),
+                    (None, None) => out.push_str("Cả ngày"),
                 }
                 out.push_str("</td>\n");
                 cell(out, false);
@@ -172,8 +173,13 @@ pub fn write_week_rows(
     }
 }
 
-/// The time cell's content: "07:30–11:00" marked up with its start, or "Cả ngày".
+/// The time cell's content: "07:30–11:00" marked up with its start, the
+/// part of the day ("Sáng") when only that was written, or "Cả ngày".
 fn push_when(out: &mut String, s: &Session) {
+    if let Some(part) = s.part_of_day {
+        out.push_str(part.word());
+        return;
+    }
     match s.time {
         Some(time) => {
             out.push_str("<time datetime=\"");

@@ -80,6 +80,7 @@ pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) 
                 hamlet_name: &site.hamlets[h].name,
                 date: s.date,
                 time: s.time,
+                part_of_day: s.part_of_day,
                 place: s.place.as_deref(),
                 services: &s.services,
                 note: s.note.as_deref(),
@@ -195,6 +196,7 @@ fn shared_items(content: &Content, picked: &[(usize, usize)]) -> WeekData {
                 sessions: vec![SessionData {
                     hamlet: content.site.hamlets[h].label().to_string(),
                     time: s.time,
+                    part_of_day: s.part_of_day,
                     place: s.place.clone(),
                     services: s.services.clone(),
                     note: s.note.clone(),

@@ -247,7 +247,10 @@ pub fn session(
         weekday: weekday_name(s.date.weekday()).to_string(),
         date_numeric: format_date_numeric(s.date),
         date_iso: iso(s.date),
-        time: s.time.as_ref().map(format_time_range).unwrap_or_default(),
+        time: match s.part_of_day {
+            Some(part) => part.word().to_string(),
+            None => s.time.as_ref().map(format_time_range).unwrap_or_default(),
+        },
         time_start_iso: s.time.map(|t| {
             format!(
                 "{}T{}",

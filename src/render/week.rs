@@ -124,6 +124,7 @@ fn week_data(
         let session = SessionData {
             hamlet: names[hamlet].clone(),
             time: s.time,
+            part_of_day: s.part_of_day,
             place: s.place.clone(),
             services: s.services.clone(),
             note: s.note.clone(),

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::calendar::{weekday_name, TimeRange};
+use super::calendar::{weekday_name, PartOfDay, TimeRange};
 use super::speech::pronounce::Lexicon;
 use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
 use crate::model::ContactRole;
@@ -44,6 +44,8 @@ pub struct SessionData {
     pub hamlet: String,
     /// None: all day.
     pub time: Option<TimeRange>,
+    /// Only the part of the day was written ("Sáng"): said as words.
+    pub part_of_day: Option<PartOfDay>,
     pub place: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
@@ -100,7 +102,7 @@ pub fn paragraphs_with_groups(
     )));
 
     for day in &week.days {
-        let spoken: Vec<String> = day.sessions.iter().map(|s| names.session(s)).collect();
+        let spoken = names.day(&day.sessions);
         out.push(sentence(format!(
             "{}, {}: {}",
             weekday_name(day.date.weekday()),
@@ -250,22 +252,46 @@ impl<'a> SpokenNames<'a> {
             .unwrap_or_else(|| date_words(date, false))
     }
 
-    /// Sessions of one day, one after the other: "thôn A, từ …; thôn B, cả ngày".
-    pub(super) fn sessions_words(&self, sessions: &[&SessionData]) -> String {
-        let spoken: Vec<String> = sessions.iter().map(|s| self.session(s)).collect();
-        spoken.join("; ")
+    /// Sessions of one day as said, one after the other: "thôn A, từ …; thôn B, cả ngày".
+    pub(super) fn sessions_words(&self, sessions: &[SessionData]) -> String {
+        self.day(sessions).join("; ")
     }
 
-    /// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn".
-    fn session(&self, s: &SessionData) -> String {
-        let time = match &s.time {
-            Some(t) => self
+    /// A day's sessions as said: the sittings of one hamlet at one place
+    /// together ("thôn Kìm, từ bảy giờ ba mươi đến mười một giờ ba mươi và
+    /// từ mười ba giờ ba mươi đến mười bảy giờ, tại nhà văn hóa thôn").
+    fn day(&self, sessions: &[SessionData]) -> Vec<String> {
+        let mut groups: Vec<(&SessionData, Vec<String>)> = Vec::new();
+        for s in sessions {
+            let time = self.time(s);
+            match groups
+                .iter_mut()
+                .find(|(first, _)| first.hamlet == s.hamlet && first.place == s.place)
+            {
+                Some((_, times)) => times.push(time),
+                None => groups.push((s, vec![time])),
+            }
+        }
+        groups
+            .iter()
+            .map(|(s, times)| self.session(s, &list_words(times)))
+            .collect()
+    }
+
+    fn time(&self, s: &SessionData) -> String {
+        match (s.part_of_day, &s.time) {
+            (Some(part), _) => format!("buổi {}", part.key()),
+            (None, Some(t)) => self
                 .times
                 .get(t)
                 .cloned()
                 .unwrap_or_else(|| time_range_words(t)),
-            None => "cả ngày".to_string(),
-        };
+            (None, None) => "cả ngày".to_string(),
+        }
+    }
+
+    /// "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ, tại nhà văn hóa thôn".
+    fn session(&self, s: &SessionData, time: &str) -> String {
         let mut words = format!("{}, {time}", self.name(&s.hamlet));
         if let Some(place) = s
             .place
@@ -491,6 +517,7 @@ mod tests {
                         SessionData {
                             hamlet: "thôn Đông Lão".into(),
                             time: range(7, 30, Some((11, 0))),
+                            part_of_day: None,
                             place: Some("Nhà văn hóa thôn".into()),
                             services: vec!["Đăng ký định danh mức 2".into()],
                             note: Some(card.clone()),
@@ -498,6 +525,7 @@ mod tests {
                         SessionData {
                             hamlet: "thôn Kìm".into(),
                             time: range(19, 0, Some((21, 30))),
+                            part_of_day: None,
                             place: None,
                             services: vec!["Đăng ký định danh mức 2".into()],
                             note: Some(card.clone()),
@@ -509,6 +537,7 @@ mod tests {
                     sessions: vec![SessionData {
                         hamlet: "Tổ dân phố 3".into(),
                         time: None,
+                        part_of_day: None,
                         place: Some("Trụ sở UBND xã".into()),
                         services: vec!["Đăng ký định danh mức 2".into()],
                         note: Some(card),
@@ -713,6 +742,29 @@ mod tests {
         let text = paragraphs(&week, &[]);
         let line = "Bà con thôn Đông Lão ngày hai mươi chín tháng mười một và thôn Đông Lão \
                     ngày mùng bốn tháng mười hai lưu ý: mang theo căn cước công dân.";
+        assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
+    }
+
+    #[test]
+    fn sittings_of_one_hamlet_are_said_together_and_parts_of_day_as_words() {
+        let mut week = example();
+        if let Some(day) = week.days.first_mut() {
+            if let Some(kim) = day.sessions.get_mut(1) {
+                kim.time = None;
+                kim.part_of_day = Some(PartOfDay::Evening);
+            }
+            if let Some(morning) = day.sessions.first().cloned() {
+                let afternoon = SessionData {
+                    time: range(13, 30, Some((17, 0))),
+                    ..morning
+                };
+                day.sessions.insert(1, afternoon);
+            }
+        }
+        let text = paragraphs(&week, &[]);
+        let line = "Thứ Ba, ngày hai mươi chín tháng mười một: thôn Đông Lão, từ bảy giờ ba \
+                    mươi đến mười một giờ và từ mười ba giờ ba mươi đến mười bảy giờ, tại nhà \
+                    văn hóa thôn; thôn Kìm, buổi tối.";
         assert!(text.iter().any(|p| p == line), "{line:?} not in {text:#?}");
     }
 

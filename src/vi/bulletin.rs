@@ -113,10 +113,8 @@ pub fn weekday_in_sentence(day: chrono::Weekday) -> String {
 /// Sessions grouped by the part of the day they start in, in order:
 /// "Sáng mai", "Trưa mai", "Chiều mai", "Tối mai", and "Ngày mai" for
 /// sessions without a time (all day).
-fn by_part_of_day<'a>(
-    sessions: &'a [SessionData],
-    day: &str,
-) -> Vec<(String, Vec<&'a SessionData>)> {
+fn by_part_of_day(sessions: &[SessionData], day: &str) -> Vec<(String, Vec<SessionData>)> {
+    // A part of the day written as a word has its default hours in `time`.
     let part = |s: &SessionData| match s.time.map(|t| t.start.hour()) {
         None => 0,
         Some(0..=10) => 1,
@@ -124,12 +122,12 @@ fn by_part_of_day<'a>(
         Some(13..=17) => 3,
         Some(_) => 4,
     };
-    let mut groups: Vec<(usize, Vec<&SessionData>)> = Vec::new();
+    let mut groups: Vec<(usize, Vec<SessionData>)> = Vec::new();
     for s in sessions {
         let p = part(s);
         match groups.iter_mut().find(|(gp, _)| *gp == p) {
-            Some((_, members)) => members.push(s),
-            None => groups.push((p, vec![s])),
+            Some((_, members)) => members.push(s.clone()),
+            None => groups.push((p, vec![s.clone()])),
         }
     }
     groups.sort_by_key(|(p, _)| *p);
@@ -166,6 +164,7 @@ mod tests {
             place: Some(format!("Nhà văn hóa {hamlet}")),
             services: vec!["Hướng dẫn cài đặt VNeID".into()],
             note: Some(note.into()),
+            part_of_day: None,
         }
     }
 

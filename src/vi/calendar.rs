@@ -3,6 +3,8 @@
 mod date_format;
 mod date_parse;
 mod date_time;
+mod repeat;
+mod sittings;
 mod tidy;
 mod time_parse;
 mod time_range;
@@ -14,6 +16,10 @@ pub use date_format::{
 };
 pub use date_parse::{parse_date, DateError};
 pub use date_time::{parse_date_and_time, parse_weekday};
-pub use time_parse::{parse_time_range, TimeError};
+pub use repeat::{
+    expand, parse_dates, parse_days, DateSpan, Days, DATES_HINT, DAYS_HINT, MAX_SPAN_DAYS,
+};
+pub use sittings::{parse_sittings, PartOfDay, Sitting};
+pub use time_parse::{parse_time_range, TimeError, FORMAT_HINT as TIME_FORMS_HINT};
 pub use time_range::{format_time, format_time_range, push_time, push_time_range, TimeRange};
 pub use weekday::weekday_name;

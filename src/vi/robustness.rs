@@ -4,7 +4,13 @@ use super::*;
 
 /// Characters that stress the parsers: digits, separators, Vietnamese letters
 /// in both compositions, stray combining marks, wide and invisible characters.
-const ALPHABET: [&str; 32] = [
+const ALPHABET: [&str; 38] = [
+    "sáng",
+    " và ",
+    "chiều",
+    "trừ ",
+    "hằng ngày",
+    "cn",
     "0",
     "1",
     "2",
@@ -92,6 +98,24 @@ fn no_public_function_panics() {
             let _ = format_time_range(&range);
             let _ = time_range_words(&range);
         }
+        if let Ok(sittings) = calendar::parse_sittings(&text) {
+            for s in &sittings {
+                assert!(
+                    s.range.end.is_none_or(|end| end > s.range.start),
+                    "{text:?}"
+                );
+            }
+        }
+        if let Ok(spans) = calendar::parse_dates(&text) {
+            for span in &spans {
+                assert!(span.first <= span.last, "{text:?}");
+                assert!(
+                    (span.last - span.first).num_days() < calendar::MAX_SPAN_DAYS,
+                    "{text:?}"
+                );
+            }
+        }
+        let _ = calendar::parse_days(&[&text]);
         let _ = phone_words(&text);
         // The read-aloud text never leaves a digit for the announcer to work out.
         let spoken = spell_out(&text);

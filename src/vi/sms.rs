@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use super::calendar::TimeRange;
+use super::calendar::{PartOfDay, TimeRange};
 
 /// One SMS: 160 characters of the GSM 7-bit default alphabet.
 pub const MAX_LEN: usize = 160;
@@ -52,6 +52,8 @@ pub struct SmsSession<'a> {
     pub hamlet_name: &'a str,
     pub date: NaiveDate,
     pub time: Option<TimeRange>,
+    /// Set when only the part of the day was written: said as that word.
+    pub part_of_day: Option<PartOfDay>,
     pub place: Option<&'a str>,
     pub services: &'a [String],
     pub note: Option<&'a str>,
@@ -62,7 +64,11 @@ pub struct SmsSession<'a> {
 /// the services and as much of the note's first sentence as fit.
 pub fn session_sms(s: &SmsSession) -> String {
     let head = format!("{}: {}", plain(s.authority), plain(s.hamlet));
-    let when = format!(" {} {}", time_words(s.time), day_words(s.date));
+    let time = match s.part_of_day {
+        Some(part) => plain(part.key()),
+        None => time_words(s.time),
+    };
+    let when = format!(" {time} {}", day_words(s.date));
     let place = s
         .place
         .map(|p| plain(&without_trailing_name(p, s.hamlet_name)))
@@ -365,6 +371,7 @@ mod tests {
             hamlet_name: "Đông Lão",
             date: date(2022, 11, 29),
             time: range(19, 0, (21, 30)),
+            part_of_day: None,
             place: Some("Nhà văn hóa thôn Đông Lão"),
             services: &services,
             note: Some("Mang thẻ căn cước công dân gắn chip. Nhớ mật khẩu."),
@@ -389,6 +396,7 @@ mod tests {
             hamlet_name: "Phúc Ngân Vải",
             date: date(2022, 12, 4),
             time: range(7, 30, (11, 0)),
+            part_of_day: None,
             place: Some("Nhà văn hóa thôn Phúc Ngân Vải"),
             services: &services,
             note: Some(
@@ -403,6 +411,12 @@ mod tests {
              NVH thon. Mang theo CCCD gan chip va DT thong minh da sac day pin."
         );
         assert!(sms.chars().count() <= MAX_LEN);
+        // Only the part of the day written ("Chiều"): the word, not its default hours.
+        let afternoon = SmsSession {
+            part_of_day: Some(PartOfDay::Afternoon),
+            ..session
+        };
+        assert!(session_sms(&afternoon).contains(" chieu CN 4/12 tai NVH thon."));
     }
 
     #[test]
@@ -418,6 +432,7 @@ mod tests {
                 hamlet_name: "Phước Hòa 12",
                 date: date(2023, 6, 8),
                 time: None,
+                part_of_day: None,
                 place,
                 services: &services,
                 note: Some(&long),

@@ -10,7 +10,7 @@ use super::header::{self, Role};
 use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Pos};
 use crate::model::{Located, Session, Source};
 use crate::vi;
-use crate::vi::calendar::TimeRange;
+use crate::vi::calendar::{DateSpan, Days, Sitting, TimeRange};
 
 /// The header is looked for in the first rows only (a title or two above the
 /// table is common; a header further down is not).
@@ -65,7 +65,8 @@ impl HeaderCell {
 }
 
 /// The sessions of the table in `grid`; `file` names the CSV file or the sheet
-/// (see `diagnostics::sheet_file`) in diagnostics.
+/// (see `diagnostics::sheet_file`) in diagnostics. A row gives one session per
+/// date and sitting, as a YAML entry does.
 pub fn sessions(
     grid: &Grid,
     file: &Path,
@@ -78,11 +79,15 @@ pub fn sessions(
     };
     let columns = map_columns(&header, file, diags).ok_or(NoTable::Reported)?;
     let mut out = Vec::new();
-    let mut previous_date: Option<NaiveDate> = None;
+    let mut previous_dates: Option<Vec<DateSpan>> = None;
     for row in grid.rows.iter().skip(first_data) {
-        if let Some(session) = session(row, &columns, &mut previous_date, file, diags) {
-            out.push(session);
-        }
+        out.extend(sessions_of_row(
+            row,
+            &columns,
+            &mut previous_dates,
+            file,
+            diags,
+        ));
     }
     Ok(out)
 }
@@ -269,14 +274,15 @@ fn text_of(column: &Option<Column>, row: &Row) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// One row as a session, or None (with diagnostics) when it is blank or wrong.
-fn session(
+/// One row as sessions (one per date and sitting), or none (with
+/// diagnostics) when it is blank or wrong.
+fn sessions_of_row(
     row: &Row,
     columns: &Columns,
-    previous_date: &mut Option<NaiveDate>,
+    previous_dates: &mut Option<Vec<DateSpan>>,
     file: &Path,
     diags: &mut Diagnostics,
-) -> Option<Session> {
+) -> Vec<Session> {
     let read = [
         &columns.hamlet,
         &columns.date,
@@ -289,10 +295,12 @@ fn session(
         .iter()
         .all(|c| c.as_ref().is_none_or(|c| row.cell(c.index).is_blank()))
     {
-        return None;
+        return Vec::new();
     }
     let errors_before = diags.error_count();
-    let hamlet_column = columns.hamlet.as_ref()?;
+    let Some(hamlet_column) = columns.hamlet.as_ref() else {
+        return Vec::new();
+    };
     let hamlet = text_of(&columns.hamlet, row);
     if hamlet.is_none() {
         diags.push(
@@ -313,40 +321,56 @@ fn session(
             formula_error(e, column, row, file, diags);
         }
     }
-    let date_column = columns.date.as_ref()?;
-    let (date, time_with_date) = match date_cell(
+    let Some(date_column) = columns.date.as_ref() else {
+        return Vec::new();
+    };
+    let (spans, time_with_date) = match date_cell(
         row.cell(date_column.index),
         date_column,
         row,
         file,
         diags,
     ) {
-        DateCell::Read(date, time) => {
-            *previous_date = Some(date);
-            (Some(date), time)
+        DateCell::Read(spans, time) => {
+            *previous_dates = Some(spans.clone());
+            (Some(spans), time)
         }
         // A date written once for several rows (a merged-looking cell) holds
         // for every row below it until the next date.
-        DateCell::Blank => match *previous_date {
-            Some(date) => (Some(date), None),
+        DateCell::Blank => match previous_dates.clone() {
+            Some(spans) => (Some(spans), Vec::new()),
             None => {
                 diags.push(
                     Diagnostic::error(file, date_column.pos(row), "Dòng này chưa ghi ngày.")
                         .with_hint("Ghi ngày của buổi, ví dụ 29/11/2022. Một ô ngày để trống sẽ lấy ngày của dòng trên, nhưng dòng đầu bảng phải có ngày."),
                 );
-                (None, None)
+                (None, Vec::new())
             }
         },
-        DateCell::Wrong => (None, None),
+        DateCell::Wrong => (None, Vec::new()),
     };
-    if let (Some(date), Some(weekday)) = (date, &columns.weekday) {
-        check_weekday(date, weekday, row, file, diags);
-    }
-    let time = match &columns.time {
+    let dates = spans.and_then(|spans| {
+        let repeated = spans.len() > 1 || spans.iter().any(|s| !s.is_single());
+        let days = match &columns.weekday {
+            // Beside a span of dates, "Thứ" says which days it holds on.
+            Some(weekday) if repeated => days_cell(weekday, row, file, diags)?,
+            Some(weekday) => {
+                if let Some(first) = spans.first() {
+                    check_weekday(first.first, weekday, row, file, diags);
+                }
+                Days::EVERY_DAY
+            }
+            None => Days::EVERY_DAY,
+        };
+        let written = row.cell(date_column.index).display();
+        let at = Some(Pos::new(row.number, 0));
+        super::super::fields::expanded(&spans, days, &written, at, file, diags)
+    });
+    let sittings = match &columns.time {
         Some(c) => time_cell(row.cell(c.index), c, row, file, diags),
-        None => Some(None),
+        None => Some(Vec::new()),
     };
-    let time = time.map(|t| t.or(time_with_date));
+    let sittings = sittings.map(|t| if t.is_empty() { time_with_date } else { t });
     let services = text_of(&columns.services, row)
         .map(|t| {
             // A line break (Alt+Enter) or ";" separates services in one cell.
@@ -357,15 +381,19 @@ fn session(
         })
         .unwrap_or_default();
     if diags.error_count() > errors_before {
-        return None;
+        return Vec::new();
     }
-    Some(Session {
+    let (Some(hamlet), Some(dates), Some(sittings)) = (hamlet, dates, sittings) else {
+        return Vec::new();
+    };
+    let session = Session {
         hamlet: Located {
-            value: hamlet?,
+            value: hamlet,
             pos: hamlet_column.pos(row),
         },
-        date: date?,
-        time: time?,
+        date: dates.first().copied().unwrap_or_default(),
+        time: None,
+        part_of_day: None,
         place: text_of(&columns.place, row),
         services,
         note: text_of(&columns.note, row),
@@ -373,7 +401,31 @@ fn session(
             file: file.to_path_buf(),
             pos: Some(Pos::new(row.number, 0)),
         },
-    })
+    };
+    super::super::fields::each_date_and_sitting(session, &dates, &sittings)
+}
+
+/// The "Thứ" cell beside a span of dates: the weekdays it holds on (every
+/// day when blank). None when it cannot be read (reported).
+fn days_cell(column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) -> Option<Days> {
+    let written = row.cell(column.index).display();
+    if written.trim().is_empty() {
+        return Some(Days::EVERY_DAY);
+    }
+    match vi::calendar::parse_days(&[written]) {
+        Ok(days) => Some(days),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    column.pos(row),
+                    format!("{}: {}", column.header, e.message),
+                )
+                .with_hint(e.hint),
+            );
+            None
+        }
+    }
 }
 
 fn formula_error(e: &str, column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) {
@@ -388,7 +440,8 @@ fn formula_error(e: &str, column: &Column, row: &Row, file: &Path, diags: &mut D
 }
 
 enum DateCell {
-    Read(NaiveDate, Option<TimeRange>),
+    /// The dates (one, or a repetition) and the sittings written beside them.
+    Read(Vec<DateSpan>, Vec<Sitting>),
     Blank,
     Wrong,
 }
@@ -404,15 +457,26 @@ fn date_cell(
         Cell::Empty => return DateCell::Blank,
         Cell::Text(t) if t.trim().is_empty() => return DateCell::Blank,
         Cell::DateTime(dt) => {
-            let time = (dt.time() != chrono::NaiveTime::MIN).then_some(TimeRange {
-                start: dt.time(),
-                end: None,
+            let time = (dt.time() != chrono::NaiveTime::MIN).then_some(Sitting {
+                range: TimeRange {
+                    start: dt.time(),
+                    end: None,
+                },
+                part: None,
             });
-            return DateCell::Read(dt.date(), time);
+            return DateCell::Read(single(dt.date()), time.into_iter().collect());
         }
         Cell::Text(t) => match vi::calendar::parse_date_and_time(t) {
-            Ok((date, time)) => return DateCell::Read(date, time),
-            Err(e) => (format!("{}: {}", column.header, e.message), e.hint),
+            Ok((date, time)) => return DateCell::Read(single(date), time),
+            // Not one date: a span or a list of dates ("24/3 - 20/4/2023").
+            Err(e) => match vi::calendar::parse_dates(t) {
+                Ok(spans) => return DateCell::Read(spans, Vec::new()),
+                Err(span_error) if looks_like_span(t) => (
+                    format!("{}: {}", column.header, span_error.message),
+                    span_error.hint,
+                ),
+                Err(_) => (format!("{}: {}", column.header, e.message), e.hint),
+            },
         },
         Cell::Time(t) => (
             format!(
@@ -448,6 +512,21 @@ fn date_cell(
     DateCell::Wrong
 }
 
+fn single(date: NaiveDate) -> Vec<DateSpan> {
+    vec![DateSpan {
+        first: date,
+        last: date,
+    }]
+}
+
+/// Text meant as a span of dates: its error is the span's, not one date's.
+fn looks_like_span(text: &str) -> bool {
+    let text = text.to_lowercase();
+    ["đến", "tới", " - ", "–", "—"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// The date a plain number would be as an Excel date serial (days since
 /// 30/12/1899), when that is a plausible campaign date: a date cell that lost
 /// its date format shows as such a number.
@@ -460,28 +539,29 @@ fn excel_serial_date(n: f64) -> Option<NaiveDate> {
         .filter(|d| (2000..2100).contains(&d.year()))
 }
 
-/// The time of a row: Some(None) for none written, None when wrong (reported).
+/// The sittings of a row: none for none written (all day), None when
+/// wrong (reported).
 fn time_cell(
     cell: &Cell,
     column: &Column,
     row: &Row,
     file: &Path,
     diags: &mut Diagnostics,
-) -> Option<Option<TimeRange>> {
+) -> Option<Vec<Sitting>> {
     let at = column.pos(row);
+    let start_only = |start| {
+        Some(vec![Sitting {
+            range: TimeRange { start, end: None },
+            part: None,
+        }])
+    };
     match cell {
-        Cell::Empty => Some(None),
-        Cell::Text(t) if t.trim().is_empty() => Some(None),
-        Cell::Time(t) => Some(Some(TimeRange {
-            start: *t,
-            end: None,
-        })),
-        Cell::DateTime(dt) => Some(Some(TimeRange {
-            start: dt.time(),
-            end: None,
-        })),
-        Cell::Text(t) => match vi::calendar::parse_time_range(t) {
-            Ok(range) => Some(Some(range)),
+        Cell::Empty => Some(Vec::new()),
+        Cell::Text(t) if t.trim().is_empty() => Some(Vec::new()),
+        Cell::Time(t) => start_only(*t),
+        Cell::DateTime(dt) => start_only(dt.time()),
+        Cell::Text(t) => match vi::calendar::parse_sittings(t) {
+            Ok(sittings) => Some(sittings),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(file, at, format!("{}: {}", column.header, e.message))
@@ -501,7 +581,7 @@ fn time_cell(
                         cell.display()
                     ),
                 )
-                .with_hint("Gõ giờ dạng 7h30 - 11h hoặc 07:30-11:00."),
+                .with_hint(vi::calendar::TIME_FORMS_HINT),
             );
             None
         }

@@ -19,7 +19,7 @@ pub struct DateError {
 }
 
 impl DateError {
-    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub(super) fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
         DateError {
             message: message.into(),
             hint: hint.into(),

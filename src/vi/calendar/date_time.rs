@@ -5,22 +5,21 @@
 use chrono::NaiveDate;
 
 use super::date_parse::{parse_date, DateError};
+use super::sittings::{parse_sittings, Sitting};
 use super::tidy::tidy;
-use super::time_parse::parse_time_range;
-use super::time_range::TimeRange;
 use super::weekday::split_weekday_prefix;
 
-/// The date, and the time when one is written beside it. A text that is only
-/// a date gives `None` for the time. A weekday written before the date must
-/// match it, as in [`parse_date`].
-pub fn parse_date_and_time(s: &str) -> Result<(NaiveDate, Option<TimeRange>), DateError> {
+/// The date, and the sittings written beside it (`parse_sittings`'s forms).
+/// A text that is only a date gives no sitting. A weekday written before the
+/// date must match it, as in [`parse_date`].
+pub fn parse_date_and_time(s: &str) -> Result<(NaiveDate, Vec<Sitting>), DateError> {
     let whole = parse_date(s);
     if let Ok(date) = whole {
-        return Ok((date, None));
+        return Ok((date, Vec::new()));
     }
     let text = tidy(s);
     let Some((before, token, after)) = split_at_numeric_date(&text) else {
-        return whole.map(|d| (d, None));
+        return whole.map(|d| (d, Vec::new()));
     };
     // The words just before the date may belong to it ("thứ ba, ngày 29/11/2022");
     // take as many as still read as a date, the rest is the time.
@@ -51,7 +50,7 @@ pub fn parse_date_and_time(s: &str) -> Result<(NaiveDate, Option<TimeRange>), Da
             Err(_) => continue,
         }
     }
-    whole.map(|d| (d, None))
+    whole.map(|d| (d, Vec::new()))
 }
 
 /// A weekday written alone ("Thứ Ba", "thứ 3", "Chủ nhật"), as in the "Thứ"
@@ -97,13 +96,13 @@ fn looks_like_date(run: &str) -> bool {
             .all(|g| !g.is_empty() && g.len() <= 4 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// The time written around a date, without the commas, brackets and "lúc"
-/// that join them; None when nothing is left.
-fn time_beside_date(text: &str) -> Result<Option<TimeRange>, DateError> {
+/// The sittings written around a date, without the brackets and the commas
+/// that join them to it; none when nothing is left.
+fn time_beside_date(text: &str) -> Result<Vec<Sitting>, DateError> {
     let cleaned: String = text
         .chars()
         .map(|c| {
-            if matches!(c, ',' | ';' | '(' | ')' | '[' | ']') {
+            if matches!(c, '(' | ')' | '[' | ']') {
                 ' '
             } else {
                 c
@@ -111,11 +110,11 @@ fn time_beside_date(text: &str) -> Result<Option<TimeRange>, DateError> {
         })
         .collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned = cleaned.trim_matches(|c: char| c == '-' || c == '–' || c == ' ');
+    let cleaned = cleaned.trim_matches(|c: char| matches!(c, '-' | '–' | ' ' | ',' | ';'));
     if cleaned.is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
-    parse_time_range(cleaned).map(Some).map_err(|e| DateError {
+    parse_sittings(cleaned).map_err(|e| DateError {
         message: format!("giờ ghi cùng ngày: {}", e.message),
         hint: e.hint,
     })
@@ -124,6 +123,7 @@ fn time_beside_date(text: &str) -> Result<Option<TimeRange>, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vi::calendar::TimeRange;
     use chrono::NaiveTime;
 
     fn hm(h: u32, m: u32) -> NaiveTime {
@@ -133,23 +133,35 @@ mod tests {
     #[test]
     fn date_alone_or_with_a_time() {
         let nov29 = NaiveDate::from_ymd_opt(2022, 11, 29);
-        let evening = Some(TimeRange {
-            start: hm(19, 0),
-            end: Some(hm(21, 30)),
-        });
+        let sitting = |start, end| {
+            vec![Sitting {
+                range: TimeRange { start, end },
+                part: None,
+            }]
+        };
+        let evening = sitting(hm(19, 0), Some(hm(21, 30)));
         let cases = [
-            ("29/11/2022", None),
-            ("Thứ Ba, 29/11/2022", None),
-            ("19h00 - 21h30 ngày 29/11/2022", evening),
-            ("29/11/2022, 19:00-21:30", evening),
-            ("Thứ Ba, ngày 29/11/2022 (19h-21h30)", evening),
+            ("29/11/2022", vec![]),
+            ("Thứ Ba, 29/11/2022", vec![]),
+            ("19h00 - 21h30 ngày 29/11/2022", evening.clone()),
+            ("29/11/2022, 19:00-21:30", evening.clone()),
+            ("Thứ Ba, ngày 29/11/2022 (19h-21h30)", evening.clone()),
             ("2022-11-29 19h-21h30", evening),
+            ("7h30 ngày 29/11/2022", sitting(hm(7, 30), None)),
             (
-                "7h30 ngày 29/11/2022",
-                Some(TimeRange {
-                    start: hm(7, 30),
-                    end: None,
-                }),
+                "29/11/2022, 7h30-11h30 và 13h30-17h",
+                [
+                    sitting(hm(7, 30), Some(hm(11, 30))),
+                    sitting(hm(13, 30), Some(hm(17, 0))),
+                ]
+                .concat(),
+            ),
+            (
+                "29/11/2022 (Sáng)",
+                vec![Sitting {
+                    range: crate::vi::calendar::PartOfDay::Morning.default_range(),
+                    part: Some(crate::vi::calendar::PartOfDay::Morning),
+                }],
             ),
         ];
         for (input, time) in cases {

@@ -18,7 +18,7 @@ pub struct TimeError {
 }
 
 impl TimeError {
-    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub(super) fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
         TimeError {
             message: message.into(),
             hint: hint.into(),
@@ -34,8 +34,12 @@ impl fmt::Display for TimeError {
 
 impl std::error::Error for TimeError {}
 
-const FORMAT_HINT: &str =
-    "Viết giờ theo dạng 7h30 hoặc 07:30; khoảng thời gian viết 7h30 - 11h (giờ bắt đầu, dấu gạch ngang, giờ kết thúc).";
+/// Every accepted way of writing a time, with an example of each: the hint of
+/// any time that cannot be read (see `sittings` for the forms beyond one span).
+pub const FORMAT_HINT: &str = "Các cách ghi giờ được chấp nhận: một buổi 7h30 - 11h \
+     (hoặc 07:30-11:00, 7 giờ 30 đến 11 giờ); chỉ giờ bắt đầu 14h; hai buổi trong ngày \
+     7h30-11h30 và 13h30-17h; buổi kèm giờ sáng 7h30-11h, chiều 13h30-16h30; chỉ ghi buổi \
+     Sáng, Chiều hoặc Tối; cả ngày. Giờ viết theo kiểu 24 giờ (2 giờ chiều là 14h).";
 const CHECK_SOURCE_HINT: &str =
     "Kiểm tra lại giờ trong văn bản gốc. Giờ viết theo kiểu 24 giờ, từ 0h đến 23h59, ví dụ 2 giờ chiều là 14h.";
 

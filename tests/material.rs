@@ -1,0 +1,403 @@
+//! The officer's real material (issue 16): time and dates as the commune's
+//! letters write them, read from YAML and from spreadsheets, checked on the
+//! built pages, calendars, data and loudspeaker scripts.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::BufReader;
+
+use common::{repo_path, SiteTest};
+
+const SITE: &str = "\
+title: Đăng ký tài khoản định danh điện tử
+authority: UBND xã Cẩm Ngọc
+place: xã Cẩm Ngọc, huyện Cẩm Thủy, tỉnh Thanh Hóa
+campaign:
+  name: Đợt cao điểm
+  start: 01/11/2022
+  end: 31/12/2022
+contacts:
+  - {name: Công an xã Cẩm Ngọc, phone: \"0237 3830 050\", hours: 24/24}
+hamlets:
+  - name: Đông Lão
+  - name: Kìm
+  - name: Song Nga
+";
+
+/// A site with `site.yaml` above and these schedule files.
+fn site(files: &[(&str, &[u8])]) -> SiteTest {
+    let t = SiteTest::fixture("minimal");
+    t.remove("schedules/lich.yaml")
+        .remove("schedules/them.yaml");
+    t.write("site.yaml", SITE);
+    for (name, bytes) in files {
+        t.write_bytes(&format!("schedules/{name}"), bytes);
+    }
+    t
+}
+
+fn yaml_site(yaml: &str) -> SiteTest {
+    site(&[("lich.yaml", yaml.as_bytes())])
+}
+
+fn builds(t: &SiteTest) {
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Build fails; returns stderr, which `check` prints the same.
+fn fails(t: &SiteTest) -> String {
+    let run = t.build();
+    assert_eq!(run.code, 1, "stdout {}\nstderr {}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("Cách sửa:"), "{}", run.stderr);
+    run.stderr
+}
+
+/// (date "dd/mm", time cell) of each row of a hamlet page's table.
+fn hamlet_rows(t: &SiteTest, slug: &str) -> Vec<(String, String)> {
+    t.page(&format!("lich/{slug}/index.html"))
+        .table_rows("table.schedule")
+        .into_iter()
+        .map(|cells| (cells[1][..5].to_string(), cells[2].clone()))
+        .collect()
+}
+
+/// Each VEVENT of a calendar as (local day "dd/mm", local time "HH:MM–HH:MM",
+/// "HH:MM" or "cả ngày", UID, DESCRIPTION), read by the `ical` parser.
+fn events(t: &SiteTest, rel: &str) -> Vec<(String, String, String, String)> {
+    let bytes = std::fs::read(t.output_file(rel)).unwrap();
+    let cal = ical::IcalParser::new(BufReader::new(&bytes[..]))
+        .next()
+        .unwrap()
+        .unwrap();
+    cal.events
+        .iter()
+        .map(|e| {
+            let prop = |name: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+            };
+            let local = |v: &str| {
+                // "20221129T003000Z" → 29/11 07:30 in Vietnam (UTC+7).
+                let t = chrono::NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%SZ").unwrap()
+                    + chrono::Duration::hours(7);
+                (t.format("%d/%m").to_string(), t.format("%H:%M").to_string())
+            };
+            let start = prop("DTSTART").unwrap();
+            let (day, time) = if start.len() == 8 {
+                let d = chrono::NaiveDate::parse_from_str(&start, "%Y%m%d").unwrap();
+                (d.format("%d/%m").to_string(), "cả ngày".to_string())
+            } else {
+                let (day, from) = local(&start);
+                match prop("DTEND") {
+                    Some(end) => (day, format!("{from}–{}", local(&end).1)),
+                    None => (day, from),
+                }
+            };
+            (
+                day,
+                time,
+                prop("UID").unwrap(),
+                prop("DESCRIPTION").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The rows of a markdown table in docs/dinh-dang.md, after `marker`.
+fn docs_table(marker: &str) -> Vec<Vec<String>> {
+    let docs = std::fs::read_to_string(repo_path("docs/dinh-dang.md")).unwrap();
+    let after = &docs[docs
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in docs"))..];
+    after
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            l.trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// `cell` without its backticks and a trailing "(…)" remark.
+fn code(cell: &str) -> String {
+    let cell = match cell.find(" (") {
+        Some(i) if cell.starts_with('`') => &cell[..i],
+        _ => cell,
+    };
+    cell.trim_matches('`').to_string()
+}
+
+#[test]
+fn every_time_form_in_the_docs_table_becomes_what_the_table_says() {
+    let rows = docs_table("bảng cách ghi giờ");
+    assert!(rows.len() >= 20, "{rows:?}");
+    // One session per row, each on its own day of November 2022.
+    let mut yaml = String::from("sessions:\n");
+    for (i, row) in rows.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  - hamlet: Đông Lão\n    date: {:02}/11/2022\n",
+            i + 1
+        ));
+        if row[0] != "(không ghi)" {
+            yaml.push_str(&format!("    time: \"{}\"\n", code(&row[0])));
+        }
+    }
+    let t = yaml_site(&yaml);
+    builds(&t);
+    let mut shown: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (day, time) in hamlet_rows(&t, "dong-lao") {
+        shown.entry(day).or_default().push(time);
+    }
+    let mut calendar: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (day, time, _, _) in events(&t, "lich/dong-lao.ics") {
+        calendar.entry(day).or_default().push(time);
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let day = format!("{:02}/11", i + 1);
+        assert_eq!(shown[&day].join("; "), row[1], "page for {}", row[0]);
+        assert_eq!(calendar[&day].join("; "), row[2], "calendar for {}", row[0]);
+    }
+}
+
+#[test]
+fn every_date_form_in_the_docs_table_gives_the_dates_it_lists() {
+    let rows = docs_table("bảng cách ghi ngày");
+    assert!(rows.len() >= 15, "{rows:?}");
+    // Each row on its own hamlet-free site: a row's dates must be exactly its own.
+    for row in rows {
+        let mut yaml = format!(
+            "sessions:\n  - hamlet: Kìm\n    dates: \"{}\"\n",
+            code(&row[0])
+        );
+        if !row[1].is_empty() {
+            let days = code(&row[1]);
+            if days.starts_with('[') {
+                yaml.push_str(&format!("    days: {days}\n"));
+            } else {
+                yaml.push_str(&format!("    days: \"{days}\"\n"));
+            }
+        }
+        let t = yaml_site(&yaml);
+        builds(&t);
+        let days: Vec<String> = hamlet_rows(&t, "kim").into_iter().map(|(d, _)| d).collect();
+        assert_eq!(days.join(", "), row[2], "dates {} days {}", row[0], row[1]);
+    }
+}
+
+const LETTERS: &str = "\
+sessions:
+  - hamlet: Đông Lão
+    date: 29/11/2022
+    time: 7h30-11h30 và 13h30-17h
+    place: Nhà văn hóa thôn Đông Lão
+  - hamlet: Kìm
+    date: 30/11/2022
+    time: sáng 7h30-11h, chiều 13h30-16h30
+  - hamlet: Song Nga
+    date: 01/12/2022
+    time: Sáng
+  - hamlet: Song Nga
+    date: 02/12/2022
+    time: Tối
+  - hamlet: Kìm
+    date: 03/12/2022
+    time: cả ngày
+  - hamlet: Kìm
+    dates: Từ ngày 05/12 đến ngày 18/12/2022
+    days: thứ Hai đến thứ Sáu
+    time: 07:30-22:00
+";
+
+#[test]
+fn the_letters_wording_gives_sessions_calendars_data_and_script() {
+    let t = yaml_site(LETTERS);
+    builds(&t);
+    // Two sittings: two rows, two events with their own stable ids.
+    assert_eq!(
+        hamlet_rows(&t, "dong-lao"),
+        [
+            ("29/11".to_string(), "07:30–11:30".to_string()),
+            ("29/11".to_string(), "13:30–17:00".to_string())
+        ]
+    );
+    let dong_lao = events(&t, "lich/dong-lao.ics");
+    assert_eq!(dong_lao.len(), 2);
+    assert_ne!(dong_lao[0].2, dong_lao[1].2);
+    // The part of the day alone: the word on the page, default hours in the calendar.
+    assert_eq!(
+        hamlet_rows(&t, "song-nga"),
+        [
+            ("01/12".to_string(), "Sáng".to_string()),
+            ("02/12".to_string(), "Tối".to_string())
+        ]
+    );
+    let song_nga = events(&t, "lich/song-nga.ics");
+    assert_eq!(song_nga[0].1, "07:30–11:30");
+    assert_eq!(song_nga[1].1, "19:00–21:00");
+    assert!(song_nga[0]
+        .3
+        .contains("buổi sáng (giờ trong lịch là giờ dự kiến)"));
+    // Repetition: one session per weekday of two weeks, plus the three above.
+    let kim = hamlet_rows(&t, "kim");
+    assert_eq!(kim.len(), 3 + 10, "{kim:?}");
+    assert!(kim.contains(&("03/12".to_string(), "Cả ngày".to_string())));
+    assert!(kim.contains(&("16/12".to_string(), "07:30–22:00".to_string())));
+    assert!(
+        !kim.iter().any(|(d, _)| d == "10/12" || d == "11/12"),
+        "{kim:?}"
+    );
+    // Open data: one entry per sitting, the part of the day named.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.output_file("du-lieu/lich.json")).unwrap())
+            .unwrap();
+    let sessions = json["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2 + 2 + 2 + 1 + 10);
+    let morning = sessions.iter().find(|s| s["date"] == "2022-12-01").unwrap();
+    assert_eq!(morning["part_of_day"], "sáng");
+    assert_eq!(morning["start"], "07:30");
+    let csv = std::fs::read_to_string(t.output_file("du-lieu/lich.csv")).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",Buổi"), "{csv}");
+    assert!(
+        csv.contains("2022-12-02,Thứ Sáu,thôn Song Nga,song-nga,19:00,21:00,,,,Tối"),
+        "{csv}"
+    );
+    // The loudspeaker: both sittings of Đông Lão in one phrase, parts of day as words.
+    let script = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    assert!(
+        script.contains(
+            "thôn Đông Lão, từ bảy giờ ba mươi đến mười một giờ ba mươi và từ mười ba giờ ba \
+             mươi đến mười bảy giờ, tại nhà văn hóa thôn Đông Lão"
+        ),
+        "{script}"
+    );
+    assert!(script.contains("thôn Song Nga, buổi sáng"), "{script}");
+    assert!(script.contains("thôn Song Nga, buổi tối"), "{script}");
+    assert!(script.contains("thôn Kìm, cả ngày"), "{script}");
+}
+
+#[test]
+fn times_dates_and_days_that_cannot_be_read_name_the_line_and_list_the_forms() {
+    let t = yaml_site(
+        "\
+sessions:
+  - hamlet: Đông Lão
+    date: 29/11/2022
+    time: 2 giờ chiều
+  - hamlet: Kìm
+    date: 30/11/2022
+    time: sáng mai
+  - hamlet: Kìm
+    dates: 20/12/2022 - 29/11/2022
+  - hamlet: Song Nga
+    dates: 28/11/2022 - 04/12/2022
+    days: thứ 9
+  - hamlet: Song Nga
+    date: 01/12/2022
+    dates: 01/12/2022 - 03/12/2022
+  - hamlet: Đông Lão
+    date: 01/12/2022
+    time: 7h-11h và 10h-12h
+",
+    );
+    let err = fails(&t);
+    for expected in [
+        "lich.yaml:4:11: `time`: “2 giờ chiều” có chữ “chiều”, nhưng 02:00 không phải giờ buổi chiều",
+        "lich.yaml:7:11: `time`: không đọc được giờ “mai”",
+        "lich.yaml:9:12: `dates`: khoảng ngày “20/12/2022 - 29/11/2022”: ngày cuối 29/11/2022 đứng trước ngày đầu 20/12/2022",
+        "lich.yaml:10:5: `days`: không đọc được thứ “thứ 9”",
+        "lich.yaml:15:12: Buổi này ghi cả `date` lẫn `dates`.",
+        "lich.yaml:18:11: `time`: hai buổi trong ngày chồng lên nhau",
+        // Every accepted form, an example of each.
+        "hai buổi trong ngày 7h30-11h30 và 13h30-17h; buổi kèm giờ sáng 7h30-11h, chiều 13h30-16h30; chỉ ghi buổi Sáng, Chiều hoặc Tối; cả ngày",
+        "thứ Hai đến thứ Sáu (hoặc thứ 2 - thứ 6); trừ Chủ nhật",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in\n{err}");
+    }
+}
+
+#[test]
+fn the_spreadsheet_twin_reads_the_same_wording() {
+    let yaml = yaml_site(
+        "\
+sessions:
+  - hamlet: Đông Lão
+    date: 29/11/2022
+    time: 7h30-11h30 và 13h30-17h
+  - hamlet: Song Nga
+    date: 01/12/2022
+    time: Sáng
+  - hamlet: Kìm
+    dates: 05/12/2022 - 18/12/2022
+    days: thứ 2 - thứ 6
+    time: sáng 7h30-11h, chiều 13h30-16h30
+",
+    );
+    let csv = site(&[(
+        "lich.csv",
+        "STT;Thôn;Ngày;Thứ;Giờ\n\
+         1;Đông Lão;29/11/2022;Thứ Ba;7h30-11h30 và 13h30-17h\n\
+         2;Song Nga;01/12/2022;;Sáng\n\
+         3;Kìm;05/12/2022 - 18/12/2022;Thứ 2 - Thứ 6;sáng 7h30-11h, chiều 13h30-16h30\n"
+            .as_bytes(),
+    )]);
+    let xlsx = {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        let sheet = book.add_worksheet();
+        sheet.set_name("Lịch").unwrap();
+        for (c, h) in ["Thôn", "Thời gian", "Thứ", "Giờ"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "Đông Lão").unwrap();
+        sheet
+            .write_datetime_with_format(1, 1, ExcelDateTime::from_ymd(2022, 11, 29).unwrap(), &date)
+            .unwrap();
+        sheet.write_string(1, 3, "7h30-11h30\n13h30-17h").unwrap();
+        sheet.write_string(2, 0, "Song Nga").unwrap();
+        sheet.write_string(2, 1, "01/12/2022 (Sáng)").unwrap();
+        sheet.write_string(3, 0, "Kìm").unwrap();
+        sheet
+            .write_string(3, 1, "Từ ngày 05/12 đến ngày 18/12/2022")
+            .unwrap();
+        sheet.write_string(3, 2, "thứ Hai đến thứ Sáu").unwrap();
+        sheet
+            .write_string(3, 3, "Sáng 7h30-11h\nChiều 13h30-16h30")
+            .unwrap();
+        site(&[("lich.xlsx", &book.save_to_buffer().unwrap())])
+    };
+    for t in [&yaml, &csv, &xlsx] {
+        builds(t);
+    }
+    for slug in ["dong-lao", "song-nga", "kim"] {
+        let expected = hamlet_rows(&yaml, slug);
+        assert_eq!(hamlet_rows(&csv, slug), expected, "csv {slug}");
+        assert_eq!(hamlet_rows(&xlsx, slug), expected, "xlsx {slug}");
+    }
+    assert_eq!(hamlet_rows(&yaml, "kim").len(), 20);
+
+    let wrong = site(&[(
+        "lich.csv",
+        "Thôn;Ngày;Thứ;Giờ\nKìm;05/12/2022 - 18/12/2022;thứ 9;7h\nKìm;19/12/2022;;2 giờ chiều\n"
+            .as_bytes(),
+    )]);
+    let err = fails(&wrong);
+    assert!(
+        err.contains("schedules/lich.csv: dòng 2, cột C: Thứ: không đọc được thứ “thứ 9”"),
+        "{err}"
+    );
+    assert!(
+        err.contains("schedules/lich.csv: dòng 3, cột D: Giờ: “2 giờ chiều” có chữ “chiều”"),
+        "{err}"
+    );
+}
