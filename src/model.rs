@@ -1,7 +1,11 @@
 //! The site as plain data, after loading: typed values with the place each was
 //! written. Every later stage reads this and nothing else.
 
+mod ids;
 pub mod progress;
+
+pub(crate) use ids::typed_ids;
+pub use ids::{GuideId, HamletId, NewsId, PageId, SessionId};
 
 use std::path::{Path, PathBuf};
 
@@ -59,14 +63,17 @@ pub struct Site {
 impl Site {
     /// The hamlet a session names, matched the way officers type names: NFC or
     /// NFD, old or new tone placement, any case.
-    pub fn find_hamlet(&self, name: &str) -> Option<usize> {
+    pub fn find_hamlet(&self, name: &str) -> Option<HamletId> {
         // Most sessions name their hamlet exactly as site.yaml does: no key
         // needed (two hamlets with one key are refused by validation).
         if let Some(exact) = self.hamlets.iter().position(|h| h.name == name) {
-            return Some(exact);
+            return Some(HamletId::new(exact));
         }
         let key = crate::vi::text::canonical_key(name);
-        self.hamlets.iter().position(|h| h.key == key)
+        self.hamlets
+            .iter()
+            .position(|h| h.key == key)
+            .map(HamletId::new)
     }
 }
 

@@ -4,27 +4,29 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::model::{Content, GuideId, HamletId, NewsId, PageId, SessionId};
 use crate::vi;
 
 mod share;
 mod weeks;
 pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
-pub use weeks::{week_audio_path, week_evening_script_path, week_path, week_script_path, Week};
+pub use weeks::{
+    week_audio_path, week_evening_script_path, week_path, week_script_path, Week, WeekId,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Home,
     Schedule,
-    Hamlet(usize),
-    /// A week sheet, by index into `Plan::weeks`.
-    Week(usize),
+    Hamlet(HamletId),
+    /// A week sheet.
+    Week(WeekId),
     Points,
     Guides,
-    Guide(usize),
-    Page(usize),
+    Guide(GuideId),
+    Page(PageId),
     News,
-    NewsItem(usize),
+    NewsItem(NewsId),
     NotFound,
     /// `tien-do/index.html`, only when the site has `progress.yaml`.
     Progress,
@@ -37,14 +39,14 @@ pub enum PageKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Calendar,
-    HamletCalendar(usize),
+    HamletCalendar(HamletId),
     DataJson,
     DataCsv,
     Atom,
     Sitemap,
     Robots,
     Fragment,
-    HamletFragment(usize),
+    HamletFragment(HamletId),
     /// `chia-se/…/zalo.txt` and `chia-se/…/sms.txt`.
     ShareZalo(Subject),
     ShareSms(Subject),
@@ -67,18 +69,52 @@ pub struct PlannedPage {
 
 #[derive(Clone, Debug, Default)]
 pub struct Plan {
-    /// One slug per hamlet, in `site.yaml` order.
-    pub hamlet_slugs: Vec<String>,
-    /// For each session (in content order), its hamlet's index.
-    pub session_hamlets: Vec<Option<usize>>,
+    /// One slug per hamlet, in `site.yaml` order: see [`Plan::hamlet_slug`].
+    hamlet_slugs: Vec<String>,
+    /// For each session (in content order), its hamlet, resolved once by
+    /// name: see [`Plan::hamlet_of`].
+    session_hamlets: Vec<Option<HamletId>>,
     /// Published guides (drafts left out), in menu order.
-    pub guides: Vec<usize>,
+    pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
     pub pages: Vec<PlannedPage>,
     /// News items, newest first.
-    pub news: Vec<usize>,
+    pub news: Vec<NewsId>,
     pub files: Vec<PlannedFile>,
+}
+
+impl Plan {
+    pub fn hamlet_slug(&self, hamlet: HamletId) -> &str {
+        &self.hamlet_slugs[hamlet.index()]
+    }
+
+    /// Every hamlet's slug, in `site.yaml` order.
+    pub fn hamlet_slugs(&self) -> impl Iterator<Item = (HamletId, &str)> {
+        self.hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(i, slug)| (HamletId::new(i), slug.as_str()))
+    }
+
+    /// The hamlet a session is held in; None for a hamlet `site.yaml` doesn't
+    /// list (refused by validation, so never in a built site).
+    pub fn hamlet_of(&self, session: SessionId) -> Option<HamletId> {
+        self.session_hamlets[session.index()]
+    }
+
+    /// Every session with its hamlet, in content order, leaving out those
+    /// of unknown hamlets.
+    pub fn sessions(&self) -> impl Iterator<Item = (SessionId, HamletId)> + '_ {
+        self.session_hamlets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((SessionId::new(i), (*h)?)))
+    }
+
+    pub fn week(&self, week: WeekId) -> Week {
+        self.weeks[week.index()]
+    }
 }
 
 pub const SCHEDULE: &str = "lich/index.html";
@@ -155,7 +191,7 @@ pub fn link(from: &str, to: &str) -> String {
 pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let mut diags = Diagnostics::default();
     let hamlet_slugs = hamlet_slugs(content, &mut diags);
-    let session_hamlets: Vec<Option<usize>> = content
+    let session_hamlets: Vec<Option<HamletId>> = content
         .sessions
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
@@ -163,12 +199,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
 
-    let mut guides: Vec<usize> = (0..content.guides.len())
-        .filter(|&i| !content.guides[i].draft)
+    let mut guides: Vec<GuideId> = GuideId::all(content.guides.len())
+        .filter(|&i| !content.guide(i).draft)
         .collect();
     // Guides with an `order` come first, by order; then the rest by title.
     guides.sort_by(|&a, &b| {
-        let (ga, gb) = (&content.guides[a], &content.guides[b]);
+        let (ga, gb) = (content.guide(a), content.guide(b));
         (ga.order.is_none(), ga.order, &ga.title, &ga.stem).cmp(&(
             gb.order.is_none(),
             gb.order,
@@ -177,7 +213,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         ))
     });
 
-    let mut news: Vec<usize> = (0..content.news.len()).collect();
+    let mut news: Vec<NewsId> = NewsId::all(content.news.len()).collect();
     news.sort_by(|&a, &b| {
         let (na, nb) = (&content.news[a], &content.news[b]);
         (nb.date, &na.doc.stem).cmp(&(na.date, &nb.doc.stem))
@@ -224,23 +260,23 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             .iter()
             .enumerate()
             .map(|(i, slug)| PlannedPage {
-                kind: PageKind::Hamlet(i),
+                kind: PageKind::Hamlet(HamletId::new(i)),
                 path: hamlet_path(slug),
             }),
     );
     pages.extend(weeks.iter().enumerate().map(|(i, &week)| PlannedPage {
-        kind: PageKind::Week(i),
+        kind: PageKind::Week(WeekId::new(i)),
         path: week_path(week),
     }));
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
-        path: guide_path(&content.guides[i].stem),
+        path: guide_path(&content.guide(i).stem),
     }));
     pages.extend(news.iter().map(|&i| PlannedPage {
         kind: PageKind::NewsItem(i),
         path: news_path(&content.news[i].doc.stem),
     }));
-    for (i, page) in content.pages.iter().enumerate() {
+    for (i, page) in PageId::all(content.pages.len()).zip(&content.pages) {
         if page.draft {
             continue;
         }
@@ -322,21 +358,20 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
 fn files(
     content: &Content,
     hamlet_slugs: &[String],
-    session_hamlets: &[Option<usize>],
+    session_hamlets: &[Option<HamletId>],
 ) -> Vec<PlannedFile> {
     let file = |kind, path: &str| PlannedFile {
         kind,
         path: path.to_string(),
     };
-    let has_sessions = |h: usize| session_hamlets.contains(&Some(h));
+    let has_sessions = |h: HamletId| session_hamlets.contains(&Some(h));
     let mut files = Vec::new();
     if session_hamlets.iter().any(Option::is_some) {
         files.push(file(FileKind::Calendar, CALENDAR));
     }
     files.extend(
-        hamlet_slugs
-            .iter()
-            .enumerate()
+        HamletId::all(hamlet_slugs.len())
+            .zip(hamlet_slugs)
             .filter(|&(h, _)| has_sessions(h))
             .map(|(h, slug)| file(FileKind::HamletCalendar(h), &hamlet_calendar_path(slug))),
     );
@@ -354,9 +389,8 @@ fn files(
     }
     files.push(file(FileKind::Fragment, FRAGMENT));
     files.extend(
-        hamlet_slugs
-            .iter()
-            .enumerate()
+        HamletId::all(hamlet_slugs.len())
+            .zip(hamlet_slugs)
             .map(|(h, slug)| file(FileKind::HamletFragment(h), &hamlet_fragment_path(slug))),
     );
     files
@@ -366,15 +400,16 @@ fn files(
 fn evening_script_files(
     weeks: &[Week],
     hamlet_slugs: &[String],
-    session_hamlets: &[Option<usize>],
+    session_hamlets: &[Option<HamletId>],
 ) -> Vec<PlannedFile> {
     let weekly = weeks.iter().enumerate().map(|(i, &w)| PlannedFile {
-        kind: FileKind::EveningScripts(Subject::Week(i)),
+        kind: FileKind::EveningScripts(Subject::Week(WeekId::new(i))),
         path: week_evening_script_path(w),
     });
     let hamlets = hamlet_slugs
         .iter()
         .enumerate()
+        .map(|(i, slug)| (HamletId::new(i), slug))
         .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
         .map(|(h, slug)| PlannedFile {
             kind: FileKind::EveningScripts(Subject::Hamlet(h)),

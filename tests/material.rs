@@ -401,3 +401,67 @@ sessions:
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------- personal data
+
+#[test]
+fn citizens_personal_data_is_refused_with_the_line_and_the_decree() {
+    let t = yaml_site(
+        "\
+sessions:
+  - hamlet: Kìm
+    date: 30/11/2022
+    note: Mời anh Lê Văn A (CCCD 038195001234) đến kích hoạt.
+",
+    );
+    t.write(
+        "guides/danh-sach.md",
+        "---\ntitle: Danh sách chưa kích hoạt\n---\n\nCác trường hợp còn lại:\n\n\
+         | STT | Họ và tên | Ngày sinh | Số điện thoại |\n\
+         | --- | --- | --- | --- |\n\
+         | 1 | Lê Văn B | 12/03/1985 | 0912 345 678 |\n\
+         | 2 | Trần Thị C | 01/07/1990 | 0987.654.321 |\n\
+         | 3 | Phạm Văn D | 1962 | 0356 111 222 |\n",
+    );
+    let err = fails(&t);
+    for expected in [
+        "schedules/lich.yaml:4:34: Có 1 số định danh cá nhân (số căn cước, 12 chữ số) trong nội dung (dòng 4). Đây là dữ liệu cá nhân của công dân, không được đăng công khai (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
+        "guides/danh-sach.md:9:31: Có 3 số điện thoại di động trong nội dung (dòng 9, 10, 11)",
+        "guides/danh-sach.md:9:18: Có 3 ngày sinh trong nội dung (dòng 9, 10, 11)",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in\n{err}");
+    }
+    assert_eq!(err.matches("13/2023/NĐ-CP").count(), 3, "{err}");
+}
+
+#[test]
+fn contacts_phones_and_a_hotline_are_not_personal_data() {
+    let t = yaml_site("sessions:\n  - {hamlet: Kìm, date: 30/11/2022}\n");
+    t.write(
+        "site.yaml",
+        &SITE.replace(
+            "contacts:\n",
+            "contacts:\n  - {name: Tổ công tác thôn Kìm, phone: \"0912 345 678\"}\n  - {name: Tổ lưu động, phone: \"0987.654.321\"}\n  - {name: Trực ban, phone: \"0356111222\"}\n",
+        ),
+    );
+    t.write(
+        "guides/lien-he.md",
+        "---\ntitle: Liên hệ\n---\n\nGọi 0912 345 678, 0987 654 321 hoặc 0356 111 222.\n\
+         Đường dây nóng của huyện: 0943 004 243.\n",
+    );
+    builds(&t);
+}
+
+#[test]
+fn personal_data_in_a_spreadsheet_names_the_row() {
+    let t = site(&[(
+        "lich.csv",
+        "Thôn;Ngày;Ghi chú\nKìm;30/11/2022;Họp dân\nKìm;01/12/2022;Gọi lại ông A 038195001234\n"
+            .as_bytes(),
+    )]);
+    let err = fails(&t);
+    assert!(
+        err.contains("schedules/lich.csv: dòng 3: Có 1 số định danh cá nhân"),
+        "{err}"
+    );
+}

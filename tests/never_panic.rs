@@ -405,6 +405,7 @@ proptest! {
         let _ = vi::calendar::parse_sittings(&text);
         let _ = vi::calendar::parse_dates(&text);
         let _ = vi::calendar::parse_days(&[&text]);
+        let _ = vi::personal_data::scan(&text, &Default::default());
         let _ = vi::canonical_key(&text);
         let _ = vi::slugify(&text);
         let _ = vi::syllable::is_syllable(&text);

@@ -5,6 +5,7 @@ mod confine;
 mod document;
 mod fields;
 mod news;
+mod personal;
 mod progress;
 pub mod province;
 mod schedule;
@@ -183,6 +184,7 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
         spreadsheet::EXTENSIONS,
         &mut diagnostics,
     );
+    let table_sessions_from = content.sessions.len();
     for path in spreadsheets
         .into_iter()
         .filter(|p| spreadsheet::is_schedule_file(p))
@@ -193,23 +195,38 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
     }
     load_progress(&site, root, &mut content, &mut diagnostics, &mut sources);
 
-    let guides = root.join("guides");
-    content.guides = load_documents(
-        &site,
-        &guides,
-        document::parse,
+    // Citizens' personal data pasted into content (Nghị định 13/2023/NĐ-CP).
+    let known_phones = personal::known_phones(&content);
+    for (path, text) in &sources {
+        let yaml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        if yaml {
+            personal::check_yaml(path, text, &known_phones, &mut diagnostics);
+        }
+    }
+    personal::check_table_sessions(
+        content
+            .sessions
+            .get(table_sessions_from..)
+            .unwrap_or_default(),
+        &known_phones,
         &mut diagnostics,
-        &mut sources,
     );
-    content.pages = load_documents(
-        &site,
+
+    let guides = root.join("guides");
+    let documents = Documents {
+        site: &site,
+        known_phones: &known_phones,
+    };
+    content.guides = documents.load(&guides, document::parse, &mut diagnostics, &mut sources);
+    content.pages = documents.load(
         &root.join("pages"),
         document::parse,
         &mut diagnostics,
         &mut sources,
     );
-    content.news = load_documents(
-        &site,
+    content.news = documents.load(
         &root.join("news"),
         news::parse,
         &mut diagnostics,
@@ -272,44 +289,54 @@ fn load_progress(
 /// A parsed file, its diagnostics, and its text when they quote it.
 type DocumentResult<T> = Result<(Option<T>, Vec<Diagnostic>, Option<String>), Diagnostic>;
 
-/// Markdown files of one folder, read and parsed in parallel: a province site
-/// has thousands of guides and reading them one by one leaves a core idle.
-fn load_documents<T: Send>(
-    site: &SiteFolder,
-    dir: &Path,
-    parse: fn(&Path, &str, &mut Diagnostics) -> Option<T>,
-    diagnostics: &mut Diagnostics,
-    sources: &mut BTreeMap<PathBuf, String>,
-) -> Vec<T> {
-    let files = files_with_ext(site, dir, &["md"], diagnostics);
-    let results: Vec<(PathBuf, DocumentResult<T>)> = files
-        .into_par_iter()
-        .map(|path| {
-            let parsed = read_text(&path).map(|text| {
-                let mut local = Diagnostics::default();
-                let doc = parse(&path, &text, &mut local);
-                let diags = local.into_sorted();
-                // Only keep the text of files with something to quote, and
-                // drop the others here: 10,000 guides held twice (text and
-                // body) until the loop below was a third of a build's memory.
-                let text = (!diags.is_empty()).then_some(text);
-                (doc, diags, text)
-            });
-            (path, parsed)
-        })
-        .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for (path, result) in results {
-        match result {
-            Ok((doc, diags, text)) => {
-                diagnostics.extend(diags);
-                if let Some(text) = text {
-                    sources.insert(path, text);
+/// What reading markdown folders needs: the site folder, and the contacts'
+/// phones (not personal data) for the personal-data guard.
+struct Documents<'a> {
+    site: &'a SiteFolder,
+    known_phones: &'a std::collections::HashSet<String>,
+}
+
+impl Documents<'_> {
+    /// Markdown files of one folder, read and parsed in parallel: a province site
+    /// has thousands of guides and reading them one by one leaves a core idle.
+    fn load<T: Send>(
+        &self,
+        dir: &Path,
+        parse: fn(&Path, &str, &mut Diagnostics) -> Option<T>,
+        diagnostics: &mut Diagnostics,
+        sources: &mut BTreeMap<PathBuf, String>,
+    ) -> Vec<T> {
+        let files = files_with_ext(self.site, dir, &["md"], diagnostics);
+        let results: Vec<(PathBuf, DocumentResult<T>)> = files
+            .into_par_iter()
+            .map(|path| {
+                let parsed = read_text(&path).map(|text| {
+                    let mut local = Diagnostics::default();
+                    let doc = parse(&path, &text, &mut local);
+                    personal::check_markdown(&path, &text, self.known_phones, &mut local);
+                    let diags = local.into_sorted();
+                    // Only keep the text of files with something to quote, and
+                    // drop the others here: 10,000 guides held twice (text and
+                    // body) until the loop below was a third of a build's memory.
+                    let text = (!diags.is_empty()).then_some(text);
+                    (doc, diags, text)
+                });
+                (path, parsed)
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(results.len());
+        for (path, result) in results {
+            match result {
+                Ok((doc, diags, text)) => {
+                    diagnostics.extend(diags);
+                    if let Some(text) = text {
+                        sources.insert(path, text);
+                    }
+                    documents.extend(doc);
                 }
-                documents.extend(doc);
+                Err(d) => diagnostics.push(d),
             }
-            Err(d) => diagnostics.push(d),
         }
+        documents
     }
-    documents
 }

@@ -71,7 +71,7 @@ pub struct Report {
 /// NFD, old or new tone placement), with each key computed once: a district
 /// file has thousands of reports to match against hundreds of hamlets.
 pub struct HamletFinder {
-    by_key: std::collections::HashMap<String, usize>,
+    by_key: std::collections::HashMap<String, super::HamletId>,
 }
 
 impl HamletFinder {
@@ -81,12 +81,12 @@ impl HamletFinder {
             // The first of two same-named hamlets wins, as in `find_hamlet`.
             by_key
                 .entry(crate::vi::text::canonical_key(&h.name))
-                .or_insert(i);
+                .or_insert(super::HamletId::new(i));
         }
         HamletFinder { by_key }
     }
 
-    pub fn find(&self, name: &str) -> Option<usize> {
+    pub fn find(&self, name: &str) -> Option<super::HamletId> {
         self.by_key
             .get(&crate::vi::text::canonical_key(name))
             .copied()

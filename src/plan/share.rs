@@ -1,7 +1,8 @@
 //! What citizens pass on (`chia-se/`): a Zalo message and SMS texts for every
 //! week sheet and every hamlet with sessions, and the page showing them.
 
-use super::{FileKind, PlannedFile, Week};
+use super::{FileKind, PlannedFile, Week, WeekId};
+use crate::model::HamletId;
 
 /// `chia-se/index.html`: every text to copy, in blocks.
 pub const SHARE: &str = "chia-se/index.html";
@@ -9,10 +10,8 @@ pub const SHARE: &str = "chia-se/index.html";
 /// What a set of texts is about (shared texts, evening bulletins).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
-    /// A week sheet, by index into `Plan::weeks`.
-    Week(usize),
-    /// A hamlet, by index into `site.hamlets`.
-    Hamlet(usize),
+    Week(WeekId),
+    Hamlet(HamletId),
 }
 
 /// `chia-se/tuan-2022-48`, `chia-se/dong-lao`: the folder of one week's or
@@ -40,15 +39,16 @@ pub fn sms_path(dir: &str) -> String {
 pub(super) fn files(
     weeks: &[Week],
     hamlet_slugs: &[String],
-    session_hamlets: &[Option<usize>],
+    session_hamlets: &[Option<HamletId>],
 ) -> Vec<PlannedFile> {
     let week_dirs = weeks
         .iter()
         .enumerate()
-        .map(|(i, &w)| (Subject::Week(i), week_share_dir(w)));
+        .map(|(i, &w)| (Subject::Week(WeekId::new(i)), week_share_dir(w)));
     let hamlet_dirs = hamlet_slugs
         .iter()
         .enumerate()
+        .map(|(i, slug)| (HamletId::new(i), slug))
         .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
         .map(|(h, slug)| (Subject::Hamlet(h), hamlet_share_dir(slug)));
     week_dirs

@@ -4,7 +4,12 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::model::{typed_ids, Content, HamletId};
+
+typed_ids! {
+    /// A week of `Plan::weeks`, in order.
+    WeekId;
+}
 
 /// An ISO 8601 week: weeks start on Monday, and week 1 is the one holding the
 /// year's first Thursday, so 29/12/2025 is in week 1 of 2026.
@@ -59,7 +64,7 @@ pub fn week_audio_path(week: Week) -> String {
 }
 
 /// Every week that has a session of a known hamlet, in order.
-pub(super) fn weeks(content: &Content, session_hamlets: &[Option<usize>]) -> Vec<Week> {
+pub(super) fn weeks(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec<Week> {
     let mut weeks: Vec<Week> = content
         .sessions
         .iter()

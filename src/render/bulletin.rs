@@ -8,25 +8,22 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::week::{hamlet_name, site_data};
-use crate::model::Content;
+use crate::model::{Content, HamletId, SessionId};
 use crate::plan::{Plan, Subject, Week};
 use crate::vi::announce::SessionData;
 use crate::vi::bulletin::{self, evening_broadcast, weekday_in_sentence, EveningData};
 use crate::vi::calendar::format_date_numeric;
 
-/// The evenings and the sessions each announces: (tonight's, tomorrow's), as
-/// session indices in reading order.
-type Evenings = BTreeMap<NaiveDate, (Vec<usize>, Vec<usize>)>;
+/// The evenings and the sessions each announces: (tonight's, tomorrow's), in
+/// reading order.
+type Evenings = BTreeMap<NaiveDate, (Vec<SessionId>, Vec<SessionId>)>;
 
 /// `Subject::Week`: the commune's loudspeaker, the evenings announcing the
 /// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
 /// evening before one of its sessions.
 fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
-    let mut ordered: Vec<(usize, usize)> = content
-        .sessions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, _)| Some((i, plan.session_hamlets[i]?)))
+    let mut ordered: Vec<(SessionId, HamletId)> = plan
+        .sessions()
         .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
         .collect();
     ordered.sort_by_key(|&(i, h)| {
@@ -48,7 +45,7 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
         }
     }
     if let Subject::Week(w) = listeners {
-        let week = plan.weeks[w];
+        let week = plan.week(w);
         evenings.retain(|&evening, (tonight, tomorrow)| {
             (!tonight.is_empty() && Week::of(evening) == week)
                 || (!tomorrow.is_empty() && Week::of(evening + Duration::days(1)) == week)
@@ -62,11 +59,12 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
 pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
     let names: Vec<String> = content.site.hamlets.iter().map(hamlet_name).collect();
     let site = site_data(content);
-    let session = |i: usize| {
+    let session = |i: SessionId| {
         let s = &content.sessions[i];
         SessionData {
-            hamlet: plan.session_hamlets[i]
-                .map(|h| names[h].clone())
+            hamlet: plan
+                .hamlet_of(i)
+                .map(|h| names[h.index()].clone())
                 .unwrap_or_default(),
             time: s.time,
             part_of_day: s.part_of_day,
@@ -81,7 +79,7 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
             site: site.clone(),
             evening,
             audience: match listeners {
-                Subject::Hamlet(h) => Some(names[h].clone()),
+                Subject::Hamlet(h) => Some(names[h.index()].clone()),
                 Subject::Week(_) => None,
             },
             changes: Vec::new(),

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Content, PointKind, Session};
+use crate::model::{Content, PointKind, Session, SessionId};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::{format_time, weekday_name};
 
@@ -110,7 +110,7 @@ fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
 }
 
 /// `du-lieu/lich.json`, pretty-printed so an officer can read it too.
-pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
+pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
     let site = &content.site;
     let c = &site.campaign;
     let data = Data {
@@ -149,9 +149,8 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
         hamlets: site
             .hamlets
             .iter()
-            .zip(&plan.hamlet_slugs)
-            .enumerate()
-            .map(|(i, (h, slug))| HamletData {
+            .zip(plan.hamlet_slugs())
+            .map(|(h, (i, slug))| HamletData {
                 slug,
                 name: &h.name,
                 kind: &h.kind,
@@ -163,8 +162,8 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<u8> {
         sessions: ordered
             .iter()
             .filter_map(|&i| {
-                let h = plan.session_hamlets[i]?;
-                Some(session(&content.sessions[i], &plan.hamlet_slugs[h]))
+                let h = plan.hamlet_of(i)?;
+                Some(session(&content.sessions[i], plan.hamlet_slug(h)))
             })
             .collect(),
         points: content
@@ -207,7 +206,7 @@ pub const CSV_HEADER: [&str; 10] = [
 ];
 
 /// `du-lieu/lich.csv`: one row per session, the schedule's order.
-pub fn csv(content: &Content, plan: &Plan, ordered: &[usize]) -> Result<Vec<u8>, String> {
+pub fn csv(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Result<Vec<u8>, String> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv_writer(&mut out);
@@ -245,11 +244,11 @@ pub fn write_csv_rows<W: std::io::Write>(
     w: &mut csv::Writer<W>,
     content: &Content,
     plan: &Plan,
-    ordered: &[usize],
+    ordered: &[SessionId],
     leading: &[&str],
 ) -> Result<(), String> {
     for &i in ordered {
-        let Some(h) = plan.session_hamlets[i] else {
+        let Some(h) = plan.hamlet_of(i) else {
             continue;
         };
         let s = &content.sessions[i];
@@ -265,7 +264,7 @@ pub fn write_csv_rows<W: std::io::Write>(
             date.as_str(),
             weekday_name(s.date.weekday()),
             content.site.hamlets[h].label(),
-            plan.hamlet_slugs[h].as_str(),
+            plan.hamlet_slug(h),
             start.as_str(),
             end.as_str(),
             s.place.as_deref().unwrap_or_default(),

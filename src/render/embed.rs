@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use tera::{Context, Tera};
 
 use super::rows::{self, Table};
-use crate::model::Content;
+use crate::model::{Content, HamletId, SessionId};
 use crate::plan::Plan;
 use crate::vi::calendar::format_date;
 
@@ -17,8 +17,8 @@ pub fn fragment(
     content: &Content,
     plan: &Plan,
     tera: &Tera,
-    ordered: &[usize],
-    only_hamlet: Option<usize>,
+    ordered: &[SessionId],
+    only_hamlet: Option<HamletId>,
     today: NaiveDate,
 ) -> Result<String, tera::Error> {
     let mut session_rows = String::new();
@@ -29,7 +29,7 @@ pub fn fragment(
         ordered
             .iter()
             .copied()
-            .filter(|&i| only_hamlet.is_none() || plan.session_hamlets[i] == only_hamlet),
+            .filter(|&i| only_hamlet.is_none() || plan.hamlet_of(i) == only_hamlet),
         Table::Fragment {
             show_hamlet: only_hamlet.is_none(),
         },

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
-use crate::model::{Content, Session};
+use crate::model::{Content, HamletId, Session, SessionId};
 use crate::plan::Plan;
 use crate::vi;
 
@@ -58,13 +58,13 @@ fn capitalize(s: &str) -> String {
 }
 
 /// "Thôn Đông Lão: Đợt cao điểm …": the hamlet first, since phones cut long titles.
-pub fn title(content: &Content, hamlet: usize) -> String {
+pub fn title(content: &Content, hamlet: HamletId) -> String {
     let label = content.site.hamlets[hamlet].label();
     format!("{}: {}", capitalize(label), content.site.campaign.name)
 }
 
 /// The place as written, else the hamlet, then the commune: enough for a map search.
-pub fn location(content: &Content, s: &Session, hamlet: usize) -> String {
+pub fn location(content: &Content, s: &Session, hamlet: HamletId) -> String {
     let site = &content.site;
     let mut parts = vec![s
         .place
@@ -98,13 +98,13 @@ pub fn description(content: &Content, s: &Session) -> String {
 /// For each session (content order), its place among the sessions of the same
 /// hamlet on the same day, by start time: part of its id, so that moving a
 /// session to another hour keeps its id and calendar apps update it in place.
-pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<usize> {
+pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<usize> {
     let mut ordinals = vec![0; content.sessions.len()];
-    let mut seen: std::collections::HashMap<(usize, NaiveDate), usize> = Default::default();
+    let mut seen: std::collections::HashMap<(HamletId, NaiveDate), usize> = Default::default();
     for &i in ordered {
-        if let Some(h) = plan.session_hamlets[i] {
+        if let Some(h) = plan.hamlet_of(i) {
             let n = seen.entry((h, content.sessions[i].date)).or_insert(0);
-            ordinals[i] = *n;
+            ordinals[i.index()] = *n;
             *n += 1;
         }
     }
@@ -117,8 +117,8 @@ pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[usize]) -> Vec<us
 pub fn session_id(
     content: &Content,
     site_key: &str,
-    i: usize,
-    hamlet: usize,
+    i: SessionId,
+    hamlet: HamletId,
     ordinal: usize,
 ) -> Uuid {
     let s = &content.sessions[i];

@@ -18,7 +18,7 @@ use icalendar::{Calendar, Property};
 use rayon::prelude::*;
 
 use super::event::{self, When};
-use crate::model::Content;
+use crate::model::{Content, HamletId, SessionId};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::push_padded;
 
@@ -26,7 +26,7 @@ use crate::vi::calendar::push_padded;
 pub struct Sessions<'a> {
     pub content: &'a Content,
     pub plan: &'a Plan,
-    pub ordered: &'a [usize],
+    pub ordered: &'a [SessionId],
     pub ordinals: &'a [usize],
 }
 
@@ -36,16 +36,18 @@ pub struct Sessions<'a> {
 pub fn events(sessions: &Sessions) -> Vec<String> {
     let site_key = event::site_key(sessions.content);
     // The same for every session of a hamlet.
-    let titles: Vec<String> = (0..sessions.content.site.hamlets.len())
+    let titles: Vec<String> = sessions
+        .content
+        .hamlet_ids()
         .map(|h| event::title(sessions.content, h))
         .collect();
     sessions
         .ordered
         .par_iter()
-        .map(|&i| match sessions.plan.session_hamlets[i] {
+        .map(|&i| match sessions.plan.hamlet_of(i) {
             Some(h) => {
                 let mut text = String::with_capacity(1024);
-                write_vevent(&mut text, sessions, &site_key, &titles[h], i, h);
+                write_vevent(&mut text, sessions, &site_key, &titles[h.index()], i, h);
                 text
             }
             None => String::new(),
@@ -54,7 +56,7 @@ pub fn events(sessions: &Sessions) -> Vec<String> {
 }
 
 /// The calendar of every session, or of one hamlet's, from `events(sessions)`.
-pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<usize>) -> String {
+pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<HamletId>) -> String {
     let content = sessions.content;
     let site = &content.site;
     let name = match only_hamlet {
@@ -76,7 +78,7 @@ pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<usiz
     let mut out = String::with_capacity(head.len() + events.iter().map(String::len).sum::<usize>());
     out.push_str(head);
     for (&i, text) in sessions.ordered.iter().zip(events) {
-        let hamlet = sessions.plan.session_hamlets[i];
+        let hamlet = sessions.plan.hamlet_of(i);
         if hamlet.is_some() && (only_hamlet.is_none() || hamlet == only_hamlet) {
             out.push_str(text);
         }
@@ -137,8 +139,8 @@ fn write_vevent(
     sessions: &Sessions,
     site_key: &str,
     title: &str,
-    i: usize,
-    h: usize,
+    i: SessionId,
+    h: HamletId,
 ) {
     let content = sessions.content;
     let s = &content.sessions[i];
@@ -180,9 +182,9 @@ fn write_vevent(
     }
     property(out, "LOCATION", &event::location(content, s, h), true);
     property(out, "SUMMARY", title, true);
-    let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i]);
+    let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i.index()]);
     property(out, "UID", &format!("{uid}@bangtin"), true);
-    let page = plan::hamlet_path(&sessions.plan.hamlet_slugs[h]);
+    let page = plan::hamlet_path(sessions.plan.hamlet_slug(h));
     if let Some(url) = super::seo::absolute_url(&content.site, &page) {
         property(out, "URL", &url, false);
     }
@@ -234,11 +236,11 @@ mod tests {
 
     /// A VEVENT built through the icalendar crate, then refolded: how events
     /// were written before `write_vevent`, kept as its oracle.
-    fn vevent_by_crate(sessions: &Sessions, site_key: &str, i: usize, h: usize) -> String {
+    fn vevent_by_crate(sessions: &Sessions, site_key: &str, i: SessionId, h: HamletId) -> String {
         use icalendar::{Component, EventLike};
         let content = sessions.content;
         let s = &content.sessions[i];
-        let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i]);
+        let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i.index()]);
         let mut ev = icalendar::Event::new();
         ev.uid(&format!("{uid}@bangtin"))
             .add_property(
@@ -266,7 +268,7 @@ mod tests {
                     .add_property("DTEND", utc_stamp(event::to_utc(end)));
             }
         }
-        let page = plan::hamlet_path(&sessions.plan.hamlet_slugs[h]);
+        let page = plan::hamlet_path(sessions.plan.hamlet_slug(h));
         if let Some(url) = super::super::seo::absolute_url(&content.site, &page) {
             ev.url(&url);
         }
@@ -312,7 +314,7 @@ mod tests {
         let site_key = event::site_key(content);
         let mut kinds = std::collections::HashSet::new();
         for &i in &ordered {
-            let h = plan.session_hamlets[i].unwrap();
+            let h = plan.hamlet_of(i).unwrap();
             kinds.insert(std::mem::discriminant(&event::when(&content.sessions[i])));
             let mut ours = String::new();
             write_vevent(

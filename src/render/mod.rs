@@ -32,7 +32,7 @@ use tera::{Context, Tera};
 use theme::Theme;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Content, Document, PointKind};
+use crate::model::{Content, Document, HamletId, PointKind, SessionId};
 use crate::plan::{self, PageKind, Plan, PlannedPage};
 use crate::vi::calendar::format_date;
 use views::{DocLink, NavItem, SessionView};
@@ -57,8 +57,8 @@ struct Shared<'a> {
     nav: Vec<NavItem>,
     /// The header and footer of every page, rendered once per depth.
     chrome: chrome::Chrome,
-    /// Session indices sorted by date, start time, hamlet.
-    ordered_sessions: Vec<usize>,
+    /// Sessions sorted by date, start time, hamlet.
+    ordered_sessions: Vec<SessionId>,
     guide_links: Vec<DocLink>,
     progress: Option<progress::ProgressPages>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
@@ -155,15 +155,15 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         .collect();
     pages.sort_by_key(|p| match p.kind {
         PageKind::Page(i) => (
-            content.pages[i].order.is_none(),
-            content.pages[i].order,
-            content.pages[i].title.clone(),
+            content.page(i).order.is_none(),
+            content.page(i).order,
+            content.page(i).title.clone(),
         ),
         _ => (true, None, String::new()),
     });
     nav.extend(pages.iter().filter_map(|p| match p.kind {
         PageKind::Page(i) => Some(NavItem {
-            label: content.pages[i].title.clone(),
+            label: content.page(i).title.clone(),
             path: p.path.clone(),
         }),
         _ => None,
@@ -182,12 +182,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     let guide_links = plan
         .guides
         .iter()
-        .map(|&i| {
-            doc_link(
-                &content.guides[i],
-                plan::guide_path(&content.guides[i].stem),
-            )
-        })
+        .map(|&i| doc_link(content.guide(i), plan::guide_path(&content.guide(i).stem)))
         .collect();
     let doc_paths = doc_paths(content, plan);
 
@@ -244,18 +239,16 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     }
 }
 
-/// Session indices sorted by date, start time, hamlet: the order of every
-/// schedule bangtin writes (pages, calendars, data, fragments).
-pub fn ordered_sessions(content: &Content, plan: &Plan) -> Vec<usize> {
-    let mut ordered: Vec<usize> = (0..content.sessions.len())
-        .filter(|&i| plan.session_hamlets[i].is_some())
-        .collect();
-    ordered.sort_by_key(|&i| {
+/// Sessions sorted by date, start time, hamlet: the order of every schedule
+/// bangtin writes (pages, calendars, data, fragments). Sessions of unknown
+/// hamlets are left out.
+pub fn ordered_sessions(content: &Content, plan: &Plan) -> Vec<SessionId> {
+    let mut ordered: Vec<(SessionId, HamletId)> = plan.sessions().collect();
+    ordered.sort_by_key(|&(i, hamlet)| {
         let s = &content.sessions[i];
-        let hamlet = plan.session_hamlets[i].unwrap_or(0);
         (s.date, s.time.map(|t| t.start), hamlet)
     });
-    ordered
+    ordered.into_iter().map(|(i, _)| i).collect()
 }
 
 fn doc_link(doc: &Document, path: String) -> DocLink {
@@ -278,7 +271,7 @@ fn session_rows(
     shared: &Shared,
     root: &str,
     show_hamlet: bool,
-    keep: impl Fn(usize) -> bool,
+    keep: impl Fn(SessionId) -> bool,
 ) -> String {
     let mut out = String::new();
     rows::write_rows(
@@ -297,8 +290,8 @@ pub(crate) fn doc_paths(content: &Content, plan: &Plan) -> HashMap<String, Strin
     let mut doc_paths = HashMap::new();
     for p in &plan.pages {
         match p.kind {
-            PageKind::Guide(i) => doc_paths.insert(content.guides[i].stem.clone(), p.path.clone()),
-            PageKind::Page(i) => doc_paths.insert(content.pages[i].stem.clone(), p.path.clone()),
+            PageKind::Guide(i) => doc_paths.insert(content.guide(i).stem.clone(), p.path.clone()),
+            PageKind::Page(i) => doc_paths.insert(content.page(i).stem.clone(), p.path.clone()),
             _ => None,
         };
     }
@@ -411,7 +404,7 @@ fn render_page(
                 .iter()
                 .filter(|&&i| content.sessions[i].date >= shared.today)
                 .filter_map(|&i| {
-                    let hamlet = shared.plan.session_hamlets[i]?;
+                    let hamlet = shared.plan.hamlet_of(i)?;
                     let s = &content.sessions[i];
                     Some(views::session(
                         content,
@@ -448,7 +441,7 @@ fn render_page(
         }
         PageKind::Hamlet(h) => {
             let rows = session_rows(shared, &root, false, |i| {
-                shared.plan.session_hamlets[i] == Some(h)
+                shared.plan.hamlet_of(i) == Some(h)
             });
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
@@ -460,7 +453,7 @@ fn render_page(
                 &shared
                     .progress
                     .as_ref()
-                    .and_then(|p| p.hamlets.get(h).cloned().flatten()),
+                    .and_then(|p| p.hamlets.get(h.index()).cloned().flatten()),
             );
             let label = hamlet.label();
             (
@@ -505,7 +498,7 @@ fn render_page(
             )
         }
         PageKind::Guide(i) => {
-            let (doc, description) = render_doc(shared, &content.guides[i], &page.path);
+            let (doc, description) = render_doc(shared, content.guide(i), &page.path);
             let position = shared.plan.guides.iter().position(|&g| g == i).unwrap_or(0);
             let prev = position
                 .checked_sub(1)
@@ -517,7 +510,7 @@ fn render_page(
             ("guide.html", title, description)
         }
         PageKind::Page(i) => {
-            let (doc, description) = render_doc(shared, &content.pages[i], &page.path);
+            let (doc, description) = render_doc(shared, content.page(i), &page.path);
             let title = doc.title.clone();
             ctx.insert("doc", &doc);
             ("page.html", title, description)
@@ -602,22 +595,17 @@ fn head_title(page_title: &str, site_title: &str) -> String {
     }
 }
 
-fn hamlet_view(shared: &Shared, h: usize) -> views::HamletView {
+fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {
     let hamlet = &shared.content.site.hamlets[h];
-    let slug = &shared.plan.hamlet_slugs[h];
+    let slug = shared.plan.hamlet_slug(h);
     views::HamletView {
         name: hamlet.name.clone(),
         kind: hamlet.kind.clone(),
         label: hamlet.label().to_string(),
-        slug: slug.clone(),
+        slug: slug.to_string(),
         path: plan::hamlet_path(slug),
         calendar_path: views::hamlet_calendar(shared.plan, h),
-        session_count: shared
-            .plan
-            .session_hamlets
-            .iter()
-            .filter(|x| **x == Some(h))
-            .count(),
+        session_count: shared.plan.sessions().filter(|&(_, x)| x == h).count(),
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{render_doc, Shared};
+use crate::model::NewsId;
 use crate::plan;
 use crate::vi::calendar::format_date;
 
@@ -15,7 +16,7 @@ struct NewsLink {
     path: String,
 }
 
-fn link(shared: &Shared, i: usize) -> NewsLink {
+fn link(shared: &Shared, i: NewsId) -> NewsLink {
     let item = &shared.content.news[i];
     NewsLink {
         title: item.doc.title.clone(),
@@ -44,7 +45,7 @@ pub(super) fn list(
 /// (template, title, description) of one news item.
 pub(super) fn item(
     shared: &Shared,
-    i: usize,
+    i: NewsId,
     page_path: &str,
     ctx: &mut super::page_context::PageContext,
 ) -> (&'static str, String, String) {

@@ -50,7 +50,7 @@ pub fn summary(
         .filter(|&&i| content.sessions[i].date >= today)
         .take(3)
         .filter_map(|&i| {
-            let hamlet = plan.session_hamlets[i]?;
+            let hamlet = plan.hamlet_of(i)?;
             let mut v = views::session(content, plan, &content.sessions[i], hamlet, today);
             v.hamlet_path = format!("{prefix}{}", v.hamlet_path);
             Some(v)

@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::theme::push_escaped;
-use crate::model::{Content, Session};
+use crate::model::{Content, HamletId, Session, SessionId};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::{
     push_date_numeric, push_iso_date, push_padded, push_time, push_time_range, weekday_name,
@@ -37,12 +37,12 @@ pub fn write_rows(
     out: &mut String,
     content: &Content,
     plan: &Plan,
-    sessions: impl IntoIterator<Item = usize>,
+    sessions: impl IntoIterator<Item = SessionId>,
     table: Table,
     today: NaiveDate,
 ) {
     for i in sessions {
-        let Some(hamlet) = plan.session_hamlets[i] else {
+        let Some(hamlet) = plan.hamlet_of(i) else {
             continue;
         };
         let s = &content.sessions[i];
@@ -64,7 +64,7 @@ pub fn write_rows(
                 if show_hamlet {
                     out.push_str("<td data-label=\"Thôn\"><a href=\"");
                     push_escaped(out, root);
-                    push_escaped(out, &plan::hamlet_path(&plan.hamlet_slugs[hamlet]));
+                    push_escaped(out, &plan::hamlet_path(plan.hamlet_slug(hamlet)));
                     out.push_str("\">");
                     push_escaped(out, label);
                     out.push_str("</a></td>");
@@ -124,7 +124,7 @@ pub fn write_week_rows(
     out: &mut String,
     content: &Content,
     plan: &Plan,
-    sessions: &[(usize, usize)],
+    sessions: &[(SessionId, HamletId)],
     names: &[String],
     root: &str,
 ) {
@@ -159,9 +159,9 @@ pub fn write_week_rows(
         }
         out.push_str("<th class=\"hamlet\" scope=\"row\" data-label=\"Thôn\"><a href=\"");
         push_escaped(out, root);
-        push_escaped(out, &plan::hamlet_path(&plan.hamlet_slugs[hamlet]));
+        push_escaped(out, &plan::hamlet_path(plan.hamlet_slug(hamlet)));
         out.push_str("\">");
-        push_escaped(out, names.get(hamlet).map_or("", String::as_str));
+        push_escaped(out, names.get(hamlet.index()).map_or("", String::as_str));
         out.push_str("</a></th><td class=\"time\" data-label=\"Giờ\">");
         push_when(out, s);
         out.push_str("</td><td data-label=\"Địa điểm\">");

@@ -6,7 +6,7 @@ use tera::{Context, Tera};
 
 use super::event::{self, When};
 use super::Shared;
-use crate::model::{Content, Site};
+use crate::model::{Content, HamletId, Site};
 use crate::plan::{self, PageKind, Plan};
 
 /// The address of an output file on the web, or None without `base_url`:
@@ -26,11 +26,11 @@ fn script_safe(json: &str) -> String {
 /// the hamlet has no sessions. The organizer and each place are written once,
 /// as nodes of the graph the events point to by `@id`: a hamlet with 90
 /// sessions repeated them 90 times, most of the page's bytes on a phone.
-pub(super) fn hamlet_events(shared: &Shared, hamlet: usize) -> Option<String> {
+pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String> {
     let content = shared.content;
     let site = &content.site;
     let label = site.hamlets[hamlet].label();
-    let page_url = absolute_url(site, &plan::hamlet_path(&shared.plan.hamlet_slugs[hamlet]));
+    let page_url = absolute_url(site, &plan::hamlet_path(shared.plan.hamlet_slug(hamlet)));
     let name = event::title(content, hamlet);
     let offset = format!("+{:02}:00", event::VIETNAM_UTC_OFFSET_HOURS);
     let local = |t: chrono::NaiveDateTime| {
@@ -43,7 +43,7 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: usize) -> Option<String> {
     let mut places: Vec<&str> = Vec::new();
     let mut events: Vec<Node> = Vec::new();
     for &i in &shared.ordered_sessions {
-        if shared.plan.session_hamlets[i] != Some(hamlet) {
+        if shared.plan.hamlet_of(i) != Some(hamlet) {
             continue;
         }
         let s = &content.sessions[i];

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::page_context::PageContext;
 use super::{seo, Shared};
-use crate::model::{Content, Session};
-use crate::plan::{self, Plan, Subject, Week};
+use crate::model::{Content, HamletId, Session, SessionId};
+use crate::plan::{self, Plan, Subject, Week, WeekId};
 use crate::vi::announce::{self, DayData, SessionData, WeekData};
 use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
 use crate::vi::sms::{self, SmsSession};
@@ -28,26 +28,22 @@ pub struct Texts {
     pub sms: Vec<String>,
 }
 
-/// The sessions a target's texts are about, as (session index, hamlet index),
-/// by date, start time and hamlet: a week's sessions, or a hamlet's from
-/// `today` on.
+/// The sessions a target's texts are about, with their hamlets, by date,
+/// start time and hamlet: a week's sessions, or a hamlet's from `today` on.
 fn sessions(
     content: &Content,
     plan: &Plan,
     target: Subject,
     today: NaiveDate,
-) -> Vec<(usize, usize)> {
-    let mut picked: Vec<(usize, usize)> = content
-        .sessions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            let hamlet = plan.session_hamlets[i]?;
-            let keep = match target {
-                Subject::Week(w) => Week::of(s.date) == plan.weeks[w],
+) -> Vec<(SessionId, HamletId)> {
+    let mut picked: Vec<(SessionId, HamletId)> = plan
+        .sessions()
+        .filter(|&(i, hamlet)| {
+            let s = &content.sessions[i];
+            match target {
+                Subject::Week(w) => Week::of(s.date) == plan.week(w),
                 Subject::Hamlet(h) => hamlet == h && s.date >= today,
-            };
-            keep.then_some((i, hamlet))
+            }
         })
         .collect();
     picked.sort_by_key(|&(i, hamlet)| {
@@ -60,8 +56,8 @@ fn sessions(
 /// The page a target's link opens.
 fn target_page(plan: &Plan, target: Subject) -> String {
     match target {
-        Subject::Week(w) => plan::week_path(plan.weeks[w]),
-        Subject::Hamlet(h) => plan::hamlet_path(&plan.hamlet_slugs[h]),
+        Subject::Week(w) => plan::week_path(plan.week(w)),
+        Subject::Hamlet(h) => plan::hamlet_path(plan.hamlet_slug(h)),
     }
 }
 
@@ -69,7 +65,7 @@ fn target_page(plan: &Plan, target: Subject) -> String {
 pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
     let site = &content.site;
     let picked = sessions(content, plan, target, today);
-    let label = |h: usize| site.hamlets[h].label().to_string();
+    let label = |h: HamletId| site.hamlets[h].label().to_string();
     let sms = picked
         .iter()
         .map(|&(i, h)| {
@@ -91,7 +87,7 @@ pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) 
     let mut zalo = String::new();
     match target {
         Subject::Week(w) => {
-            let week = plan.weeks[w];
+            let week = plan.week(w);
             zalo.push_str(&format!(
                 "{} thông báo lịch tuần {} ({})\n{}\n",
                 site.authority,
@@ -186,7 +182,7 @@ fn session_line(s: &Session, hamlet: Option<String>) -> String {
 }
 
 /// The sessions as the script's plain data, to group what they share.
-fn shared_items(content: &Content, picked: &[(usize, usize)]) -> WeekData {
+fn shared_items(content: &Content, picked: &[(SessionId, HamletId)]) -> WeekData {
     let days = picked
         .iter()
         .map(|&(i, h)| {
@@ -233,15 +229,16 @@ pub struct HamletLinks {
 }
 
 /// The hamlet page's links to its texts; None when it has no sessions (and so no texts).
-pub fn hamlet_links(plan: &Plan, h: usize) -> Option<HamletLinks> {
-    let dir = plan::hamlet_share_dir(&plan.hamlet_slugs[h]);
-    plan.session_hamlets
-        .contains(&Some(h))
+pub fn hamlet_links(plan: &Plan, h: HamletId) -> Option<HamletLinks> {
+    let slug = plan.hamlet_slug(h);
+    let dir = plan::hamlet_share_dir(slug);
+    plan.sessions()
+        .any(|(_, hamlet)| hamlet == h)
         .then(|| HamletLinks {
-            anchor: format!("thon-{}", plan.hamlet_slugs[h]),
+            anchor: format!("thon-{slug}"),
             zalo: plan::zalo_path(&dir),
             sms: plan::sms_path(&dir),
-            evening_script: plan::hamlet_evening_script_path(&plan.hamlet_slugs[h]),
+            evening_script: plan::hamlet_evening_script_path(slug),
         })
 }
 
@@ -286,7 +283,7 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
     let texts = texts(content, plan, target, today);
     let (id, title, dir) = match target {
         Subject::Week(w) => {
-            let week = plan.weeks[w];
+            let week = plan.week(w);
             let dir = plan::week_share_dir(week);
             (
                 dir.trim_start_matches("chia-se/").to_string(),
@@ -296,9 +293,9 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
         }
         // Prefixed: a slug could be any id the page already uses.
         Subject::Hamlet(h) => (
-            format!("thon-{}", plan.hamlet_slugs[h]),
+            format!("thon-{}", plan.hamlet_slug(h)),
             content.site.hamlets[h].label().to_string(),
-            plan::hamlet_share_dir(&plan.hamlet_slugs[h]),
+            plan::hamlet_share_dir(plan.hamlet_slug(h)),
         ),
     };
     BlockView {
@@ -338,7 +335,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let shown = current..(current + WEEKS_ON_PAGE).min(plan.weeks.len());
     let weeks = shown
         .clone()
-        .map(|w| block(content, plan, Subject::Week(w), today))
+        .map(|w| block(content, plan, Subject::Week(WeekId::new(w)), today))
         .collect();
     let other_weeks = (0..plan.weeks.len())
         .filter(|w| !shown.contains(w))
@@ -352,8 +349,9 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
             }
         })
         .collect();
-    let hamlets = (0..content.site.hamlets.len())
-        .filter(|&h| plan.session_hamlets.contains(&Some(h)))
+    let hamlets = content
+        .hamlet_ids()
+        .filter(|&h| plan.sessions().any(|(_, hamlet)| hamlet == h))
         .map(|h| block(content, plan, Subject::Hamlet(h), today))
         .collect();
     ctx.insert(

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{ContactRole, Content, Point, PointKind, Session};
+use crate::model::{ContactRole, Content, HamletId, Point, PointKind, Session};
 use crate::plan::{self, FileKind, Plan};
 use crate::vi::calendar::{format_date, format_date_numeric, format_time_range, weekday_name};
 use chrono::Datelike;
@@ -132,7 +132,7 @@ pub fn files(plan: &Plan) -> FilesView {
     }
 }
 
-pub fn hamlet_calendar(plan: &Plan, hamlet: usize) -> Option<String> {
+pub fn hamlet_calendar(plan: &Plan, hamlet: HamletId) -> Option<String> {
     plan.files.iter().find_map(|f| match f.kind {
         FileKind::HamletCalendar(h) if h == hamlet => Some(f.path.clone()),
         _ => None,
@@ -162,8 +162,8 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
         .filter(|&end| today <= end && c.start.is_none_or(|s| s <= today))
         .map(|end| (end - today).num_days() + 1);
     let mut counts = vec![0usize; s.hamlets.len()];
-    for h in plan.session_hamlets.iter().flatten() {
-        counts[*h] += 1;
+    for (_, h) in plan.sessions() {
+        counts[h.index()] += 1;
     }
     SiteView {
         title: s.title.clone(),
@@ -218,14 +218,13 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
         hamlets: s
             .hamlets
             .iter()
-            .zip(&plan.hamlet_slugs)
+            .zip(plan.hamlet_slugs())
             .zip(counts)
-            .enumerate()
-            .map(|(i, ((h, slug), session_count))| HamletView {
+            .map(|((h, (i, slug)), session_count)| HamletView {
                 name: h.name.clone(),
                 kind: h.kind.clone(),
                 label: h.label().to_string(),
-                slug: slug.clone(),
+                slug: slug.to_string(),
                 path: plan::hamlet_path(slug),
                 calendar_path: hamlet_calendar(plan, i),
                 session_count,
@@ -238,7 +237,7 @@ pub fn session(
     content: &Content,
     plan: &Plan,
     s: &Session,
-    hamlet: usize,
+    hamlet: HamletId,
     today: NaiveDate,
 ) -> SessionView {
     let h = &content.site.hamlets[hamlet];
@@ -264,7 +263,7 @@ pub fn session(
             .map(|e| format!("{}T{}", iso(s.date), crate::vi::calendar::format_time(e))),
         hamlet: h.name.clone(),
         hamlet_label: h.label().to_string(),
-        hamlet_path: plan::hamlet_path(&plan.hamlet_slugs[hamlet]),
+        hamlet_path: plan::hamlet_path(plan.hamlet_slug(hamlet)),
         place: s.place.clone(),
         services: s.services.clone(),
         note: s.note.clone(),

@@ -8,8 +8,8 @@ use serde::Serialize;
 use std::fmt::Write as _;
 
 use super::Shared;
-use crate::model::{Content, Hamlet};
-use crate::plan::{self, Plan, Week};
+use crate::model::{Content, Hamlet, HamletId, SessionId};
+use crate::plan::{self, Plan, Week, WeekId};
 use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::speech::pronounce::Lexicon;
@@ -84,13 +84,10 @@ fn sheet_notes(groups: Vec<ItemGroup>, join: &str) -> Vec<SheetNote> {
 }
 
 /// The sessions of `week`, in reading order: by date, start time, hamlet.
-fn week_sessions(content: &Content, plan: &Plan, week: Week) -> Vec<(usize, usize)> {
-    let mut sessions: Vec<(usize, usize)> = content
-        .sessions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| Week::of(s.date) == week)
-        .filter_map(|(i, _)| Some((i, plan.session_hamlets[i]?)))
+fn week_sessions(content: &Content, plan: &Plan, week: Week) -> Vec<(SessionId, HamletId)> {
+    let mut sessions: Vec<(SessionId, HamletId)> = plan
+        .sessions()
+        .filter(|&(i, _)| Week::of(content.sessions[i].date) == week)
         .collect();
     sessions.sort_by_key(|&(i, hamlet)| {
         let s = &content.sessions[i];
@@ -115,14 +112,14 @@ pub(super) fn hamlet_name(hamlet: &Hamlet) -> String {
 fn week_data(
     content: &Content,
     week: Week,
-    sessions: &[(usize, usize)],
+    sessions: &[(SessionId, HamletId)],
     names: &[String],
 ) -> WeekData {
     let mut days: Vec<DayData> = Vec::new();
     for &(i, hamlet) in sessions {
         let s = &content.sessions[i];
         let session = SessionData {
-            hamlet: names[hamlet].clone(),
+            hamlet: names[hamlet.index()].clone(),
             time: s.time,
             part_of_day: s.part_of_day,
             place: s.place.clone(),
@@ -202,11 +199,9 @@ fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
         range: range(week),
         path: plan::week_path(week),
         // Only counted: sorting the sessions of every neighbour was wasted.
-        session_count: content
-            .sessions
-            .iter()
-            .zip(&plan.session_hamlets)
-            .filter(|(s, hamlet)| hamlet.is_some() && Week::of(s.date) == week)
+        session_count: plan
+            .sessions()
+            .filter(|&(i, _)| Week::of(content.sessions[i].date) == week)
             .count(),
     }
 }
@@ -252,14 +247,14 @@ fn qr_svg(url: &str) -> Option<String> {
 /// Fill the week page's context; returns (template, title, description).
 pub(super) fn page(
     shared: &Shared,
-    index: usize,
+    id: WeekId,
     root: &str,
     ctx: &mut super::page_context::PageContext,
 ) -> (&'static str, String, String, (String, Vec<u8>)) {
     let content = shared.content;
     let plan = shared.plan;
     let site = &content.site;
-    let week = plan.weeks[index];
+    let week = plan.week(id);
     let sessions = week_sessions(content, plan, week);
     let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
 
@@ -293,10 +288,14 @@ pub(super) fn page(
         share_zalo: plan::zalo_path(&plan::week_share_dir(week)),
         share_sms: plan::sms_path(&plan::week_share_dir(week)),
         printed: format_date_numeric(shared.today),
-        prev: index
+        prev: id
+            .index()
             .checked_sub(1)
             .map(|p| link(content, plan, plan.weeks[p])),
-        next: plan.weeks.get(index + 1).map(|&w| link(content, plan, w)),
+        next: plan
+            .weeks
+            .get(id.index() + 1)
+            .map(|&w| link(content, plan, w)),
     };
     let title = format!("Lịch {} ({})", sheet.label.to_lowercase(), sheet.range);
     let description = format!(

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::progress::{Figures, HamletFinder, Progress};
-use crate::model::{Content, Located};
+use crate::model::{Content, HamletId, Located};
 use crate::vi;
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::number_format::{format_count, format_percent, percent_tenths, CountOrPercent};
@@ -78,9 +78,9 @@ fn hamlet_targets<'a>(
     progress: &'a Progress,
     finder: &HamletFinder,
     diags: &mut Diagnostics,
-) -> HashMap<usize, &'a Figures<u64>> {
-    let mut seen: HashMap<usize, &'a Figures<u64>> = HashMap::new();
-    let mut first_line: HashMap<usize, Option<Pos>> = HashMap::new();
+) -> HashMap<HamletId, &'a Figures<u64>> {
+    let mut seen: HashMap<HamletId, &'a Figures<u64>> = HashMap::new();
+    let mut first_line: HashMap<HamletId, Option<Pos>> = HashMap::new();
     for entry in &progress.hamlets {
         let Some(h) = finder.find(&entry.hamlet.value) else {
             diags.push(unknown_hamlet(content, progress, &entry.hamlet));
@@ -115,7 +115,7 @@ fn hamlet_targets<'a>(
 /// A commune target below what its hamlets were given is probably a typo.
 fn commune_target(
     progress: &Progress,
-    hamlet_targets: &HashMap<usize, &Figures<u64>>,
+    hamlet_targets: &HashMap<HamletId, &Figures<u64>>,
     diags: &mut Diagnostics,
 ) {
     for (&k, total) in &progress.total {
@@ -149,7 +149,7 @@ fn commune_target(
 fn phases(
     content: &Content,
     progress: &Progress,
-    hamlet_targets: &HashMap<usize, &Figures<u64>>,
+    hamlet_targets: &HashMap<HamletId, &Figures<u64>>,
     diags: &mut Diagnostics,
 ) {
     let file = &progress.source.file;
@@ -282,13 +282,13 @@ fn reports(
     content: &Content,
     progress: &Progress,
     finder: &HamletFinder,
-    hamlet_targets: &HashMap<usize, &Figures<u64>>,
+    hamlet_targets: &HashMap<HamletId, &Figures<u64>>,
     diags: &mut Diagnostics,
 ) {
     let file = &progress.source.file;
     let site = &content.site;
     let campaign = &site.campaign;
-    let mut by_hamlet: HashMap<usize, Vec<&crate::model::progress::Report>> = HashMap::new();
+    let mut by_hamlet: HashMap<HamletId, Vec<&crate::model::progress::Report>> = HashMap::new();
     for report in &progress.reports {
         let Some(h) = finder.find(&report.hamlet.value) else {
             diags.push(unknown_hamlet(content, progress, &report.hamlet));

@@ -20,6 +20,7 @@ pub mod bulletin;
 pub mod calendar;
 pub mod legacy;
 pub mod number_format;
+pub mod personal_data;
 pub mod slug;
 pub mod sms;
 pub mod speech;

@@ -104,7 +104,7 @@ fn json(content: &Content, progress: &Progress, t: &Tally, plan: &Plan) -> Optio
         .collect();
     ordered.sort_by_key(|(r, h)| (r.date.value, *h));
     for (r, h) in ordered {
-        let Some(hamlet) = site.hamlets.get(h) else {
+        let Some(hamlet) = site.hamlets.get(h.index()) else {
             continue;
         };
         reports.push(ReportData {
@@ -158,12 +158,12 @@ fn json(content: &Content, progress: &Progress, t: &Tally, plan: &Plan) -> Optio
             .hamlets
             .iter()
             .filter_map(|h| {
-                let hamlet = site.hamlets.get(h.hamlet)?;
+                let hamlet = site.hamlets.get(h.hamlet.index())?;
                 Some(HamletData {
                     rank: h.rank,
                     name: hamlet.name.clone(),
                     kind: hamlet.kind.clone(),
-                    page: plan::hamlet_path(plan.hamlet_slugs.get(h.hamlet)?),
+                    page: plan::hamlet_path(plan.hamlet_slug(h.hamlet)),
                     latest_report: h.latest.map(iso),
                     figures: figures(progress, &h.figures),
                 })
@@ -220,7 +220,7 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
                 .collect()
         };
         for h in &t.hamlets {
-            let Some(hamlet) = site.hamlets.get(h.hamlet) else {
+            let Some(hamlet) = site.hamlets.get(h.hamlet.index()) else {
                 continue;
             };
             let mut row = vec![

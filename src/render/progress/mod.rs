@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::progress::{Kind, Progress};
-use crate::model::Content;
+use crate::model::{Content, HamletId};
 use crate::plan::{self, Plan};
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, LineStyle};
 use crate::vi;
@@ -243,7 +243,7 @@ pub fn progress_sentence(content: &Content, date: NaiveDate) -> Option<String> {
     let ranked: Vec<&HamletTally> = tally.hamlets.iter().filter(|h| h.rank.is_some()).collect();
     if let [first, second, ..] = ranked.as_slice() {
         let leading_alone = first.rank == Some(1) && second.rank != Some(1);
-        let hamlet = content.site.hamlets.get(first.hamlet);
+        let hamlet = content.site.hamlets.get(first.hamlet.index());
         let percent = first.figures.get(main).and_then(Figure::percent_tenths);
         if let (true, Some(hamlet), Some(p)) = (leading_alone, hamlet, percent) {
             sentence.push_str(&format!(
@@ -269,18 +269,13 @@ impl ProgressPages {
         let site = &content.site;
         let main = progress.main_kind;
         let main_kind = progress.kinds.get(main)?;
-        let hamlet_path = |h: usize| {
-            plan.hamlet_slugs
-                .get(h)
-                .map(|s| plan::hamlet_path(s))
-                .unwrap_or_default()
-        };
+        let hamlet_path = |h: HamletId| plan::hamlet_path(plan.hamlet_slug(h));
         let ranked_count = tally.hamlets.iter().filter(|h| h.rank.is_some()).count();
         let rows: Vec<HamletRowView> = tally
             .hamlets
             .iter()
             .filter_map(|t| {
-                let hamlet = site.hamlets.get(t.hamlet)?;
+                let hamlet = site.hamlets.get(t.hamlet.index())?;
                 Some(HamletRowView {
                     rank: t.rank,
                     label: hamlet.label().to_string(),
@@ -293,7 +288,7 @@ impl ProgressPages {
             .collect();
         let mut hamlets = vec![None; site.hamlets.len()];
         for (t, row) in tally.hamlets.iter().zip(&rows) {
-            if let Some(slot) = hamlets.get_mut(t.hamlet) {
+            if let Some(slot) = hamlets.get_mut(t.hamlet.index()) {
                 *slot = Some(HamletProgressView {
                     rank: row.rank,
                     ranked_count,
@@ -357,7 +352,7 @@ fn bar_chart(content: &Content, progress: &Progress, tally: &Tally) -> Option<St
         .iter()
         .filter(|t| t.rank.is_some())
         .filter_map(|t| {
-            let hamlet = content.site.hamlets.get(t.hamlet)?;
+            let hamlet = content.site.hamlets.get(t.hamlet.index())?;
             let figure = t.figures.get(main)?;
             let tenths = figure.percent_tenths()?;
             Some(Bar {

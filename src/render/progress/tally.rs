@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use crate::model::progress::{HamletFinder, Progress};
-use crate::model::Content;
+use crate::model::{Content, HamletId};
 use crate::vi;
 use crate::vi::number_format::{percent_tenths, CountOrPercent};
 
@@ -40,7 +40,7 @@ impl Figure {
 #[derive(Clone, Debug)]
 pub struct HamletTally {
     /// Index into `site.hamlets`.
-    pub hamlet: usize,
+    pub hamlet: HamletId,
     /// Date of its latest report counted.
     pub latest: Option<NaiveDate>,
     /// By kind index.
@@ -105,7 +105,7 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
         let Some(h) = finder.find(&report.hamlet.value) else {
             continue;
         };
-        let Some(history) = histories.get_mut(h) else {
+        let Some(history) = histories.get_mut(h.index()) else {
             continue;
         };
         let mut values = vec![None; kinds];
@@ -179,7 +179,7 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
     let mut hamlets: Vec<HamletTally> = (0..site.hamlets.len())
         .filter(|&h| !histories[h].is_empty() || hamlet_targets[h].iter().any(Option::is_some))
         .map(|h| HamletTally {
-            hamlet: h,
+            hamlet: HamletId::new(h),
             latest: histories[h].last().map(|(d, _)| *d),
             figures: (0..kinds)
                 .map(|k| Figure {
@@ -219,7 +219,7 @@ fn hamlet_targets(
     for entry in &progress.hamlets {
         let Some(row) = finder
             .find(&entry.hamlet.value)
-            .and_then(|h| targets.get_mut(h))
+            .and_then(|h| targets.get_mut(h.index()))
         else {
             continue;
         };
@@ -343,14 +343,14 @@ mod tests {
         let mut hamlets: Vec<HamletTally> = targets
             .iter()
             .map(|&(hamlet, target, result)| HamletTally {
-                hamlet,
+                hamlet: HamletId::new(hamlet),
                 latest: None,
                 figures: vec![Figure { target, result }],
                 rank: None,
             })
             .collect();
         rank(&mut hamlets, 0);
-        hamlets.iter().map(|h| (h.hamlet, h.rank)).collect()
+        hamlets.iter().map(|h| (h.hamlet.index(), h.rank)).collect()
     }
 
     #[test]
