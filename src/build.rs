@@ -92,7 +92,12 @@ impl BaseUrl {
 }
 
 /// Load, validate and plan one commune; what `check` does and `build` starts with.
-fn prepare(commune: &CommuneRef, base_url: BaseUrl) -> (Content, Plan, Vec<Diagnostic>) {
+/// `today` is the day pages are true on (`--today`): some checks depend on it.
+fn prepare(
+    commune: &CommuneRef,
+    base_url: BaseUrl,
+    today: NaiveDate,
+) -> (Content, Plan, Vec<Diagnostic>) {
     let mut loaded = load::load_site(&commune.root, commune.site_yaml.clone());
     let site = &mut loaded.content.site;
     match base_url {
@@ -102,7 +107,7 @@ fn prepare(commune: &CommuneRef, base_url: BaseUrl) -> (Content, Plan, Vec<Diagn
     }
     let mut diags = Diagnostics::default();
     diags.extend(loaded.diagnostics);
-    diags.extend(validate::validate(&loaded.content));
+    diags.extend(validate::validate(&loaded.content, today));
     let (plan, plan_diags) = plan::plan(&loaded.content);
     diags.extend(plan_diags);
     let mut items = diags.into_sorted();
@@ -119,12 +124,16 @@ struct Ready<'a> {
 
 /// Every commune prepared in parallel; every commune's problems are reported
 /// at once. Returns the communes and the warnings, or every problem.
-fn prepare_all(province: &Province) -> Result<(Vec<Ready<'_>>, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn prepare_all(
+    province: &Province,
+    today: NaiveDate,
+) -> Result<(Vec<Ready<'_>>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let prepared: Vec<(Ready, Vec<Diagnostic>)> = province
         .communes
         .par_iter()
         .map(|commune| {
-            let (content, plan, diags) = prepare(commune, BaseUrl::for_commune(province, commune));
+            let (content, plan, diags) =
+                prepare(commune, BaseUrl::for_commune(province, commune), today);
             let ready = Ready {
                 commune,
                 content,
@@ -157,13 +166,14 @@ fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<
     Ok(province)
 }
 
-/// Every problem in the site (or in every commune of a province), without writing anything.
-pub fn check(root: &Path) -> Vec<Diagnostic> {
+/// Every problem in the site (or in every commune of a province), without
+/// writing anything, as a build on `today` would find them.
+pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     let province = match read_province(root, None) {
         Ok(province) => province,
         Err(diags) => return diags,
     };
-    let (sites, mut diags) = match prepare_all(&province) {
+    let (sites, mut diags) = match prepare_all(&province, today) {
         Ok(prepared) => prepared,
         Err(diags) => return diags,
     };
@@ -287,7 +297,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
         upcoming_on_home: 10,
     };
     let province = read_province(&options.root, base_url).map_err(fail)?;
-    let (sites, mut warnings) = prepare_all(&province).map_err(fail)?;
+    let (sites, mut warnings) = prepare_all(&province, render_options.today).map_err(fail)?;
 
     output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;

@@ -281,25 +281,121 @@ pub fn excerpt(d: &Diagnostic) -> Option<String> {
     Some(out)
 }
 
-/// All diagnostics, sorted, followed by a count line.
-pub fn render_report(items: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in items {
-        out.push_str(&render_one(d));
+/// One mistake: the diagnostics saying exactly the same thing (severity,
+/// message, hint) in one or more places, such as one misspelt hamlet on 30
+/// rows. It is printed once, quoting its first place, with the count and the
+/// other places.
+#[derive(Debug)]
+pub struct Mistake<'a> {
+    /// Every place, in report order; never empty.
+    pub places: Vec<&'a Diagnostic>,
+}
+
+impl<'a> Mistake<'a> {
+    pub fn first(&self) -> &'a Diagnostic {
+        self.places[0]
     }
-    let errors = items.iter().filter(|d| d.is_error()).count();
-    let warnings = items.len() - errors;
-    if errors > 0 || warnings > 0 {
-        let _ = writeln!(out, "{}", count_line(errors, warnings));
+
+    /// "(30 dòng: 20, 62, 104, …)" in one file, "(3 chỗ: a.yaml:4, b.yaml:9,
+    /// c.csv dòng 2)" across files; None for a mistake made once.
+    pub fn places_note(&self) -> Option<String> {
+        let n = self.places.len();
+        if n < 2 {
+            return None;
+        }
+        let first_file = &self.first().file;
+        let one_file = self.places.iter().all(|d| &d.file == first_file);
+        let shown: Vec<String> = self
+            .places
+            .iter()
+            .take(PLACES_LISTED)
+            .map(|d| {
+                let line = d.pos.map(|p| Pos::new(p.line, 0)).filter(|p| p.line > 0);
+                match (one_file, line) {
+                    (true, Some(p)) => p.line.to_string(),
+                    (true, None) => "?".to_string(),
+                    (false, line) => location(&d.file, line),
+                }
+            })
+            .collect();
+        let more = if n > PLACES_LISTED { ", …" } else { "" };
+        let unit = if one_file { "dòng" } else { "chỗ" };
+        Some(format!("({n} {unit}: {}{more})", shown.join(", ")))
+    }
+}
+
+/// How many places of a repeated mistake are listed by line.
+const PLACES_LISTED: usize = 10;
+
+/// The mistakes of `items` (sorted), in the order of their first place.
+pub fn mistakes(items: &[Diagnostic]) -> Vec<Mistake<'_>> {
+    let mut index: std::collections::HashMap<(Severity, &str, Option<&str>), usize> =
+        std::collections::HashMap::new();
+    let mut out: Vec<Mistake> = Vec::new();
+    for d in items {
+        let key = (d.severity, d.message.as_str(), d.hint.as_deref());
+        match index.get(&key) {
+            Some(&i) => out[i].places.push(d),
+            None => {
+                index.insert(key, out.len());
+                out.push(Mistake { places: vec![d] });
+            }
+        }
     }
     out
 }
 
-pub fn count_line(errors: usize, warnings: usize) -> String {
+/// Text for one mistake: its first place as `render_one` prints it, the
+/// count and the other places after the message.
+pub fn render_mistake(m: &Mistake) -> String {
+    let first = m.first();
+    match m.places_note() {
+        None => render_one(first),
+        Some(note) => render_one(&Diagnostic {
+            message: format!("{} {note}", first.message),
+            ..first.clone()
+        }),
+    }
+}
+
+/// All diagnostics, sorted, each mistake once, followed by a count line.
+pub fn render_report(items: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    let mistakes = mistakes(items);
+    for m in &mistakes {
+        out.push_str(&render_mistake(m));
+    }
+    if !mistakes.is_empty() {
+        let _ = writeln!(out, "{}", summary(&mistakes));
+    }
+    out
+}
+
+/// "Có 2 lỗi (ở 60 dòng) và 1 cảnh báo.": distinct mistakes, and the places
+/// when a mistake is repeated.
+pub fn summary(mistakes: &[Mistake]) -> String {
+    let count = |error: bool| {
+        let of_kind = mistakes.iter().filter(|m| m.first().is_error() == error);
+        let (kinds, places) = of_kind.fold((0, 0), |(k, p), m| (k + 1, p + m.places.len()));
+        (kinds, places)
+    };
+    let (errors, error_places) = count(true);
+    let (warnings, warning_places) = count(false);
+    let part = |n: usize, places: usize, word: &str| {
+        if places > n {
+            format!("{n} {word} (ở {places} chỗ)")
+        } else {
+            format!("{n} {word}")
+        }
+    };
     match (errors, warnings) {
-        (0, w) => format!("Có {w} cảnh báo."),
-        (e, 0) => format!("Có {e} lỗi."),
-        (e, w) => format!("Có {e} lỗi và {w} cảnh báo."),
+        (0, _) => format!("Có {}.", part(warnings, warning_places, "cảnh báo")),
+        (_, 0) => format!("Có {}.", part(errors, error_places, "lỗi")),
+        _ => format!(
+            "Có {} và {}.",
+            part(errors, error_places, "lỗi"),
+            part(warnings, warning_places, "cảnh báo")
+        ),
     }
 }
 
@@ -360,6 +456,55 @@ mod tests {
         ] {
             assert_eq!(column_letters(n), letters);
         }
+    }
+
+    #[test]
+    fn one_mistake_on_many_rows_is_reported_once_with_its_count_and_lines() {
+        let message = "Thôn \"Kim\" không có trong danh sách hamlets của site.yaml.";
+        let mut items: Vec<Diagnostic> = (0..30)
+            .map(|i| {
+                Diagnostic::error("s/lich.yaml", Some(Pos::new(20 + 42 * i, 13)), message)
+                    .with_hint("Có phải ý bạn là \"Kìm\"?")
+            })
+            .collect();
+        items.push(Diagnostic::error(
+            "s/lich.yaml",
+            Some(Pos::new(7, 11)),
+            "`date`: ngày 31/02/2023 không có thật",
+        ));
+        items.push(Diagnostic::warning(
+            "s/lich.yaml",
+            Some(Pos::new(9, 1)),
+            "Buổi nằm ngoài đợt.",
+        ));
+        sort(&mut items);
+        if let Some(d) = items
+            .iter_mut()
+            .find(|d| d.pos.is_some_and(|p| p.line == 20))
+        {
+            d.source_line = Some("    hamlet: Kim".into());
+        }
+        let report = render_report(&items);
+        assert_eq!(report.matches("lỗi: ").count(), 2, "{report}");
+        assert!(
+            report.contains(
+                "lỗi: s/lich.yaml:20:13: Thôn \"Kim\" không có trong danh sách hamlets của \
+                 site.yaml. (30 dòng: 20, 62, 104, 146, 188, 230, 272, 314, 356, 398, …)\n  \
+                 20 |     hamlet: Kim\n"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.ends_with("Có 2 lỗi (ở 31 chỗ) và 1 cảnh báo.\n"),
+            "{report}"
+        );
+        // Across files, each place names its file.
+        let across = [
+            Diagnostic::error("a.yaml", Some(Pos::new(4, 3)), "x"),
+            Diagnostic::error("b.csv", Some(Pos::new(2, 1)), "x"),
+        ];
+        assert!(render_report(&across).contains("x (2 chỗ: a.yaml:4, b.csv: dòng 2)"));
+        assert!(render_report(&across).ends_with("Có 1 lỗi (ở 2 chỗ).\n"));
     }
 
     #[test]

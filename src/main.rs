@@ -56,6 +56,9 @@ enum Command {
         /// Thư mục nội dung (có site.yaml).
         #[arg(long, default_value = "content")]
         root: PathBuf,
+        /// Kiểm tra như khi dựng trang vào ngày này (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
+        #[arg(long, value_parser = parse_today)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Xem trước: dựng trang, mở ở http://127.0.0.1, tự dựng lại và tải lại khi bạn sửa nội dung.
     Serve {
@@ -210,8 +213,9 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root } => {
-            let diags = build::check(&root);
+        Command::Check { root, today } => {
+            let today = today.unwrap_or_else(build::today_in_vietnam);
+            let diags = build::check(&root, today);
             print_diagnostics(&diags);
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)

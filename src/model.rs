@@ -1,9 +1,11 @@
 //! The site as plain data, after loading: typed values with the place each was
 //! written. Every later stage reads this and nothing else.
 
+pub mod change;
 mod ids;
 pub mod progress;
 
+pub use change::{Change, Earlier, SessionStatus, Touched};
 pub(crate) use ids::typed_ids;
 pub use ids::{GuideId, HamletId, NewsId, PageId, SessionId};
 
@@ -215,6 +217,9 @@ pub struct Session {
     pub services: Vec<String>,
     pub note: Option<String>,
     pub source: Source,
+    /// `status`, `was`, `reason`, `changed`; None for a session as planned
+    /// (boxed: a province has 90,000 sessions and few changes).
+    pub change: Option<Box<Change>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

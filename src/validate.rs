@@ -1,6 +1,7 @@
 //! Stage 2: cross-checks between files (a session's hamlet exists, dates fall in
 //! the campaign, names are not doubled). Per-field checks happen while loading.
 
+mod changes;
 mod progress;
 
 use std::collections::HashMap;
@@ -10,10 +11,12 @@ use crate::model::{Content, Document, Province};
 use crate::raw_html::{self, Refusal};
 use crate::vi;
 
-pub fn validate(content: &Content) -> Diagnostics {
+/// `today` is the day the pages are built for (`--today`).
+pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     let mut diags = Diagnostics::default();
     hamlets(content, &mut diags);
     sessions(content, &mut diags);
+    changes::validate(content, today, &mut diags);
     documents(content, &mut diags);
     raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
@@ -191,6 +194,10 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
                     .with_hint("Kiểm tra lại ngày của buổi, hoặc sửa start/end của campaign trong site.yaml."),
                 );
             }
+        }
+        // A cancelled session and the one planned in its place may share a slot.
+        if s.is_off() {
+            continue;
         }
         if let Some(first) = seen.insert((index, s.date, s.time.map(|t| t.start)), s) {
             diags.push(

@@ -396,7 +396,13 @@ fn csv_opens_in_excel_and_matches_the_schedule() {
             "Địa điểm",
             "Nội dung",
             "Ghi chú",
-            "Buổi"
+            "Buổi",
+            "Trạng thái",
+            "Ngày cũ",
+            "Giờ cũ",
+            "Địa điểm cũ",
+            "Lý do",
+            "Ngày thông báo"
         ]
     );
     let rows: Vec<Vec<String>> = reader

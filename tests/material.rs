@@ -266,7 +266,10 @@ fn the_letters_wording_gives_sessions_calendars_data_and_script() {
     assert_eq!(morning["part_of_day"], "sáng");
     assert_eq!(morning["start"], "07:30");
     let csv = std::fs::read_to_string(t.output_file("du-lieu/lich.csv")).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",Buổi"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().contains(",Ghi chú,Buổi"),
+        "{csv}"
+    );
     assert!(
         csv.contains("2022-12-02,Thứ Sáu,thôn Song Nga,song-nga,19:00,21:00,,,,Tối"),
         "{csv}"
@@ -464,4 +467,41 @@ fn personal_data_in_a_spreadsheet_names_the_row() {
         err.contains("schedules/lich.csv: dòng 3: Có 1 số định danh cá nhân"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------- grouped errors
+
+#[test]
+fn one_mistake_on_many_rows_is_one_error_with_its_count_and_lines() {
+    let mut yaml = String::from("sessions:\n");
+    for day in 1..=30 {
+        yaml.push_str(&format!("  - hamlet: Kim\n    date: {day:02}/11/2022\n"));
+    }
+    yaml.push_str("  - hamlet: Song Ngaa\n    date: 01/12/2022\n  - hamlet: Song Ngaa\n    date: 02/12/2022\n");
+    let err = fails(&yaml_site(&yaml));
+    assert!(
+        err.contains(
+            "lich.yaml:2:13: Thôn \"Kim\" không có trong danh sách hamlets của site.yaml. \
+             (30 dòng: 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, …)\n  2 |   - hamlet: Kim\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("Thôn \"Kim\" không có").count(), 1, "{err}");
+    assert!(err.contains("(2 dòng: 62, 64)"), "{err}");
+    assert!(err.contains("Có 2 lỗi (ở 32 chỗ)."), "{err}");
+
+    // The spreadsheet twin: rows of the sheet.
+    let mut csv = String::from("Thôn;Ngày\n");
+    for day in 1..=12 {
+        csv.push_str(&format!("Kim;{day:02}/11/2022\n"));
+    }
+    let err = fails(&site(&[("lich.csv", csv.as_bytes())]));
+    assert!(
+        err.contains(
+            "schedules/lich.csv: dòng 2, cột A: Thôn \"Kim\" không có trong danh sách hamlets \
+             của site.yaml. (12 dòng: 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Có 1 lỗi (ở 12 chỗ)."), "{err}");
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Located;
 use crate::vi;
-use crate::vi::calendar::{Days, Sitting};
+use crate::vi::calendar::{Days, Sitting, TimeRange};
 use crate::yaml::{pos, Spanned, TextList};
 
 pub type Text = Option<Spanned<String>>;
@@ -317,4 +317,26 @@ pub fn keyword_key(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One time range (`was.time`); `key` names the field in messages.
+pub fn optional_time(
+    field: &Text,
+    key: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<TimeRange>, ()> {
+    let Some(f) = field.as_ref().filter(|s| !s.value.trim().is_empty()) else {
+        return Ok(None);
+    };
+    match vi::calendar::parse_time_range(&f.value) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(file, Some(pos(f)), format!("`{key}`: {}", e.message))
+                    .with_hint(e.hint),
+            );
+            Err(())
+        }
+    }
 }

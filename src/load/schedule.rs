@@ -6,9 +6,9 @@ use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Point, PointKind, Session, Source};
+use crate::model::{Change, Earlier, Point, PointKind, Session, Source};
 use crate::vi;
-use crate::yaml::{self, pos, FieldKind, ListShape, Record, Spanned, TextList};
+use crate::yaml::{self, pos, FieldKind, ListShape, OneOrList, Record, Spanned, TextList};
 
 #[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +28,19 @@ struct RawSession {
     place: Text,
     services: Option<TextList>,
     note: Text,
+    status: Text,
+    was: Option<Spanned<OneOrList<RawEarlier>>>,
+    reason: Text,
+    changed: Text,
+}
+
+/// One entry of `was`: what a change replaced.
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RawEarlier {
+    date: Text,
+    time: Text,
+    place: Text,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -46,6 +59,8 @@ struct RawPoint {
 use FieldKind::{Text as T, TextList as L};
 
 /// The same keys as `RawSchedule`, for the fast reader (`yaml::read_records`).
+/// `was` is a group of keys, which the fast reader leaves to serde-saphyr:
+/// a file with earlier values is read the slow way.
 static SHAPE: [ListShape; 2] = [
     ListShape {
         key: "sessions",
@@ -58,6 +73,9 @@ static SHAPE: [ListShape; 2] = [
             ("place", T),
             ("services", L),
             ("note", T),
+            ("status", T),
+            ("reason", T),
+            ("changed", T),
         ],
     },
     ListShape {
@@ -101,6 +119,10 @@ impl RawSchedule {
                         place: r.text("place"),
                         services: r.list("services"),
                         note: r.text("note"),
+                        status: r.text("status"),
+                        was: None,
+                        reason: r.text("reason"),
+                        changed: r.text("changed"),
                     },
                 })
                 .collect()
@@ -165,7 +187,9 @@ fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Ve
     let hamlet = fields::required(&r.hamlet, "hamlet", "Đông Lão", at, file, diags);
     let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
     let sittings = fields::optional_sittings(&r.time, file, diags);
-    let (Some(hamlet), Some(dates), Ok(sittings)) = (hamlet, dates, sittings) else {
+    let change = change(r, at, file, diags);
+    let (Some(hamlet), Some(dates), Ok(sittings), Some(change)) = (hamlet, dates, sittings, change)
+    else {
         return Vec::new();
     };
     let session = Session {
@@ -180,8 +204,59 @@ fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Ve
             file: file.to_path_buf(),
             pos: at,
         },
+        change,
     };
-    fields::each_date_and_sitting(session, &dates, &sittings)
+    let sessions = fields::each_date_and_sitting(session, &dates, &sittings);
+    if !super::change::check_all(&sessions, file, diags) {
+        return Vec::new();
+    }
+    sessions
+}
+
+/// `status`, `was`, `reason`, `changed`; Some(None) when none is written,
+/// None when one is wrong (reported).
+fn change(
+    r: &RawSession,
+    at: Option<crate::diagnostics::Pos>,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Option<Box<Change>>> {
+    let errors_before = diags.error_count();
+    let status = super::change::status(&r.status, "status", file, diags).ok()?;
+    let was_pos = r.was.as_ref().map(pos).or(at);
+    let mut was = Vec::new();
+    for (entry_pos, entry) in r.was.iter().flat_map(|w| w.value.0.iter()) {
+        let entry_pos = entry_pos.or(was_pos);
+        let earlier = Earlier {
+            date: fields::optional_date(&entry.date, "was.date", file, diags),
+            time: fields::optional_time(&entry.time, "was.time", file, diags).unwrap_or(None),
+            place: optional(&entry.place),
+            pos: entry_pos,
+        };
+        let blank = [&entry.date, &entry.time, &entry.place]
+            .iter()
+            .all(|f| optional(f).is_none());
+        if blank {
+            super::change::empty_was(file, entry_pos, diags);
+        }
+        was.push(earlier);
+    }
+    let changed = fields::optional_date(&r.changed, "changed", file, diags).map(|value| {
+        crate::model::Located {
+            value,
+            pos: r.changed.as_ref().map(pos),
+        }
+    });
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    Some(super::change::assemble(Change {
+        status,
+        was,
+        was_pos,
+        reason: fields::optional_located(&r.reason),
+        changed,
+    }))
 }
 
 fn point_kind(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<PointKind> {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Content, PointKind, Session, SessionId};
+use crate::model::{Content, PointKind, Session, SessionId, SessionStatus};
 use crate::plan::{self, Plan};
 use crate::vi::calendar::{format_time, weekday_name};
 
@@ -77,6 +77,20 @@ struct SessionData<'a> {
     place: Option<&'a str>,
     services: &'a [String],
     note: Option<&'a str>,
+    /// `cancelled`, `postponed`, `moved`, or null as planned.
+    status: Option<&'static str>,
+    /// Earlier values, oldest first (only the parts each change replaced).
+    was: Vec<EarlierData<'a>>,
+    reason: Option<&'a str>,
+    changed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EarlierData<'a> {
+    date: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    place: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +120,20 @@ fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
         place: s.place.as_deref(),
         services: &s.services,
         note: s.note.as_deref(),
+        status: s.status().map(SessionStatus::key),
+        was: s
+            .change
+            .iter()
+            .flat_map(|c| &c.was)
+            .map(|e| EarlierData {
+                date: e.date.map(iso),
+                start: e.time.map(|t| format_time(t.start)),
+                end: e.time.and_then(|t| t.end).map(format_time),
+                place: e.place.as_deref(),
+            })
+            .collect(),
+        reason: s.reason(),
+        changed: s.changed_on().map(iso),
     }
 }
 
@@ -192,7 +220,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
 
 /// The columns of `lich.csv`. New columns go at the end: programs read the
 /// older ones by position.
-pub const CSV_HEADER: [&str; 10] = [
+pub const CSV_HEADER: [&str; 16] = [
     "Ngày",
     "Thứ",
     "Thôn",
@@ -203,7 +231,23 @@ pub const CSV_HEADER: [&str; 10] = [
     "Nội dung",
     "Ghi chú",
     "Buổi",
+    // A change, as the schedule's own columns name it (the latest one only).
+    "Trạng thái",
+    "Ngày cũ",
+    "Giờ cũ",
+    "Địa điểm cũ",
+    "Lý do",
+    "Ngày thông báo",
 ];
+
+/// The "Trạng thái" of a row: the word officers write in that column.
+fn status_word(status: SessionStatus) -> &'static str {
+    match status {
+        SessionStatus::Cancelled => "hủy",
+        SessionStatus::Postponed => "hoãn",
+        SessionStatus::Moved => "dời",
+    }
+}
 
 /// `du-lieu/lich.csv`: one row per session, the schedule's order.
 pub fn csv(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Result<Vec<u8>, String> {
@@ -260,6 +304,17 @@ pub fn write_csv_rows<W: std::io::Write>(
             .map(format_time)
             .unwrap_or_default();
         let services = s.services.join("; ");
+        let was = s.latest_was();
+        let was_date = was.and_then(|w| w.date).map(iso).unwrap_or_default();
+        let was_time = was.and_then(|w| w.time).map_or(String::new(), |t| {
+            let mut text = format_time(t.start);
+            if let Some(end) = t.end {
+                text.push('-');
+                text.push_str(&format_time(end));
+            }
+            text
+        });
+        let changed = s.changed_on().map(iso).unwrap_or_default();
         let row = [
             date.as_str(),
             weekday_name(s.date.weekday()),
@@ -271,6 +326,12 @@ pub fn write_csv_rows<W: std::io::Write>(
             services.as_str(),
             s.note.as_deref().unwrap_or_default(),
             s.part_of_day.map_or("", |p| p.word()),
+            s.status().map(status_word).unwrap_or_default(),
+            was_date.as_str(),
+            was_time.as_str(),
+            was.and_then(|w| w.place.as_deref()).unwrap_or_default(),
+            s.reason().unwrap_or_default(),
+            changed.as_str(),
         ];
         for cell in leading.iter().copied().chain(row) {
             w.write_field(spreadsheet_text(cell).as_bytes())

@@ -11,8 +11,9 @@ use tera::escape_html;
 use crate::diagnostics::{self, Diagnostic};
 
 pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> String {
-    let errors = problems.iter().filter(|d| d.is_error()).count();
-    let warnings = problems.len() - errors;
+    // One mistake repeated on many rows is shown once, as `check` prints it.
+    let mistakes = diagnostics::mistakes(problems);
+    let errors = mistakes.iter().filter(|m| m.first().is_error()).count();
     let mut html = String::new();
     let _ = write!(
         html,
@@ -33,7 +34,8 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
         html.push_str("<p>Chưa có bản nào dựng được: sửa các lỗi để xem trang.</p>\n");
     }
     html.push_str("<ol>\n");
-    for d in problems {
+    for m in &mistakes {
+        let d = m.first();
         let (class, label) = if d.is_error() {
             ("error", "Lỗi")
         } else {
@@ -44,7 +46,10 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
             "<li class=\"{class}\">\n<p class=\"where\"><strong>{label}</strong> ở <code>{}</code></p>\n\
              <p class=\"what\">{}</p>\n",
             escape_html(&diagnostics::location(&d.file, d.pos)),
-            escape_html(&d.message)
+            escape_html(&match m.places_note() {
+                Some(note) => format!("{} {note}", d.message),
+                None => d.message.clone(),
+            })
         );
         if let Some(excerpt) = diagnostics::excerpt(d) {
             let _ = writeln!(html, "<pre>{}</pre>", escape_html(excerpt.trim_end()));
@@ -61,7 +66,7 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
     let _ = write!(
         html,
         "</ol>\n<p>{}</p>\n</main>\n</body>\n</html>\n",
-        escape_html(&diagnostics::count_line(errors, warnings))
+        escape_html(&diagnostics::summary(&mistakes))
     );
     html
 }

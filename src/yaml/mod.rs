@@ -232,6 +232,42 @@ impl<'de> serde::Deserialize<'de> for TextList {
     }
 }
 
+/// A group of keys written once, or a list of such groups (`was: {date: …}`
+/// or `was: [{date: …}, {time: …}]`). Each group comes with its own position
+/// when written in a list; a lone group has the position of the whole value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OneOrList<T>(pub Vec<(Option<Pos>, T)>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for OneOrList<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = OneOrList<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping or a list of mappings")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let one = T::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(OneOrList(vec![(None, one)]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<T>>()? {
+                    items.push((Some(item.pos), item.value));
+                }
+                Ok(OneOrList(items))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,16 @@ pub enum Role {
     Place,
     Services,
     Note,
+    /// "Trạng thái": hủy, hoãn, dời…
+    Status,
+    /// "Lý do"
+    Reason,
+    /// "Ngày cũ", "Giờ cũ", "Địa điểm cũ": what a change replaced.
+    WasDate,
+    WasTime,
+    WasPlace,
+    /// "Ngày thông báo": the day the change was announced.
+    Changed,
 }
 
 impl Role {
@@ -36,6 +46,12 @@ impl Role {
             Role::Place => "Địa điểm",
             Role::Services => "Nội dung",
             Role::Note => "Ghi chú",
+            Role::Status => "Trạng thái",
+            Role::Reason => "Lý do",
+            Role::WasDate => "Ngày cũ",
+            Role::WasTime => "Giờ cũ",
+            Role::WasPlace => "Địa điểm cũ",
+            Role::Changed => "Ngày thông báo",
         }
     }
 }
@@ -82,6 +98,28 @@ const PHRASES: &[(&str, Role)] = &[
     ("note", Role::Note),
     ("notes", Role::Note),
     ("remarks", Role::Note),
+    ("trang thai", Role::Status),
+    ("tinh trang", Role::Status),
+    ("status", Role::Status),
+    ("ly do", Role::Reason),
+    ("reason", Role::Reason),
+    ("changed", Role::Changed),
+];
+
+/// Headers of a change's columns. They name a date, a time or a place too
+/// ("Ngày cũ", "Ngày thông báo"), so they are looked for first and win.
+const CHANGE_PHRASES: &[(&str, Role)] = &[
+    ("ngay cu", Role::WasDate),
+    ("ngay truoc", Role::WasDate),
+    ("was date", Role::WasDate),
+    ("gio cu", Role::WasTime),
+    ("was time", Role::WasTime),
+    ("dia diem cu", Role::WasPlace),
+    ("noi cu", Role::WasPlace),
+    ("was place", Role::WasPlace),
+    ("ngay thong bao", Role::Changed),
+    ("ngay bao", Role::Changed),
+    ("ngay thay doi", Role::Changed),
 ];
 
 /// Short words that name a column only when they are the whole header
@@ -120,14 +158,19 @@ pub fn role_of(header: &str) -> Option<Role> {
     if let Some((_, role)) = WHOLE_HEADERS.iter().find(|(w, _)| *w == joined) {
         return Some(*role);
     }
-    let mut found: Vec<(usize, std::cmp::Reverse<usize>, Role)> = Vec::new();
-    for (phrase, role) in PHRASES {
+    let has = |phrase: &str| {
         let phrase: Vec<&str> = phrase.split(' ').collect();
-        if let Some(at) = words
+        words
             .windows(phrase.len())
             .position(|w| w.iter().zip(&phrase).all(|(a, b)| a == b))
-        {
-            found.push((at, std::cmp::Reverse(phrase.len()), *role));
+    };
+    if let Some((_, role)) = CHANGE_PHRASES.iter().find(|(p, _)| has(p).is_some()) {
+        return Some(*role);
+    }
+    let mut found: Vec<(usize, std::cmp::Reverse<usize>, Role)> = Vec::new();
+    for (phrase, role) in PHRASES {
+        if let Some(at) = has(phrase) {
+            found.push((at, std::cmp::Reverse(phrase.split(' ').count()), *role));
         }
     }
     if found.iter().any(|(_, _, r)| *r == Role::Date) {
@@ -146,6 +189,12 @@ pub const KNOWN_HEADERS: &[&str] = &[
     "Địa điểm",
     "Nội dung",
     "Ghi chú",
+    "Trạng thái",
+    "Lý do",
+    "Ngày cũ",
+    "Giờ cũ",
+    "Địa điểm cũ",
+    "Ngày thông báo",
     "hamlet",
     "date",
     "time",
@@ -191,6 +240,17 @@ mod tests {
             ("place", Some(Role::Place)),
             ("services", Some(Role::Services)),
             ("note", Some(Role::Note)),
+            ("Trạng thái", Some(Role::Status)),
+            ("TÌNH TRẠNG", Some(Role::Status)),
+            ("Lý do", Some(Role::Reason)),
+            ("Lý do thay đổi", Some(Role::Reason)),
+            ("Ngày cũ", Some(Role::WasDate)),
+            ("Ngày (cũ)", Some(Role::WasDate)),
+            ("Giờ cũ", Some(Role::WasTime)),
+            ("Địa điểm cũ", Some(Role::WasPlace)),
+            ("Ngày thông báo", Some(Role::Changed)),
+            ("Ngày thông báo thay đổi", Some(Role::Changed)),
+            ("status", Some(Role::Status)),
             ("Người phụ trách", None),
             ("Điểm thu nhận", None),
             ("", None),

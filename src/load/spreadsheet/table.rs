@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::grid::{Cell, Grid, Row};
 use super::header::{self, Role};
 use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Pos};
-use crate::model::{Located, Session, Source};
+use crate::model::{Change, Earlier, Located, Session, Source};
 use crate::vi;
 use crate::vi::calendar::{DateSpan, Days, Sitting, TimeRange};
 
@@ -40,6 +40,12 @@ struct Columns {
     place: Option<Column>,
     services: Option<Column>,
     note: Option<Column>,
+    status: Option<Column>,
+    reason: Option<Column>,
+    was_date: Option<Column>,
+    was_time: Option<Column>,
+    was_place: Option<Column>,
+    changed: Option<Column>,
 }
 
 /// Why a grid gave no sessions at all.
@@ -207,6 +213,12 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         place: take(Role::Place),
         services: take(Role::Services),
         note: take(Role::Note),
+        status: take(Role::Status),
+        reason: take(Role::Reason),
+        was_date: take(Role::WasDate),
+        was_time: take(Role::WasTime),
+        was_place: take(Role::WasPlace),
+        changed: take(Role::Changed),
     };
     let header_pos = |c: &Column| header.get(c.index).and_then(|h| h.pos(c.index));
     // "Thời gian" is the time beside a date column, and the date without one.
@@ -290,6 +302,12 @@ fn sessions_of_row(
         &columns.place,
         &columns.services,
         &columns.note,
+        &columns.status,
+        &columns.reason,
+        &columns.was_date,
+        &columns.was_time,
+        &columns.was_place,
+        &columns.changed,
     ];
     if read
         .iter()
@@ -313,6 +331,9 @@ fn sessions_of_row(
         &columns.place,
         &columns.note,
         &columns.services,
+        &columns.status,
+        &columns.reason,
+        &columns.was_place,
     ]
     .into_iter()
     .flatten()
@@ -380,6 +401,7 @@ fn sessions_of_row(
                 .collect()
         })
         .unwrap_or_default();
+    let change = change(row, columns, file, diags);
     if diags.error_count() > errors_before {
         return Vec::new();
     }
@@ -401,8 +423,78 @@ fn sessions_of_row(
             file: file.to_path_buf(),
             pos: Some(Pos::new(row.number, 0)),
         },
+        change,
     };
-    super::super::fields::each_date_and_sitting(session, &dates, &sittings)
+    let sessions = super::super::fields::each_date_and_sitting(session, &dates, &sittings);
+    if !crate::load::change::check_all(&sessions, file, diags) {
+        return Vec::new();
+    }
+    sessions
+}
+
+/// The row's change columns ("Trạng thái", "Ngày cũ"…), None when all blank.
+/// A table holds one earlier value per session; YAML can keep several.
+fn change(
+    row: &Row,
+    columns: &Columns,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Box<Change>> {
+    let status_text = columns.status.as_ref().and_then(|c| {
+        Some(crate::yaml::Spanned {
+            value: text_of(&columns.status, row)?,
+            pos: c.pos(row)?,
+        })
+    });
+    let status = crate::load::change::status(&status_text, "Trạng thái", file, diags).ok()?;
+    let mut earlier = Earlier::default();
+    if let Some(c) = &columns.was_date {
+        if let DateCell::Read(spans, sittings) = date_cell(row.cell(c.index), c, row, file, diags) {
+            earlier.date = spans.first().map(|s| s.first);
+            earlier.time = sittings.first().map(|s| s.range);
+            earlier.pos = c.pos(row);
+        }
+    }
+    if let Some(c) = &columns.was_time {
+        if let Some(sitting) = time_cell(row.cell(c.index), c, row, file, diags)
+            .and_then(|sittings| sittings.into_iter().next())
+        {
+            earlier.time = Some(sitting.range);
+            earlier.pos = earlier.pos.or(c.pos(row));
+        }
+    }
+    if let Some(place) = text_of(&columns.was_place, row) {
+        earlier.place = Some(place);
+        earlier.pos = earlier
+            .pos
+            .or(columns.was_place.as_ref().and_then(|c| c.pos(row)));
+    }
+    let changed = columns.changed.as_ref().and_then(|c| {
+        match date_cell(row.cell(c.index), c, row, file, diags) {
+            DateCell::Read(spans, _) => Some(Located {
+                value: spans.first()?.first,
+                pos: c.pos(row),
+            }),
+            DateCell::Blank | DateCell::Wrong => None,
+        }
+    });
+    let reason = columns.reason.as_ref().and_then(|c| {
+        Some(Located {
+            value: text_of(&columns.reason, row)?,
+            pos: c.pos(row),
+        })
+    });
+    crate::load::change::assemble(Change {
+        status,
+        was_pos: earlier.pos,
+        was: if earlier.is_empty() {
+            Vec::new()
+        } else {
+            vec![earlier]
+        },
+        reason,
+        changed,
+    })
 }
 
 /// The "Thứ" cell beside a span of dates: the weekdays it holds on (every

@@ -1,0 +1,230 @@
+//! A session's life after it was first published: cancelled, postponed or
+//! moved, with what it replaced, why, and when that was announced.
+//!
+//! Everything later stages need is derived here from the data alone, so pages,
+//! calendars and feeds agree and two builds of the same data give the same
+//! bytes: the session's identity as first published (what its calendar UID is
+//! made from), its SEQUENCE, and which parts the latest change touched.
+
+use chrono::NaiveDate;
+
+use super::{Located, Session};
+use crate::diagnostics::Pos;
+use crate::vi::calendar::TimeRange;
+
+/// `status:` of a session; absent means it happens as planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SessionStatus {
+    /// hủy: it will not take place.
+    Cancelled,
+    /// hoãn: it will not take place on its date; a new date is to be announced.
+    Postponed,
+    /// dời, đổi giờ, đổi địa điểm: it takes place, at a new date, time or place.
+    Moved,
+}
+
+impl SessionStatus {
+    /// The word in open data (`du-lieu/lich.json`) and in YAML.
+    pub fn key(self) -> &'static str {
+        match self {
+            SessionStatus::Cancelled => "cancelled",
+            SessionStatus::Postponed => "postponed",
+            SessionStatus::Moved => "moved",
+        }
+    }
+}
+
+/// What a change replaced. Only the parts that changed are written; a part
+/// left out is the same as in the next, newer state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Earlier {
+    pub date: Option<NaiveDate>,
+    pub time: Option<TimeRange>,
+    pub place: Option<String>,
+    pub pos: Option<Pos>,
+}
+
+impl Earlier {
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none() && self.time.is_none() && self.place.is_none()
+    }
+}
+
+/// `status`, `was`, `reason`, `changed` of a session (see docs/dinh-dang.md).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    pub status: Option<Located<SessionStatus>>,
+    /// Earlier values, oldest first: each entry holds what one change replaced.
+    pub was: Vec<Earlier>,
+    /// Where `was` is written, for messages.
+    pub was_pos: Option<Pos>,
+    pub reason: Option<Located<String>>,
+    /// The day the latest change was announced.
+    pub changed: Option<Located<NaiveDate>>,
+}
+
+/// Which parts of a moved session the latest change touched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub date: bool,
+    pub time: bool,
+    pub place: bool,
+}
+
+impl Touched {
+    pub fn any(self) -> bool {
+        self.date || self.time || self.place
+    }
+}
+
+impl Session {
+    pub fn status(&self) -> Option<SessionStatus> {
+        self.change.as_ref()?.status.as_ref().map(|s| s.value)
+    }
+
+    /// Cancelled or postponed: nobody should come on its date.
+    pub fn is_off(&self) -> bool {
+        matches!(
+            self.status(),
+            Some(SessionStatus::Cancelled | SessionStatus::Postponed)
+        )
+    }
+
+    /// What the latest change replaced, when the session has a status and
+    /// earlier values.
+    pub fn latest_was(&self) -> Option<&Earlier> {
+        let change = self.change.as_ref()?;
+        change.status.as_ref()?;
+        change.was.last()
+    }
+
+    /// The date before the latest change, when the change moved the date.
+    pub fn was_date(&self) -> Option<NaiveDate> {
+        self.latest_was()?.date.filter(|d| *d != self.date)
+    }
+
+    /// The time before the latest change, when the change moved the time.
+    pub fn was_time(&self) -> Option<TimeRange> {
+        self.latest_was()?.time.filter(|t| Some(*t) != self.time)
+    }
+
+    /// The place before the latest change, when the change moved the place.
+    pub fn was_place(&self) -> Option<&str> {
+        self.latest_was()?
+            .place
+            .as_deref()
+            .filter(|p| Some(*p) != self.place.as_deref())
+    }
+
+    /// Which parts the latest change touched (all false without a change).
+    pub fn touched(&self) -> Touched {
+        Touched {
+            date: self.was_date().is_some(),
+            time: self.was_time().is_some(),
+            place: self.was_place().is_some(),
+        }
+    }
+
+    /// The date the session was first published with: the oldest earlier
+    /// date written, else its date. Its calendar UID is made from it, so a
+    /// moved session stays the same event in a phone's calendar.
+    pub fn first_date(&self) -> NaiveDate {
+        self.first(|e| e.date).unwrap_or(self.date)
+    }
+
+    /// The time the session was first published with (see `first_date`).
+    pub fn first_time(&self) -> Option<TimeRange> {
+        self.first(|e| e.time).or(self.time)
+    }
+
+    fn first<T>(&self, part: impl Fn(&Earlier) -> Option<T>) -> Option<T> {
+        self.change.as_ref()?.was.iter().find_map(part)
+    }
+
+    /// The calendar SEQUENCE: two for each recorded change of date, time or
+    /// place, and one more while cancelled or postponed. It only grows along
+    /// a session's life (postponed 1, then moved to a new date 2, then
+    /// cancelled 3), as long as earlier values are kept in `was`, oldest first.
+    pub fn sequence(&self) -> u32 {
+        let moves = self.change.as_ref().map_or(0, |c| c.was.len()) as u32;
+        2 * moves + u32::from(self.is_off())
+    }
+
+    /// The day the latest change was announced, when written.
+    pub fn changed_on(&self) -> Option<NaiveDate> {
+        Some(self.change.as_ref()?.changed.as_ref()?.value)
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        Some(self.change.as_ref()?.reason.as_ref()?.value.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 12, d).unwrap_or_default()
+    }
+
+    fn session(date: NaiveDate, status: Option<SessionStatus>, was: Vec<Earlier>) -> Session {
+        Session {
+            hamlet: Located {
+                value: "Kìm".into(),
+                pos: None,
+            },
+            date,
+            time: None,
+            part_of_day: None,
+            place: Some("Nhà văn hóa".into()),
+            services: Vec::new(),
+            note: None,
+            source: Source::default(),
+            change: Some(Box::new(Change {
+                status: status.map(|value| Located { value, pos: None }),
+                was,
+                ..Change::default()
+            })),
+        }
+    }
+
+    fn moved_from(date: NaiveDate) -> Earlier {
+        Earlier {
+            date: Some(date),
+            ..Earlier::default()
+        }
+    }
+
+    #[test]
+    fn identity_is_the_first_published_date_and_sequence_grows() {
+        let plain = session(day(2), None, Vec::new());
+        assert_eq!((plain.first_date(), plain.sequence()), (day(2), 0));
+        let postponed = session(day(2), Some(SessionStatus::Postponed), Vec::new());
+        let moved = session(day(6), Some(SessionStatus::Moved), vec![moved_from(day(2))]);
+        let moved_twice = session(
+            day(8),
+            Some(SessionStatus::Moved),
+            vec![moved_from(day(2)), moved_from(day(6))],
+        );
+        let cancelled = session(
+            day(8),
+            Some(SessionStatus::Cancelled),
+            vec![moved_from(day(2)), moved_from(day(6))],
+        );
+        let life = [&plain, &postponed, &moved, &moved_twice, &cancelled];
+        assert!(life.iter().all(|s| s.first_date() == day(2)));
+        let sequences: Vec<u32> = life.iter().map(|s| s.sequence()).collect();
+        assert_eq!(sequences, [0, 1, 2, 4, 5]);
+        assert_eq!(moved_twice.was_date(), Some(day(6)));
+        assert_eq!(
+            moved_twice.touched(),
+            Touched {
+                date: true,
+                ..Touched::default()
+            }
+        );
+        assert!(cancelled.is_off() && !moved.is_off());
+    }
+}

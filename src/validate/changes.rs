@@ -1,0 +1,125 @@
+//! Changed sessions across the schedule: the dates of announcements, and two
+//! sessions that both claim to be what one published session became.
+//! (A change's own fields are checked while loading.)
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Content, HamletId, Session};
+use crate::vi::calendar::format_date_numeric;
+
+pub fn validate(content: &Content, today: NaiveDate, diags: &mut Diagnostics) {
+    let start = content.site.campaign.start;
+    for s in &content.sessions {
+        let Some(change) = &s.change else {
+            continue;
+        };
+        let file = &s.source.file;
+        let Some(status) = &change.status else {
+            // `was` without a status is an error reported while loading.
+            if change.was.is_empty() {
+                let at = change.reason.as_ref().and_then(|r| r.pos);
+                let at = at.or(change.changed.as_ref().and_then(|c| c.pos));
+                diags.push(
+                    Diagnostic::warning(file, at.or(s.source.pos), "Buổi có lý do hoặc ngày thông báo thay đổi (`reason`, `changed`) nhưng chưa ghi `status`, nên trang vẫn coi buổi diễn ra như kế hoạch.")
+                        .with_hint("Thêm status: cancelled (hủy), postponed (hoãn) hoặc moved (dời); nếu buổi không thay đổi thì xóa reason và changed."),
+                );
+            }
+            continue;
+        };
+        let Some(changed) = &change.changed else {
+            diags.push(
+                Diagnostic::warning(file, status.pos.or(s.source.pos), "Buổi đã thay đổi nhưng chưa ghi ngày thông báo thay đổi (`changed`).")
+                    .with_hint("Thêm changed: <ngày thông báo>, ví dụ changed: 30/11/2022: trang Thay đổi lịch và tin mới (atom.xml) xếp các thay đổi theo ngày này."),
+            );
+            continue;
+        };
+        let at = changed.pos.or(s.source.pos);
+        if changed.value > today {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    at,
+                    format!(
+                        "Ngày thông báo thay đổi {} ở sau ngày dựng trang {}.",
+                        format_date_numeric(changed.value),
+                        format_date_numeric(today)
+                    ),
+                )
+                .with_hint("`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."),
+            );
+        } else if let Some(start) = start.filter(|&start| changed.value < start) {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    at,
+                    format!(
+                        "Ngày thông báo thay đổi {} ở trước ngày bắt đầu đợt vận động {}.",
+                        format_date_numeric(changed.value),
+                        format_date_numeric(start)
+                    ),
+                )
+                .with_hint("`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."),
+            );
+        }
+    }
+    replacements(content, diags);
+}
+
+/// A session as first published: its hamlet, date and start time.
+type Identity = (HamletId, NaiveDate, Option<NaiveTime>);
+
+fn identity(content: &Content, s: &Session) -> Option<Identity> {
+    let hamlet = content.site.find_hamlet(&s.hamlet.value)?;
+    Some((hamlet, s.first_date(), s.first_time().map(|t| t.start)))
+}
+
+/// Two sessions that take place and both come from the same published one:
+/// usually the old entry left in after its replacement was added.
+fn replacements(content: &Content, diags: &mut Diagnostics) {
+    let replacing = |s: &Session| s.change.as_ref().is_some_and(|c| !c.was.is_empty());
+    // Only the days replacements come from are looked at: a province has
+    // 90,000 sessions and a few dozen changes.
+    let days: HashSet<NaiveDate> = content
+        .sessions
+        .iter()
+        .filter(|s| replacing(s))
+        .map(Session::first_date)
+        .collect();
+    if days.is_empty() {
+        return;
+    }
+    let mut seen: HashMap<Identity, &Session> = HashMap::new();
+    for s in &content.sessions {
+        if s.is_off() || !days.contains(&s.first_date()) {
+            continue;
+        }
+        let Some(key) = identity(content, s) else {
+            continue;
+        };
+        let Some(first) = seen.get(&key).copied() else {
+            seen.insert(key, s);
+            continue;
+        };
+        if !replacing(s) && !replacing(first) {
+            // Two plain sessions alike: the duplicate warning covers them.
+            continue;
+        }
+        let at = s.change.as_ref().and_then(|c| c.was_pos).or(s.source.pos);
+        diags.push(
+            Diagnostic::error(
+                &s.source.file,
+                at,
+                format!(
+                    "Hai buổi cùng thay cho buổi của {} ngày {} (buổi kia ở {}), và cả hai đều diễn ra.",
+                    s.hamlet.value,
+                    format_date_numeric(key.1),
+                    super::location(&first.source)
+                ),
+            )
+            .with_hint("Khi dời một buổi, sửa ngay mục của buổi đó (ghi ngày, giờ mới và giữ giá trị cũ ở was), đừng để lại mục cũ; nếu mục cũ vẫn cần hiện là đã hủy, ghi status: cancelled cho nó."),
+        );
+    }
+}
