@@ -208,3 +208,17 @@ fn a_hamlet_lists_its_sessions_from_the_build_date_and_long_texts_still_fit() {
     // Tổ dân phố 3 lost its only session (them.yaml was replaced): no texts.
     assert!(!t.output_file("chia-se/to-3").exists());
 }
+
+#[test]
+fn a_cancelled_or_postponed_session_is_never_sent_or_announced_as_held() {
+    let t = SiteTest::fixture("changes");
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Kìm's session of 02/12 is postponed.
+    let sms = read(&t, "chia-se/tuan-2022-48/sms.txt");
+    assert!(!sms.contains("thon Kim"), "{sms}");
+    let zalo = read(&t, "chia-se/tuan-2022-48/zalo.txt");
+    assert!(!zalo.contains("thôn Kìm"), "{zalo}");
+    let bulletins = read(&t, "lich/tuan-2022-48/doc-loa-hang-ngay.txt");
+    assert!(!bulletins.contains("thôn Kìm, từ"), "{bulletins}");
+}

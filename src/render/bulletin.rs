@@ -22,8 +22,11 @@ type Evenings = BTreeMap<NaiveDate, (Vec<SessionId>, Vec<SessionId>)>;
 /// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
 /// evening before one of its sessions.
 fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
+    // Cancelled or postponed sessions are not announced as held; saying
+    // what changed is for `EveningData::changes`.
     let mut ordered: Vec<(SessionId, HamletId)> = plan
         .sessions()
+        .filter(|&(i, _)| !content.sessions[i].is_off())
         .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
         .collect();
     ordered.sort_by_key(|&(i, h)| {

@@ -40,10 +40,12 @@ fn sessions(
         .sessions()
         .filter(|&(i, hamlet)| {
             let s = &content.sessions[i];
-            match target {
-                Subject::Week(w) => Week::of(s.date) == plan.week(w),
-                Subject::Hamlet(h) => hamlet == h && s.date >= today,
-            }
+            // A cancelled or postponed session is no reason to come: never sent.
+            !s.is_off()
+                && match target {
+                    Subject::Week(w) => Week::of(s.date) == plan.week(w),
+                    Subject::Hamlet(h) => hamlet == h && s.date >= today,
+                }
         })
         .collect();
     picked.sort_by_key(|&(i, hamlet)| {
