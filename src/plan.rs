@@ -251,6 +251,8 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         PlannedPage {
             kind: PageKind::Names,
             path: NAMES.into(),
+        },
+        PlannedPage {
             kind: PageKind::Share,
             path: SHARE.into(),
         },
