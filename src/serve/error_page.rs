@@ -34,7 +34,18 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
         html.push_str("<p>Chưa có bản nào dựng được: sửa các lỗi để xem trang.</p>\n");
     }
     html.push_str("<ol>\n");
-    for m in &mistakes {
+    for shown in diagnostics::shown(&mistakes) {
+        let m = match shown {
+            diagnostics::Shown::One(m) => m,
+            diagnostics::Shown::More { like, count, lines } => {
+                let _ = writeln!(
+                    html,
+                    "<li class=\"more\"><p>{}</p></li>",
+                    escape_html(&diagnostics::more_line(like, count, &lines))
+                );
+                continue;
+            }
+        };
         let d = m.first();
         let (class, label) = match d.severity {
             diagnostics::Severity::Error => ("error", "Lỗi"),
