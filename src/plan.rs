@@ -32,6 +32,8 @@ pub enum PageKind {
     Progress,
     /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
     Share,
+    /// `tim-noi-o/index.html`: every hamlet's name and other names, A to Z.
+    Names,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -135,6 +137,7 @@ pub const ATOM: &str = "atom.xml";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 pub const FRAGMENT: &str = "nhung/lich.html";
+pub const NAMES: &str = "tim-noi-o/index.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -148,6 +151,7 @@ const RESERVED: &[&str] = &[
     "du-lieu",
     "nhung",
     "chia-se",
+    "tim-noi-o",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -247,6 +251,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         PlannedPage {
             kind: PageKind::Share,
             path: SHARE.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Names,
+            path: NAMES.into(),
         },
     ];
     if content.progress.is_some() {

@@ -11,6 +11,7 @@ pub mod feed;
 pub mod files;
 pub mod ics;
 pub mod markdown;
+mod names;
 mod news;
 mod page_context;
 pub mod progress;
@@ -529,6 +530,7 @@ fn render_page(
         PageKind::Share => share::page(shared, ctx),
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
+        PageKind::Names => names::page(shared, ctx),
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
@@ -606,6 +608,7 @@ fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {
         path: plan::hamlet_path(slug),
         calendar_path: views::hamlet_calendar(shared.plan, h),
         session_count: shared.plan.sessions().filter(|&(_, x)| x == h).count(),
+        aliases: hamlet.aliases.clone(),
     }
 }
 
