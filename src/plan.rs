@@ -30,10 +30,10 @@ pub enum PageKind {
     NotFound,
     /// `tien-do/index.html`, only when the site has `progress.yaml`.
     Progress,
-    /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
-    Share,
     /// `tim-noi-o/index.html`: every hamlet's name and other names, A to Z.
     Names,
+    /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
+    Share,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -150,8 +150,8 @@ const RESERVED: &[&str] = &[
     "tin-tuc",
     "du-lieu",
     "nhung",
-    "chia-se",
     "tim-noi-o",
+    "chia-se",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -249,12 +249,12 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             path: NOT_FOUND.into(),
         },
         PlannedPage {
-            kind: PageKind::Share,
-            path: SHARE.into(),
-        },
-        PlannedPage {
             kind: PageKind::Names,
             path: NAMES.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Share,
+            path: SHARE.into(),
         },
     ];
     if content.progress.is_some() {
