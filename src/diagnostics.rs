@@ -353,13 +353,17 @@ const PLACES_LISTED: usize = 10;
 /// The mistakes of `items` (sorted), in the order of their first place.
 pub fn mistakes(items: &[Diagnostic]) -> Vec<Mistake<'_>> {
     let mut index: HashMap<(Severity, &str, Option<&str>), usize> = HashMap::new();
+    let mut places: std::collections::HashSet<(usize, &Path, Option<Pos>)> = Default::default();
     let mut out: Vec<Mistake> = Vec::new();
     for d in items {
         let key = (d.severity, d.message.as_str(), d.hint.as_deref());
         match index.get(&key) {
+            // A row repeated over many dates (`dates:`) is one place, once.
+            Some(&i) if !places.insert((i, d.file.as_path(), d.pos)) => {}
             Some(&i) => out[i].places.push(d),
             None => {
                 index.insert(key, out.len());
+                places.insert((out.len(), d.file.as_path(), d.pos));
                 out.push(Mistake { places: vec![d] });
             }
         }

@@ -226,6 +226,21 @@ pub struct Hamlet {
     alias_keys: Vec<String>,
     /// The hamlet's own contacts (head of the hamlet, its working group).
     pub contacts: Vec<Contact>,
+    /// Set for a place that is not a hamlet (`venues:` in site.yaml: a
+    /// school, a company, an industrial park). Venues are kept with the
+    /// hamlets so every page, calendar, data file and script that serves a
+    /// hamlet's schedule serves theirs; hamlet lists and progress skip them.
+    pub venue: Option<Box<VenueDetails>>,
+}
+
+/// What a venue has that a hamlet has not.
+#[derive(Clone, Debug, Default)]
+pub struct VenueDetails {
+    pub address: Option<String>,
+    pub coords: Option<Coords>,
+    /// The hamlet it is in (`hamlet:` of the venue): its sessions show on
+    /// that hamlet's page too.
+    pub in_hamlet: Option<Located<String>>,
 }
 
 impl Hamlet {
@@ -238,7 +253,7 @@ impl Hamlet {
         let key = crate::vi::text::canonical_key(&name);
         // A name that already says its kind ("Tổ dân phố 3", "Khu phố 5") is not prefixed twice.
         let kind_key = crate::vi::text::canonical_key(&kind);
-        let label = if key.starts_with(&format!("{kind_key} ")) {
+        let label = if kind.is_empty() || key.starts_with(&format!("{kind_key} ")) {
             name.clone()
         } else {
             format!("{kind} {name}")
@@ -253,7 +268,17 @@ impl Hamlet {
             aliases: Vec::new(),
             alias_keys: Vec::new(),
             contacts: Vec::new(),
+            venue: None,
         }
+    }
+
+    pub fn as_venue(mut self, details: VenueDetails) -> Hamlet {
+        self.venue = Some(Box::new(details));
+        self
+    }
+
+    pub fn is_venue(&self) -> bool {
+        self.venue.is_some()
     }
 
     pub fn with_contacts(mut self, contacts: Vec<Contact>) -> Hamlet {
@@ -283,7 +308,13 @@ impl Hamlet {
 
 #[derive(Clone, Debug)]
 pub struct Session {
+    /// The place whose page lists the session: the hamlet, or the venue
+    /// (`venue:`) when one is written (venues are places in `Site::hamlets`).
     pub hamlet: Located<String>,
+    /// The hamlet written beside a `venue`: the session shows on its page too.
+    pub in_hamlet: Option<Located<String>>,
+    /// Who the session is for (`audience`): "Học sinh từ 14 tuổi".
+    pub audience: Option<String>,
     pub date: NaiveDate,
     /// One sitting of the day; None for all day. A row written with several
     /// sittings ("7h30-11h30 và 13h30-17h") or several dates (`dates`,

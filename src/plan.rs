@@ -76,6 +76,9 @@ pub struct Plan {
     /// For each session (in content order), its hamlet, resolved once by
     /// name: see [`Plan::hamlet_of`].
     session_hamlets: Vec<Option<HamletId>>,
+    /// For each session at a venue, the hamlet whose page lists it too: see
+    /// [`Plan::also_in`]. Empty when the site has no venue.
+    session_also: Vec<Option<HamletId>>,
     /// Published guides (drafts left out), in menu order.
     pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
@@ -103,6 +106,17 @@ impl Plan {
     /// list (refused by validation, so never in a built site).
     pub fn hamlet_of(&self, session: SessionId) -> Option<HamletId> {
         self.session_hamlets[session.index()]
+    }
+
+    /// The hamlet a session at a venue also belongs to: the one written
+    /// beside `venue`, or the venue's own `hamlet`. Its page lists the session.
+    pub fn also_in(&self, session: SessionId) -> Option<HamletId> {
+        self.session_also.get(session.index()).copied().flatten()
+    }
+
+    /// Whether the page of `hamlet` lists `session`.
+    pub fn lists(&self, hamlet: HamletId, session: SessionId) -> bool {
+        self.hamlet_of(session) == Some(hamlet) || self.also_in(session) == Some(hamlet)
     }
 
     /// Every session with its hamlet, in content order, leaving out those
@@ -200,6 +214,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .iter()
         .map(|s| content.site.find_hamlet(&s.hamlet.value))
         .collect::<Vec<_>>();
+    let session_also = sessions_also(content, &session_hamlets);
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
 
@@ -351,6 +366,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         Plan {
             hamlet_slugs,
             session_hamlets,
+            session_also,
             guides,
             weeks,
             pages,
@@ -359,6 +375,31 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         },
         diags,
     )
+}
+
+/// For each session at a venue, the hamlet that lists it too (see
+/// `Plan::also_in`); empty when the site has no venue.
+fn sessions_also(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec<Option<HamletId>> {
+    let site = &content.site;
+    if !site.hamlets.iter().any(|h| h.is_venue()) {
+        return Vec::new();
+    }
+    let hamlet = |written: &crate::model::Located<String>| {
+        site.find_hamlet(&written.value)
+            .filter(|&h| !site.hamlets[h].is_venue())
+    };
+    content
+        .sessions
+        .iter()
+        .zip(session_hamlets)
+        .map(|(s, place)| {
+            let venue = site.hamlets[(*place)?].venue.as_ref()?;
+            s.in_hamlet
+                .as_ref()
+                .or(venue.in_hamlet.as_ref())
+                .and_then(hamlet)
+        })
+        .collect()
 }
 
 /// Calendars only for hamlets with sessions: an iCalendar file must hold at
@@ -437,7 +478,8 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
     order.sort_by_key(|&i| {
         let h = &hamlets[i];
         let plain = vi::text::fold_diacritics(&h.name) == h.name.to_lowercase();
-        (h.slug.is_none(), !plain, i)
+        // Hamlets before venues: a venue never takes a hamlet's address.
+        (h.slug.is_none(), h.is_venue(), !plain, i)
     });
     for i in order {
         let h = &hamlets[i];

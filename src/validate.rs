@@ -108,17 +108,25 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
     for h in &site.hamlets {
         let key = vi::text::canonical_key(&h.name);
         if let Some(first) = seen.insert(key, &h.name) {
+            let (what, hint) = if h.is_venue() {
+                ("Địa điểm", "Tên một địa điểm (venues) không được trùng tên một thôn hay địa điểm khác: đổi tên hoặc xóa dòng trùng.")
+            } else {
+                (
+                    "Thôn",
+                    "Mỗi thôn chỉ ghi một lần trong hamlets; xóa dòng trùng.",
+                )
+            };
             diags.push(
                 Diagnostic::error(
                     &h.source.file,
                     h.source.pos,
-                    format!(
-                        "Thôn \"{}\" có tên trùng với thôn \"{first}\" ở trên.",
-                        h.name
-                    ),
+                    format!("{what} \"{}\" có tên trùng với \"{first}\" ở trên.", h.name),
                 )
-                .with_hint("Mỗi thôn chỉ ghi một lần trong hamlets; xóa dòng trùng."),
+                .with_hint(hint),
             );
+        }
+        if let Some(written) = h.venue.as_ref().and_then(|v| v.in_hamlet.as_ref()) {
+            proper_hamlet(content, written, &h.source.file, diags);
         }
         if let Some(slug) = &h.slug {
             if !vi::slug::is_valid_slug(&slug.value) {
@@ -144,6 +152,47 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// The hamlet a venue or a session at a venue says it is in: a hamlet of
+/// site.yaml, not a venue.
+fn proper_hamlet(
+    content: &Content,
+    written: &crate::model::Located<String>,
+    file: &std::path::Path,
+    diags: &mut Diagnostics,
+) {
+    let site = &content.site;
+    if site
+        .find_hamlet(&written.value)
+        .is_some_and(|h| !site.hamlets[h].is_venue())
+    {
+        return;
+    }
+    let names = site
+        .hamlets
+        .iter()
+        .filter(|h| !h.is_venue())
+        .map(|h| h.name.as_str());
+    let hint = match vi::text::closest(&written.value, names) {
+        Some(best) => {
+            format!("Có phải ý bạn là \"{best}\"? Ghi tên một thôn trong hamlets của site.yaml.")
+        }
+        None => {
+            "Ghi tên một thôn trong hamlets của site.yaml, hoặc bỏ dòng hamlet này.".to_string()
+        }
+    };
+    diags.push(
+        Diagnostic::error(
+            file,
+            written.pos,
+            format!(
+                "\"{}\" không phải một thôn trong danh sách hamlets của site.yaml.",
+                written.value
+            ),
+        )
+        .with_hint(hint),
+    );
 }
 
 /// An alias names one hamlet: the same as another hamlet's name or alias
@@ -215,6 +264,9 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
             );
             continue;
         };
+        if let Some(written) = &s.in_hamlet {
+            proper_hamlet(content, written, &s.source.file, diags);
+        }
         if let crate::model::NameMatch::Alias(_) = how {
             let hamlet = &site.hamlets[index];
             diags.push(

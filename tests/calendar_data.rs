@@ -402,7 +402,8 @@ fn csv_opens_in_excel_and_matches_the_schedule() {
             "Giờ cũ",
             "Địa điểm cũ",
             "Lý do",
-            "Ngày thông báo"
+            "Ngày thông báo",
+            "Đối tượng"
         ]
     );
     let rows: Vec<Vec<String>> = reader

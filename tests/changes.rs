@@ -82,7 +82,8 @@ fn open_data_carries_status_earlier_values_reason_and_announcement() {
             "Giờ cũ",
             "Địa điểm cũ",
             "Lý do",
-            "Ngày thông báo"
+            "Ngày thông báo",
+            "Đối tượng"
         ]
     );
     let rows: Vec<Vec<String>> = reader
@@ -91,7 +92,7 @@ fn open_data_carries_status_earlier_values_reason_and_announcement() {
         .collect();
     let sanh = rows.iter().find(|r| r[0] == "2022-12-06").unwrap();
     assert_eq!(
-        sanh[10..],
+        sanh[10..16],
         [
             "dời",
             "2022-12-03",

@@ -771,3 +771,178 @@ points:
         assert!(err.contains(expected), "{expected:?} not in\n{err}");
     }
 }
+
+// ---------------------------------------------------------------- venues and audiences
+
+const SITE_WITH_VENUES: &str = "\
+title: Đăng ký tài khoản định danh điện tử
+authority: UBND xã Cẩm Ngọc
+place: xã Cẩm Ngọc, huyện Cẩm Thủy, tỉnh Thanh Hóa
+campaign:
+  name: Đợt cao điểm
+  start: 01/11/2022
+  end: 31/12/2022
+hamlets:
+  - name: Đông Lão
+  - name: Kìm
+venues:
+  - name: Trường THCS Cẩm Ngọc
+    hamlet: Đông Lão
+    address: Thôn Đông Lão, xã Cẩm Ngọc
+    coords: 20.2167, 105.4533
+  - name: May Cẩm Ngọc
+    kind: công ty
+    slug: cong-ty-may
+";
+
+const VENUE_SESSIONS: &str = "\
+sessions:
+  - venue: Trường THCS Cẩm Ngọc
+    audience: Học sinh từ 14 tuổi
+    date: 29/11/2022
+    time: 13h30-16h30
+  - venue: May Cẩm Ngọc
+    hamlet: Kìm
+    audience: Công nhân ca sáng
+    date: 30/11/2022
+    time: Chiều
+    place: Nhà ăn ca
+  - hamlet: Kìm
+    date: 01/12/2022
+    time: 19h-21h
+";
+
+#[test]
+fn venues_have_their_own_pages_calendars_data_and_script() {
+    let t = yaml_site(VENUE_SESSIONS);
+    t.write("site.yaml", SITE_WITH_VENUES);
+    builds(&t);
+    // Their own pages beside the hamlets'.
+    let school = t.page("lich/truong-thcs-cam-ngoc/index.html");
+    assert_eq!(school.select_texts("h1"), ["Lịch Trường THCS Cẩm Ngọc"]);
+    assert_eq!(
+        school.table_rows("table.schedule")[0][2..],
+        [
+            "13:30–16:30".to_string(),
+            "Trường THCS Cẩm Ngọc".to_string(),
+            "Đối tượng: Học sinh từ 14 tuổi".to_string()
+        ]
+    );
+    assert!(school
+        .attrs("dl.venue a", "href")
+        .contains(&"geo:20.2167,105.4533".to_string()));
+    assert_eq!(school.select_texts("dl.venue dd")[1], "thôn Đông Lão");
+    let company = t.page("lich/cong-ty-may/index.html");
+    assert_eq!(company.select_texts("h1"), ["Lịch công ty May Cẩm Ngọc"]);
+    // The hamlets they are in list them too.
+    assert_eq!(
+        hamlet_rows(&t, "dong-lao"),
+        [("29/11".to_string(), "13:30–16:30".to_string())]
+    );
+    assert_eq!(hamlet_rows(&t, "kim").len(), 2);
+    // The schedule page lists venues apart from hamlets.
+    let schedule = t.page("lich/index.html");
+    assert_eq!(
+        schedule.select_texts("ul.venues li"),
+        [
+            "Trường THCS Cẩm Ngọc (1 buổi)",
+            "công ty May Cẩm Ngọc (1 buổi)"
+        ]
+    );
+    assert!(!schedule
+        .select_texts("ul.hamlets:not(.venues) li")
+        .iter()
+        .any(|l| l.contains("Trường")));
+    // Calendars: the whole site's and the venue's own.
+    let school_events = events(&t, "lich/truong-thcs-cam-ngoc.ics");
+    assert_eq!(school_events.len(), 1);
+    assert!(school_events[0]
+        .3
+        .contains("Đối tượng: Học sinh từ 14 tuổi."));
+    assert_eq!(events(&t, "lich.ics").len(), 3);
+    // Open data.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.output_file("du-lieu/lich.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["hamlets"].as_array().unwrap().len(), 2);
+    assert_eq!(json["venues"][0]["slug"], "truong-thcs-cam-ngoc");
+    assert_eq!(json["venues"][0]["hamlet"], "dong-lao");
+    assert_eq!(json["venues"][0]["coords"]["lat"], 20.2167);
+    let sessions = json["sessions"].as_array().unwrap();
+    assert_eq!(sessions[0]["venue"], "truong-thcs-cam-ngoc");
+    assert_eq!(sessions[0]["hamlet"], "dong-lao");
+    assert_eq!(sessions[0]["audience"], "Học sinh từ 14 tuổi");
+    assert_eq!(sessions[1]["venue"], "cong-ty-may");
+    assert_eq!(sessions[1]["hamlet"], "kim");
+    assert_eq!(sessions[2]["venue"], serde_json::Value::Null);
+    // The week sheet and the loudspeaker.
+    let week = t.page("lich/tuan-2022-48/index.html");
+    assert!(week.text.contains("Trường THCS Cẩm Ngọc"), "week sheet");
+    let script = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    assert!(
+        script.contains(
+            "trường trung học cơ sở Cẩm Ngọc, từ mười ba giờ ba mươi đến mười sáu giờ ba mươi, \
+             dành cho học sinh từ mười bốn tuổi"
+        ),
+        "{script}"
+    );
+    assert!(
+        script.contains(
+            "công ty May Cẩm Ngọc, buổi chiều, tại nhà ăn ca, dành cho công nhân ca sáng"
+        ),
+        "{script}"
+    );
+    // The A–Z page names them as places.
+    assert!(t
+        .page("tim-noi-o/index.html")
+        .select_texts("ul.names li")
+        .contains(&"Trường THCS Cẩm Ngọc (nơi tổ chức)".to_string()));
+    common::assert_links_resolve(&t.out);
+}
+
+#[test]
+fn venue_mistakes_name_the_line_and_the_spreadsheet_twin_reads_venues() {
+    let t = yaml_site("sessions:\n  - {venue: Trường THCS Cẩm Ngọc, hamlet: Trường THCS Cẩm Ngọc, date: 29/11/2022}\n");
+    t.write(
+        "site.yaml",
+        &SITE_WITH_VENUES
+            .replace("    hamlet: Đông Lão\n", "    hamlet: Đông Lảo\n")
+            .replace("  - name: May Cẩm Ngọc", "  - name: Kìm"),
+    );
+    let err = fails(&t);
+    for expected in [
+        "site.yaml:13:13: \"Đông Lảo\" không phải một thôn trong danh sách hamlets của site.yaml.",
+        "Có phải ý bạn là \"Đông Lão\"?",
+        "site.yaml:16:11: Địa điểm \"Kìm\" có tên trùng với \"Kìm\" ở trên.",
+        "lich.yaml:2:43: \"Trường THCS Cẩm Ngọc\" không phải một thôn",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in\n{err}");
+    }
+
+    let yaml = yaml_site(VENUE_SESSIONS);
+    yaml.write("site.yaml", SITE_WITH_VENUES);
+    let csv = site(&[(
+        "lich.csv",
+        "Đơn vị;Thôn;Đối tượng;Ngày;Giờ;Địa điểm\n\
+         Trường THCS Cẩm Ngọc;;Học sinh từ 14 tuổi;29/11/2022;13h30-16h30;\n\
+         May Cẩm Ngọc;Kìm;Công nhân ca sáng;30/11/2022;Chiều;Nhà ăn ca\n\
+         ;Kìm;;01/12/2022;19h-21h;\n"
+            .as_bytes(),
+    )]);
+    csv.write("site.yaml", SITE_WITH_VENUES);
+    builds(&yaml);
+    builds(&csv);
+    for page in [
+        "lich/truong-thcs-cam-ngoc/index.html",
+        "lich/cong-ty-may/index.html",
+        "lich/kim/index.html",
+        "lich/dong-lao/index.html",
+        "lich/index.html",
+    ] {
+        assert_eq!(
+            csv.page(page).table_rows("table.schedule"),
+            yaml.page(page).table_rows("table.schedule"),
+            "{page}"
+        );
+    }
+}

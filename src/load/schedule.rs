@@ -22,6 +22,8 @@ struct RawSchedule {
 #[serde(deny_unknown_fields)]
 struct RawSession {
     hamlet: Text,
+    venue: Text,
+    audience: Text,
     date: Text,
     dates: Text,
     days: Option<TextList>,
@@ -81,6 +83,8 @@ static SHAPE: [ListShape; 2] = [
         key: "sessions",
         fields: &[
             ("hamlet", T),
+            ("venue", T),
+            ("audience", T),
             ("date", T),
             ("dates", T),
             ("days", L),
@@ -129,6 +133,8 @@ impl RawSchedule {
                     pos: r.pos,
                     value: RawSession {
                         hamlet: r.text("hamlet"),
+                        venue: r.text("venue"),
+                        audience: r.text("audience"),
                         date: r.text("date"),
                         dates: r.text("dates"),
                         days: r.list("days"),
@@ -219,7 +225,22 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
 fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Vec<Session> {
     let at = Some(pos(s));
     let r = &s.value;
-    let hamlet = fields::required(&r.hamlet, "hamlet", "Đông Lão", at, file, diags);
+    // A session at a venue is listed under the venue, and under the hamlet
+    // written beside it too.
+    let (hamlet, in_hamlet) = match fields::optional_located(&r.venue) {
+        Some(venue) => (Some(venue), fields::optional_located(&r.hamlet)),
+        None => (
+            fields::required(
+                &r.hamlet,
+                "hamlet",
+                "Đông Lão (buổi tại trường học, công ty: venue: Trường THCS Cẩm Ngọc)",
+                at,
+                file,
+                diags,
+            ),
+            None,
+        ),
+    };
     let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
     let sittings = fields::optional_sittings(&r.time, file, diags);
     let change = change(r, at, file, diags);
@@ -229,6 +250,8 @@ fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Ve
     };
     let session = Session {
         hamlet,
+        in_hamlet,
+        audience: optional(&r.audience),
         date: dates.first().copied().unwrap_or_default(),
         time: None,
         part_of_day: None,
@@ -488,6 +511,8 @@ mod tests {
     ];
     const KEYS: &[&str] = &[
         "hamlet",
+        "venue",
+        "audience",
         "date",
         "dates",
         "days",
@@ -565,10 +590,10 @@ mod tests {
             .filter(|v| !v.starts_with("[{") && !v.starts_with('\n'))
             .collect();
         // Fewer fields per session: each present one may make the whole file fall back.
-        let field = (prop::bool::weighted(0.4), prop::sample::select(takeable));
-        let session = prop::collection::vec(field, 8).prop_map(|fields| {
+        let field = (prop::bool::weighted(0.33), prop::sample::select(takeable));
+        let session = prop::collection::vec(field, 9).prop_map(|fields| {
             let keys = [
-                "hamlet", "date", "dates", "days", "time", "place", "services", "note",
+                "hamlet", "venue", "date", "dates", "days", "time", "place", "services", "note",
             ];
             let written: Vec<String> = keys
                 .iter()

@@ -21,6 +21,7 @@ struct RawSite {
     campaign: Option<Spanned<RawCampaign>>,
     contacts: Option<Vec<Spanned<RawContact>>>,
     hamlets: Option<Vec<Spanned<RawHamlet>>>,
+    venues: Option<Vec<Spanned<RawVenue>>>,
     embeds: Option<Vec<Spanned<String>>>,
     pronounce: Option<Spanned<BTreeMap<String, Text>>>,
 }
@@ -82,6 +83,64 @@ struct RawHamlet {
     contacts: Option<Vec<Spanned<RawContact>>>,
 }
 
+/// A place that is not a hamlet: a school, a company, an industrial park.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVenue {
+    name: Text,
+    kind: Text,
+    slug: Text,
+    address: Text,
+    coords: Text,
+    hamlet: Text,
+    aliases: Option<TextList>,
+    contacts: Option<Vec<Spanned<RawContact>>>,
+}
+
+fn aliases_of(list: &Option<TextList>) -> Vec<String> {
+    list.iter()
+        .flat_map(|list| list.0.iter())
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// `venues:`, as places kept after the hamlets (see `model::VenueDetails`).
+fn venues(raw: &[Spanned<RawVenue>], file: &Path, diags: &mut Diagnostics) -> Vec<Hamlet> {
+    raw.iter()
+        .filter_map(|v| {
+            let r = &v.value;
+            let name = fields::required(
+                &r.name,
+                "name",
+                "Trường THCS Cẩm Ngọc",
+                Some(pos(v)),
+                file,
+                diags,
+            )?;
+            let details = crate::model::VenueDetails {
+                address: optional(&r.address),
+                coords: fields::optional_coords(&r.coords, file, diags),
+                in_hamlet: fields::optional_located(&r.hamlet),
+            };
+            Some(
+                Hamlet::new(
+                    name.value,
+                    optional(&r.kind).unwrap_or_default(),
+                    fields::optional_located(&r.slug),
+                    Source {
+                        file: file.to_path_buf(),
+                        pos: name.pos,
+                    },
+                )
+                .with_aliases(aliases_of(&r.aliases))
+                .with_contacts(parse_contacts(r.contacts.as_deref(), file, diags))
+                .as_venue(details),
+            )
+        })
+        .collect()
+}
+
 pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     let raw: RawSite = match yaml::from_str(text) {
         Ok(r) => r,
@@ -141,14 +200,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         .filter_map(|h| {
             let name =
                 fields::required(&h.value.name, "name", "Đông Lão", Some(pos(h)), file, diags)?;
-            let aliases = h
-                .value
-                .aliases
-                .iter()
-                .flat_map(|list| list.0.iter())
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect();
+            let aliases = aliases_of(&h.value.aliases);
             Some(
                 Hamlet::new(
                     name.value,
@@ -174,6 +226,12 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
                 .with_hint("Thêm:\nhamlets:\n  - name: Đông Lão\n    kind: thôn"),
         );
     }
+    let mut hamlets = hamlets;
+    hamlets.extend(venues(
+        raw.venues.as_deref().unwrap_or_default(),
+        file,
+        diags,
+    ));
 
     let embeds = raw
         .embeds

@@ -175,6 +175,8 @@ mod tests {
                 value: "Kìm".into(),
                 pos: None,
             },
+            in_hamlet: None,
+            audience: None,
             date,
             time: None,
             part_of_day: None,

@@ -77,7 +77,13 @@ pub struct HamletFinder {
 impl HamletFinder {
     pub fn new(site: &super::Site) -> Self {
         let mut by_key = std::collections::HashMap::new();
-        for (i, h) in site.hamlets.iter().enumerate() {
+        // Venues have no targets or reports: progress counts hamlets only.
+        for (i, h) in site
+            .hamlets
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !h.is_venue())
+        {
             // The first of two same-named hamlets wins, as in `find_hamlet`.
             by_key
                 .entry(crate::vi::text::canonical_key(&h.name))

@@ -72,6 +72,7 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
             time: s.time,
             part_of_day: s.part_of_day,
             place: s.place.clone(),
+            audience: s.audience.clone(),
             services: s.services.clone(),
             note: s.note.clone(),
         }

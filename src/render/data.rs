@@ -18,6 +18,18 @@ struct Data<'a> {
     hamlets: Vec<HamletData<'a>>,
     sessions: Vec<SessionData<'a>>,
     points: Vec<PointData<'a>>,
+    /// Places that are not hamlets (`venues:` in site.yaml).
+    venues: Vec<VenueData<'a>>,
+}
+
+#[derive(Serialize)]
+struct VenueData<'a> {
+    #[serde(flatten)]
+    place: HamletData<'a>,
+    address: Option<&'a str>,
+    coords: Option<CoordsData>,
+    /// The slug of the hamlet it is in, when given.
+    hamlet: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -95,7 +107,13 @@ struct HamletData<'a> {
 
 #[derive(Serialize)]
 struct SessionData<'a> {
-    hamlet: &'a str,
+    /// The hamlet's slug: where the session is, or for a session at a venue
+    /// the hamlet it also belongs to (null when none).
+    hamlet: Option<&'a str>,
+    /// The venue's slug, for a session at a venue.
+    venue: Option<&'a str>,
+    /// Who the session is for.
+    audience: Option<&'a str>,
     date: String,
     start: Option<String>,
     end: Option<String>,
@@ -137,13 +155,35 @@ struct PointData<'a> {
     contacts: Vec<ContactData<'a>>,
 }
 
+fn place_data<'a>(
+    content: &'a Content,
+    plan: &'a Plan,
+    h: crate::model::HamletId,
+    slug: &'a str,
+) -> HamletData<'a> {
+    let place = &content.site.hamlets[h];
+    HamletData {
+        slug,
+        name: &place.name,
+        kind: &place.kind,
+        label: place.label().to_string(),
+        page: plan::hamlet_path(slug),
+        calendar: super::views::hamlet_calendar(plan, h),
+        aliases: &place.aliases,
+        contacts: place.contacts.iter().map(contact).collect(),
+    }
+}
+
 fn iso(d: NaiveDate) -> String {
     crate::vi::calendar::format_iso_date(d)
 }
 
-fn session<'a>(s: &'a Session, slug: &'a str) -> SessionData<'a> {
+/// `hamlet` and `venue` are the slugs of where the session is listed.
+fn session<'a>(s: &'a Session, hamlet: Option<&'a str>, venue: Option<&'a str>) -> SessionData<'a> {
     SessionData {
-        hamlet: slug,
+        hamlet,
+        venue,
+        audience: s.audience.as_deref(),
         date: iso(s.date),
         start: s.time.map(|t| format_time(t.start)),
         end: s.time.and_then(|t| t.end).map(format_time),
@@ -197,26 +237,39 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
             },
             contacts: site.contacts.iter().map(contact).collect(),
         },
-        hamlets: site
-            .hamlets
-            .iter()
-            .zip(plan.hamlet_slugs())
-            .map(|(h, (i, slug))| HamletData {
-                slug,
-                name: &h.name,
-                kind: &h.kind,
-                label: h.label().to_string(),
-                page: plan::hamlet_path(slug),
-                calendar: super::views::hamlet_calendar(plan, i),
-                aliases: &h.aliases,
-                contacts: h.contacts.iter().map(contact).collect(),
+        hamlets: plan
+            .hamlet_slugs()
+            .filter(|&(h, _)| !site.hamlets[h].is_venue())
+            .map(|(h, slug)| place_data(content, plan, h, slug))
+            .collect(),
+        venues: plan
+            .hamlet_slugs()
+            .filter_map(|(h, slug)| {
+                let v = site.hamlets[h].venue.as_ref()?;
+                let within = v
+                    .in_hamlet
+                    .as_ref()
+                    .and_then(|w| site.find_hamlet(&w.value))
+                    .filter(|&w| !site.hamlets[w].is_venue());
+                Some(VenueData {
+                    place: place_data(content, plan, h, slug),
+                    address: v.address.as_deref(),
+                    coords: v.coords.map(coords),
+                    hamlet: within.map(|w| plan.hamlet_slug(w)),
+                })
             })
             .collect(),
         sessions: ordered
             .iter()
             .filter_map(|&i| {
                 let h = plan.hamlet_of(i)?;
-                Some(session(&content.sessions[i], plan.hamlet_slug(h)))
+                let slug = Some(plan.hamlet_slug(h));
+                Some(if site.hamlets[h].is_venue() {
+                    let also = plan.also_in(i).map(|a| plan.hamlet_slug(a));
+                    session(&content.sessions[i], also, slug)
+                } else {
+                    session(&content.sessions[i], slug, None)
+                })
             })
             .collect(),
         points: content
@@ -247,7 +300,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
 
 /// The columns of `lich.csv`. New columns go at the end: programs read the
 /// older ones by position.
-pub const CSV_HEADER: [&str; 16] = [
+pub const CSV_HEADER: [&str; 17] = [
     "Ngày",
     "Thứ",
     "Thôn",
@@ -265,6 +318,7 @@ pub const CSV_HEADER: [&str; 16] = [
     "Địa điểm cũ",
     "Lý do",
     "Ngày thông báo",
+    "Đối tượng",
 ];
 
 /// The "Trạng thái" of a row: the word officers write in that column.
@@ -359,6 +413,7 @@ pub fn write_csv_rows<W: std::io::Write>(
             was.and_then(|w| w.place.as_deref()).unwrap_or_default(),
             s.reason().unwrap_or_default(),
             changed.as_str(),
+            s.audience.as_deref().unwrap_or_default(),
         ];
         for cell in leading.iter().copied().chain(row) {
             w.write_field(spreadsheet_text(cell).as_bytes())

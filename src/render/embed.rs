@@ -29,7 +29,7 @@ pub fn fragment(
         ordered
             .iter()
             .copied()
-            .filter(|&i| only_hamlet.is_none() || plan.hamlet_of(i) == only_hamlet),
+            .filter(|&i| only_hamlet.is_none_or(|h| plan.lists(h, i))),
         Table::Fragment {
             show_hamlet: only_hamlet.is_none(),
         },

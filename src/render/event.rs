@@ -85,6 +85,9 @@ pub fn description(content: &Content, s: &Session) -> String {
             part.key()
         ));
     }
+    if let Some(audience) = &s.audience {
+        lines.push(format!("Đối tượng: {audience}."));
+    }
     if !s.services.is_empty() {
         lines.push(format!("Nội dung: {}.", s.services.join(", ")));
     }

@@ -79,7 +79,7 @@ pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<Haml
     out.push_str(head);
     for (&i, text) in sessions.ordered.iter().zip(events) {
         let hamlet = sessions.plan.hamlet_of(i);
-        if hamlet.is_some() && (only_hamlet.is_none() || hamlet == only_hamlet) {
+        if hamlet.is_some() && only_hamlet.is_none_or(|h| sessions.plan.lists(h, i)) {
             out.push_str(text);
         }
     }

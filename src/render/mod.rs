@@ -441,9 +441,7 @@ fn render_page(
             )
         }
         PageKind::Hamlet(h) => {
-            let rows = session_rows(shared, &root, false, |i| {
-                shared.plan.hamlet_of(i) == Some(h)
-            });
+            let rows = session_rows(shared, &root, false, |i| shared.plan.lists(h, i));
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
             ctx.insert("hamlet_share", &share::hamlet_links(shared.plan, h));
@@ -598,19 +596,12 @@ fn head_title(page_title: &str, site_title: &str) -> String {
 }
 
 fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {
-    let hamlet = &shared.content.site.hamlets[h];
-    let slug = shared.plan.hamlet_slug(h);
-    views::HamletView {
-        name: hamlet.name.clone(),
-        kind: hamlet.kind.clone(),
-        label: hamlet.label().to_string(),
-        slug: slug.to_string(),
-        path: plan::hamlet_path(slug),
-        calendar_path: views::hamlet_calendar(shared.plan, h),
-        session_count: shared.plan.sessions().filter(|&(_, x)| x == h).count(),
-        aliases: hamlet.aliases.clone(),
-        contacts: hamlet.contacts.iter().map(views::contact).collect(),
-    }
+    let count = shared
+        .plan
+        .sessions()
+        .filter(|&(i, _)| shared.plan.lists(h, i))
+        .count();
+    views::hamlet(shared.content, shared.plan, h, count)
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ struct Name {
     other: bool,
     /// "thôn Kìm": the place the name belongs to.
     label: String,
+    /// A venue (a school, a company) rather than a hamlet.
+    venue: bool,
     path: String,
 }
 
@@ -43,6 +45,7 @@ pub(super) fn page(
                 name: name.clone(),
                 other,
                 label: hamlet.label().to_string(),
+                venue: hamlet.is_venue(),
                 path: path.clone(),
             });
         }

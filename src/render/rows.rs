@@ -72,7 +72,7 @@ pub fn write_rows(
                 out.push_str("<td data-label=\"Giờ\">");
                 push_when(out, s);
                 out.push_str("</td><td data-label=\"Địa điểm\">");
-                push_escaped(out, s.place.as_deref().unwrap_or(""));
+                push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td><td data-label=\"Ghi chú\">");
                 push_remarks(out, s);
                 out.push_str("</td></tr>\n");
@@ -106,7 +106,7 @@ pub fn write_rows(
                 }
                 out.push_str("</td>\n");
                 cell(out, false);
-                push_escaped(out, s.place.as_deref().unwrap_or(""));
+                push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td>\n");
                 cell(out, false);
                 push_remarks(out, s);
@@ -194,8 +194,28 @@ fn push_when(out: &mut String, s: &Session) {
     }
 }
 
-/// "Cài đặt VNeID, Kích hoạt tài khoản. Mang theo căn cước": services, then the note.
+/// The place cell: the place written, or, in a table without the hamlet
+/// column (a hamlet's page), the venue a session is held at.
+fn place<'a>(content: &'a Content, s: &'a Session, at: HamletId, show_hamlet: bool) -> &'a str {
+    match &s.place {
+        Some(place) => place,
+        None if !show_hamlet && content.site.hamlets[at].is_venue() => {
+            content.site.hamlets[at].label()
+        }
+        None => "",
+    }
+}
+
+/// "Đối tượng: học sinh. Cài đặt VNeID, Kích hoạt tài khoản. Mang theo căn
+/// cước": who it is for, services, then the note.
 fn push_remarks(out: &mut String, s: &Session) {
+    if let Some(audience) = &s.audience {
+        out.push_str("Đối tượng: ");
+        push_escaped(out, audience);
+        if !s.services.is_empty() || s.note.is_some() {
+            out.push_str(". ");
+        }
+    }
     for (n, service) in s.services.iter().enumerate() {
         if n > 0 {
             out.push_str(", ");

@@ -43,7 +43,7 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String>
     let mut places: Vec<&str> = Vec::new();
     let mut events: Vec<Node> = Vec::new();
     for &i in &shared.ordered_sessions {
-        if shared.plan.hamlet_of(i) != Some(hamlet) {
+        if !shared.plan.lists(hamlet, i) {
             continue;
         }
         let s = &content.sessions[i];

@@ -196,6 +196,7 @@ fn shared_items(content: &Content, picked: &[(SessionId, HamletId)]) -> WeekData
                     time: s.time,
                     part_of_day: s.part_of_day,
                     place: s.place.clone(),
+                    audience: s.audience.clone(),
                     services: s.services.clone(),
                     note: s.note.clone(),
                 }],

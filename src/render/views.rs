@@ -117,6 +117,53 @@ pub struct HamletView {
     pub aliases: Vec<String>,
     /// The hamlet's own contacts.
     pub contacts: Vec<ContactView>,
+    /// Set for a venue (a school, a company): where it is.
+    pub venue: Option<VenueView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct VenueView {
+    pub address: Option<String>,
+    pub coords: Option<CoordsView>,
+    /// The hamlet it is in: its label and page.
+    pub hamlet_label: Option<String>,
+    pub hamlet_path: Option<String>,
+}
+
+/// A hamlet's or a venue's view: everything but the session count.
+pub fn hamlet(
+    content: &Content,
+    plan: &Plan,
+    h: crate::model::HamletId,
+    session_count: usize,
+) -> HamletView {
+    let hamlet = &content.site.hamlets[h];
+    let slug = plan.hamlet_slug(h);
+    let venue = hamlet.venue.as_ref().map(|v| {
+        let within = v
+            .in_hamlet
+            .as_ref()
+            .and_then(|w| content.site.find_hamlet(&w.value))
+            .filter(|&w| !content.site.hamlets[w].is_venue());
+        VenueView {
+            address: v.address.clone(),
+            coords: v.coords.map(coords),
+            hamlet_label: within.map(|w| content.site.hamlets[w].label().to_string()),
+            hamlet_path: within.map(|w| plan::hamlet_path(plan.hamlet_slug(w))),
+        }
+    });
+    HamletView {
+        name: hamlet.name.clone(),
+        kind: hamlet.kind.clone(),
+        label: hamlet.label().to_string(),
+        slug: slug.to_string(),
+        path: plan::hamlet_path(slug),
+        calendar_path: hamlet_calendar(plan, h),
+        session_count,
+        aliases: hamlet.aliases.clone(),
+        contacts: hamlet.contacts.iter().map(contact).collect(),
+        venue,
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -213,8 +260,11 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
         .filter(|&end| today <= end && c.start.is_none_or(|s| s <= today))
         .map(|end| (end - today).num_days() + 1);
     let mut counts = vec![0usize; s.hamlets.len()];
-    for (_, h) in plan.sessions() {
+    for (i, h) in plan.sessions() {
         counts[h.index()] += 1;
+        if let Some(also) = plan.also_in(i) {
+            counts[also.index()] += 1;
+        }
     }
     SiteView {
         title: s.title.clone(),
@@ -244,22 +294,10 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                 .collect(),
         },
         contacts: s.contacts.iter().map(contact).collect(),
-        hamlets: s
-            .hamlets
-            .iter()
-            .zip(plan.hamlet_slugs())
+        hamlets: plan
+            .hamlet_slugs()
             .zip(counts)
-            .map(|((h, (i, slug)), session_count)| HamletView {
-                name: h.name.clone(),
-                kind: h.kind.clone(),
-                label: h.label().to_string(),
-                slug: slug.to_string(),
-                path: plan::hamlet_path(slug),
-                calendar_path: hamlet_calendar(plan, i),
-                session_count,
-                aliases: h.aliases.clone(),
-                contacts: h.contacts.iter().map(contact).collect(),
-            })
+            .map(|((h, _), session_count)| hamlet(content, plan, h, session_count))
             .collect(),
     }
 }

@@ -123,6 +123,7 @@ fn week_data(
             time: s.time,
             part_of_day: s.part_of_day,
             place: s.place.clone(),
+            audience: s.audience.clone(),
             services: s.services.clone(),
             note: s.note.clone(),
         };

@@ -50,6 +50,8 @@ pub struct SessionData {
     /// Only the part of the day was written ("Sáng"): said as words.
     pub part_of_day: Option<PartOfDay>,
     pub place: Option<String>,
+    /// Who the session is for: "học sinh từ 14 tuổi".
+    pub audience: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
 }
@@ -239,7 +241,8 @@ impl<'a> SpokenNames<'a> {
                 .entry(day.date)
                 .or_insert_with(|| date_words(day.date, false));
             for s in &day.sessions {
-                for name in std::iter::once(s.hamlet.as_str()).chain(s.place.as_deref()) {
+                let names = [s.place.as_deref(), s.audience.as_deref()];
+                for name in std::iter::once(s.hamlet.as_str()).chain(names.into_iter().flatten()) {
                     spoken
                         .names
                         .entry(name)
@@ -282,10 +285,9 @@ impl<'a> SpokenNames<'a> {
         let mut groups: Vec<(&SessionData, Vec<String>)> = Vec::new();
         for s in sessions {
             let time = self.time(s);
-            match groups
-                .iter_mut()
-                .find(|(first, _)| first.hamlet == s.hamlet && first.place == s.place)
-            {
+            match groups.iter_mut().find(|(first, _)| {
+                first.hamlet == s.hamlet && first.place == s.place && first.audience == s.audience
+            }) {
                 Some((_, times)) => times.push(time),
                 None => groups.push((s, vec![time])),
             }
@@ -319,6 +321,10 @@ impl<'a> SpokenNames<'a> {
         {
             words.push_str(", tại ");
             words.push_str(&place);
+        }
+        if let Some(audience) = s.audience.as_deref().map(|a| self.name(a)) {
+            words.push_str(", dành cho ");
+            words.push_str(&audience);
         }
         words
     }
@@ -536,6 +542,7 @@ mod tests {
                             hamlet: "thôn Đông Lão".into(),
                             time: range(7, 30, Some((11, 0))),
                             part_of_day: None,
+                            audience: None,
                             place: Some("Nhà văn hóa thôn".into()),
                             services: vec!["Đăng ký định danh mức 2".into()],
                             note: Some(card.clone()),
@@ -544,6 +551,7 @@ mod tests {
                             hamlet: "thôn Kìm".into(),
                             time: range(19, 0, Some((21, 30))),
                             part_of_day: None,
+                            audience: None,
                             place: None,
                             services: vec!["Đăng ký định danh mức 2".into()],
                             note: Some(card.clone()),
@@ -556,6 +564,7 @@ mod tests {
                         hamlet: "Tổ dân phố 3".into(),
                         time: None,
                         part_of_day: None,
+                        audience: None,
                         place: Some("Trụ sở UBND xã".into()),
                         services: vec!["Đăng ký định danh mức 2".into()],
                         note: Some(card),

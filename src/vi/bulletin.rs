@@ -165,6 +165,7 @@ mod tests {
             services: vec!["Hướng dẫn cài đặt VNeID".into()],
             note: Some(note.into()),
             part_of_day: None,
+            audience: None,
         }
     }
 

@@ -31,6 +31,10 @@ pub enum Role {
     WasPlace,
     /// "Ngày thông báo": the day the change was announced.
     Changed,
+    /// A place that is not a hamlet (school, company): the row's venue.
+    Venue,
+    /// Who the session is for: "Đối tượng".
+    Audience,
 }
 
 impl Role {
@@ -48,6 +52,8 @@ impl Role {
             Role::Note => "Ghi chú",
             Role::Status => "Trạng thái",
             Role::Reason => "Lý do",
+            Role::Venue => "Đơn vị",
+            Role::Audience => "Đối tượng",
             Role::WasDate => "Ngày cũ",
             Role::WasTime => "Giờ cũ",
             Role::WasPlace => "Địa điểm cũ",
@@ -84,7 +90,6 @@ const PHRASES: &[(&str, Role)] = &[
     ("noi", Role::Place),
     ("place", Role::Place),
     ("location", Role::Place),
-    ("venue", Role::Place),
     ("noi dung", Role::Services),
     ("dich vu", Role::Services),
     ("cong viec", Role::Services),
@@ -93,6 +98,15 @@ const PHRASES: &[(&str, Role)] = &[
     ("services", Role::Services),
     ("service", Role::Services),
     ("ghi chu", Role::Note),
+    ("doi tuong", Role::Audience),
+    ("danh cho", Role::Audience),
+    ("audience", Role::Audience),
+    ("co quan don vi", Role::Venue),
+    ("don vi", Role::Venue),
+    ("truong hoc", Role::Venue),
+    ("doanh nghiep", Role::Venue),
+    ("co so", Role::Venue),
+    ("venue", Role::Venue),
     ("luu y", Role::Note),
     ("chu y", Role::Note),
     ("note", Role::Note),
@@ -201,6 +215,10 @@ pub const KNOWN_HEADERS: &[&str] = &[
     "place",
     "services",
     "note",
+    "Đối tượng",
+    "Đơn vị",
+    "venue",
+    "audience",
 ];
 
 #[cfg(test)]
@@ -251,6 +269,12 @@ mod tests {
             ("Ngày thông báo", Some(Role::Changed)),
             ("Ngày thông báo thay đổi", Some(Role::Changed)),
             ("status", Some(Role::Status)),
+            ("Đối tượng", Some(Role::Audience)),
+            ("Đối tượng tham gia", Some(Role::Audience)),
+            ("Đơn vị", Some(Role::Venue)),
+            ("Cơ quan, đơn vị", Some(Role::Venue)),
+            ("Trường học", Some(Role::Venue)),
+            ("venue", Some(Role::Venue)),
             ("Người phụ trách", None),
             ("Điểm thu nhận", None),
             ("", None),

@@ -35,6 +35,8 @@ impl Column {
 struct Columns {
     weekday: Option<Column>,
     hamlet: Option<Column>,
+    venue: Option<Column>,
+    audience: Option<Column>,
     date: Option<Column>,
     time: Option<Column>,
     place: Option<Column>,
@@ -121,8 +123,8 @@ fn find_header(grid: &Grid) -> Option<(usize, Vec<HeaderCell>)> {
         .find_map(|(i, row)| {
             let cells = header_cells(row);
             let has = |r: Role| cells.iter().any(|c| c.role == Some(r));
-            let is_header =
-                has(Role::Hamlet) && (has(Role::Date) || has(Role::When) || has(Role::Time));
+            let is_header = (has(Role::Hamlet) || has(Role::Venue))
+                && (has(Role::Date) || has(Role::When) || has(Role::Time));
             is_header.then_some((i, cells))
         })
 }
@@ -208,6 +210,8 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
     let mut columns = Columns {
         weekday: take(Role::Weekday),
         hamlet: take(Role::Hamlet),
+        venue: take(Role::Venue),
+        audience: take(Role::Audience),
         date: take(Role::Date),
         time: take(Role::Time),
         place: take(Role::Place),
@@ -297,6 +301,8 @@ fn sessions_of_row(
 ) -> Vec<Session> {
     let read = [
         &columns.hamlet,
+        &columns.venue,
+        &columns.audience,
         &columns.date,
         &columns.time,
         &columns.place,
@@ -316,18 +322,31 @@ fn sessions_of_row(
         return Vec::new();
     }
     let errors_before = diags.error_count();
-    let Some(hamlet_column) = columns.hamlet.as_ref() else {
+    let Some(place_column) = columns.hamlet.as_ref().or(columns.venue.as_ref()) else {
         return Vec::new();
     };
-    let hamlet = text_of(&columns.hamlet, row);
+    let located = |column: &Option<Column>| {
+        let c = column.as_ref()?;
+        Some(Located {
+            value: text_of(column, row)?,
+            pos: c.pos(row),
+        })
+    };
+    // A row at a venue is listed under the venue, and under its hamlet too.
+    let (hamlet, in_hamlet) = match located(&columns.venue) {
+        Some(venue) => (Some(venue), located(&columns.hamlet)),
+        None => (located(&columns.hamlet), None),
+    };
     if hamlet.is_none() {
         diags.push(
-            Diagnostic::error(file, hamlet_column.pos(row), "Dòng này chưa ghi tên thôn.")
-                .with_hint("Ghi tên thôn đúng như trong site.yaml, kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."),
+            Diagnostic::error(file, place_column.pos(row), "Dòng này chưa ghi tên thôn.")
+                .with_hint("Ghi tên thôn đúng như trong site.yaml (hoặc tên đơn vị ở cột Đơn vị, với buổi tại trường học, công ty), kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."),
         );
     }
     for column in [
         &columns.hamlet,
+        &columns.venue,
+        &columns.audience,
         &columns.place,
         &columns.note,
         &columns.services,
@@ -409,10 +428,9 @@ fn sessions_of_row(
         return Vec::new();
     };
     let session = Session {
-        hamlet: Located {
-            value: hamlet,
-            pos: hamlet_column.pos(row),
-        },
+        hamlet,
+        in_hamlet,
+        audience: text_of(&columns.audience, row),
         date: dates.first().copied().unwrap_or_default(),
         time: None,
         part_of_day: None,
