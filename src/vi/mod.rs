@@ -17,6 +17,7 @@
 pub mod admin_unit;
 pub mod announce;
 pub mod calendar;
+pub mod change_words;
 pub mod legacy;
 pub mod number_format;
 pub mod personal_data;
