@@ -15,6 +15,7 @@ use crate::vi;
 pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     let mut diags = Diagnostics::default();
     hamlets(content, &mut diags);
+    aliases(content, &mut diags);
     sessions(content, &mut diags);
     changes::validate(content, today, &mut diags);
     documents(content, &mut diags);
@@ -145,6 +146,38 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
     }
 }
 
+/// An alias names one hamlet: the same as another hamlet's name or alias
+/// would send its sessions to whichever comes first.
+fn aliases(content: &Content, diags: &mut Diagnostics) {
+    let site = &content.site;
+    let mut names: HashMap<&str, &str> = site
+        .hamlets
+        .iter()
+        .map(|h| (h.key.as_str(), h.name.as_str()))
+        .collect();
+    for h in &site.hamlets {
+        for (alias, key) in h.aliases.iter().zip(h.alias_keys()) {
+            if *key == h.key {
+                continue;
+            }
+            match names.insert(key, &h.name) {
+                Some(other) if other != h.name => diags.push(
+                    Diagnostic::error(
+                        &h.source.file,
+                        h.source.pos,
+                        format!(
+                            "Tên khác \"{alias}\" của thôn \"{}\" trùng với thôn \"{other}\" (tên hoặc tên khác).",
+                            h.name
+                        ),
+                    )
+                    .with_hint("Một tên chỉ chỉ một thôn: xóa tên khác này ở một trong hai thôn."),
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
 fn sessions(content: &Content, diags: &mut Diagnostics) {
     let site = &content.site;
     if site.hamlets.is_empty() {
@@ -153,11 +186,17 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
         return;
     }
     let names: Vec<&str> = site.hamlets.iter().map(|h| h.name.as_str()).collect();
+    let with_aliases: Vec<&str> = site
+        .hamlets
+        .iter()
+        .flat_map(|h| std::iter::once(&h.name).chain(&h.aliases))
+        .map(String::as_str)
+        .collect();
     let mut seen = HashMap::new();
     for s in &content.sessions {
-        let Some(index) = site.find_hamlet(&s.hamlet.value) else {
-            let hint = match vi::text::closest(&s.hamlet.value, names.iter().copied()) {
-                Some(best) => format!("Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml."),
+        let Some((index, how)) = site.match_hamlet(&s.hamlet.value) else {
+            let hint = match vi::text::closest(&s.hamlet.value, with_aliases.iter().copied()) {
+                Some(best) => format!("Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml (tên hoặc một tên khác trong aliases)."),
                 None => format!(
                     "Sửa tên cho đúng một thôn trong site.yaml ({}), hoặc thêm thôn này vào danh sách hamlets trong site.yaml.",
                     names.join(", ")
@@ -176,6 +215,25 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
             );
             continue;
         };
+        if let crate::model::NameMatch::Alias(_) = how {
+            let hamlet = &site.hamlets[index];
+            diags.push(
+                Diagnostic::note(
+                    &s.source.file,
+                    s.hamlet.pos,
+                    format!(
+                        "\"{}\" là tên khác của {}: buổi được xếp vào trang của {}.",
+                        s.hamlet.value.trim(),
+                        hamlet.label(),
+                        hamlet.label()
+                    ),
+                )
+                .with_hint(format!(
+                    "Không cần sửa. Muốn hết ghi chú này thì viết tên trong site.yaml: hamlet: {}",
+                    hamlet.name
+                )),
+            );
+        }
         let campaign = &site.campaign;
         if let (Some(start), Some(end)) = (campaign.start, campaign.end) {
             if s.date < start || s.date > end {
