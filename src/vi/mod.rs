@@ -16,12 +16,14 @@
 
 pub mod admin_unit;
 pub mod announce;
+pub mod bulletin;
 pub mod calendar;
 pub mod change_words;
 pub mod legacy;
 pub mod number_format;
 pub mod personal_data;
 pub mod slug;
+pub mod sms;
 pub mod speech;
 pub mod syllable;
 pub mod text;
