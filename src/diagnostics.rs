@@ -470,6 +470,7 @@ pub fn more_line(like: &Diagnostic, count: usize, lines: &[u32]) -> String {
     let label = match like.severity {
         Severity::Error => "lỗi",
         Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
     };
     let mut places: Vec<String> = lines.iter().map(u32::to_string).collect();
     if count > lines.len() && !places.is_empty() {
