@@ -495,10 +495,11 @@ impl Nesting {
                     self.pop_to(b);
                 }
             }
-            "caption" | "colgroup" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" => {
-                if !self.table_part_start(name) {
-                    return;
-                }
+            // Outside a table, ignored.
+            "caption" | "colgroup" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
+                if !self.table_part_start(name) =>
+            {
+                return;
             }
             _ => {}
         }
