@@ -289,7 +289,11 @@ fn finish(
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
-    // Before anything can fail: a site left aside by a killed build goes back.
+    // One build per output folder at a time; the output is checked first, so
+    // the lock file is never written into (or beside) the content folder.
+    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
+    let _lock = output::lock(&options.output).map_err(|d| fail(vec![d]))?;
+    // Before anything else can fail: a site left aside by a killed build goes back.
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
     let render_options = RenderOptions {
@@ -299,7 +303,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let province = read_province(&options.root, base_url).map_err(fail)?;
     let (sites, mut warnings) = prepare_all(&province, render_options.today).map_err(fail)?;
 
-    output::check_target(&options.output, &options.root).map_err(|d| fail(vec![d]))?;
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
     // Communes render side by side: one commune's pages alone leave a core idle

@@ -1,7 +1,7 @@
 //! Problems found in an officer's content, as values. Every stage returns these;
 //! `render_report` is the one place that turns them into text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,8 @@ pub use catalogue::Message;
 pub enum Severity {
     Error,
     Warning,
+    /// Nothing to fix, worth knowing (a schedule used a hamlet's other name).
+    Note,
 }
 
 /// 1-based line and column in a source file.
@@ -140,19 +142,32 @@ pub fn sort(items: &mut [Diagnostic]) {
     });
 }
 
-/// Attach the offending source line to each diagnostic whose file text is known.
+/// Attach the offending source line to each diagnostic whose file text is
+/// known. Each file's lines are found once (a CSV file of 100,000 bad rows
+/// gives 100,000 diagnostics: looking each line up from the start of the
+/// file took minutes).
 pub fn attach_source_lines(items: &mut [Diagnostic], sources: &BTreeMap<PathBuf, String>) {
+    let mut line_starts: HashMap<&Path, Vec<usize>> = HashMap::new();
     for d in items.iter_mut() {
-        let (Some(pos), Some(text)) = (d.pos, sources.get(&d.file)) else {
+        let (Some(pos), Some((file, text))) = (d.pos, sources.get_key_value(&d.file)) else {
             continue;
         };
         if pos.line == 0 {
             continue;
         }
-        d.source_line = text
-            .lines()
-            .nth(pos.line as usize - 1)
-            .map(|l| l.trim_end().to_string());
+        let starts = line_starts.entry(file.as_path()).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = pos.line as usize - 1;
+        d.source_line = starts
+            .get(line)
+            .filter(|&&start| start < text.len())
+            .map(|&start| {
+                let end = starts.get(line + 1).map_or(text.len(), |next| next - 1);
+                text[start..end].trim_end().to_string()
+            });
     }
 }
 
@@ -238,6 +253,7 @@ pub fn render_one(d: &Diagnostic) -> String {
     let label = match d.severity {
         Severity::Error => "lỗi",
         Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
     };
     let mut out = format!("{label}: {}: {}\n", location(&d.file, d.pos), d.message);
     if let Some(excerpt) = excerpt(d) {
@@ -349,8 +365,7 @@ const PLACES_LISTED: usize = 10;
 
 /// The mistakes of `items` (sorted), in the order of their first place.
 pub fn mistakes(items: &[Diagnostic]) -> Vec<Mistake<'_>> {
-    let mut index: std::collections::HashMap<(Severity, &str, Option<&str>), usize> =
-        std::collections::HashMap::new();
+    let mut index: HashMap<(Severity, &str, Option<&str>), usize> = HashMap::new();
     let mut out: Vec<Mistake> = Vec::new();
     for d in items {
         let key = (d.severity, d.message.as_str(), d.hint.as_deref());
@@ -378,12 +393,125 @@ pub fn render_mistake(m: &Mistake) -> String {
     }
 }
 
-/// All diagnostics, sorted, each mistake once, followed by a count line.
+/// How many mistakes of one kind in one file are shown in full: a column
+/// read wrong gives a different error on each of 100,000 rows (`Thôn "X1"`,
+/// `Thôn "X2"` …), and printing them all (30 MB) helps no one.
+pub const SHOWN_PER_KIND: usize = 10;
+
+/// A mistake shown in full, or the count of the others of its kind.
+pub enum Shown<'m, 'a> {
+    One(&'m Mistake<'a>),
+    /// `count` more mistakes of the kind of `like`, in its file, first made
+    /// on these lines (the first few).
+    More {
+        like: &'a Diagnostic,
+        count: usize,
+        lines: Vec<u32>,
+    },
+}
+
+/// A kind of mistake, from its message: what is quoted and the numbers
+/// (which name the value and place) left out, so `Thôn "X1" …` on row 2 and
+/// `Thôn "X2" …` on row 3 are one kind.
+fn mistake_kind(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                kind.push(c);
+            }
+            _ if quoted => {}
+            '0'..='9' => {
+                if !kind.ends_with('#') {
+                    kind.push('#');
+                }
+            }
+            _ => kind.push(c),
+        }
+    }
+    kind
+}
+
+/// What to show of `mistakes`: the first [`SHOWN_PER_KIND`] of each kind in
+/// each file, then, right after them, how many more.
+pub fn shown<'m, 'a>(mistakes: &'m [Mistake<'a>]) -> Vec<Shown<'m, 'a>> {
+    let mut kinds: HashMap<(&Path, Severity, String), Vec<usize>> = HashMap::new();
+    for (i, m) in mistakes.iter().enumerate() {
+        let d = m.first();
+        kinds
+            .entry((&d.file, d.severity, mistake_kind(&d.message)))
+            .or_default()
+            .push(i);
+    }
+    // After the last shown mistake of a kind: how many more, and where.
+    let mut after: HashMap<usize, (usize, Vec<u32>)> = HashMap::new();
+    let mut hidden = vec![false; mistakes.len()];
+    for same in kinds.values().filter(|v| v.len() > SHOWN_PER_KIND) {
+        let rest = &same[SHOWN_PER_KIND..];
+        for &i in rest {
+            hidden[i] = true;
+        }
+        let lines = rest
+            .iter()
+            .filter_map(|&i| mistakes[i].first().pos.map(|p| p.line))
+            .filter(|&l| l > 0)
+            .take(PLACES_LISTED)
+            .collect();
+        after.insert(same[SHOWN_PER_KIND - 1], (rest.len(), lines));
+    }
+    let mut out = Vec::new();
+    for (i, m) in mistakes.iter().enumerate() {
+        if hidden[i] {
+            continue;
+        }
+        out.push(Shown::One(m));
+        if let Some((count, lines)) = after.remove(&i) {
+            out.push(Shown::More {
+                like: m.first(),
+                count,
+                lines,
+            });
+        }
+    }
+    out
+}
+
+/// The line that stands for the mistakes not shown: how many, where.
+pub fn more_line(like: &Diagnostic, count: usize, lines: &[u32]) -> String {
+    let label = match like.severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
+    };
+    let mut places: Vec<String> = lines.iter().map(u32::to_string).collect();
+    if count > lines.len() && !places.is_empty() {
+        places.push("…".to_string());
+    }
+    let places = match places.is_empty() {
+        true => String::new(),
+        false => format!(" (dòng {})", places.join(", ")),
+    };
+    let file = spreadsheet_parts(&like.file).map_or(&*like.file, |(book, _)| book);
+    format!(
+        "… và {count} {label} giống vậy nữa trong {}{places}: sửa các {label} trên rồi chạy lại để xem tiếp.",
+        file.display()
+    )
+}
+
+/// All diagnostics, sorted, each mistake once and at most
+/// [`SHOWN_PER_KIND`] of a kind per file, followed by a count line (of all).
 pub fn render_report(items: &[Diagnostic]) -> String {
     let mut out = String::new();
     let mistakes = mistakes(items);
-    for m in &mistakes {
-        out.push_str(&render_mistake(m));
+    for shown in shown(&mistakes) {
+        match shown {
+            Shown::One(m) => out.push_str(&render_mistake(m)),
+            Shown::More { like, count, lines } => {
+                let _ = writeln!(out, "{}", more_line(like, count, &lines));
+            }
+        }
     }
     if !mistakes.is_empty() {
         let _ = writeln!(out, "{}", summary(&mistakes));
@@ -391,32 +519,26 @@ pub fn render_report(items: &[Diagnostic]) -> String {
     out
 }
 
-/// "Có 2 lỗi (ở 60 dòng) và 1 cảnh báo.": distinct mistakes, and the places
-/// when a mistake is repeated.
+/// "Có 2 lỗi (ở 60 chỗ) và 1 cảnh báo.": distinct mistakes of each severity,
+/// and the places when a mistake is repeated.
 pub fn summary(mistakes: &[Mistake]) -> String {
-    let count = |error: bool| {
-        let of_kind = mistakes.iter().filter(|m| m.first().is_error() == error);
-        let (kinds, places) = of_kind.fold((0, 0), |(k, p), m| (k + 1, p + m.places.len()));
-        (kinds, places)
-    };
-    let (errors, error_places) = count(true);
-    let (warnings, warning_places) = count(false);
-    let part = |n: usize, places: usize, word: &str| {
-        if places > n {
-            format!("{n} {word} (ở {places} chỗ)")
-        } else {
-            format!("{n} {word}")
+    let parts: Vec<String> = [
+        (Severity::Error, "lỗi"),
+        (Severity::Warning, "cảnh báo"),
+        (Severity::Note, "ghi chú"),
+    ]
+    .iter()
+    .filter_map(|&(severity, word)| {
+        let of_kind = mistakes.iter().filter(|m| m.first().severity == severity);
+        let (n, places) = of_kind.fold((0, 0), |(k, p), m| (k + 1, p + m.places.len()));
+        match (n, places) {
+            (0, _) => None,
+            (n, places) if places > n => Some(format!("{n} {word} (ở {places} chỗ)")),
+            (n, _) => Some(format!("{n} {word}")),
         }
-    };
-    match (errors, warnings) {
-        (0, _) => format!("Có {}.", part(warnings, warning_places, "cảnh báo")),
-        (_, 0) => format!("Có {}.", part(errors, error_places, "lỗi")),
-        _ => format!(
-            "Có {} và {}.",
-            part(errors, error_places, "lỗi"),
-            part(warnings, warning_places, "cảnh báo")
-        ),
-    }
+    })
+    .collect();
+    format!("Có {}.", crate::vi::announce::list_words(&parts))
 }
 
 #[cfg(test)]

@@ -66,17 +66,34 @@ impl Site {
     /// The hamlet a session names, matched the way officers type names: NFC or
     /// NFD, old or new tone placement, any case.
     pub fn find_hamlet(&self, name: &str) -> Option<HamletId> {
+        self.match_hamlet(name).map(|(h, _)| h)
+    }
+
+    /// `find_hamlet`, saying whether the name or one of the hamlet's
+    /// `aliases` (an old or common name) was written.
+    pub fn match_hamlet(&self, name: &str) -> Option<(HamletId, NameMatch)> {
         // Most sessions name their hamlet exactly as site.yaml does: no key
         // needed (two hamlets with one key are refused by validation).
         if let Some(exact) = self.hamlets.iter().position(|h| h.name == name) {
-            return Some(HamletId::new(exact));
+            return Some((HamletId::new(exact), NameMatch::Name));
         }
         let key = crate::vi::text::canonical_key(name);
-        self.hamlets
-            .iter()
-            .position(|h| h.key == key)
-            .map(HamletId::new)
+        if let Some(h) = self.hamlets.iter().position(|h| h.key == key) {
+            return Some((HamletId::new(h), NameMatch::Name));
+        }
+        self.hamlets.iter().enumerate().find_map(|(h, hamlet)| {
+            let alias = hamlet.alias_keys.iter().position(|k| *k == key)?;
+            Some((HamletId::new(h), NameMatch::Alias(alias)))
+        })
     }
+}
+
+/// How a schedule named a hamlet: by its name, or by one of its aliases (by
+/// index in `Hamlet::aliases`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameMatch {
+    Name,
+    Alias(usize),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -169,6 +186,10 @@ pub struct Hamlet {
     /// matched to hamlets by it, tens of thousands of times in a province.
     pub key: String,
     label: String,
+    /// Other names people use (old names from mergers, common spellings):
+    /// schedules may use them, and `tim-noi-o/` lists them.
+    pub aliases: Vec<String>,
+    alias_keys: Vec<String>,
 }
 
 impl Hamlet {
@@ -193,7 +214,23 @@ impl Hamlet {
             source,
             key,
             label,
+            aliases: Vec::new(),
+            alias_keys: Vec::new(),
         }
+    }
+
+    pub fn with_aliases(mut self, aliases: Vec<String>) -> Hamlet {
+        self.alias_keys = aliases
+            .iter()
+            .map(|a| crate::vi::text::canonical_key(a))
+            .collect();
+        self.aliases = aliases;
+        self
+    }
+
+    /// `canonical_key` of each alias, in `aliases` order.
+    pub fn alias_keys(&self) -> &[String] {
+        &self.alias_keys
     }
 
     /// "thôn Đông Lão": how a hamlet is named in a sentence.

@@ -3,7 +3,9 @@
 //! the previous site exactly as it was.
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Message};
 use crate::disk::io_reason;
@@ -107,6 +109,65 @@ pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// How long a build waits for another build writing the same output folder
+/// before it gives up: a commune builds in about a second, a province in a
+/// few; a second build started by accident simply runs after the first.
+const LOCK_WAIT: Duration = Duration::from_secs(60);
+
+/// Held while a build writes one output folder: an OS lock on a file beside
+/// it (`.<output>.bangtin-lock`). The system releases it when the process
+/// ends, however it ends, so a crashed build never blocks the next. The
+/// file itself stays: removing it could let two builds lock two files.
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+const LOCK_TEXT: &str =
+    "Tệp khóa của bangtin: mỗi lúc chỉ một lần dựng được ghi vào thư mục đầu ra bên cạnh.\n";
+
+/// Wait (at most [`LOCK_WAIT`]) until no other build writes `output`, and
+/// hold it until the returned lock is dropped. On a file system that has no
+/// locks (some network shares), builds go on unlocked, as before.
+pub fn lock(output: &Path) -> Result<OutputLock, Diagnostic> {
+    let path = sibling(&resolve(output), "lock");
+    match path.parent() {
+        // A file in the way is reported when the lock file is opened.
+        Some(parent) if !parent.exists() => {
+            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?
+        }
+        _ => {}
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| write_error(&path, &e))?;
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Diagnostic::new(
+                    output,
+                    None,
+                    Message::OutputLocked {
+                        seconds: LOCK_WAIT.as_secs(),
+                    },
+                ));
+            }
+            Err(fs::TryLockError::Error(_)) => break,
+        }
+    }
+    if file.metadata().is_ok_and(|m| m.len() == 0) {
+        let _ = (&file).write_all(LOCK_TEXT.as_bytes());
+    }
+    Ok(OutputLock { _file: file })
 }
 
 /// A build killed between the two renames of its swap left the previous site

@@ -26,6 +26,8 @@ pub enum PageKind {
     NotFound,
     /// `tien-do/index.html`, only when the site has `progress.yaml`.
     Progress,
+    /// `tim-noi-o/index.html`: every hamlet's name and other names, A to Z.
+    Names,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -122,6 +124,7 @@ pub const ATOM: &str = "atom.xml";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 pub const FRAGMENT: &str = "nhung/lich.html";
+pub const NAMES: &str = "tim-noi-o/index.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -134,6 +137,7 @@ const RESERVED: &[&str] = &[
     "tin-tuc",
     "du-lieu",
     "nhung",
+    "tim-noi-o",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -224,6 +228,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         PlannedPage {
             kind: PageKind::NotFound,
             path: NOT_FOUND.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Names,
+            path: NAMES.into(),
         },
     ];
     if content.progress.is_some() {

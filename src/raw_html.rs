@@ -8,7 +8,10 @@
 //!
 //! Nesting: the HTML parser behind the sanitizer slows down with the square
 //! of the depth of unclosed tags (100 000 `<div>`s take minutes), so a
-//! document nesting deeper than [`MAX_NESTING`] is refused before it gets there.
+//! document that may nest deeper than [`MAX_NESTING`] is refused before it
+//! gets there; `nesting` bounds the depth the parser will build.
+
+mod nesting;
 
 use std::ops::Range;
 
@@ -19,14 +22,6 @@ use url::Url;
 /// for the parser at its worst.
 pub const MAX_NESTING: usize = 1000;
 
-/// Elements that never hold others, or that the next sibling closes
-/// (`<p>`, `<li>`, `<td>` …): they don't deepen the tree however many are open.
-const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
-    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc",
-];
-
 /// The raw HTML parts of `markdown` (not code), with their byte ranges.
 fn raw_parts(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     Parser::new_ext(markdown, crate::markdown_dialect::options())
@@ -35,53 +30,21 @@ fn raw_parts(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         .map(|(_, range)| range)
 }
 
-/// Byte offset in `markdown` of the tag where its raw HTML first nests deeper
-/// than [`MAX_NESTING`] unclosed elements, if it does.
+/// Byte offset in `markdown` of the tag where its raw HTML may first nest
+/// deeper than [`MAX_NESTING`] open elements, if it may (see [`nesting`]).
 pub fn too_deep(markdown: &str) -> Option<usize> {
     // No `<`, no raw HTML: skip the markdown parse (most guides).
     if !markdown.contains('<') {
         return None;
     }
-    let mut depth = 0usize;
+    let mut nesting = nesting::Nesting::default();
     for range in raw_parts(markdown) {
         let part = markdown.get(range.clone())?;
-        let mut rest = part;
-        while let Some(lt) = rest.find('<') {
-            let tag = &rest[lt + 1..];
-            let closing = tag.starts_with('/');
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let counts = !name.is_empty() && !FLAT.contains(&name.as_str());
-            if counts && closing {
-                depth = depth.saturating_sub(1);
-            } else if counts {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(range.start + (part.len() - rest.len()) + lt);
-                }
-            }
-            rest = &tag[tag_end(tag)..];
+        if let Some(at) = nesting.feed(part, MAX_NESTING) {
+            return Some(range.start + at);
         }
     }
     None
-}
-
-/// Length of a tag's text after its `<`, through its `>`, quotes skipped.
-fn tag_end(tag: &str) -> usize {
-    let mut quote = None;
-    for (i, c) in tag.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return i + 1,
-            _ => {}
-        }
-    }
-    tag.len()
 }
 
 /// One allowed source: a host, and optionally a path under which frames are

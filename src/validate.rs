@@ -15,6 +15,7 @@ use crate::vi;
 pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     let mut diags = Diagnostics::default();
     hamlets(content, &mut diags);
+    aliases(content, &mut diags);
     sessions(content, &mut diags);
     changes::validate(content, today, &mut diags);
     documents(content, &mut diags);
@@ -122,6 +123,36 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
     }
 }
 
+/// An alias names one hamlet: the same as another hamlet's name or alias
+/// would send its sessions to whichever comes first.
+fn aliases(content: &Content, diags: &mut Diagnostics) {
+    let site = &content.site;
+    let mut names: HashMap<&str, &str> = site
+        .hamlets
+        .iter()
+        .map(|h| (h.key.as_str(), h.name.as_str()))
+        .collect();
+    for h in &site.hamlets {
+        for (alias, key) in h.aliases.iter().zip(h.alias_keys()) {
+            if *key == h.key {
+                continue;
+            }
+            match names.insert(key, &h.name) {
+                Some(other) if other != h.name => diags.push(Diagnostic::new(
+                    &h.source.file,
+                    h.source.pos,
+                    Message::AliasClash {
+                        alias: alias.clone(),
+                        name: h.name.clone(),
+                        other: other.to_string(),
+                    },
+                )),
+                _ => {}
+            }
+        }
+    }
+}
+
 fn sessions(content: &Content, diags: &mut Diagnostics) {
     let site = &content.site;
     if site.hamlets.is_empty() {
@@ -130,11 +161,17 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
         return;
     }
     let names: Vec<&str> = site.hamlets.iter().map(|h| h.name.as_str()).collect();
+    let with_aliases: Vec<&str> = site
+        .hamlets
+        .iter()
+        .flat_map(|h| std::iter::once(&h.name).chain(&h.aliases))
+        .map(String::as_str)
+        .collect();
     let mut seen = HashMap::new();
     for s in &content.sessions {
-        let Some(index) = site.find_hamlet(&s.hamlet.value) else {
+        let Some((index, how)) = site.match_hamlet(&s.hamlet.value) else {
             let name = s.hamlet.value.clone();
-            let message = match vi::text::closest(&s.hamlet.value, names.iter().copied()) {
+            let message = match vi::text::closest(&s.hamlet.value, with_aliases.iter().copied()) {
                 Some(best) => Message::HamletUnknownNear {
                     name,
                     best: best.to_string(),
@@ -147,6 +184,18 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
             diags.push(Diagnostic::new(&s.source.file, s.hamlet.pos, message));
             continue;
         };
+        if let crate::model::NameMatch::Alias(_) = how {
+            let hamlet = &site.hamlets[index];
+            diags.push(Diagnostic::new(
+                &s.source.file,
+                s.hamlet.pos,
+                Message::AliasUsed {
+                    written: s.hamlet.value.trim().to_string(),
+                    label: hamlet.label().to_string(),
+                    name: hamlet.name.clone(),
+                },
+            ));
+        }
         let campaign = &site.campaign;
         if let (Some(start), Some(end)) = (campaign.start, campaign.end) {
             if s.date < start || s.date > end {

@@ -505,3 +505,106 @@ fn one_mistake_on_many_rows_is_one_error_with_its_count_and_lines() {
     );
     assert!(err.contains("Có 1 lỗi (ở 12 chỗ)."), "{err}");
 }
+
+// ---------------------------------------------------------------- other names
+
+const SITE_WITH_ALIASES: &str = "\
+title: Đăng ký tài khoản định danh điện tử
+authority: UBND xã Cẩm Ngọc
+place: xã Cẩm Ngọc, huyện Cẩm Thủy, tỉnh Thanh Hóa
+campaign:
+  name: Đợt cao điểm
+  start: 01/11/2022
+  end: 31/12/2022
+hamlets:
+  - name: Đông Lão
+    aliases: [Đông Lảo, Dong Lao]
+  - name: Kìm
+    aliases: Kìm Cũ
+  - name: Song Nga
+    kind: khu phố
+    aliases: [Ấp Song, Xóm Nga]
+";
+
+#[test]
+fn a_schedule_may_use_an_other_name_with_a_note_and_the_a_to_z_page_lists_them() {
+    let t = yaml_site(
+        "sessions:\n  - {hamlet: Kìm Cũ, date: 29/11/2022}\n  - {hamlet: kìm cũ, date: 30/11/2022}\n  - {hamlet: Xóm Nga, date: 01/12/2022}\n",
+    );
+    t.write("site.yaml", SITE_WITH_ALIASES);
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "schedules/lich.yaml:2:14: \"Kìm Cũ\" là tên khác của thôn Kìm: buổi được xếp vào \
+             trang của thôn Kìm."
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.starts_with("ghi chú: "), "{}", run.stderr);
+    assert!(run.stderr.contains("3 ghi chú."), "{}", run.stderr);
+    assert_eq!(hamlet_rows(&t, "kim").len(), 2);
+    assert_eq!(hamlet_rows(&t, "song-nga").len(), 1);
+    let kim = t.page("lich/kim/index.html");
+    assert_eq!(kim.select_texts("p.aliases"), ["Tên khác: Kìm Cũ."]);
+
+    let page = t.page("tim-noi-o/index.html");
+    assert_eq!(page.select_texts("h2"), ["Â", "D", "Đ", "K", "S", "X"]);
+    assert_eq!(
+        page.select_texts("ul.names li"),
+        [
+            "Ấp Song: tên khác của khu phố Song Nga",
+            "Dong Lao: tên khác của thôn Đông Lão",
+            "Đông Lảo: tên khác của thôn Đông Lão",
+            "Đông Lão (thôn Đông Lão)",
+            "Kìm (thôn Kìm)",
+            "Kìm Cũ: tên khác của thôn Kìm",
+            "Song Nga (khu phố Song Nga)",
+            "Xóm Nga: tên khác của khu phố Song Nga",
+        ]
+    );
+    assert_eq!(
+        page.attrs("ul.names a", "href")[0],
+        "../lich/song-nga/index.html"
+    );
+    common::assert_links_resolve(&t.out);
+    // The schedule page leads to it.
+    assert!(t
+        .page("lich/index.html")
+        .attrs("a", "href")
+        .contains(&"../tim-noi-o/index.html".to_string()));
+}
+
+#[test]
+fn an_other_name_taken_by_another_hamlet_is_an_error_and_a_misspelling_suggests_it() {
+    let t = yaml_site("sessions:\n  - {hamlet: Kim Cu, date: 29/11/2022}\n");
+    t.write(
+        "site.yaml",
+        &SITE_WITH_ALIASES.replace("aliases: Kìm Cũ", "aliases: [Kìm Cũ, Song Nga]"),
+    );
+    let err = fails(&t);
+    assert!(
+        err.contains(
+            "site.yaml:11:11: Tên khác \"Song Nga\" của thôn \"Kìm\" trùng với thôn \"Song Nga\""
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Có phải ý bạn là \"Kìm Cũ\"?"), "{err}");
+
+    // The spreadsheet twin: an other name in a table row is read the same.
+    let csv = site(&[("lich.csv", "Thôn;Ngày\nKìm Cũ;29/11/2022\n".as_bytes())]);
+    csv.write("site.yaml", SITE_WITH_ALIASES);
+    let run = csv.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("schedules/lich.csv: dòng 2, cột A: \"Kìm Cũ\" là tên khác của thôn Kìm"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        hamlet_rows(&csv, "kim"),
+        [("29/11".to_string(), "Cả ngày".to_string())]
+    );
+}

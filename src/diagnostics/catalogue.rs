@@ -58,6 +58,7 @@ pub struct Entry {
 macro_rules! catalogue {
     (@severity error) => { Severity::Error };
     (@severity warning) => { Severity::Warning };
+    (@severity note) => { Severity::Note };
     (@hint) => { None };
     (@hint $hint:literal) => { Some(format!($hint)) };
     (@hint_text) => { None };
@@ -526,7 +527,7 @@ catalogue! {
         guide "Thôn *\"Song Ngà\"* không có trong danh sách hamlets của site.yaml.";
     HamletUnknownNear { name: String, best: String }: error
         "Thôn \"{name}\" không có trong danh sách hamlets của site.yaml."
-        hint "Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml."
+        hint "Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml (tên hoặc một tên khác trong aliases)."
         guide "Thôn *\"Song Ngà\"* không có trong danh sách hamlets của site.yaml.";
     SessionOutsideCampaign { hamlet: String, date: String, start: String, end: String }: warning
         "Buổi của thôn {hamlet} ngày {date} nằm ngoài thời gian đợt vận động ({start} – {end})."
@@ -758,4 +759,16 @@ catalogue! {
         "Hai buổi cùng thay cho buổi của {hamlet} ngày {date} (buổi kia ở {other}), và cả hai đều diễn ra."
         hint "Khi dời một buổi, sửa ngay mục của buổi đó (ghi ngày, giờ mới và giữ giá trị cũ ở was), đừng để lại mục cũ; nếu mục cũ vẫn cần hiện là đã hủy, ghi status: cancelled cho nó."
         guide "Hai buổi cùng thay cho buổi của … ngày … (buổi kia ở …), và cả hai đều diễn ra.";
+    AliasClash { alias: String, name: String, other: String }: error
+        "Tên khác \"{alias}\" của thôn \"{name}\" trùng với thôn \"{other}\" (tên hoặc tên khác)."
+        hint "Một tên chỉ chỉ một thôn: xóa tên khác này ở một trong hai thôn."
+        guide "Tên khác *\"…\"* của thôn *\"…\"* trùng với thôn *\"…\"* (tên hoặc tên khác).";
+    AliasUsed { written: String, label: String, name: String }: note
+        "\"{written}\" là tên khác của {label}: buổi được xếp vào trang của {label}."
+        hint "Không cần sửa. Muốn hết ghi chú này thì viết tên trong site.yaml: hamlet: {name}"
+        guide "ghi chú: *\"Kìm Trên\"* là tên khác của *thôn Kìm*: buổi được xếp vào trang của *thôn Kìm*.";
+    OutputLocked { seconds: u64 }: error
+        "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn {seconds} giây."
+        hint "Chờ lần dựng kia xong rồi chạy lại; nếu không còn lần dựng nào, đóng các cửa sổ bangtin đang chạy."
+        guide "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn 60 giây.";
 }

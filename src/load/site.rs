@@ -9,7 +9,7 @@ use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Campaign, Contact, ContactRole, Hamlet, Phase, Site, Source};
 use crate::raw_html::EmbedSource;
-use crate::yaml::{self, pos, Spanned};
+use crate::yaml::{self, pos, Spanned, TextList};
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +75,7 @@ struct RawHamlet {
     name: Text,
     kind: Text,
     slug: Text,
+    aliases: Option<TextList>,
 }
 
 pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
@@ -181,15 +182,26 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         .filter_map(|h| {
             let name =
                 fields::required(&h.value.name, "name", "Đông Lão", Some(pos(h)), file, diags)?;
-            Some(Hamlet::new(
-                name.value,
-                optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
-                fields::optional_located(&h.value.slug),
-                Source {
-                    file: file.to_path_buf(),
-                    pos: name.pos,
-                },
-            ))
+            let aliases = h
+                .value
+                .aliases
+                .iter()
+                .flat_map(|list| list.0.iter())
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            Some(
+                Hamlet::new(
+                    name.value,
+                    optional(&h.value.kind).unwrap_or_else(|| "thôn".to_string()),
+                    fields::optional_located(&h.value.slug),
+                    Source {
+                        file: file.to_path_buf(),
+                        pos: name.pos,
+                    },
+                )
+                .with_aliases(aliases),
+            )
         })
         .collect();
     if raw.hamlets.as_ref().is_none_or(|h| h.is_empty()) {

@@ -62,6 +62,8 @@ struct HamletData<'a> {
     label: String,
     page: String,
     calendar: Option<String>,
+    /// Other names (`aliases`), as written; sessions may use them.
+    aliases: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -185,6 +187,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
                 label: h.label().to_string(),
                 page: plan::hamlet_path(slug),
                 calendar: super::views::hamlet_calendar(plan, i),
+                aliases: &h.aliases,
             })
             .collect(),
         sessions: ordered

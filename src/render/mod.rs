@@ -10,6 +10,7 @@ pub mod feed;
 pub mod files;
 pub mod ics;
 pub mod markdown;
+mod names;
 mod news;
 mod page_context;
 pub mod progress;
@@ -525,6 +526,7 @@ fn render_page(
         }
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
+        PageKind::Names => names::page(shared, ctx),
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),
@@ -602,6 +604,7 @@ fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {
         path: plan::hamlet_path(slug),
         calendar_path: views::hamlet_calendar(shared.plan, h),
         session_count: shared.plan.sessions().filter(|&(_, x)| x == h).count(),
+        aliases: hamlet.aliases.clone(),
     }
 }
 

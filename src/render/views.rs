@@ -68,6 +68,8 @@ pub struct HamletView {
     /// `lich/<slug>.ics`, when the hamlet has sessions.
     pub calendar_path: Option<String>,
     pub session_count: usize,
+    /// Other names (`aliases` in site.yaml), as written.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -228,6 +230,7 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
                 path: plan::hamlet_path(slug),
                 calendar_path: hamlet_calendar(plan, i),
                 session_count,
+                aliases: h.aliases.clone(),
             })
             .collect(),
     }

@@ -34,12 +34,23 @@ pub fn render(problems: &[Diagnostic], root: &Path, has_old_version: bool) -> St
         html.push_str("<p>Chưa có bản nào dựng được: sửa các lỗi để xem trang.</p>\n");
     }
     html.push_str("<ol>\n");
-    for m in &mistakes {
+    for shown in diagnostics::shown(&mistakes) {
+        let m = match shown {
+            diagnostics::Shown::One(m) => m,
+            diagnostics::Shown::More { like, count, lines } => {
+                let _ = writeln!(
+                    html,
+                    "<li class=\"more\"><p>{}</p></li>",
+                    escape_html(&diagnostics::more_line(like, count, &lines))
+                );
+                continue;
+            }
+        };
         let d = m.first();
-        let (class, label) = if d.is_error() {
-            ("error", "Lỗi")
-        } else {
-            ("warning", "Cảnh báo")
+        let (class, label) = match d.severity {
+            diagnostics::Severity::Error => ("error", "Lỗi"),
+            diagnostics::Severity::Warning => ("warning", "Cảnh báo"),
+            diagnostics::Severity::Note => ("note", "Ghi chú"),
         };
         let _ = write!(
             html,
@@ -78,6 +89,7 @@ h1{color:#a30000;font-size:1.5rem}\
 ol{padding-left:1.4rem}\
 li{background:#fff;border-left:.4rem solid #c00;margin:1rem 0;padding:.6rem 1rem}\
 li.warning{border-left-color:#b58100}\
+li.note{border-left-color:#4a6fa5}\
 .where,.what,.fix{margin:.3rem 0}\
 pre{background:#f3f3f3;padding:.5rem;overflow-x:auto;font-size:.95rem}\
 code{overflow-wrap:anywhere}\

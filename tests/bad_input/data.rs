@@ -188,3 +188,61 @@ fn leftovers_of_a_killed_build_are_removed() {
     assert!(!staging(&t).exists());
     assert!(!t.out.with_file_name(".public.bangtin-old").exists());
 }
+
+/// Two builds of one site into one output at once (issue 20, finding 2):
+/// they used to share a staging folder and both exit 0 with a few hundred
+/// of 3000 pages. Now the second waits for the first (or refuses, in
+/// Vietnamese); whichever exits 0 leaves the whole site.
+#[test]
+fn two_builds_into_one_output_never_leave_a_partial_site() {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..3000 {
+        t.write(
+            &format!("guides/bai-{i:04}.md"),
+            &format!("---\ntitle: Hướng dẫn số {i}\n---\nNội dung **{i}**.\n"),
+        );
+    }
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let complete = t.output_files();
+    for round in 0..2 {
+        retitle(&t, &format!("Lần dựng {round}"));
+        let builds: Vec<_> = (0..2)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_bangtin"))
+                    .args(build_args(&t))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut succeeded = 0;
+        for build in builds {
+            let out = build.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            match out.status.code() {
+                Some(0) => succeeded += 1,
+                Some(1) => assert!(
+                    stderr.contains("đang dựng vào thư mục đầu ra này"),
+                    "{stderr}"
+                ),
+                other => panic!("exit {other:?}: {stderr}"),
+            }
+            assert!(!stderr.contains("os error"), "{stderr}");
+        }
+        assert!(succeeded >= 1, "neither build finished");
+        let files = t.output_files();
+        assert!(
+            files == complete,
+            "round {round}: a partial site, {} of {} files",
+            files.len(),
+            complete.len()
+        );
+        assert_eq!(
+            t.page("index.html").select_texts("h1"),
+            [format!("Lần dựng {round}")]
+        );
+        assert!(!staging(&t).exists(), "a staging folder was left");
+    }
+}

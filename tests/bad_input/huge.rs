@@ -100,3 +100,61 @@ fn a_large_real_schedule_builds() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(t.page("lich/index.html").text.contains("Điểm 4999"));
 }
+
+/// End tags that close nothing used to lower the count while the parser
+/// nested on (issue 20, finding 3): 160,000 `<div></x>` (1.4 MB) ran for
+/// minutes while `check` said all was well. Refused at the 1001st `<div>`,
+/// in bounded time.
+#[cfg(unix)]
+#[test]
+fn raw_html_whose_end_tags_close_nothing_is_refused_in_bounded_time() {
+    for unit in ["<div></x>", "<span><div></span>"] {
+        let t = SiteTest::fixture("minimal");
+        assert_eq!(t.build().code, 0);
+        let before = t.snapshot_output();
+        let guide = format!("---\ntitle: Sâu\n---\n{}x\n", unit.repeat(160_000));
+        t.write("guides/sau.md", &guide);
+        let at = "guides/sau.md:4:9001";
+        for run in [t.check_bounded(1024, 60), t.build_bounded(1024, 60)] {
+            assert_refused(&run, 1, &[at], &["lồng nhau quá sâu"]);
+        }
+        assert!(before == t.snapshot_output());
+    }
+}
+
+/// 100,000 bad rows, each naming another hamlet (issue 20, finding 4):
+/// each error looked its line up from the start of the file (minutes), and
+/// all were printed (30 MB). Now in bounded time, the first ten of the kind
+/// shown and the rest counted, and the total still given.
+#[cfg(unix)]
+#[test]
+fn a_csv_of_100k_bad_rows_is_reported_in_bounded_time_and_length() {
+    let t = SiteTest::fixture("minimal");
+    let mut csv = String::from("Thôn,Ngày\n");
+    for i in 0..100_000 {
+        csv.push_str(&format!("X{i},29/11/2022\n"));
+    }
+    t.write("schedules/sai.csv", &csv);
+    let run = t.check_bounded(1024, 120);
+    assert_refused(&run, 1, &["schedules/sai.csv"], &["Thôn \"X0\" không có"]);
+    let shown = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("lỗi: "))
+        .count();
+    assert_eq!(shown, 10, "{}", &run.stderr[..2000.min(run.stderr.len())]);
+    assert!(
+        run.stderr.contains("… và 99990 lỗi giống vậy nữa trong ")
+            && run.stderr.contains("(dòng 12, 13, 14,"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 10_000, "{} bytes", run.stderr.len());
+    assert!(
+        run.stderr
+            .trim_end()
+            .ends_with("Có 100000 lỗi và 1 cảnh báo."),
+        "{}",
+        run.stderr
+    );
+}
