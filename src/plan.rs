@@ -7,8 +7,12 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Content, GuideId, HamletId, NewsId, PageId, SessionId};
 use crate::vi;
 
+mod share;
 mod weeks;
-pub use weeks::{week_audio_path, week_path, week_script_path, Week, WeekId};
+pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
+pub use weeks::{
+    week_audio_path, week_evening_script_path, week_path, week_script_path, Week, WeekId,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
@@ -28,6 +32,8 @@ pub enum PageKind {
     Progress,
     /// `tim-noi-o/index.html`: every hamlet's name and other names, A to Z.
     Names,
+    /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
+    Share,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -43,6 +49,11 @@ pub enum FileKind {
     Robots,
     Fragment,
     HamletFragment(HamletId),
+    /// `chia-se/…/zalo.txt` and `chia-se/…/sms.txt`.
+    ShareZalo(Subject),
+    ShareSms(Subject),
+    /// `doc-loa-hang-ngay.txt` of a week or of a hamlet.
+    EveningScripts(Subject),
 }
 
 #[derive(Clone, Debug)]
@@ -113,6 +124,8 @@ pub const POINTS: &str = "diem-thu-nhan/index.html";
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
+/// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
+pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
@@ -138,6 +151,7 @@ const RESERVED: &[&str] = &[
     "du-lieu",
     "nhung",
     "tim-noi-o",
+    "chia-se",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -150,6 +164,11 @@ pub fn guide_path(stem: &str) -> String {
 
 pub fn news_path(stem: &str) -> String {
     format!("tin-tuc/{stem}/index.html")
+}
+
+/// Every evening bulletin for one hamlet's own loudspeaker.
+pub fn hamlet_evening_script_path(slug: &str) -> String {
+    format!("lich/{slug}/doc-loa-hang-ngay.txt")
 }
 
 pub fn hamlet_calendar_path(slug: &str) -> String {
@@ -233,6 +252,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             kind: PageKind::Names,
             path: NAMES.into(),
         },
+        PlannedPage {
+            kind: PageKind::Share,
+            path: SHARE.into(),
+        },
     ];
     if content.progress.is_some() {
         pages.push(PlannedPage {
@@ -286,7 +309,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .iter()
         .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
         .collect();
-    let files = files(content, &hamlet_slugs, &session_hamlets);
+    let mut files = files(content, &hamlet_slugs, &session_hamlets);
+    files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
+    files.extend(evening_script_files(
+        &weeks,
+        &hamlet_slugs,
+        &session_hamlets,
+    ));
     let generated: HashSet<&str> = pages
         .iter()
         .map(|p| p.path.as_str())
@@ -366,6 +395,28 @@ fn files(
             .map(|(h, slug)| file(FileKind::HamletFragment(h), &hamlet_fragment_path(slug))),
     );
     files
+}
+
+/// The evening bulletins of every week, and of every hamlet with sessions.
+fn evening_script_files(
+    weeks: &[Week],
+    hamlet_slugs: &[String],
+    session_hamlets: &[Option<HamletId>],
+) -> Vec<PlannedFile> {
+    let weekly = weeks.iter().enumerate().map(|(i, &w)| PlannedFile {
+        kind: FileKind::EveningScripts(Subject::Week(WeekId::new(i))),
+        path: week_evening_script_path(w),
+    });
+    let hamlets = hamlet_slugs
+        .iter()
+        .enumerate()
+        .map(|(i, slug)| (HamletId::new(i), slug))
+        .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
+        .map(|(h, slug)| PlannedFile {
+            kind: FileKind::EveningScripts(Subject::Hamlet(h)),
+            path: hamlet_evening_script_path(slug),
+        });
+    weekly.chain(hamlets).collect()
 }
 
 /// Slugs for hamlets: explicit ones first, then names without diacritics, then

@@ -44,15 +44,18 @@ fn one_week_page_per_iso_week_with_sessions() {
     let weeks: Vec<String> = t
         .output_files()
         .into_iter()
-        .filter(|f| f.contains("tuan-"))
+        .filter(|f| f.starts_with("lich/tuan-"))
         .collect();
     assert_eq!(
         weeks,
         [
+            "lich/tuan-2022-48/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-48/doc-loa.txt",
             "lich/tuan-2022-48/index.html",
+            "lich/tuan-2022-49/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-49/doc-loa.txt",
             "lich/tuan-2022-49/index.html",
+            "lich/tuan-2022-52/doc-loa-hang-ngay.txt",
             "lich/tuan-2022-52/doc-loa.txt",
             "lich/tuan-2022-52/index.html",
         ]
@@ -86,7 +89,10 @@ fn one_week_page_per_iso_week_with_sessions() {
     );
     assert_eq!(
         middle.attrs(".read-aloud a", "href"),
-        ["../../lich/tuan-2022-49/doc-loa.txt"]
+        [
+            "../../lich/tuan-2022-49/doc-loa.txt",
+            "../../lich/tuan-2022-49/doc-loa-hang-ngay.txt"
+        ]
     );
     assert_links_resolve(&t.out);
 }
@@ -407,4 +413,81 @@ fn script_gains_one_progress_sentence_when_progress_yaml_exists() {
     let plain = SiteTest::fixture("minimal");
     assert_eq!(plain.build().code, 0);
     assert!(!read(&plain, "lich/tuan-2022-48/doc-loa.txt").contains("Tính đến"));
+}
+
+/// The sections of a `doc-loa-hang-ngay.txt`: (heading, paragraphs).
+fn evenings(text: &str) -> Vec<(String, Vec<String>)> {
+    let text = text.strip_prefix('\u{feff}').expect("a BOM");
+    text.split("=== ")
+        .filter(|s| !s.is_empty())
+        .map(|section| {
+            let (heading, body) = section.split_once(" ===\n\n").expect("a heading line");
+            let paragraphs = body.trim_end().split("\n\n").map(str::to_string).collect();
+            (heading.to_string(), paragraphs)
+        })
+        .collect()
+}
+
+#[test]
+fn evening_bulletins_announce_each_session_the_evening_before() {
+    let t = SiteTest::fixture("minimal");
+    // An evening session: announced the evening before and again that evening.
+    t.write(
+        "schedules/them.yaml",
+        "sessions:\n  - {hamlet: Tổ dân phố 3, date: 30/11/2022, time: 19h-21h}\n",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let week = evenings(&read(&t, "lich/tuan-2022-48/doc-loa-hang-ngay.txt"));
+    let headings: Vec<&str> = week.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Tối thứ Hai, 28/11/2022",
+            "Tối thứ Ba, 29/11/2022",
+            "Tối thứ Tư, 30/11/2022",
+            "Tối thứ Bảy, 03/12/2022",
+        ]
+    );
+    let tuesday = &week[1].1;
+    assert_eq!(tuesday[0], "Kính thưa bà con nhân dân!");
+    assert!(
+        tuesday.contains(
+            &"Tối mai, thứ Tư, ngày ba mươi tháng mười một: tổ dân phố ba, từ mười chín giờ đến \
+              hai mươi mốt giờ."
+                .to_string()
+        ),
+        "{tuesday:#?}"
+    );
+    let wednesday = &week[2].1;
+    assert!(wednesday.iter().any(|p| p.starts_with("Tối nay, thứ Tư")));
+    assert!(wednesday.iter().any(|p| p.starts_with("Sáng mai, thứ Năm")));
+    assert!(week[3]
+        .1
+        .iter()
+        .any(|p| p.starts_with("Chiều mai, chủ nhật")));
+    for (_, paragraphs) in &week {
+        assert_eq!(
+            paragraphs.last().map(String::as_str),
+            Some("Ủy ban nhân dân xã Cẩm Ngọc trân trọng thông báo!")
+        );
+        // Read aloud as written: no digit to work out.
+        assert!(!paragraphs.concat().chars().any(|c| c.is_ascii_digit()));
+    }
+
+    // A hamlet's own loudspeaker: only its sessions, greeted by name.
+    let song = evenings(&read(&t, "lich/song/doc-loa-hang-ngay.txt"));
+    assert_eq!(song.len(), 1);
+    assert_eq!(song[0].0, "Tối thứ Bảy, 03/12/2022");
+    assert_eq!(song[0].1[0], "Kính thưa bà con thôn Song!");
+    assert!(!song[0].1.concat().contains("Sống"));
+    // The week and hamlet pages link to them.
+    let page = t.page("lich/tuan-2022-48/index.html");
+    assert!(page
+        .attrs(".read-aloud a", "href")
+        .contains(&"../../lich/tuan-2022-48/doc-loa-hang-ngay.txt".to_string()));
+    let hamlet = t.page("lich/song/index.html");
+    assert!(hamlet
+        .attrs(".share-links a", "href")
+        .contains(&"../../lich/song/doc-loa-hang-ngay.txt".to_string()));
 }

@@ -53,6 +53,11 @@ pub fn week_script_path(week: Week) -> String {
     format!("{}/doc-loa.txt", week.dir())
 }
 
+/// The evening bulletins announcing the week's sessions (`render/bulletin.rs`).
+pub fn week_evening_script_path(week: Week) -> String {
+    format!("{}/doc-loa-hang-ngay.txt", week.dir())
+}
+
 /// The script spoken by espeak-ng, written only by `build --audio`.
 pub fn week_audio_path(week: Week) -> String {
     format!("{}/doc-loa.wav", week.dir())

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::{data, embed, event, feed, ics, ordered_sessions, seo, RenderContext};
+use super::{bulletin, data, embed, event, feed, ics, ordered_sessions, seo, share, RenderContext};
 use crate::diagnostics::{Diagnostic, Message};
 use crate::plan::FileKind;
 
@@ -61,6 +61,19 @@ pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                         .map(String::into_bytes)
                         .map_err(template_error)
                 }
+                FileKind::ShareZalo(target) => Ok(share::zalo_file(&share::texts(
+                    content,
+                    plan,
+                    target,
+                    options.today,
+                ))),
+                FileKind::ShareSms(target) => Ok(share::sms_file(&share::texts(
+                    content,
+                    plan,
+                    target,
+                    options.today,
+                ))),
+                FileKind::EveningScripts(subject) => Ok(bulletin::file(content, plan, subject)),
                 FileKind::HamletFragment(h) => {
                     embed::fragment(content, plan, tera, &ordered, Some(h), options.today)
                         .map(String::into_bytes)

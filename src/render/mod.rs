@@ -1,6 +1,7 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
+pub mod bulletin;
 pub mod charts;
 mod chrome;
 pub mod data;
@@ -17,6 +18,7 @@ pub mod progress;
 pub mod province;
 pub mod rows;
 pub mod seo;
+pub mod share;
 pub mod theme;
 pub mod views;
 pub mod week;
@@ -444,6 +446,7 @@ fn render_page(
             });
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
+            ctx.insert("hamlet_share", &share::hamlet_links(shared.plan, h));
             ctx.insert("jsonld", &seo::hamlet_events(shared, h));
             ctx.insert("session_rows", &rows);
             ctx.insert(
@@ -524,6 +527,7 @@ fn render_page(
                 ),
             )
         }
+        PageKind::Share => share::page(shared, ctx),
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::Names => names::page(shared, ctx),

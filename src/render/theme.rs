@@ -26,6 +26,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("schedule.html"),
     theme_file!("hamlet.html"),
     theme_file!("week.html"),
+    theme_file!("share.html"),
     theme_file!("points.html"),
     theme_file!("guides.html"),
     theme_file!("guide.html"),
@@ -42,10 +43,16 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Theme assets: (output path, bytes).
-pub const ASSETS: &[(&str, &[u8])] = &[(
-    crate::plan::STYLESHEET,
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const ASSETS: &[(&str, &[u8])] = &[
+    (
+        crate::plan::STYLESHEET,
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        crate::plan::SHARE_STYLESHEET,
+        include_bytes!("../../themes/default/static/chia-se.css"),
+    ),
+];
 
 /// Tera with the theme, overridden by the site's templates. Template errors
 /// name the officer's file when the broken template is theirs.

@@ -40,6 +40,11 @@ struct SheetView {
     qr_svg: Option<String>,
     script: Vec<String>,
     script_path: String,
+    /// `doc-loa-hang-ngay.txt`: the evening bulletins announcing the week.
+    evening_script_path: String,
+    /// The week's texts for Zalo and SMS (`chia-se/tuan-…/`).
+    share_zalo: String,
+    share_sms: String,
     /// The build date (`--today`), printed on the sheet.
     printed: String,
     prev: Option<WeekLink>,
@@ -93,7 +98,7 @@ fn week_sessions(content: &Content, plan: &Plan, week: Week) -> Vec<(SessionId, 
 
 /// "thôn Đông Lão", but "Tổ dân phố 3" when the name already says what it is
 /// (never "tổ dân phố Tổ dân phố 3").
-fn hamlet_name(hamlet: &Hamlet) -> String {
+pub(super) fn hamlet_name(hamlet: &Hamlet) -> String {
     let kind = hamlet.kind.to_lowercase();
     if hamlet.name.to_lowercase().starts_with(&kind) {
         hamlet.name.clone()
@@ -110,7 +115,6 @@ fn week_data(
     sessions: &[(SessionId, HamletId)],
     names: &[String],
 ) -> WeekData {
-    let site = &content.site;
     let mut days: Vec<DayData> = Vec::new();
     for &(i, hamlet) in sessions {
         let s = &content.sessions[i];
@@ -131,10 +135,19 @@ fn week_data(
         }
     }
     WeekData {
-        authority: site.authority.clone(),
-        campaign: site.campaign.name.clone(),
         monday: week.monday(),
         days,
+        ..site_data(content)
+    }
+}
+
+/// What every script of the site says the same way: the authority, the
+/// campaign, who to call and how words are read; no sessions.
+pub(super) fn site_data(content: &Content) -> WeekData {
+    let site = &content.site;
+    WeekData {
+        authority: site.authority.clone(),
+        campaign: site.campaign.name.clone(),
         contacts: site
             .contacts
             .iter()
@@ -146,6 +159,7 @@ fn week_data(
             })
             .collect(),
         lexicon: Lexicon::with_own(site.pronounce.clone()),
+        ..WeekData::default()
     }
 }
 
@@ -165,7 +179,7 @@ fn script_file(paragraphs: &[String]) -> Vec<u8> {
     format!("\u{feff}{}\n", paragraphs.join("\n\n")).into_bytes()
 }
 
-fn range(week: Week) -> String {
+pub(super) fn range(week: Week) -> String {
     let (monday, sunday) = (week.monday(), week.sunday());
     let short = |d: NaiveDate| format!("{:02}/{:02}", d.day(), d.month());
     if monday.year() == sunday.year() {
@@ -270,6 +284,9 @@ pub(super) fn page(
         url,
         script: paragraphs,
         script_path: plan::week_script_path(week),
+        evening_script_path: plan::week_evening_script_path(week),
+        share_zalo: plan::zalo_path(&plan::week_share_dir(week)),
+        share_sms: plan::sms_path(&plan::week_share_dir(week)),
         printed: format_date_numeric(shared.today),
         prev: id
             .index()

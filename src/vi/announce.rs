@@ -111,6 +111,23 @@ pub fn paragraphs_with_groups(
         )));
     }
 
+    out.extend(closing(week, &names, services, notes, extra_sentences));
+    out
+}
+
+/// What follows the sessions in every script, weekly or daily: what the
+/// sessions offer and what to bring (said once for the sessions sharing
+/// it), `extra_sentences`, who to ask, and the closing.
+pub(super) fn closing(
+    week: &WeekData,
+    names: &SpokenNames,
+    services: &[ItemGroup],
+    notes: &[ItemGroup],
+    extra_sentences: &[String],
+) -> Vec<String> {
+    let spell_out = |text: &str| spell_out_with(text, &week.lexicon);
+    let authority = spell_out(&week.authority);
+    let mut out = Vec::new();
     // What every session offers or asks is said once, for all of them.
     for group in services {
         let whom = if group.every_session {
@@ -163,6 +180,11 @@ pub fn paragraphs_with_groups(
     out
 }
 
+/// `text` read aloud with the week's lexicon.
+pub(super) fn spell_out_for(week: &WeekData, text: &str) -> String {
+    spell_out_with(text, &week.lexicon)
+}
+
 /// "từ ngày hai mươi tám tháng mười một đến ngày mùng bốn tháng mười hai năm
 /// hai nghìn không trăm hai mươi hai": the year once, unless the week spans two.
 fn week_span_words(monday: NaiveDate) -> String {
@@ -178,7 +200,7 @@ fn week_span_words(monday: NaiveDate) -> String {
 /// The week's hamlet and place names, times and dates as read inside a
 /// sentence, each spelled out once: a province week says the same few names,
 /// hours and days over and over.
-struct SpokenNames<'a> {
+pub(super) struct SpokenNames<'a> {
     lexicon: &'a Lexicon,
     names: HashMap<&'a str, String>,
     times: HashMap<TimeRange, String>,
@@ -186,7 +208,7 @@ struct SpokenNames<'a> {
 }
 
 impl<'a> SpokenNames<'a> {
-    fn of(week: &'a WeekData) -> Self {
+    pub(super) fn of(week: &'a WeekData) -> Self {
         let mut spoken = SpokenNames {
             lexicon: &week.lexicon,
             names: HashMap::new(),
@@ -228,6 +250,11 @@ impl<'a> SpokenNames<'a> {
             .get(&date)
             .cloned()
             .unwrap_or_else(|| date_words(date, false))
+    }
+
+    /// Sessions of one day as said, one after the other: "thôn A, từ …; thôn B, cả ngày".
+    pub(super) fn sessions_words(&self, sessions: &[SessionData]) -> String {
+        self.day(sessions).join("; ")
     }
 
     /// A day's sessions as said: the sittings of one hamlet at one place
@@ -429,7 +456,7 @@ pub fn list_words(items: &[String]) -> String {
 
 /// Text placed inside a sentence: "Nhà văn hóa thôn" → "nhà văn hóa thôn",
 /// but a proper name ("Hà Nội") or an acronym ("VNeID") keeps its capitals.
-fn inner(text: &str) -> String {
+pub(super) fn inner(text: &str) -> String {
     let mut words = text.split(' ');
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return text.to_string();
@@ -448,7 +475,7 @@ fn inner(text: &str) -> String {
 }
 
 /// A sentence ends with a full stop unless it already ends with punctuation.
-fn sentence(text: impl Into<String>) -> String {
+pub(super) fn sentence(text: impl Into<String>) -> String {
     let mut text: String = text.into();
     let trimmed_len = text.trim_end().len();
     text.truncate(trimmed_len);

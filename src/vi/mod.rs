@@ -16,11 +16,13 @@
 
 pub mod admin_unit;
 pub mod announce;
+pub mod bulletin;
 pub mod calendar;
 pub mod legacy;
 pub mod number_format;
 pub mod personal_data;
 pub mod slug;
+pub mod sms;
 pub mod speech;
 pub mod syllable;
 pub mod text;

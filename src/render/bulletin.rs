@@ -1,0 +1,110 @@
+//! Evening bulletins (`doc-loa-hang-ngay.txt`): for each week, the bulletins
+//! of the evenings announcing its sessions, on the commune's loudspeaker; for
+//! each hamlet with sessions, every evening's bulletin on its own loudspeaker.
+//! The wording is `vi::bulletin`'s.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::week::{hamlet_name, site_data};
+use crate::model::{Content, HamletId, SessionId};
+use crate::plan::{Plan, Subject, Week};
+use crate::vi::announce::SessionData;
+use crate::vi::bulletin::{self, evening_broadcast, weekday_in_sentence, EveningData};
+use crate::vi::calendar::format_date_numeric;
+
+/// The evenings and the sessions each announces: (tonight's, tomorrow's), in
+/// reading order.
+type Evenings = BTreeMap<NaiveDate, (Vec<SessionId>, Vec<SessionId>)>;
+
+/// `Subject::Week`: the commune's loudspeaker, the evenings announcing the
+/// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
+/// evening before one of its sessions.
+fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
+    // Cancelled or postponed sessions are not announced as held; saying
+    // what changed is for `EveningData::changes`.
+    let mut ordered: Vec<(SessionId, HamletId)> = plan
+        .sessions()
+        .filter(|&(i, _)| !content.sessions[i].is_off())
+        .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
+        .collect();
+    ordered.sort_by_key(|&(i, h)| {
+        let s = &content.sessions[i];
+        (s.date, s.time.map(|t| t.start), h)
+    });
+    let mut evenings = Evenings::new();
+    for &(i, _) in &ordered {
+        let s = &content.sessions[i];
+        // Every session is announced the evening before; one starting after
+        // the evening broadcast is announced that same evening too.
+        evenings
+            .entry(s.date - Duration::days(1))
+            .or_default()
+            .1
+            .push(i);
+        if s.time.is_some_and(|t| t.start >= evening_broadcast()) {
+            evenings.entry(s.date).or_default().0.push(i);
+        }
+    }
+    if let Subject::Week(w) = listeners {
+        let week = plan.week(w);
+        evenings.retain(|&evening, (tonight, tomorrow)| {
+            (!tonight.is_empty() && Week::of(evening) == week)
+                || (!tomorrow.is_empty() && Week::of(evening + Duration::days(1)) == week)
+        });
+    }
+    evenings
+}
+
+/// The text file: each evening under a heading line (not read aloud), its
+/// paragraphs separated by blank lines. UTF-8 with a BOM, like `doc-loa.txt`.
+pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
+    let names: Vec<String> = content.site.hamlets.iter().map(hamlet_name).collect();
+    let site = site_data(content);
+    let session = |i: SessionId| {
+        let s = &content.sessions[i];
+        SessionData {
+            hamlet: plan
+                .hamlet_of(i)
+                .map(|h| names[h.index()].clone())
+                .unwrap_or_default(),
+            time: s.time,
+            part_of_day: s.part_of_day,
+            place: s.place.clone(),
+            services: s.services.clone(),
+            note: s.note.clone(),
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    for (evening, (tonight, tomorrow)) in evenings(content, plan, listeners) {
+        let data = EveningData {
+            site: site.clone(),
+            evening,
+            audience: match listeners {
+                Subject::Hamlet(h) => Some(names[h.index()].clone()),
+                Subject::Week(_) => None,
+            },
+            changes: Vec::new(),
+            tonight: tonight.into_iter().map(session).collect(),
+            tomorrow: tomorrow.into_iter().map(session).collect(),
+        };
+        if out.len() > 3 {
+            out.push('\n');
+        }
+        out.push_str(&heading(evening));
+        out.push_str("\n\n");
+        out.push_str(&bulletin::paragraphs(&data).join("\n\n"));
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// "=== Tối thứ Hai, 28/11/2022 ===": which evening to read it, not read aloud.
+fn heading(evening: NaiveDate) -> String {
+    format!(
+        "=== Tối {}, {} ===",
+        weekday_in_sentence(evening.weekday()),
+        format_date_numeric(evening)
+    )
+}

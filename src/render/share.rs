@@ -1,0 +1,376 @@
+//! Texts people pass on (`chia-se/`): for each week and each hamlet with
+//! sessions, a Zalo message (with diacritics and the page's absolute link)
+//! and one SMS per session (no diacritics, GSM-7, at most 160 characters),
+//! written as text files and shown on one page in blocks to copy.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::page_context::PageContext;
+use super::{seo, Shared};
+use crate::model::{Content, HamletId, Session, SessionId};
+use crate::plan::{self, Plan, Subject, Week, WeekId};
+use crate::vi::announce::{self, DayData, SessionData, WeekData};
+use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
+use crate::vi::sms::{self, SmsSession};
+
+/// How many sessions a hamlet's Zalo message lists; the link has the rest.
+const HAMLET_SESSIONS_IN_ZALO: usize = 5;
+/// How many SMS blocks the page shows for one week or hamlet; the file has all.
+const SMS_ON_PAGE: usize = 10;
+/// How many weeks the page shows in full, from the build date's week.
+const WEEKS_ON_PAGE: usize = 2;
+
+/// One week's or hamlet's texts.
+pub struct Texts {
+    pub zalo: String,
+    /// One per session, in date order.
+    pub sms: Vec<String>,
+}
+
+/// The sessions a target's texts are about, with their hamlets, by date,
+/// start time and hamlet: a week's sessions, or a hamlet's from `today` on.
+fn sessions(
+    content: &Content,
+    plan: &Plan,
+    target: Subject,
+    today: NaiveDate,
+) -> Vec<(SessionId, HamletId)> {
+    let mut picked: Vec<(SessionId, HamletId)> = plan
+        .sessions()
+        .filter(|&(i, hamlet)| {
+            let s = &content.sessions[i];
+            // A cancelled or postponed session is no reason to come: never sent.
+            !s.is_off()
+                && match target {
+                    Subject::Week(w) => Week::of(s.date) == plan.week(w),
+                    Subject::Hamlet(h) => hamlet == h && s.date >= today,
+                }
+        })
+        .collect();
+    picked.sort_by_key(|&(i, hamlet)| {
+        let s = &content.sessions[i];
+        (s.date, s.time.map(|t| t.start), hamlet)
+    });
+    picked
+}
+
+/// The page a target's link opens.
+fn target_page(plan: &Plan, target: Subject) -> String {
+    match target {
+        Subject::Week(w) => plan::week_path(plan.week(w)),
+        Subject::Hamlet(h) => plan::hamlet_path(plan.hamlet_slug(h)),
+    }
+}
+
+/// The Zalo message and the SMS texts of one week or hamlet.
+pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
+    let site = &content.site;
+    let picked = sessions(content, plan, target, today);
+    let label = |h: HamletId| site.hamlets[h].label().to_string();
+    let sms = picked
+        .iter()
+        .map(|&(i, h)| {
+            let s = &content.sessions[i];
+            sms::session_sms(&SmsSession {
+                authority: &site.authority,
+                hamlet: site.hamlets[h].label(),
+                hamlet_name: &site.hamlets[h].name,
+                date: s.date,
+                time: s.time,
+                part_of_day: s.part_of_day,
+                place: s.place.as_deref(),
+                services: &s.services,
+                note: s.note.as_deref(),
+            })
+        })
+        .collect();
+
+    let mut zalo = String::new();
+    match target {
+        Subject::Week(w) => {
+            let week = plan.week(w);
+            zalo.push_str(&format!(
+                "{} thông báo lịch tuần {} ({})\n{}\n",
+                site.authority,
+                week.number,
+                super::week::range(week),
+                site.campaign.name
+            ));
+        }
+        Subject::Hamlet(h) => {
+            zalo.push_str(&format!(
+                "{} thông báo lịch tại {}\n{}\n",
+                site.authority,
+                label(h),
+                site.campaign.name
+            ));
+        }
+    }
+    zalo.push('\n');
+    let listed = match target {
+        Subject::Week(_) => picked.len(),
+        Subject::Hamlet(_) => picked.len().min(HAMLET_SESSIONS_IN_ZALO),
+    };
+    for &(i, h) in picked.iter().take(listed) {
+        let s = &content.sessions[i];
+        zalo.push_str(&session_line(
+            s,
+            matches!(target, Subject::Week(_)).then(|| label(h)),
+        ));
+        zalo.push('\n');
+    }
+    if picked.is_empty() {
+        zalo.push_str("Hiện chưa có buổi sắp tới.\n");
+    } else if listed < picked.len() {
+        zalo.push_str(&format!("… và {} buổi sau đó.\n", picked.len() - listed));
+    }
+    // What every listed session shares, said once; the page has the rest.
+    let week = shared_items(content, &picked[..listed]);
+    for (heading, groups) in [
+        ("Nội dung", announce::service_groups(&week)),
+        ("Lưu ý", announce::note_groups(&week)),
+    ] {
+        let every: Vec<String> = groups
+            .into_iter()
+            .filter(|g| g.every_session)
+            .flat_map(|g| g.items)
+            .collect();
+        if !every.is_empty() {
+            let joined = every.join(if heading == "Lưu ý" { " " } else { ", " });
+            let stop = if joined.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            zalo.push_str(&format!("{heading}: {joined}{stop}\n"));
+        }
+    }
+    if let Some(url) = seo::absolute_url(site, &target_page(plan, target)) {
+        zalo.push_str(&format!("Xem lịch: {url}\n"));
+    }
+    Texts { zalo, sms }
+}
+
+/// "- Thứ Ba 29/11, 19:00–21:30: thôn Đông Lão, tại Nhà văn hóa thôn Đông Lão",
+/// or without the hamlet in a hamlet's own message (with the year instead).
+fn session_line(s: &Session, hamlet: Option<String>) -> String {
+    let day = match hamlet {
+        Some(_) => format!(
+            "{} {:02}/{:02}",
+            weekday_name(s.date.weekday()),
+            s.date.day(),
+            s.date.month()
+        ),
+        None => format!(
+            "{} {}",
+            weekday_name(s.date.weekday()),
+            format_date_numeric(s.date)
+        ),
+    };
+    let time = s
+        .time
+        .map_or_else(|| "cả ngày".to_string(), |t| format_time_range(&t));
+    let mut line = format!("- {day}, {time}");
+    if let Some(hamlet) = hamlet {
+        line.push_str(": ");
+        line.push_str(&hamlet);
+    }
+    if let Some(place) = s.place.as_deref().filter(|p| !p.trim().is_empty()) {
+        line.push_str(", tại ");
+        line.push_str(place);
+    }
+    line
+}
+
+/// The sessions as the script's plain data, to group what they share.
+fn shared_items(content: &Content, picked: &[(SessionId, HamletId)]) -> WeekData {
+    let days = picked
+        .iter()
+        .map(|&(i, h)| {
+            let s = &content.sessions[i];
+            DayData {
+                date: s.date,
+                sessions: vec![SessionData {
+                    hamlet: content.site.hamlets[h].label().to_string(),
+                    time: s.time,
+                    part_of_day: s.part_of_day,
+                    place: s.place.clone(),
+                    services: s.services.clone(),
+                    note: s.note.clone(),
+                }],
+            }
+        })
+        .collect();
+    WeekData {
+        days,
+        ..WeekData::default()
+    }
+}
+
+/// `zalo.txt`: UTF-8 with a BOM, so a browser opening it shows the diacritics.
+pub fn zalo_file(texts: &Texts) -> Vec<u8> {
+    format!("\u{feff}{}", texts.zalo).into_bytes()
+}
+
+/// `sms.txt`: one message per line, plain GSM-7 text, no BOM (bulk-SMS tools
+/// read it as it is).
+pub fn sms_file(texts: &Texts) -> Vec<u8> {
+    let mut out = texts.sms.join("\n");
+    out.push('\n');
+    out.into_bytes()
+}
+
+/// Where a hamlet page links for its texts and its evening bulletins.
+#[derive(Serialize)]
+pub struct HamletLinks {
+    anchor: String,
+    zalo: String,
+    sms: String,
+    evening_script: String,
+}
+
+/// The hamlet page's links to its texts; None when it has no sessions (and so no texts).
+pub fn hamlet_links(plan: &Plan, h: HamletId) -> Option<HamletLinks> {
+    let slug = plan.hamlet_slug(h);
+    let dir = plan::hamlet_share_dir(slug);
+    plan.sessions()
+        .any(|(_, hamlet)| hamlet == h)
+        .then(|| HamletLinks {
+            anchor: format!("thon-{slug}"),
+            zalo: plan::zalo_path(&dir),
+            sms: plan::sms_path(&dir),
+            evening_script: plan::hamlet_evening_script_path(slug),
+        })
+}
+
+#[derive(Serialize)]
+struct ShareView {
+    /// The weeks shown in full (from the build date's week), then the others as links.
+    weeks: Vec<BlockView>,
+    other_weeks: Vec<BlockLink>,
+    hamlets: Vec<BlockView>,
+    has_links: bool,
+}
+
+#[derive(Serialize)]
+struct BlockView {
+    /// Anchor and textarea ids: `tuan-2022-48`, `dong-lao`.
+    id: String,
+    title: String,
+    page: String,
+    zalo: String,
+    zalo_rows: usize,
+    sms: Vec<SmsView>,
+    /// SMS in the file and not shown.
+    more_sms: usize,
+    zalo_path: String,
+    sms_path: String,
+}
+
+#[derive(Serialize)]
+struct SmsView {
+    text: String,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct BlockLink {
+    title: String,
+    zalo_path: String,
+    sms_path: String,
+}
+
+fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> BlockView {
+    let texts = texts(content, plan, target, today);
+    let (id, title, dir) = match target {
+        Subject::Week(w) => {
+            let week = plan.week(w);
+            let dir = plan::week_share_dir(week);
+            (
+                dir.trim_start_matches("chia-se/").to_string(),
+                format!("Tuần {} ({})", week.number, super::week::range(week)),
+                dir,
+            )
+        }
+        // Prefixed: a slug could be any id the page already uses.
+        Subject::Hamlet(h) => (
+            format!("thon-{}", plan.hamlet_slug(h)),
+            content.site.hamlets[h].label().to_string(),
+            plan::hamlet_share_dir(plan.hamlet_slug(h)),
+        ),
+    };
+    BlockView {
+        id,
+        title,
+        page: target_page(plan, target),
+        // Lines wrap on a phone: about 38 characters each.
+        zalo_rows: texts
+            .zalo
+            .lines()
+            .map(|l| l.chars().count().div_ceil(38).max(1))
+            .sum(),
+        more_sms: texts.sms.len().saturating_sub(SMS_ON_PAGE),
+        sms: texts
+            .sms
+            .iter()
+            .take(SMS_ON_PAGE)
+            .map(|text| SmsView {
+                length: text.chars().count(),
+                text: text.clone(),
+            })
+            .collect(),
+        zalo: texts.zalo,
+        zalo_path: plan::zalo_path(&dir),
+        sms_path: plan::sms_path(&dir),
+    }
+}
+
+/// `chia-se/index.html`; returns (template, title, description).
+pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, String, String) {
+    let (content, plan, today) = (shared.content, shared.plan, shared.today);
+    let current = plan
+        .weeks
+        .iter()
+        .position(|w| w.sunday() >= today)
+        .unwrap_or(plan.weeks.len());
+    let shown = current..(current + WEEKS_ON_PAGE).min(plan.weeks.len());
+    let weeks = shown
+        .clone()
+        .map(|w| block(content, plan, Subject::Week(WeekId::new(w)), today))
+        .collect();
+    let other_weeks = (0..plan.weeks.len())
+        .filter(|w| !shown.contains(w))
+        .map(|w| {
+            let week = plan.weeks[w];
+            let dir = plan::week_share_dir(week);
+            BlockLink {
+                title: format!("Tuần {} ({})", week.number, super::week::range(week)),
+                zalo_path: plan::zalo_path(&dir),
+                sms_path: plan::sms_path(&dir),
+            }
+        })
+        .collect();
+    let hamlets = content
+        .hamlet_ids()
+        .filter(|&h| plan.sessions().any(|(_, hamlet)| hamlet == h))
+        .map(|h| block(content, plan, Subject::Hamlet(h), today))
+        .collect();
+    ctx.insert(
+        "share",
+        &ShareView {
+            weeks,
+            other_weeks,
+            hamlets,
+            has_links: content.site.base_url.is_some(),
+        },
+    );
+    (
+        "share.html",
+        "Chia sẻ lịch qua Zalo, tin nhắn".to_string(),
+        format!(
+            "Tin nhắn Zalo và SMS soạn sẵn về lịch {}, {}: sao chép và gửi.",
+            content.site.campaign.name, content.site.authority
+        ),
+    )
+}
