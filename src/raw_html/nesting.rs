@@ -203,6 +203,7 @@ const CLOSES_P: &[&str] = &[
     "dd",
     "dt",
     "li",
+    "hr",
 ];
 
 /// End tags that close their element if it is in scope, and whatever is above it.
@@ -241,6 +242,11 @@ const CLOSED_IN_SCOPE: &[&str] = &[
 ];
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Parts of a table in which a table tag is read as such.
+fn is_table_part(name: &str) -> bool {
+    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+}
 
 /// Elements whose content the tokenizer reads as text up to their end tag.
 const RAW_TEXT: &[&str] = &[
@@ -423,6 +429,15 @@ impl Nesting {
 
     fn start_tag(&mut self, tag: &Tag) {
         let name = tag.name;
+        if matches!(name, "svg" | "math" | "template") {
+            self.counting_only = true;
+        }
+        if self.counting_only {
+            if !VOID.contains(&name) {
+                self.push(name);
+            }
+            return;
+        }
         // A select holds any content (html5ever follows the 2025 rules);
         // another select, or an input, closes it.
         if matches!(name, "select" | "input" | "keygen") {
@@ -433,22 +448,16 @@ impl Nesting {
                 }
             }
         }
-        if matches!(name, "svg" | "math" | "template") {
-            self.counting_only = true;
+        if CLOSES_P.contains(&name) {
+            if let Some(p) = self.in_scope("p", &["button"]) {
+                self.pop_to(p);
+            }
         }
         if VOID.contains(&name) {
             return;
         }
-        if self.counting_only {
-            return self.push(name);
-        }
         // A table in a table (not in a cell of it) closes the first.
-        if name == "table"
-            && matches!(
-                self.top(),
-                Some("table" | "tbody" | "thead" | "tfoot" | "tr")
-            )
-        {
+        if name == "table" && self.table_context().is_some_and(|(_, c)| is_table_part(c)) {
             if let Some(table) = self.in_table_scope(&["table"]) {
                 self.pop_to(table);
             }
@@ -462,11 +471,6 @@ impl Nesting {
             });
         } else if RAW_TEXT.contains(&name) {
             self.raw_text = Some(RawText::Until(format!("</{name}")));
-        }
-        if CLOSES_P.contains(&name) {
-            if let Some(p) = self.in_scope("p", &["button"]) {
-                self.pop_to(p);
-            }
         }
         match name {
             "li" => self.close_list_item(&["li"]),
@@ -491,35 +495,11 @@ impl Nesting {
                     self.pop_to(b);
                 }
             }
-            "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
-                // Outside a table, ignored; in one, they close each other.
-                if matches!(self.top(), Some("tbody" | "thead" | "tfoot")) {
-                    self.stack.pop();
-                }
-                if self.top() != Some("table") {
-                    return;
-                }
-            }
-            "td" | "th" | "tr" => {
-                // Closes the open cell or row first; outside a table, ignored.
-                let own: &[&str] = if name == "tr" { &["tr"] } else { &["td", "th"] };
-                if let Some(open) = self.in_table_scope(own) {
-                    self.pop_to(open);
-                }
-                let table_part = matches!(
-                    self.top(),
-                    Some("table" | "tbody" | "thead" | "tfoot" | "tr")
-                );
-                if !table_part {
-                    return;
-                }
-                // The rows and bodies the parser adds around them.
-                if self.top() == Some("table") {
-                    self.push("tbody");
-                }
-                if name != "tr" && self.top() != Some("tr") {
-                    self.push("tr");
-                }
+            // Outside a table, ignored.
+            "caption" | "colgroup" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
+                if !self.table_part_start(name) =>
+            {
+                return;
             }
             _ => {}
         }
@@ -527,6 +507,56 @@ impl Nesting {
             self.add_formatting(name, tag.attributes);
         }
         self.push(name);
+    }
+
+    /// The nearest element, from the top, that sets how table tags are
+    /// read: its index and name. Elements put inside a table by mistake
+    /// (a `<div>` in a `<table>`) don't change it.
+    fn table_context(&self) -> Option<(usize, &str)> {
+        self.stack.iter().enumerate().rev().find_map(|(i, o)| {
+            matches!(
+                o.name.as_str(),
+                "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup"
+            )
+            .then_some((i, o.name.as_str()))
+        })
+    }
+
+    /// A table part starts: the parser first clears what is open above the
+    /// part that holds it (closing a cell, a row, a body), and adds the
+    /// bodies and rows left out. False when outside a table (ignored there).
+    fn table_part_start(&mut self, name: &str) -> bool {
+        let Some((at, context)) = self.table_context() else {
+            return false;
+        };
+        if matches!(context, "td" | "th" | "caption" | "colgroup") {
+            // A cell, caption or column group ends; then as in its row or table.
+            self.pop_to(at);
+            return self.table_part_start(name);
+        }
+        let context = context.to_string();
+        match (name, context.as_str()) {
+            ("tr", "tr") | ("td" | "th", "tr") => self.pop_to(at + 1),
+            ("tr", _) | ("td" | "th", _) if context != "table" => self.pop_to(at + 1),
+            _ => {
+                // caption, colgroup, tbody… or a row in a bare table: back to the table.
+                let table = self.stack[..=at].iter().rposition(|o| o.name == "table");
+                if let Some(table) = table {
+                    self.pop_to(table + 1);
+                }
+            }
+        }
+        if name == "tr" && context == "tr" {
+            // The row ends; the new one goes in the same body.
+            self.stack.pop();
+        }
+        if matches!(name, "tr" | "td" | "th") && self.top() == Some("table") {
+            self.push("tbody");
+        }
+        if matches!(name, "td" | "th") && self.top() != Some("tr") {
+            self.push("tr");
+        }
+        true
     }
 
     fn add_formatting(&mut self, name: &str, with_attributes: bool) {

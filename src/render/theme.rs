@@ -6,7 +6,7 @@ use std::path::Path;
 
 use tera::Tera;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 macro_rules! theme_file {
     ($name:literal) => {
@@ -89,31 +89,18 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
 /// bangtin (with no `days`, an old `hamlet.html` would publish empty schedules
 /// without a word).
 fn refused_use(name: &str, text: &str, site_root: &Path) -> Option<Diagnostic> {
-    let (at, message, hint) = if let Some(at) = text.find("get_env") {
-        (
-            at,
-            "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai).".to_string(),
-            "Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang.".to_string(),
-        )
-    } else {
-        let at = removed_variable(text)?;
-        (
-            at,
-            "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống.".to_string(),
-            "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{ session_rows | safe }}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{ week.rows | safe }}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định.".to_string(),
-        )
+    let (at, message) = match text.find("get_env") {
+        Some(at) => (at, Message::TemplateReadsEnvironment),
+        None => (removed_variable(text)?, Message::TemplateUsesDays),
     };
     let before = &text[..at];
     let line = before.matches('\n').count() as u32 + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
-    Some(
-        Diagnostic::error(
-            site_root.join("templates").join(name),
-            Some(crate::diagnostics::Pos::new(line, col)),
-            message,
-        )
-        .with_hint(hint),
-    )
+    Some(Diagnostic::new(
+        site_root.join("templates").join(name),
+        Some(crate::diagnostics::Pos::new(line, col)),
+        message,
+    ))
 }
 
 /// Where a template tag names `days` or `week.days` (as a variable, not in
@@ -197,9 +184,7 @@ pub fn template_error(
         Some((name, _)) => site_root.join("templates").join(name),
         None => site_root.join("templates"),
     };
-    Diagnostic::error(file, None, format!("Mẫu giao diện bị lỗi: {chain}")).with_hint(
-        "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin.",
-    )
+    Diagnostic::new(file, None, Message::TemplateBroken { chain })
 }
 
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is

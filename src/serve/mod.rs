@@ -26,7 +26,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::build::{self, BuildOptions, BuildSummary};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -39,6 +39,15 @@ pub struct ServeOptions {
 pub struct StartError {
     pub message: String,
     pub hint: String,
+}
+
+impl StartError {
+    pub(crate) fn new(message: Message) -> StartError {
+        StartError {
+            hint: message.hint().unwrap_or_default(),
+            message: message.text(),
+        }
+    }
 }
 
 /// What happened, for the command line to print.
@@ -85,13 +94,9 @@ fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
 pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError> {
     let root = options.root.clone();
     if !root.is_dir() {
-        return Err(StartError {
-            message: format!("Không tìm thấy thư mục nội dung {}.", root.display()),
-            hint: format!(
-                "Chọn đúng thư mục có site.yaml bằng --root, hoặc tạo trang mẫu: bangtin init {}",
-                root.display()
-            ),
-        });
+        return Err(StartError::new(Message::ServeRootMissing {
+            root: root.display().to_string(),
+        }));
     }
     let listener = bind(options.port)?;
     let url = match listener.local_addr() {
@@ -99,17 +104,19 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
         _ => format!("http://127.0.0.1:{}/", options.port),
     };
     let server = Arc::new(
-        tiny_http::Server::from_listener(listener, None).map_err(|e| StartError {
-            message: format!("Không mở được máy chủ xem trước: {e}."),
-            hint: "Thử lại, hoặc chọn cổng khác bằng --port.".to_string(),
+        tiny_http::Server::from_listener(listener, None).map_err(|e| {
+            StartError::new(Message::ServeServerFailed {
+                reason: e.to_string(),
+            })
         })?,
     );
     let preview = tempfile::Builder::new()
         .prefix("bangtin-xem-truoc-")
         .tempdir()
-        .map_err(|e| StartError {
-            message: format!("Không tạo được thư mục tạm để dựng trang xem trước: {e}."),
-            hint: "Kiểm tra ổ đĩa còn chỗ trống.".to_string(),
+        .map_err(|e| {
+            StartError::new(Message::ServeTempFailed {
+                reason: e.to_string(),
+            })
         })?;
 
     let state: Shared = Arc::new(Mutex::new(State {
@@ -137,9 +144,10 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
             stopping.store(true, Ordering::SeqCst);
             server.unblock();
         })
-        .map_err(|e| StartError {
-            message: format!("Không cài được phím Ctrl+C để dừng: {e}."),
-            hint: "Thử chạy lại lệnh.".to_string(),
+        .map_err(|e| {
+            StartError::new(Message::ServeCtrlCFailed {
+                reason: e.to_string(),
+            })
         })?;
     }
     let rebuilds = std::thread::spawn(move || builder.run(changed));
@@ -161,22 +169,18 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
 
 fn bind(port: u16) -> Result<TcpListener, StartError> {
     // Loopback only: the preview is for the officer at this computer.
-    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AddrInUse => StartError {
-            message: format!("Cổng {port} đang được một chương trình khác dùng (có thể là một cửa sổ bangtin serve khác)."),
-            hint: format!(
-                "Đóng chương trình kia, hoặc chọn cổng khác, ví dụ: bangtin serve --port {}",
-                port.saturating_add(1)
-            ),
-        },
-        std::io::ErrorKind::PermissionDenied => StartError {
-            message: format!("Không được phép dùng cổng {port}."),
-            hint: "Chọn cổng từ 1024 trở lên, ví dụ: bangtin serve --port 1111".to_string(),
-        },
-        _ => StartError {
-            message: format!("Không mở được cổng {port}: {e}."),
-            hint: "Chọn cổng khác, ví dụ: bangtin serve --port 8080".to_string(),
-        },
+    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| {
+        StartError::new(match e.kind() {
+            std::io::ErrorKind::AddrInUse => Message::PortInUse {
+                port,
+                next: port.saturating_add(1),
+            },
+            std::io::ErrorKind::PermissionDenied => Message::PortForbidden { port },
+            _ => Message::PortFailed {
+                port,
+                reason: e.to_string(),
+            },
+        })
     })
 }
 

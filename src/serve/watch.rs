@@ -10,6 +10,7 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent};
 
 use super::StartError;
+use crate::diagnostics::Message;
 
 /// Editors save in bursts (write a temporary file, rename it, touch the
 /// folder); one rebuild per burst.
@@ -35,10 +36,10 @@ pub fn start(root: &Path, changes: Sender<Vec<PathBuf>>) -> Result<Watcher, Star
         }
     };
     let fail = |e: notify::Error| {
-        StartError {
-        message: format!("Không theo dõi được thư mục {}: {e}.", root.display()),
-        hint: "Kiểm tra thư mục còn tồn tại và bạn có quyền đọc nó; trên Linux, có thể cần tăng giới hạn fs.inotify.max_user_watches.".to_string(),
-    }
+        StartError::new(Message::WatchFailed {
+            root: root.display().to_string(),
+            reason: e.to_string(),
+        })
     };
     let mut debouncer = new_debouncer(DEBOUNCE, None, handler).map_err(fail)?;
     debouncer
