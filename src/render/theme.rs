@@ -8,6 +8,8 @@ use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
 
+mod recursion;
+
 macro_rules! theme_file {
     ($name:literal) => {
         (
@@ -81,6 +83,12 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
     });
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
+    // The built-in theme calls nothing in a loop; a site's templates may.
+    if !overrides.is_empty() {
+        if let Some(cycle) = recursion::find(&tera, overrides) {
+            return Err(vec![recursion_error(&cycle, overrides, site_root)]);
+        }
+    }
     Ok(tera)
 }
 
@@ -103,13 +111,10 @@ fn refused_use(name: &str, text: &str, site_root: &Path) -> Option<Diagnostic> {
             "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{ session_rows | safe }}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{ week.rows | safe }}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định.".to_string(),
         )
     };
-    let before = &text[..at];
-    let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
     Some(
         Diagnostic::error(
             site_root.join("templates").join(name),
-            Some(crate::diagnostics::Pos::new(line, col)),
+            Some(position_of(text, at)),
             message,
         )
         .with_hint(hint),
@@ -156,6 +161,38 @@ fn removed_variable(text: &str) -> Option<usize> {
         rest = &rest[body_start + body_len..];
     }
     None
+}
+
+fn recursion_error(
+    cycle: &recursion::Cycle,
+    overrides: &[(String, String)],
+    site_root: &Path,
+) -> Diagnostic {
+    let text = overrides
+        .iter()
+        .find(|(name, _)| *name == cycle.file)
+        .map(|(_, t)| t.as_str());
+    let pos = cycle
+        .offset
+        .zip(text)
+        .map(|(at, text)| position_of(text, at));
+    Diagnostic::error(
+        site_root.join("templates").join(&cycle.file),
+        pos,
+        format!(
+            "Mẫu giao diện gọi vòng lại chính nó: {}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng.",
+            cycle.chain.join(" → ")
+        ),
+    )
+    .with_hint("Bỏ lời gọi ở chỗ này ({% include %}, {% extends %} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác.")
+}
+
+/// 1-based line and column of byte offset `at` in `text`.
+fn position_of(text: &str, at: usize) -> crate::diagnostics::Pos {
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    crate::diagnostics::Pos::new(line, col)
 }
 
 /// Tera's error and its causes, in one line.
