@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::disk::io_reason;
 
 /// A zip written beside its final name; `commit` puts it in place.
@@ -29,9 +29,7 @@ pub fn zip_path(output: &Path) -> PathBuf {
 }
 
 fn zip_error(path: &Path, reason: String) -> Diagnostic {
-    Diagnostic::error(path, None, format!("Không tạo được tệp nén: {reason}.")).with_hint(
-        "Kiểm tra ổ đĩa còn chỗ trống và bạn có quyền ghi vào thư mục chứa thư mục đầu ra.",
-    )
+    Diagnostic::new(path, None, Message::ZipFailed { reason })
 }
 
 /// Zip every file under `dir` (paths relative to it) into a temporary file
@@ -39,10 +37,7 @@ fn zip_error(path: &Path, reason: String) -> Diagnostic {
 pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
     let dest = zip_path(output);
     if dest.is_dir() {
-        return Err(
-            Diagnostic::error(&dest, None, "Đã có một thư mục trùng tên với tệp nén.")
-                .with_hint("Đổi tên hoặc chuyển thư mục đó đi, hoặc chọn --output khác."),
-        );
+        return Err(Diagnostic::new(&dest, None, Message::ZipPathIsFolder));
     }
     let name = dest
         .file_name()

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::disk::io_reason;
 use crate::plan::{week_audio_path, week_script_path, Week};
 
@@ -52,8 +52,8 @@ pub fn speak_weeks(dir: &Path, output: &Path, weeks: &[Week]) -> AudioOutcome {
     outcome
 }
 
-fn tool_warning(message: String) -> Diagnostic {
-    Diagnostic::warning(PathBuf::from(ESPEAK), None, message)
+fn tool_warning(message: Message) -> Diagnostic {
+    Diagnostic::new(PathBuf::from(ESPEAK), None, message)
 }
 
 /// Is espeak-ng there, with a Vietnamese voice? One clear message if not,
@@ -66,26 +66,15 @@ fn probe() -> Result<(), Diagnostic> {
         .stderr(Stdio::piped())
         .output();
     match run {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(tool_warning(
-            "Không tìm thấy chương trình espeak-ng nên chưa tạo tệp âm thanh doc-loa.wav; \
-             các trang và lời đọc doc-loa.txt vẫn được tạo đầy đủ."
-                .into(),
-        )
-        .with_hint(
-            "Cài espeak-ng (Debian, Ubuntu: sudo apt install espeak-ng; Windows: bộ cài tại \
-             https://github.com/espeak-ng/espeak-ng/releases) rồi chạy lại bangtin build --audio. \
-             Không cần âm thanh thì bỏ --audio.",
-        )),
-        Err(e) => Err(tool_warning(format!(
-            "Không chạy được espeak-ng ({}) nên chưa tạo tệp âm thanh doc-loa.wav; các trang vẫn được tạo.",
-            io_reason(&e)
-        ))
-        .with_hint("Kiểm tra espeak-ng chạy được trong cửa sổ lệnh: espeak-ng -v vi \"xin chào\".")),
-        Ok(out) if !out.status.success() => Err(tool_warning(format!(
-            "espeak-ng không đọc được tiếng Việt ({}) nên chưa tạo tệp âm thanh doc-loa.wav; các trang vẫn được tạo.",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
-        .with_hint("Cài bản espeak-ng có giọng tiếng Việt (xem: espeak-ng --voices=vi) rồi chạy lại.")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(tool_warning(Message::EspeakMissing))
+        }
+        Err(e) => Err(tool_warning(Message::EspeakFailed {
+            reason: io_reason(&e),
+        })),
+        Ok(out) if !out.status.success() => Err(tool_warning(Message::EspeakWithoutVietnamese {
+            reason: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        })),
         Ok(_) => Ok(()),
     }
 }
@@ -109,15 +98,14 @@ fn speak_one(dir: &Path, output: &Path, week: Week) -> Result<(), Diagnostic> {
     };
     // A half-written file would pass for a recording.
     let _ = std::fs::remove_file(&wav);
-    Err(Diagnostic::warning(
+    Err(Diagnostic::new(
         output.join(week_audio_path(week)),
         None,
-        format!("espeak-ng không tạo được tệp âm thanh này ({reason}); các tệp khác vẫn được tạo."),
-    )
-    .with_hint(format!(
-        "Thử chạy tay: espeak-ng -v vi -f {}",
-        output.join(week_script_path(week)).display()
-    )))
+        Message::SpeechFailed {
+            reason,
+            script: output.join(week_script_path(week)).display().to_string(),
+        },
+    ))
 }
 
 /// A RIFF/WAVE file with sound after its 44-byte header.

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use crate::diagnostics::{self, Diagnostic, Diagnostics, Message};
 use crate::model::{CommuneRef, Content, Province};
 use crate::plan::Plan;
 use crate::render::province::CommuneSummary;
@@ -62,8 +62,8 @@ fn base_url_option(options: &BuildOptions) -> Result<Option<String>, Diagnostic>
         return Ok(None);
     };
     load::parse_base_url(url).map(Some).ok_or_else(|| {
-        Diagnostic::error(&options.root, None, format!("--base-url \"{url}\" không phải địa chỉ web."))
-            .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ --base-url https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh")
+        let url = url.clone();
+        Diagnostic::new(&options.root, None, Message::BaseUrlOptionInvalid { url })
     })
 }
 
@@ -255,10 +255,10 @@ fn write_commune(
         false => Some(
             render::province::summary(commune, content, plan, render_options.today).map_err(
                 |reason| {
-                    vec![Diagnostic::error(
+                    vec![Diagnostic::new(
                         &options.output,
                         None,
-                        format!("Không tạo được tệp CSV chung: {reason}"),
+                        Message::ProvinceCsvFailed { reason },
                     )]
                 },
             )?,
@@ -376,10 +376,10 @@ fn province_files(
     let index = render::province::index(province, communes, tera, render_options.today)
         .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])?;
     let csv = render::province::csv(communes).map_err(|reason| {
-        vec![Diagnostic::error(
+        vec![Diagnostic::new(
             &options.output,
             None,
-            format!("Không tạo được tệp CSV chung: {reason}"),
+            Message::ProvinceCsvFailed { reason },
         )]
     })?;
     Ok(vec![

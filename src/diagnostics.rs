@@ -5,6 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+pub mod catalogue;
+pub use catalogue::Message;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -50,38 +53,48 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    /// A problem at `file` (and `pos`), saying what the catalogue's `message` says.
+    pub fn new(file: impl Into<PathBuf>, pos: Option<Pos>, message: Message) -> Self {
+        Diagnostic {
+            severity: message.severity(),
+            file: file.into(),
+            pos,
+            hint: message.hint(),
+            message: message.text(),
+            source_line: None,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Free-form diagnostics, for tests of how diagnostics print: everything
+/// bangtin says comes from the catalogue.
+#[cfg(test)]
+impl Diagnostic {
+    pub(crate) fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: &str) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             pos,
-            message: message.into(),
+            message: message.to_string(),
             hint: None,
             source_line: None,
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: &str) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, pos, message)
         }
     }
 
-    pub fn note(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Note,
-            ..Diagnostic::error(file, pos, message)
-        }
-    }
-
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub(crate) fn with_hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_string());
         self
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
     }
 }
 

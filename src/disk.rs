@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 /// Why an I/O operation failed, in a few Vietnamese words (the system's own
 /// text, often English, only for kinds with no officer-facing meaning).
@@ -25,7 +25,8 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 
 /// A file of the site that could not be read.
 pub(crate) fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, None, format!("Không đọc được tệp: {}.", io_reason(e)))
+    let reason = io_reason(e);
+    Diagnostic::new(path, None, Message::FileUnreadable { reason })
 }
 
 /// Names that are not content wherever they appear: hidden files (`.x`,

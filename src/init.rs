@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::disk::io_reason;
 
 const FILES: &[(&str, &str)] = &[
@@ -30,31 +30,20 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::error(
-                dir,
-                None,
-                "Thư mục đã có tệp; bangtin init không ghi đè.",
-            )
-            .with_hint("Chọn tên thư mục mới, ví dụ: bangtin init trang-moi"));
+            return Err(Diagnostic::new(dir, None, Message::InitFolderNotEmpty));
         }
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error(
-                    parent,
-                    None,
-                    format!("Không tạo được thư mục: {}.", io_reason(&e)),
-                )
+                let reason = io_reason(&e);
+                Diagnostic::new(parent, None, Message::InitCannotCreateFolder { reason })
             })?;
         }
         fs::write(&path, text).map_err(|e| {
-            Diagnostic::error(
-                &path,
-                None,
-                format!("Không ghi được tệp: {}.", io_reason(&e)),
-            )
+            let reason = io_reason(&e);
+            Diagnostic::new(&path, None, Message::InitCannotWrite { reason })
         })?;
     }
     for sub in ["static", "templates"] {

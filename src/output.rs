@@ -7,7 +7,7 @@ use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::disk::io_reason;
 
 /// Marks a folder as written by bangtin: only such folders are ever replaced.
@@ -30,8 +30,8 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, None, format!("Không ghi được: {}.", io_reason(e)))
-        .with_hint("Kiểm tra ổ đĩa còn chỗ trống và bạn có quyền ghi vào thư mục đầu ra.")
+    let reason = io_reason(e);
+    Diagnostic::new(path, None, Message::CannotWrite { reason })
 }
 
 /// Where `path` really is, whether or not it exists yet: absolute, with the
@@ -67,12 +67,7 @@ pub fn resolve(path: &Path) -> PathBuf {
 /// containing it, or a folder of other files that bangtin did not make.
 pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     if is_broken_link(output) {
-        return Err(Diagnostic::error(
-            output,
-            None,
-            "Thư mục đầu ra là một liên kết (symlink) hỏng: nó trỏ tới nơi không tồn tại.",
-        )
-        .with_hint("Sửa hoặc xóa liên kết, hoặc chọn thư mục khác bằng --output."));
+        return Err(Diagnostic::new(output, None, Message::OutputLinkBroken));
     }
     let (out, root) = (resolve(output), resolve(site_root));
     let clash = if out == root {
@@ -91,32 +86,26 @@ pub fn check_target(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
         } else {
             String::new()
         };
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::new(
             output,
             None,
-            format!(
-                "Thư mục đầu ra {}{real} {clash} {}; bangtin thay mới hoàn toàn thư mục đầu ra mỗi lần build, nên không ghi vào đó để khỏi xóa hay trộn lẫn nội dung.",
-                output.display(),
-                site_root.display()
-            ),
-        )
-        .with_hint("Chọn thư mục đầu ra ở ngoài thư mục nội dung, ví dụ --output public"));
+            Message::OutputClashesWithContent {
+                output: output.display().to_string(),
+                real,
+                clash: clash.to_string(),
+                root: site_root.display().to_string(),
+            },
+        ));
     }
     if out.is_file() {
-        return Err(Diagnostic::error(
-            output,
-            None,
-            "Đường dẫn đầu ra là một tệp, không phải thư mục.",
-        )
-        .with_hint("Chọn tên thư mục khác bằng --output."));
+        return Err(Diagnostic::new(output, None, Message::OutputIsFile));
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
         let empty = fs::read_dir(&out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::error(output, None, "Thư mục đầu ra đã có tệp không do bangtin tạo; bangtin không xóa chúng.")
-                .with_hint("Chọn một thư mục mới hoặc trống bằng --output, hoặc tự chuyển các tệp kia đi chỗ khác."));
+            return Err(Diagnostic::new(output, None, Message::OutputHasOtherFiles));
         }
     }
     Ok(())
@@ -164,15 +153,13 @@ pub fn lock(output: &Path) -> Result<OutputLock, Diagnostic> {
                 std::thread::sleep(Duration::from_millis(100));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::new(
                     output,
                     None,
-                    format!(
-                        "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn {} giây.",
-                        LOCK_WAIT.as_secs()
-                    ),
-                )
-                .with_hint("Chờ lần dựng kia xong rồi chạy lại; nếu không còn lần dựng nào, đóng các cửa sổ bangtin đang chạy."));
+                    Message::OutputLocked {
+                        seconds: LOCK_WAIT.as_secs(),
+                    },
+                ));
             }
             Err(fs::TryLockError::Error(_)) => break,
         }

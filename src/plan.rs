@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Content, GuideId, HamletId, NewsId, PageId, SessionId};
 use crate::vi;
 
@@ -289,20 +289,14 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             continue;
         }
         if RESERVED.contains(&page.stem.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    &page.source.file,
-                    None,
-                    format!(
-                        "Trang \"{}\" trùng địa chỉ với một trang bangtin tự tạo.",
-                        page.stem
-                    ),
-                )
-                .with_hint(format!(
-                    "Đổi tên tệp; các tên đã dùng: {}.",
-                    RESERVED.join(", ")
-                )),
-            );
+            diags.push(Diagnostic::new(
+                &page.source.file,
+                None,
+                Message::PageAddressReserved {
+                    stem: page.stem.clone(),
+                    reserved: RESERVED.join(", "),
+                },
+            ));
             continue;
         }
         pages.push(PlannedPage {
@@ -336,14 +330,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .collect();
     for f in &content.static_files {
         if generated.contains(f.rel.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    &f.abs,
-                    None,
-                    format!("Tệp static/{} trùng với một trang bangtin tự tạo.", f.rel),
-                )
-                .with_hint("Đổi tên hoặc chuyển tệp này vào một thư mục con của static/."),
-            );
+            diags.push(Diagnostic::new(
+                &f.abs,
+                None,
+                Message::StaticFileReserved {
+                    path: f.rel.clone(),
+                },
+            ));
         }
     }
 
@@ -443,17 +436,15 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
         let h = &hamlets[i];
         if let Some(explicit) = &h.slug {
             if let Some(&other) = taken.get(&explicit.value) {
-                diags.push(
-                    Diagnostic::error(
-                        &h.source.file,
-                        explicit.pos,
-                        format!(
-                            "Hai thôn \"{}\" và \"{}\" cùng dùng slug \"{}\".",
-                            hamlets[other].name, h.name, explicit.value
-                        ),
-                    )
-                    .with_hint("Đổi slug của một trong hai thôn."),
-                );
+                diags.push(Diagnostic::new(
+                    &h.source.file,
+                    explicit.pos,
+                    Message::SlugTwice {
+                        first: hamlets[other].name.clone(),
+                        second: h.name.clone(),
+                        slug: explicit.value.clone(),
+                    },
+                ));
             }
             taken.insert(explicit.value.clone(), i);
             slugs[i] = explicit.value.clone();
@@ -470,17 +461,16 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
             n += 1;
         }
         if let Some(&other) = taken.get(&base) {
-            diags.push(
-                Diagnostic::warning(
-                    &h.source.file,
-                    h.source.pos,
-                    format!(
-                        "Thôn \"{}\" và thôn \"{}\" cho cùng địa chỉ \"{base}\"; thôn \"{}\" dùng \"{slug}\".",
-                        h.name, hamlets[other].name, h.name
-                    ),
-                )
-                .with_hint(format!("Thêm slug cho thôn này để tự chọn địa chỉ, ví dụ slug: {slug}")),
-            );
+            diags.push(Diagnostic::new(
+                &h.source.file,
+                h.source.pos,
+                Message::SlugTaken {
+                    name: h.name.clone(),
+                    other: hamlets[other].name.clone(),
+                    base: base.clone(),
+                    slug: slug.clone(),
+                },
+            ));
         }
         taken.insert(slug.clone(), i);
         slugs[i] = slug;

@@ -6,7 +6,7 @@ mod progress;
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Content, Document, Province};
 use crate::raw_html::{self, Refusal};
 use crate::vi;
@@ -33,12 +33,11 @@ pub fn missing_base_url(province: &Province, communes: &[&Content]) -> Option<Di
         false => province.base_url.is_none(),
     };
     missing.then(|| {
-        Diagnostic::warning(
+        Diagnostic::new(
             province.root.join("site.yaml"),
             None,
-            "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml.",
+            Message::MissingBaseUrl,
         )
-        .with_hint("Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…")
     })
 }
 
@@ -59,17 +58,13 @@ fn raw_html_in_documents(content: &Content, diags: &mut Diagnostics) {
             continue;
         }
         if let Some(offset) = raw_html::too_deep(&doc.body) {
-            diags.push(
-                Diagnostic::error(
-                    &doc.source.file,
-                    Some(body_pos(doc, offset)),
-                    format!(
-                        "HTML viết tay lồng nhau quá sâu (hơn {} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng.",
-                        raw_html::MAX_NESTING
-                    ),
-                )
-                .with_hint("Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."),
-            );
+            diags.push(Diagnostic::new(
+                &doc.source.file,
+                Some(body_pos(doc, offset)),
+                Message::HtmlTooDeep {
+                    limit: raw_html::MAX_NESTING,
+                },
+            ));
             continue;
         }
         for frame in raw_html::frames(&doc.body) {
@@ -80,24 +75,16 @@ fn raw_html_in_documents(content: &Content, diags: &mut Diagnostics) {
             let Some(refusal) = refusal else {
                 continue;
             };
-            let (message, hint) = match refusal {
-                Refusal::NotListed { host } => (
-                    format!("Khung nhúng (iframe) từ {host} sẽ bị bỏ khỏi trang: {host} chưa có trong danh sách `embeds` của site.yaml."),
-                    format!("Nếu tin cậy nguồn này, thêm vào site.yaml:\nembeds:\n  - {host}"),
-                ),
-                Refusal::NotHttps => (
-                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: địa chỉ của nó không bắt đầu bằng https://.".to_string(),
-                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng); địa chỉ phải bắt đầu bằng https://.".to_string(),
-                ),
-                Refusal::NotAnAddress => (
-                    "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: nó không có địa chỉ src hợp lệ.".to_string(),
-                    "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng), dán nguyên văn.".to_string(),
-                ),
+            let message = match refusal {
+                Refusal::NotListed { host } => Message::FrameNotListed { host },
+                Refusal::NotHttps => Message::FrameNotHttps,
+                Refusal::NotAnAddress => Message::FrameWithoutAddress,
             };
-            diags.push(
-                Diagnostic::warning(&doc.source.file, Some(body_pos(doc, frame.offset)), message)
-                    .with_hint(hint),
-            );
+            diags.push(Diagnostic::new(
+                &doc.source.file,
+                Some(body_pos(doc, frame.offset)),
+                message,
+            ));
         }
     }
 }
@@ -108,39 +95,29 @@ fn hamlets(content: &Content, diags: &mut Diagnostics) {
     for h in &site.hamlets {
         let key = vi::text::canonical_key(&h.name);
         if let Some(first) = seen.insert(key, &h.name) {
-            diags.push(
-                Diagnostic::error(
-                    &h.source.file,
-                    h.source.pos,
-                    format!(
-                        "Thôn \"{}\" có tên trùng với thôn \"{first}\" ở trên.",
-                        h.name
-                    ),
-                )
-                .with_hint("Mỗi thôn chỉ ghi một lần trong hamlets; xóa dòng trùng."),
-            );
+            diags.push(Diagnostic::new(
+                &h.source.file,
+                h.source.pos,
+                Message::HamletTwice {
+                    name: h.name.clone(),
+                    first: first.to_string(),
+                },
+            ));
         }
         if let Some(slug) = &h.slug {
             if !vi::slug::is_valid_slug(&slug.value) {
                 let suggestion = vi::slug::slugify(&slug.value);
-                diags.push(
-                    Diagnostic::error(
-                        &h.source.file,
-                        slug.pos,
-                        format!(
-                            "`slug` \"{}\" không dùng được làm địa chỉ trang.",
-                            slug.value
-                        ),
-                    )
-                    .with_hint(format!(
-                        "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ slug: {}",
-                        if suggestion.is_empty() {
-                            "dong-lao".to_string()
-                        } else {
-                            suggestion
-                        }
-                    )),
-                );
+                diags.push(Diagnostic::new(
+                    &h.source.file,
+                    slug.pos,
+                    Message::SlugInvalid {
+                        slug: slug.value.clone(),
+                        suggestion: match suggestion.is_empty() {
+                            true => "dong-lao".to_string(),
+                            false => suggestion,
+                        },
+                    },
+                ));
             }
         }
     }
@@ -161,17 +138,15 @@ fn aliases(content: &Content, diags: &mut Diagnostics) {
                 continue;
             }
             match names.insert(key, &h.name) {
-                Some(other) if other != h.name => diags.push(
-                    Diagnostic::error(
-                        &h.source.file,
-                        h.source.pos,
-                        format!(
-                            "Tên khác \"{alias}\" của thôn \"{}\" trùng với thôn \"{other}\" (tên hoặc tên khác).",
-                            h.name
-                        ),
-                    )
-                    .with_hint("Một tên chỉ chỉ một thôn: xóa tên khác này ở một trong hai thôn."),
-                ),
+                Some(other) if other != h.name => diags.push(Diagnostic::new(
+                    &h.source.file,
+                    h.source.pos,
+                    Message::AliasClash {
+                        alias: alias.clone(),
+                        name: h.name.clone(),
+                        other: other.to_string(),
+                    },
+                )),
                 _ => {}
             }
         }
@@ -195,62 +170,45 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
     let mut seen = HashMap::new();
     for s in &content.sessions {
         let Some((index, how)) = site.match_hamlet(&s.hamlet.value) else {
-            let hint = match vi::text::closest(&s.hamlet.value, with_aliases.iter().copied()) {
-                Some(best) => format!("Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml (tên hoặc một tên khác trong aliases)."),
-                None => format!(
-                    "Sửa tên cho đúng một thôn trong site.yaml ({}), hoặc thêm thôn này vào danh sách hamlets trong site.yaml.",
-                    names.join(", ")
-                ),
+            let name = s.hamlet.value.clone();
+            let message = match vi::text::closest(&s.hamlet.value, with_aliases.iter().copied()) {
+                Some(best) => Message::HamletUnknownNear {
+                    name,
+                    best: best.to_string(),
+                },
+                None => Message::HamletUnknown {
+                    name,
+                    names: names.join(", "),
+                },
             };
-            diags.push(
-                Diagnostic::error(
-                    &s.source.file,
-                    s.hamlet.pos,
-                    format!(
-                        "Thôn \"{}\" không có trong danh sách hamlets của site.yaml.",
-                        s.hamlet.value
-                    ),
-                )
-                .with_hint(hint),
-            );
+            diags.push(Diagnostic::new(&s.source.file, s.hamlet.pos, message));
             continue;
         };
         if let crate::model::NameMatch::Alias(_) = how {
             let hamlet = &site.hamlets[index];
-            diags.push(
-                Diagnostic::note(
-                    &s.source.file,
-                    s.hamlet.pos,
-                    format!(
-                        "\"{}\" là tên khác của {}: buổi được xếp vào trang của {}.",
-                        s.hamlet.value.trim(),
-                        hamlet.label(),
-                        hamlet.label()
-                    ),
-                )
-                .with_hint(format!(
-                    "Không cần sửa. Muốn hết ghi chú này thì viết tên trong site.yaml: hamlet: {}",
-                    hamlet.name
-                )),
-            );
+            diags.push(Diagnostic::new(
+                &s.source.file,
+                s.hamlet.pos,
+                Message::AliasUsed {
+                    written: s.hamlet.value.trim().to_string(),
+                    label: hamlet.label().to_string(),
+                    name: hamlet.name.clone(),
+                },
+            ));
         }
         let campaign = &site.campaign;
         if let (Some(start), Some(end)) = (campaign.start, campaign.end) {
             if s.date < start || s.date > end {
-                diags.push(
-                    Diagnostic::warning(
-                        &s.source.file,
-                        s.source.pos,
-                        format!(
-                            "Buổi của thôn {} ngày {} nằm ngoài thời gian đợt vận động ({} – {}).",
-                            site.hamlets[index].name,
-                            vi::calendar::format_date_numeric(s.date),
-                            vi::calendar::format_date_numeric(start),
-                            vi::calendar::format_date_numeric(end)
-                        ),
-                    )
-                    .with_hint("Kiểm tra lại ngày của buổi, hoặc sửa start/end của campaign trong site.yaml."),
-                );
+                diags.push(Diagnostic::new(
+                    &s.source.file,
+                    s.source.pos,
+                    Message::SessionOutsideCampaign {
+                        hamlet: site.hamlets[index].name.clone(),
+                        date: vi::calendar::format_date_numeric(s.date),
+                        start: vi::calendar::format_date_numeric(start),
+                        end: vi::calendar::format_date_numeric(end),
+                    },
+                ));
             }
         }
         // A cancelled session and the one planned in its place may share a slot.
@@ -258,19 +216,15 @@ fn sessions(content: &Content, diags: &mut Diagnostics) {
             continue;
         }
         if let Some(first) = seen.insert((index, s.date, s.time.map(|t| t.start)), s) {
-            diags.push(
-                Diagnostic::warning(
-                    &s.source.file,
-                    s.source.pos,
-                    format!(
-                        "Thôn {} có hai buổi cùng ngày {} cùng giờ (buổi kia ở {}).",
-                        site.hamlets[index].name,
-                        vi::calendar::format_date_numeric(s.date),
-                        location(&first.source)
-                    ),
-                )
-                .with_hint("Xóa buổi trùng, hoặc sửa ngày/giờ cho đúng."),
-            );
+            diags.push(Diagnostic::new(
+                &s.source.file,
+                s.source.pos,
+                Message::SessionTwice {
+                    hamlet: site.hamlets[index].name.clone(),
+                    date: vi::calendar::format_date_numeric(s.date),
+                    other: location(&first.source),
+                },
+            ));
         }
     }
 }
@@ -286,18 +240,15 @@ fn documents(content: &Content, diags: &mut Diagnostics) {
         let mut seen: HashMap<&str, &crate::model::Document> = HashMap::new();
         for d in docs.iter() {
             if let Some(first) = seen.insert(&d.stem, d) {
-                diags.push(
-                    Diagnostic::error(
-                        &d.source.file,
-                        None,
-                        format!(
-                            "Hai bài {kind} cùng dùng địa chỉ \"{}\" (bài kia: {}).",
-                            d.stem,
-                            first.source.file.display()
-                        ),
-                    )
-                    .with_hint("Đổi tên một trong hai tệp."),
-                );
+                diags.push(Diagnostic::new(
+                    &d.source.file,
+                    None,
+                    Message::DocumentsSameAddress {
+                        kind: kind.to_string(),
+                        stem: d.stem.clone(),
+                        other: first.source.file.display().to_string(),
+                    },
+                ));
             }
         }
     }

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use bangtin::diagnostics::{self, Diagnostic, Pos};
+use bangtin::diagnostics::{self, Diagnostic, Message, Pos};
 use bangtin::raw_html::{self, EmbedSource};
 use bangtin::render::markdown;
 use bangtin::{build, load, vi, yaml};
@@ -424,7 +424,7 @@ proptest! {
         // Lines up to thousands of characters: quoted as a window around the caret.
         let source = piece.repeat(repeat);
         let file = std::path::PathBuf::from("site/x.yaml");
-        let mut items = vec![Diagnostic::error(&file, Some(Pos::new(line, col)), "lỗi").with_hint("sửa")];
+        let mut items = vec![Diagnostic::new(&file, Some(Pos::new(line, col)), Message::HamletsMissing)];
         let sources = [(file, source)].into_iter().collect();
         diagnostics::attach_source_lines(&mut items, &sources);
         let report = diagnostics::render_report(&items);

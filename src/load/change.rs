@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::fields::{self, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Change, Earlier, Located, Session, SessionStatus};
 
 /// Spellings of `status` (and of the "Trạng thái" column), matched without
@@ -64,10 +64,7 @@ pub fn assemble(change: Change) -> Option<Box<Change>> {
 
 /// An earlier value written with nothing in it.
 pub fn empty_was(file: &Path, at: Option<Pos>, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::error(file, at, "`was` không ghi giá trị cũ nào.")
-            .with_hint("Ghi ngày, giờ hoặc địa điểm trước khi thay đổi, ví dụ was: {date: 02/12/2022}; nếu buổi không đổi gì thì xóa was."),
-    );
+    diags.push(Diagnostic::new(file, at, Message::WasEmpty));
 }
 
 /// Checks the change of the sessions one entry or row made (one per date and
@@ -77,14 +74,11 @@ pub fn check_all(sessions: &[Session], file: &Path, diags: &mut Diagnostics) -> 
         return true;
     };
     if sessions.len() > 1 && change.was.iter().any(|w| w.date.is_some()) {
-        diags.push(
-            Diagnostic::error(
-                file,
-                change.was_pos,
-                "Mục này có nhiều ngày hoặc nhiều buổi trong ngày, nên không ghi chung được một ngày cũ (`was.date`).",
-            )
-            .with_hint("Tách buổi đã dời thành một mục riêng chỉ có ngày mới, rồi ghi was: {date: <ngày cũ>} cho mục đó."),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            change.was_pos,
+            Message::WasDateShared,
+        ));
         return false;
     }
     let errors_before = diags.error_count();
@@ -121,30 +115,28 @@ fn check(
     diags: &mut Diagnostics,
 ) {
     match status.map(|s| (s.value, s.pos)) {
-        None if !was.is_empty() => diags.push(
-            Diagnostic::error(
-                file,
-                was_pos,
-                "Buổi có giá trị cũ (`was`) nhưng chưa ghi `status`, nên không rõ buổi đã thay đổi thế nào.",
-            )
-            .with_hint("Thêm status: moved (dời) nếu buổi đổi ngày, giờ hoặc địa điểm; status: postponed (hoãn) hoặc status: cancelled (hủy) nếu buổi không diễn ra."),
-        ),
+        None if !was.is_empty() => {
+            diags.push(Diagnostic::new(file, was_pos, Message::WasWithoutStatus))
+        }
         Some((SessionStatus::Moved, at)) => {
             let latest = was.last();
             let moved = latest.is_some_and(|w| {
                 w.date.is_some_and(|d| Some(d) != now.date)
                     || w.time.is_some_and(|t| Some(t) != now.time)
-                    || w.place.as_ref().is_some_and(|p| Some(p) != now.place.as_ref())
+                    || w.place
+                        .as_ref()
+                        .is_some_and(|p| Some(p) != now.place.as_ref())
             });
             if !moved {
                 let message = match latest {
-                    None => "Buổi ghi `status: moved` (dời) nhưng không ghi giá trị cũ (`was`).",
-                    Some(_) => "Buổi ghi `status: moved` (dời) nhưng ngày, giờ, địa điểm cũ (`was`) giống hệt giá trị mới.",
+                    None => Message::MovedWithoutWas,
+                    Some(_) => Message::MovedToSame,
                 };
-                diags.push(
-                    Diagnostic::error(file, latest.and_then(|w| w.pos).or(at), message)
-                        .with_hint("Ghi ngày, giờ mới ở date, time, place và giá trị cũ ở was, ví dụ:\n  date: 06/12/2022\n  status: moved\n  was: {date: 02/12/2022}"),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    latest.and_then(|w| w.pos).or(at),
+                    message,
+                ));
             }
         }
         _ => {}

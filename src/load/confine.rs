@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 pub struct SiteFolder {
     /// The site folder with every link resolved.
@@ -23,21 +23,14 @@ impl SiteFolder {
     pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
         match std::fs::canonicalize(path) {
             Ok(target) if target.starts_with(&self.real) => Ok(()),
-            Ok(target) => Err(Diagnostic::error(
+            Ok(target) => Err(Diagnostic::new(
                 path,
                 None,
-                format!(
-                    "Đây là liên kết (symlink) trỏ ra ngoài thư mục trang, tới {}; bangtin không đọc hay đăng gì ở ngoài thư mục trang.",
-                    target.display()
-                ),
-            )
-            .with_hint("Chép tệp hoặc thư mục thật vào thư mục trang thay cho liên kết.")),
-            Err(_) => Err(Diagnostic::error(
-                path,
-                None,
-                "Đây là liên kết (symlink) hỏng: nó trỏ tới nơi không còn tồn tại.",
-            )
-            .with_hint("Xóa liên kết này, hoặc chép tệp thật vào chỗ của nó.")),
+                Message::LinkOutside {
+                    target: target.display().to_string(),
+                },
+            )),
+            Err(_) => Err(Diagnostic::new(path, None, Message::LinkBroken)),
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Document, Source};
 use crate::vi;
 use crate::yaml::{self, Spanned};
@@ -47,25 +47,19 @@ pub(super) fn front_and_body<'t>(
     match split_front_matter(text) {
         Some(Ok(parts)) => Some(parts),
         Some(Err(())) => {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    Some(Pos::new(1, 1)),
-                    "Phần đầu (front matter) mở bằng dòng --- nhưng không có dòng --- đóng lại.",
-                )
-                .with_hint("Thêm một dòng chỉ có --- sau các dòng title, summary."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(Pos::new(1, 1)),
+                Message::FrontMatterUnclosed,
+            ));
             None
         }
         None => {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    Some(Pos::new(1, 1)),
-                    "Tệp không có phần đầu (front matter) với tiêu đề.",
-                )
-                .with_hint("Bắt đầu tệp bằng ba dòng:\n---\ntitle: Tiêu đề của bài\n---"),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(Pos::new(1, 1)),
+                Message::FrontMatterMissing,
+            ));
             None
         }
     }
@@ -77,9 +71,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Documen
         Ok(fm) => fm,
         Err(e) => {
             // Front matter starts on the file's second line.
-            diags.push(
-                Diagnostic::error(file, e.pos.map(|p| p.shifted(2)), e.message).with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                e.pos.map(|p| p.shifted(2)),
+                Message::YamlSyntax {
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             return None;
         }
     };
@@ -110,16 +109,11 @@ pub(super) fn body_line(text: &str, body: &str) -> u32 {
 pub(super) fn required_title(title: &Text, file: &Path, diags: &mut Diagnostics) -> Option<String> {
     let title = fields::optional_located(title).map(|t| t.value);
     if title.is_none() {
-        diags.push(
-            Diagnostic::error(
-                file,
-                Some(Pos::new(1, 1)),
-                "Thiếu tiêu đề: phần đầu không có `title`.",
-            )
-            .with_hint(
-                "Thêm một dòng title: … giữa hai dòng ---, ví dụ title: Cài đặt ứng dụng VNeID",
-            ),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            Some(Pos::new(1, 1)),
+            Message::TitleMissing,
+        ));
     }
     title
 }
@@ -140,14 +134,14 @@ pub(super) fn url_stem(file: &Path, diags: &mut Diagnostics) -> String {
         } else {
             slug
         };
-        diags.push(
-            Diagnostic::warning(
-                file,
-                None,
-                format!("Tên tệp \"{raw_stem}\" có dấu, chữ hoa hoặc dấu cách; địa chỉ trang sẽ dùng \"{slug}\"."),
-            )
-            .with_hint(format!("Đổi tên tệp thành {slug}.md để địa chỉ trang rõ ràng.")),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            None,
+            Message::FileNameNotSlug {
+                name: raw_stem,
+                slug: slug.clone(),
+            },
+        ));
         slug
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::Located;
 use crate::vi;
 use crate::vi::calendar::{Days, Sitting, TimeRange};
@@ -56,14 +56,12 @@ pub fn report_missing(
     file: &Path,
     diags: &mut Diagnostics,
 ) {
+    let (key, example) = (key.to_string(), example.to_string());
     let (at, message) = match written {
-        Some(at) => (Some(at), format!("Khóa `{key}` đang để trống.")),
-        None => (parent, format!("Thiếu khóa bắt buộc `{key}`.")),
+        Some(at) => (Some(at), Message::KeyBlank { key, example }),
+        None => (parent, Message::KeyMissing { key, example }),
     };
-    diags.push(
-        Diagnostic::error(file, at, message)
-            .with_hint(format!("Thêm giá trị, ví dụ: {key}: {example}")),
-    );
+    diags.push(Diagnostic::new(file, at, message));
 }
 
 pub fn date(
@@ -75,10 +73,15 @@ pub fn date(
     match vi::calendar::parse_date(&field.value) {
         Ok(d) => Some(d),
         Err(e) => {
-            diags.push(
-                Diagnostic::error(file, Some(pos(field)), format!("`{key}`: {}", e.message))
-                    .with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(pos(field)),
+                Message::FieldValue {
+                    key: key.to_string(),
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             None
         }
     }
@@ -116,10 +119,15 @@ pub fn optional_sittings(
         return Ok(Vec::new());
     };
     vi::calendar::parse_sittings(&f.value).map_err(|e| {
-        diags.push(
-            Diagnostic::error(file, Some(pos(f)), format!("`time`: {}", e.message))
-                .with_hint(e.hint),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            Some(pos(f)),
+            Message::FieldValue {
+                key: "time".to_string(),
+                what: e.message,
+                fix: e.hint,
+            },
+        ));
     })
 }
 
@@ -139,10 +147,11 @@ pub fn session_dates(
     }
     let (field, key) = match (written(date), written(dates)) {
         (Some(_), Some(both)) => {
-            diags.push(
-                Diagnostic::error(file, Some(pos(both)), "Buổi này ghi cả `date` lẫn `dates`.")
-                    .with_hint("Giữ một khóa: date cho một ngày, dates cho nhiều ngày, ví dụ dates: 29/11/2022 - 20/12/2022."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(pos(both)),
+                Message::DateAndDates,
+            ));
             return None;
         }
         (Some(f), None) => (f, "date"),
@@ -156,10 +165,15 @@ pub fn session_dates(
     let spans = match vi::calendar::parse_dates(&field.value) {
         Ok(spans) => spans,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(file, Some(pos(field)), format!("`{key}`: {}", e.message))
-                    .with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(pos(field)),
+                Message::FieldValue {
+                    key: key.to_string(),
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             return None;
         }
     };
@@ -167,10 +181,15 @@ pub fn session_dates(
         Some(list) => match vi::calendar::parse_days(&list.0) {
             Ok(days) => days,
             Err(e) => {
-                diags.push(
-                    Diagnostic::error(file, parent, format!("`days`: {}", e.message))
-                        .with_hint(e.hint),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    parent,
+                    Message::FieldValue {
+                        key: "days".to_string(),
+                        what: e.message,
+                        fix: e.hint,
+                    },
+                ));
                 return None;
             }
         },
@@ -190,18 +209,14 @@ pub fn expanded(
 ) -> Option<Vec<NaiveDate>> {
     let dates = vi::calendar::expand(spans, days);
     if dates.is_empty() {
-        diags.push(
-            Diagnostic::error(
-                file,
-                at,
-                format!(
-                    "Không có ngày nào trong “{}” rơi vào {}.",
-                    written.trim(),
-                    days.names()
-                ),
-            )
-            .with_hint("Kiểm tra lại ngày và thứ trong văn bản gốc: một trong hai đã bị ghi nhầm."),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            at,
+            Message::NoDateOnDays {
+                written: written.trim().to_string(),
+                days: days.names(),
+            },
+        ));
         return None;
     }
     Some(dates)
@@ -218,18 +233,15 @@ pub fn check_order(
 ) -> bool {
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    end_field.as_ref().map(pos),
-                    format!(
-                        "{what}: ngày kết thúc {} đứng trước ngày bắt đầu {}.",
-                        vi::calendar::format_date_numeric(e),
-                        vi::calendar::format_date_numeric(s)
-                    ),
-                )
-                .with_hint("Kiểm tra lại hai ngày; có thể đã gõ nhầm tháng hoặc đổi chỗ hai ngày."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                end_field.as_ref().map(pos),
+                Message::EndBeforeStart {
+                    what: what.to_string(),
+                    end: vi::calendar::format_date_numeric(e),
+                    start: vi::calendar::format_date_numeric(s),
+                },
+            ));
             return false;
         }
     }
@@ -290,21 +302,21 @@ pub fn keyword<T: Copy>(
     {
         return Ok(Some(*value));
     }
-    let hint = match vi::text::closest(&f.value, choices.iter().map(|(s, _)| *s)) {
-        Some(best) => format!("Có phải ý bạn là `{best}`? Viết {key}: {shown}."),
-        None => format!("Viết {key}: {shown}."),
-    };
-    diags.push(
-        Diagnostic::error(
-            file,
-            Some(pos(f)),
-            format!(
-                "`{key}` \"{}\" không phải giá trị bangtin hiểu.",
-                f.value.trim()
-            ),
-        )
-        .with_hint(hint),
+    let (key, value, shown) = (
+        key.to_string(),
+        f.value.trim().to_string(),
+        shown.to_string(),
     );
+    let message = match vi::text::closest(&f.value, choices.iter().map(|(s, _)| *s)) {
+        Some(best) => Message::KeywordUnknownNear {
+            key,
+            value,
+            shown,
+            best: best.to_string(),
+        },
+        None => Message::KeywordUnknown { key, value, shown },
+    };
+    diags.push(Diagnostic::new(file, Some(pos(f)), message));
     Err(())
 }
 
@@ -332,10 +344,15 @@ pub fn optional_time(
     match vi::calendar::parse_time_range(&f.value) {
         Ok(t) => Ok(Some(t)),
         Err(e) => {
-            diags.push(
-                Diagnostic::error(file, Some(pos(f)), format!("`{key}`: {}", e.message))
-                    .with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                Some(pos(f)),
+                Message::FieldValue {
+                    key: key.to_string(),
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             Err(())
         }
     }

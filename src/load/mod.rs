@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::Content;
 use confine::SiteFolder;
 
@@ -49,16 +49,14 @@ pub(crate) fn check_size(path: &Path) -> Result<(), Diagnostic> {
 
 fn size_limit(path: &Path, size: u64) -> Result<(), Diagnostic> {
     if size > MAX_TEXT_BYTES {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::new(
             path,
             None,
-            format!(
-                "Tệp quá lớn ({:.1} MB); bangtin chỉ đọc tệp chữ đến {} MB.",
-                size as f64 / (1024.0 * 1024.0),
-                MAX_TEXT_BYTES / (1024 * 1024)
-            ),
-        )
-        .with_hint("Một tệp lịch hay bài hướng dẫn bình thường chỉ vài trăm KB: có thể nội dung bị dán lặp nhiều lần. Chia thành nhiều tệp nhỏ (mọi tệp trong schedules/ được gộp lại); tệp PDF, ảnh thì để trong static/."));
+            Message::FileTooLarge {
+                megabytes: size as f64 / (1024.0 * 1024.0),
+                limit: MAX_TEXT_BYTES / (1024 * 1024),
+            },
+        ));
     }
     Ok(())
 }
@@ -67,10 +65,7 @@ fn size_limit(path: &Path, size: u64) -> Result<(), Diagnostic> {
 /// one fstat per file: the size is checked on the open handle, unread.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
-    let unreadable = |e: std::io::Error| {
-        crate::disk::read_error(path, &e)
-            .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó.")
-    };
+    let unreadable = |e: std::io::Error| crate::disk::read_error(path, &e);
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     size_limit(path, size)?;
@@ -81,7 +76,10 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     size_limit(path, bytes.len() as u64)?;
-    text::decode(bytes).map_err(|e| Diagnostic::error(path, e.pos, e.message).with_hint(e.hint))
+    text::decode(bytes).map_err(|e| {
+        let (what, fix) = (e.message, e.hint);
+        Diagnostic::new(path, e.pos, Message::NotText { what, fix })
+    })
 }
 
 /// Files directly inside `dir` whose extension is one of `exts`, sorted by name
@@ -146,12 +144,13 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
     if let Err(d) = site.check_if_link(&site_path) {
         diagnostics.push(d);
     } else if !site_path.is_file() {
-        diagnostics.push(
-            Diagnostic::error(&site_path, None, "Không tìm thấy tệp site.yaml của trang.").with_hint(format!(
-                "Chọn đúng thư mục trang bằng --root, hoặc tạo trang mẫu bằng lệnh: bangtin init {}",
-                root.display()
-            )),
-        );
+        diagnostics.push(Diagnostic::new(
+            &site_path,
+            None,
+            Message::SiteYamlMissing {
+                root: root.display().to_string(),
+            },
+        ));
     } else {
         match site_yaml.map_or_else(|| read_text(&site_path), Ok) {
             Ok(text) => {
@@ -271,10 +270,11 @@ fn load_progress(
     if !path.is_file() {
         let misnamed = root.join("progress.yml");
         if misnamed.is_file() {
-            diagnostics.push(
-                Diagnostic::warning(&misnamed, None, "Tệp progress.yml không được đọc.")
-                    .with_hint("Đổi tên tệp thành progress.yaml."),
-            );
+            diagnostics.push(Diagnostic::new(
+                &misnamed,
+                None,
+                Message::ProgressYmlIgnored,
+            ));
         }
         return;
     }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::document::{front_and_body, required_title, url_stem};
 use super::fields::{self, optional, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Document, NewsItem, Source};
 use crate::yaml;
 
@@ -26,10 +26,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<NewsIte
     let fm: FrontMatter = match yaml::from_str(front) {
         Ok(fm) => fm,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(file, e.pos.map(|p| p.shifted(FRONT_MATTER_LINE)), e.message)
-                    .with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                e.pos.map(|p| p.shifted(FRONT_MATTER_LINE)),
+                Message::YamlSyntax {
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             return None;
         }
     };

@@ -5,11 +5,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Content, Session};
 use crate::vi::personal_data::{self, Finding, Kind, Scanner};
-
-const DECREE: &str = "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân";
 
 /// The digits of every contact's phone: published on purpose, never
 /// personal data.
@@ -97,27 +95,11 @@ fn report(file: &Path, findings: Vec<Finding>, diags: &mut Diagnostics) {
         };
         let n = f.places.len();
         let lines = lines_of(&f.places);
-        let (what, hint) = match f.kind {
-            Kind::IdNumber => (
-                format!("Có {n} số định danh cá nhân (số căn cước, 12 chữ số) trong nội dung (dòng {lines})."),
-                "Xóa các số này khỏi tệp. Danh sách người dân cần hỗ trợ chỉ gửi qua kênh nội bộ, không đưa lên trang. Nếu cần ví dụ trong bài hướng dẫn, viết 0xx xxx xxx xxx thay cho một số thật.",
-            ),
-            Kind::PhoneList => (
-                format!("Có {n} số điện thoại di động trong nội dung (dòng {lines}): giống một danh sách số điện thoại cá nhân của người dân."),
-                "Xóa các số này khỏi tệp. Số liên hệ chính thức (tổ công tác, cán bộ trực, đường dây nóng) ghi trong contacts (của site.yaml, của thôn hoặc của điểm thu nhận): số trong contacts không bị coi là dữ liệu cá nhân.",
-            ),
-            Kind::BirthDates => (
-                format!("Có {n} ngày sinh trong nội dung (dòng {lines}): giống một danh sách người dân."),
-                "Xóa ngày sinh và tên người dân khỏi tệp; danh sách người dân chỉ gửi qua kênh nội bộ, không đưa lên trang.",
-            ),
+        let message = match f.kind {
+            Kind::IdNumber => Message::IdNumbers { count: n, lines },
+            Kind::PhoneList => Message::PhoneList { count: n, lines },
+            Kind::BirthDates => Message::BirthDates { count: n, lines },
         };
-        diags.push(
-            Diagnostic::error(
-                file,
-                Some(Pos::new(line, col)),
-                format!("{what} Đây là dữ liệu cá nhân của công dân, không được đăng công khai ({DECREE})."),
-            )
-            .with_hint(hint),
-        );
+        diags.push(Diagnostic::new(file, Some(Pos::new(line, col)), message));
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::progress::{Figures, HamletTarget, Kind, PhaseTarget, Progress, Report};
 use crate::model::{Located, Source};
 use crate::vi;
@@ -78,16 +78,18 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Progres
     let raw: RawProgress = match yaml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            diags.push(Diagnostic::error(file, e.pos, e.message).with_hint(e.hint));
+            let (what, fix) = (e.message, e.hint);
+            diags.push(Diagnostic::new(
+                file,
+                e.pos,
+                Message::YamlSyntax { what, fix },
+            ));
             return None;
         }
     };
     let top = Some(Pos::new(1, 1));
     let Some(raw_kinds) = raw.kinds.as_ref().filter(|k| !k.is_empty()) else {
-        diags.push(
-            Diagnostic::error(file, top, "Chưa khai báo loại số liệu nào trong `kinds`.")
-                .with_hint("Thêm ở đầu tệp, ví dụ:\nkinds:\n  - key: activated\n    name: Đã kích hoạt\n    unit: tài khoản"),
-        );
+        diags.push(Diagnostic::new(file, top, Message::KindsMissing));
         return None;
     };
     let kinds = kinds(raw_kinds, file, diags);
@@ -153,10 +155,15 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Progres
             match vi::calendar::parse_date(&d.value) {
                 Ok(value) => Some(Located { value, pos: d.pos }),
                 Err(e) => {
-                    diags.push(
-                        Diagnostic::error(file, d.pos, format!("`date`: {}", e.message))
-                            .with_hint(e.hint),
-                    );
+                    diags.push(Diagnostic::new(
+                        file,
+                        d.pos,
+                        Message::FieldValue {
+                            key: "date".to_string(),
+                            what: e.message,
+                            fix: e.hint,
+                        },
+                    ));
                     None
                 }
             }
@@ -198,56 +205,45 @@ fn kinds(raw: &[Spanned<RawKind>], file: &Path, diags: &mut Diagnostics) -> Vec<
         let canonical = vi::text::canonical_key(&key.value);
         if key.value.contains(char::is_whitespace) || key.value.contains(':') {
             let suggestion = vi::slug::slugify(&key.value).replace('-', "_");
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    key.pos,
-                    format!("`key` \"{}\" có dấu cách hoặc dấu hai chấm.", key.value),
-                )
-                .with_hint(format!(
-                    "Key là tên ngắn viết liền, dùng trong chỉ tiêu và báo cáo, ví dụ key: {}",
-                    if suggestion.is_empty() {
-                        "activated".to_string()
-                    } else {
-                        suggestion
-                    }
-                )),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                key.pos,
+                Message::KindKeySpaced {
+                    key: key.value.clone(),
+                    suggestion: match suggestion.is_empty() {
+                        true => "activated".to_string(),
+                        false => suggestion,
+                    },
+                },
+            ));
             continue;
         }
         if RESERVED_KEYS
             .iter()
             .any(|r| vi::text::canonical_key(r) == canonical)
         {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    key.pos,
-                    format!("`key` \"{}\" trùng với một khóa có sẵn.", key.value),
-                )
-                .with_hint(format!(
-                    "Đặt tên khác; không dùng {} làm key.",
-                    RESERVED_KEYS.join(", ")
-                )),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                key.pos,
+                Message::KindKeyReserved {
+                    key: key.value.clone(),
+                    reserved: RESERVED_KEYS.join(", "),
+                },
+            ));
             continue;
         }
         if let Some(first) = kinds
             .iter()
             .find(|other| vi::text::canonical_key(&other.key) == canonical)
         {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    key.pos,
-                    format!(
-                        "Loại số liệu `{}` được khai báo hai lần (lần đầu ở dòng {}).",
-                        key.value,
-                        first.source.pos.map_or(0, |p| p.line)
-                    ),
-                )
-                .with_hint("Mỗi key chỉ khai báo một lần trong kinds; xóa mục trùng hoặc đổi key."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                key.pos,
+                Message::KindTwice {
+                    key: key.value.clone(),
+                    first_line: first.source.pos.map_or(0, |p| p.line),
+                },
+            ));
             continue;
         }
         kinds.push(Kind {
@@ -279,18 +275,18 @@ fn main_kind(field: &Text, kinds: &[Kind], file: &Path, diags: &mut Diagnostics)
         return Some(i);
     }
     let keys = kind_keys(kinds);
-    let hint = match vi::text::closest(f.value.trim(), keys.iter().copied()) {
-        Some(best) => format!("Có phải ý bạn là `{best}`? main_kind phải là một key trong kinds."),
-        None => format!("Sửa thành một key trong kinds: {}.", keys.join(", ")),
+    let value = f.value.trim().to_string();
+    let message = match vi::text::closest(f.value.trim(), keys.iter().copied()) {
+        Some(best) => Message::MainKindUnknownNear {
+            value,
+            best: best.to_string(),
+        },
+        None => Message::MainKindUnknown {
+            value,
+            keys: keys.join(", "),
+        },
     };
-    diags.push(
-        Diagnostic::error(
-            file,
-            Some(pos(f)),
-            format!("`main_kind` \"{}\" không có trong kinds.", f.value.trim()),
-        )
-        .with_hint(hint),
-    );
+    diags.push(Diagnostic::new(file, Some(pos(f)), message));
     None
 }
 
@@ -387,14 +383,15 @@ impl EntryReader<'_> {
                         },
                     );
                 }
-                Err(e) => diags.push(
-                    Diagnostic::error(
-                        self.file,
-                        Some(pos(value)),
-                        format!("`{name}`: {}", e.message),
-                    )
-                    .with_hint(e.hint),
-                ),
+                Err(e) => diags.push(Diagnostic::new(
+                    self.file,
+                    Some(pos(value)),
+                    Message::FigureValue {
+                        key: name.to_string(),
+                        what: e.message,
+                        fix: e.hint,
+                    },
+                )),
             }
         }
         Read {
@@ -411,29 +408,27 @@ impl EntryReader<'_> {
         if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
             // `{activated: 1,250}`: in braces the comma ends the entry, so the
             // number was cut in two and its tail became a key.
-            return Diagnostic::error(
+            return Diagnostic::new(
                 self.file,
                 Some(pos(key)),
-                format!("Số `{name}` đứng riêng như một khóa: có thể một con số đã bị dấu phẩy cắt đôi."),
-            )
-            .with_hint("Trong ngoặc nhọn { }, dấu phẩy ngăn cách các mục. Viết số không có dấu phẩy (1250) hoặc dùng dấu chấm ngăn cách hàng nghìn (1.250).");
+                Message::NumberSplitByComma {
+                    number: name.to_string(),
+                },
+            );
         }
-        let hint = match vi::text::closest(name, allowed.iter().copied()) {
-            Some(best) => format!(
-                "Có phải ý bạn là `{best}`? Các khóa dùng được: {} (loại số liệu khai báo trong kinds).",
-                allowed.join(", ")
-            ),
-            None => format!(
-                "Nếu đây là một loại số liệu mới, khai báo nó trong kinds ở đầu tệp; nếu không, sửa thành một trong các khóa: {}.",
-                allowed.join(", ")
-            ),
+        let (written, allowed_list) = (name.to_string(), allowed.join(", "));
+        let message = match vi::text::closest(name, allowed.iter().copied()) {
+            Some(best) => Message::FigureKeyUnknownNear {
+                key: written,
+                allowed: allowed_list,
+                best: best.to_string(),
+            },
+            None => Message::FigureKeyUnknown {
+                key: written,
+                allowed: allowed_list,
+            },
         };
-        Diagnostic::error(
-            self.file,
-            Some(pos(key)),
-            format!("Khóa `{name}` không dùng được ở đây."),
-        )
-        .with_hint(hint)
+        Diagnostic::new(self.file, Some(pos(key)), message)
     }
 
     /// An entry must name at least one kind; one whose figures are all blank
@@ -447,12 +442,14 @@ impl EntryReader<'_> {
     ) {
         if !read.mentions_a_kind {
             let example = self.kinds.first().map_or("activated", |k| k.key.as_str());
-            diags.push(
-                Diagnostic::error(self.file, at, format!("{what} này không có số liệu nào."))
-                    .with_hint(format!(
-                        "Thêm ít nhất một số liệu theo key trong kinds, ví dụ {example}: 95, hoặc xóa mục này."
-                    )),
-            );
+            diags.push(Diagnostic::new(
+                self.file,
+                at,
+                Message::EntryWithoutFigures {
+                    what: what.to_string(),
+                    example: example.to_string(),
+                },
+            ));
         }
     }
 }

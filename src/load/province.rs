@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::confine::SiteFolder;
 use super::fields::{self, optional, Text};
 use super::read_text;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{CommuneRef, Province};
 use crate::vi;
 use crate::yaml::{self, pos, Spanned};
@@ -57,8 +57,12 @@ pub fn read(root: &Path) -> Result<Province, Vec<Diagnostic>> {
 fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let raw: RawProvince = yaml::from_str(text).map_err(|e| {
-        let hint = format!("{} Trang tỉnh/huyện chỉ có title, authority, place, base_url và communes; lịch và thôn nằm trong site.yaml của từng xã.", e.hint);
-        vec![Diagnostic::error(file, e.pos, e.message).with_hint(hint)]
+        let (what, fix) = (e.message, e.hint);
+        vec![Diagnostic::new(
+            file,
+            e.pos,
+            Message::ProvinceYamlSyntax { what, fix },
+        )]
     })?;
     let top = Some(Pos::new(1, 1));
     let title = fields::required(
@@ -81,14 +85,11 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
         (Some(url), Some(field)) => match super::parse_base_url(&url) {
             Some(url) => Some(url),
             None => {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        Some(pos(field)),
-                        format!("`base_url` \"{url}\" không phải địa chỉ web."),
-                    )
-                    .with_hint("Viết đầy đủ, bắt đầu bằng https://"),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    Some(pos(field)),
+                    Message::ProvinceBaseUrlInvalid { url },
+                ));
                 None
             }
         },
@@ -114,11 +115,7 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
         }
     };
     if folders.is_empty() {
-        diags.push(
-            Diagnostic::error(file, top, "Trang tỉnh/huyện chưa có xã nào.").with_hint(
-                "Thêm danh sách thư mục các xã:\ncommunes:\n  - xa/cam-ngoc\n  - xa/cam-son",
-            ),
-        );
+        diags.push(Diagnostic::new(file, top, Message::ProvinceWithoutCommunes));
     }
 
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -130,10 +127,13 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
             .map(|p| p.starts_with(&real_root))
             .unwrap_or(false);
         if !inside || !folder.join("site.yaml").is_file() {
-            diags.push(
-                Diagnostic::error(file, at, format!("Không có trang xã ở thư mục \"{}\" (cần có tệp site.yaml, nằm trong thư mục tỉnh).", folder.display()))
-                    .with_hint("Sửa tên thư mục trong communes cho đúng, ví dụ - xa/cam-ngoc"),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::CommuneFolderMissing {
+                    folder: folder.display().to_string(),
+                },
+            ));
             continue;
         }
         let name = folder
@@ -151,10 +151,15 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
             n += 1;
         }
         if slug != base {
-            diags.push(
-                Diagnostic::warning(file, at, format!("Hai xã cho cùng địa chỉ \"xa/{base}/\"; thư mục \"{}\" dùng \"xa/{slug}/\".", folder.display()))
-                    .with_hint("Đổi tên một trong hai thư mục cho khác nhau."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::CommuneSlugTaken {
+                    base: base.clone(),
+                    folder: folder.display().to_string(),
+                    slug: slug.clone(),
+                },
+            ));
         }
         communes.push(CommuneRef {
             root: folder,

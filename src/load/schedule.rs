@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Change, Earlier, Point, PointKind, Session, Source};
 use crate::vi;
 use crate::yaml::{self, pos, FieldKind, ListShape, OneOrList, Record, Spanned, TextList};
@@ -161,7 +161,12 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
     let raw = match RawSchedule::read(text) {
         Ok(r) => r,
         Err(e) => {
-            diags.push(Diagnostic::error(file, e.pos, e.message).with_hint(e.hint));
+            let (what, fix) = (e.message, e.hint);
+            diags.push(Diagnostic::new(
+                file,
+                e.pos,
+                Message::YamlSyntax { what, fix },
+            ));
             return (Vec::new(), Vec::new());
         }
     };
@@ -270,21 +275,17 @@ fn point_kind(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<Poin
             Some(PointKind::Mobile)
         }
         _ => {
-            let hint = match vi::text::closest(&f.value, ["fixed", "mobile", "cố định", "lưu động"]) {
-                Some(best) => format!("Có phải ý bạn là `{best}`? Viết kind: fixed (cố định) hoặc kind: mobile (lưu động)."),
-                None => "Viết kind: fixed (điểm cố định) hoặc kind: mobile (điểm lưu động).".to_string(),
-            };
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    Some(pos(f)),
-                    format!(
-                        "`kind` \"{}\" không phải loại điểm thu nhận đã biết.",
-                        f.value.trim()
-                    ),
-                )
-                .with_hint(hint),
-            );
+            let value = f.value.trim().to_string();
+            let message =
+                match vi::text::closest(&f.value, ["fixed", "mobile", "cố định", "lưu động"])
+                {
+                    Some(best) => Message::PointKindUnknownNear {
+                        value,
+                        best: best.to_string(),
+                    },
+                    None => Message::PointKindUnknown { value },
+                };
+            diags.push(Diagnostic::new(file, Some(pos(f)), message));
             None
         }
     }

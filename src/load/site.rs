@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::fields::{self, optional, Text};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Campaign, Contact, ContactRole, Hamlet, Phase, Site, Source};
 use crate::raw_html::EmbedSource;
 use crate::yaml::{self, pos, Spanned, TextList};
@@ -82,7 +82,12 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     let raw: RawSite = match yaml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            diags.push(Diagnostic::error(file, e.pos, e.message).with_hint(e.hint));
+            let (what, fix) = (e.message, e.hint);
+            diags.push(Diagnostic::new(
+                file,
+                e.pos,
+                Message::YamlSyntax { what, fix },
+            ));
             return Site {
                 source: Source {
                     file: file.to_path_buf(),
@@ -110,20 +115,18 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
     if let (Some(url), Some(field)) = (&base_url, &raw.base_url) {
         match parse_base_url(url) {
             Some(clean) => base_url = Some(clean),
-            None => diags.push(
-                Diagnostic::error(file, Some(pos(field)), format!("`base_url` \"{url}\" không phải địa chỉ web."))
-                    .with_hint("Viết đầy đủ, bắt đầu bằng https://, ví dụ base_url: https://camngoc.camthuy.thanhhoa.gov.vn/dinh-danh"),
-            ),
+            None => diags.push(Diagnostic::new(
+                file,
+                Some(pos(field)),
+                Message::BaseUrlInvalid { url: url.clone() },
+            )),
         }
     }
 
     let campaign = match &raw.campaign {
         Some(c) => campaign(c, file, diags),
         None => {
-            diags.push(
-                Diagnostic::error(file, top, "Thiếu nhóm `campaign` (tên và thời gian của đợt vận động).")
-                    .with_hint("Thêm:\ncampaign:\n  name: Đợt cao điểm …\n  start: 29/11/2022\n  end: 20/12/2022"),
-            );
+            diags.push(Diagnostic::new(file, top, Message::CampaignMissing));
             Campaign::default()
         }
     };
@@ -153,17 +156,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
             let phone = optional(&c.value.phone);
             if let (Some(role), Some(number)) = (written_role, &phone) {
                 if role != ContactRole::Emergency && crate::model::is_emergency_number(number) {
-                    diags.push(
-                        Diagnostic::warning(
-                            file,
-                            c.value.role.as_ref().map(pos),
-                            format!(
-                                "Số {number} là số khẩn cấp: trang và lời đọc chỉ giới thiệu nó là số khẩn cấp, không phải nơi {}.",
-                                role.label().to_lowercase()
-                            ),
-                        )
-                        .with_hint("Ghi role: khẩn cấp cho số này, và thêm một liên hệ khác (số của Công an xã, Tổ công tác Đề án 06) để người dân hỏi đáp."),
-                    );
+                    diags.push(Diagnostic::new(
+                        file,
+                        c.value.role.as_ref().map(pos),
+                        Message::EmergencyNumberRole {
+                            number: number.clone(),
+                            role: role.label().to_lowercase(),
+                        },
+                    ));
                 }
             }
             Some(Contact {
@@ -205,10 +205,7 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         })
         .collect();
     if raw.hamlets.as_ref().is_none_or(|h| h.is_empty()) {
-        diags.push(
-            Diagnostic::error(file, top, "Chưa có thôn nào trong danh sách `hamlets`.")
-                .with_hint("Thêm:\nhamlets:\n  - name: Đông Lão\n    kind: thôn"),
-        );
+        diags.push(Diagnostic::new(file, top, Message::HamletsMissing));
     }
 
     let embeds = raw
@@ -218,14 +215,14 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Site {
         .filter_map(|entry| match EmbedSource::parse(&entry.value) {
             Ok(source) => Some(source),
             Err(why) => {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        Some(pos(entry)),
-                        format!("`embeds`: \"{}\" không dùng được: {why}.", entry.value.trim()),
-                    )
-                    .with_hint("Viết tên miền của nơi cho nhúng video, bản đồ, ví dụ:\nembeds:\n  - www.youtube.com\n  - www.google.com/maps"),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    Some(pos(entry)),
+                    Message::EmbedRefused {
+                        entry: entry.value.trim().to_string(),
+                        why,
+                    },
+                ));
                 None
             }
         })
@@ -260,7 +257,6 @@ fn pronounce(
     diags: &mut Diagnostics,
 ) -> Vec<(String, String)> {
     let block = pos(&raw);
-    let example = "Ví dụ:\npronounce:\n  HTXNN: hợp tác xã nông nghiệp\n  VNeID: vê nờ e ai đi";
     raw.value
         .into_iter()
         .filter_map(|(written, said)| {
@@ -268,19 +264,20 @@ fn pronounce(
             let at = said.as_ref().map_or(block, pos);
             let reading = optional(&said).unwrap_or_default();
             let problem = crate::vi::speech::pronounce::key_problem(&written)
-                .map(|why| format!("`pronounce`: \"{written}\" không dùng được: {why}."))
+                .map(|why| Message::PronounceKeyRefused {
+                    written: written.clone(),
+                    why: why.to_string(),
+                })
                 .or_else(|| {
                     reading
                         .is_empty()
-                        .then(|| format!("`pronounce`: chưa ghi cách đọc của \"{written}\"."))
+                        .then(|| Message::PronounceReadingMissing {
+                            written: written.clone(),
+                        })
                 });
             match problem {
                 Some(message) => {
-                    diags.push(
-                        Diagnostic::error(file, Some(at), message).with_hint(format!(
-                            "Mỗi dòng là một chữ viết tắt (viết liền) và cách đọc. {example}"
-                        )),
-                    );
+                    diags.push(Diagnostic::new(file, Some(at), message));
                     None
                 }
                 None => Some((written, reading)),

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::confine::SiteFolder;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::StaticFile;
 
 pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
@@ -34,10 +34,7 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(&dir).to_path_buf();
-                diags.push(
-                    Diagnostic::error(path, None, "Không đọc được thư mục hoặc tệp trong static/.")
-                        .with_hint("Kiểm tra quyền đọc."),
-                );
+                diags.push(Diagnostic::new(path, None, Message::StaticUnreadable));
                 continue;
             }
         };
@@ -49,10 +46,7 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
                 continue;
             }
             if !path.is_file() {
-                diags.push(
-                    Diagnostic::error(path, None, "Liên kết (symlink) trong static/ trỏ tới một thư mục; bangtin chỉ chép tệp.")
-                        .with_hint("Chép thư mục thật vào static/ thay cho liên kết."),
-                );
+                diags.push(Diagnostic::new(path, None, Message::StaticLinkToFolder));
                 continue;
             }
         } else if !entry.file_type().is_file() {

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{typed_ids, Content, HamletId};
 
 typed_ids! {
@@ -89,19 +89,14 @@ pub(super) fn check_hamlet_slugs(content: &Content, slugs: &[String], diags: &mu
             .as_ref()
             .and_then(|s| s.pos)
             .or(hamlet.source.pos);
-        diags.push(
-            Diagnostic::error(
-                &hamlet.source.file,
-                pos,
-                format!(
-                    "Địa chỉ lich/{slug}/ của thôn \"{}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo.",
-                    hamlet.name
-                ),
-            )
-            .with_hint(format!(
-                "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
-            )),
-        );
+        diags.push(Diagnostic::new(
+            &hamlet.source.file,
+            pos,
+            Message::SlugLikeWeek {
+                slug: slug.clone(),
+                name: hamlet.name.clone(),
+            },
+        ));
     }
 }
 

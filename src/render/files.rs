@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::{bulletin, data, embed, event, feed, ics, ordered_sessions, seo, share, RenderContext};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::plan::FileKind;
 
 /// Renders and writes every planned file; returns how many.
@@ -47,11 +47,7 @@ pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                 }
                 FileKind::DataJson => Ok(data::json(content, plan, &ordered)),
                 FileKind::DataCsv => data::csv(content, plan, &ordered).map_err(|reason| {
-                    Diagnostic::error(
-                        &file.path,
-                        None,
-                        format!("Không tạo được tệp CSV: {reason}"),
-                    )
+                    Diagnostic::new(&file.path, None, Message::DataCsvFailed { reason })
                 }),
                 FileKind::Atom => feed::atom(content, plan, tera, options.today)
                     .map(String::into_bytes)

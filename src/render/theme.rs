@@ -6,7 +6,7 @@ use std::path::Path;
 
 use tera::Tera;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 mod recursion;
 
@@ -97,28 +97,15 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
 /// bangtin (with no `days`, an old `hamlet.html` would publish empty schedules
 /// without a word).
 fn refused_use(name: &str, text: &str, site_root: &Path) -> Option<Diagnostic> {
-    let (at, message, hint) = if let Some(at) = text.find("get_env") {
-        (
-            at,
-            "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai).".to_string(),
-            "Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang.".to_string(),
-        )
-    } else {
-        let at = removed_variable(text)?;
-        (
-            at,
-            "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống.".to_string(),
-            "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{ session_rows | safe }}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{ week.rows | safe }}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định.".to_string(),
-        )
+    let (at, message) = match text.find("get_env") {
+        Some(at) => (at, Message::TemplateReadsEnvironment),
+        None => (removed_variable(text)?, Message::TemplateUsesDays),
     };
-    Some(
-        Diagnostic::error(
-            site_root.join("templates").join(name),
-            Some(position_of(text, at)),
-            message,
-        )
-        .with_hint(hint),
-    )
+    Some(Diagnostic::new(
+        site_root.join("templates").join(name),
+        Some(position_of(text, at)),
+        message,
+    ))
 }
 
 /// Where a template tag names `days` or `week.days` (as a variable, not in
@@ -176,15 +163,13 @@ fn recursion_error(
         .offset
         .zip(text)
         .map(|(at, text)| position_of(text, at));
-    Diagnostic::error(
+    Diagnostic::new(
         site_root.join("templates").join(&cycle.file),
         pos,
-        format!(
-            "Mẫu giao diện gọi vòng lại chính nó: {}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng.",
-            cycle.chain.join(" → ")
-        ),
+        Message::TemplateCalledInLoop {
+            chain: cycle.chain.join(" → "),
+        },
     )
-    .with_hint("Bỏ lời gọi ở chỗ này ({% include %}, {% extends %} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác.")
 }
 
 /// 1-based line and column of byte offset `at` in `text`.
@@ -234,9 +219,7 @@ pub fn template_error(
         Some((name, _)) => site_root.join("templates").join(name),
         None => site_root.join("templates"),
     };
-    Diagnostic::error(file, None, format!("Mẫu giao diện bị lỗi: {chain}")).with_hint(
-        "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin.",
-    )
+    Diagnostic::new(file, None, Message::TemplateBroken { chain })
 }
 
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is

@@ -26,7 +26,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::build::{self, BuildOptions, BuildSummary};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 /// Connections answered at once; a preview has one reader, whose browser
 /// opens a few.
@@ -43,6 +43,15 @@ pub struct ServeOptions {
 pub struct StartError {
     pub message: String,
     pub hint: String,
+}
+
+impl StartError {
+    pub(crate) fn new(message: Message) -> StartError {
+        StartError {
+            hint: message.hint().unwrap_or_default(),
+            message: message.text(),
+        }
+    }
 }
 
 /// What happened, for the command line to print.
@@ -89,13 +98,9 @@ fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
 pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError> {
     let root = options.root.clone();
     if !root.is_dir() {
-        return Err(StartError {
-            message: format!("Không tìm thấy thư mục nội dung {}.", root.display()),
-            hint: format!(
-                "Chọn đúng thư mục có site.yaml bằng --root, hoặc tạo trang mẫu: bangtin init {}",
-                root.display()
-            ),
-        });
+        return Err(StartError::new(Message::ServeRootMissing {
+            root: root.display().to_string(),
+        }));
     }
     let listener = bind(options.port)?;
     let url = match listener.local_addr() {
@@ -107,12 +112,10 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
     let preview = tempfile::Builder::new()
         .prefix(PREVIEW_PREFIX)
         .tempdir()
-        .map_err(|e| StartError {
-            message: format!(
-                "Không tạo được thư mục tạm để dựng trang xem trước: {}.",
-                crate::disk::io_reason(&e)
-            ),
-            hint: "Kiểm tra ổ đĩa còn chỗ trống.".to_string(),
+        .map_err(|e| {
+            StartError::new(Message::ServeTempFailed {
+                reason: crate::disk::io_reason(&e),
+            })
         })?;
     // Held while this preview runs; a later `serve` removes the folder of
     // one that was killed (its lock gone with it).
@@ -147,9 +150,10 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
                 let _ = std::net::TcpStream::connect(address);
             }
         })
-        .map_err(|e| StartError {
-            message: format!("Không cài được phím Ctrl+C để dừng: {e}."),
-            hint: "Thử chạy lại lệnh.".to_string(),
+        .map_err(|e| {
+            StartError::new(Message::ServeCtrlCFailed {
+                reason: e.to_string(),
+            })
         })?;
     }
     let rebuilds = std::thread::spawn(move || builder.run(changed));
@@ -223,22 +227,18 @@ fn remove_abandoned_previews() {
 
 fn bind(port: u16) -> Result<TcpListener, StartError> {
     // Loopback only: the preview is for the officer at this computer.
-    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AddrInUse => StartError {
-            message: format!("Cổng {port} đang được một chương trình khác dùng (có thể là một cửa sổ bangtin serve khác)."),
-            hint: format!(
-                "Đóng chương trình kia, hoặc chọn cổng khác, ví dụ: bangtin serve --port {}",
-                port.saturating_add(1)
-            ),
-        },
-        std::io::ErrorKind::PermissionDenied => StartError {
-            message: format!("Không được phép dùng cổng {port}."),
-            hint: "Chọn cổng từ 1024 trở lên, ví dụ: bangtin serve --port 1111".to_string(),
-        },
-        _ => StartError {
-            message: format!("Không mở được cổng {port}: {e}."),
-            hint: "Chọn cổng khác, ví dụ: bangtin serve --port 8080".to_string(),
-        },
+    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| {
+        StartError::new(match e.kind() {
+            std::io::ErrorKind::AddrInUse => Message::PortInUse {
+                port,
+                next: port.saturating_add(1),
+            },
+            std::io::ErrorKind::PermissionDenied => Message::PortForbidden { port },
+            _ => Message::PortFailed {
+                port,
+                reason: e.to_string(),
+            },
+        })
     })
 }
 
@@ -292,12 +292,7 @@ impl Builder {
         // A bug in bangtin must not stop the preview: the last good site stays.
         let result = std::panic::catch_unwind(|| build::build(&options)).unwrap_or_else(|_| {
             Err(build::Failure {
-                diagnostics: vec![Diagnostic::error(
-                    &self.root,
-                    None,
-                    "bangtin gặp lỗi bên trong khi dựng lại trang (lỗi của chương trình, không phải của nội dung).",
-                )
-                .with_hint("Trang cũ vẫn được xem. Sửa một tệp để dựng lại; nếu vẫn lỗi, gửi tệp báo cáo lỗi (tên tệp in ở trên) cho người bảo trì bangtin.")],
+                diagnostics: vec![Diagnostic::new(&self.root, None, Message::RebuildPanicked)],
             })
         });
         let event = {

@@ -13,6 +13,7 @@ use notify_debouncer_full::{
 };
 
 use super::StartError;
+use crate::diagnostics::Message;
 
 /// Editors save in bursts (write a temporary file, rename it, touch the
 /// folder); one rebuild per burst.
@@ -43,14 +44,10 @@ pub fn start(root: &Path, changes: Sender<Vec<PathBuf>>) -> Result<Watcher, Star
         }
     };
     let fail = |e: notify::Error| {
-        StartError {
-        message: format!(
-            "Không theo dõi được thư mục {}: {}.",
-            root.display(),
-            watch_reason(&e)
-        ),
-        hint: "Kiểm tra thư mục còn tồn tại và bạn có quyền đọc nó; trên Linux, có thể cần tăng giới hạn fs.inotify.max_user_watches.".to_string(),
-    }
+        StartError::new(Message::WatchFailed {
+            root: root.display().to_string(),
+            reason: watch_reason(&e),
+        })
     };
     // No file-id cache: it walks the whole tree (through links) to follow
     // renames, and a rebuild needs no more than the changed paths.

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::{Content, HamletId, Session};
 use crate::vi::calendar::format_date_numeric;
 
@@ -22,47 +22,41 @@ pub fn validate(content: &Content, today: NaiveDate, diags: &mut Diagnostics) {
             if change.was.is_empty() {
                 let at = change.reason.as_ref().and_then(|r| r.pos);
                 let at = at.or(change.changed.as_ref().and_then(|c| c.pos));
-                diags.push(
-                    Diagnostic::warning(file, at.or(s.source.pos), "Buổi có lý do hoặc ngày thông báo thay đổi (`reason`, `changed`) nhưng chưa ghi `status`, nên trang vẫn coi buổi diễn ra như kế hoạch.")
-                        .with_hint("Thêm status: cancelled (hủy), postponed (hoãn) hoặc moved (dời); nếu buổi không thay đổi thì xóa reason và changed."),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    at.or(s.source.pos),
+                    Message::ChangeWithoutStatus,
+                ));
             }
             continue;
         };
         let Some(changed) = &change.changed else {
-            diags.push(
-                Diagnostic::warning(file, status.pos.or(s.source.pos), "Buổi đã thay đổi nhưng chưa ghi ngày thông báo thay đổi (`changed`).")
-                    .with_hint("Thêm changed: <ngày thông báo>, ví dụ changed: 30/11/2022: trang Thay đổi lịch và tin mới (atom.xml) xếp các thay đổi theo ngày này."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                status.pos.or(s.source.pos),
+                Message::ChangedMissing,
+            ));
             continue;
         };
         let at = changed.pos.or(s.source.pos);
         if changed.value > today {
-            diags.push(
-                Diagnostic::warning(
-                    file,
-                    at,
-                    format!(
-                        "Ngày thông báo thay đổi {} ở sau ngày dựng trang {}.",
-                        format_date_numeric(changed.value),
-                        format_date_numeric(today)
-                    ),
-                )
-                .with_hint("`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::ChangedAfterToday {
+                    changed: format_date_numeric(changed.value),
+                    today: format_date_numeric(today),
+                },
+            ));
         } else if let Some(start) = start.filter(|&start| changed.value < start) {
-            diags.push(
-                Diagnostic::warning(
-                    file,
-                    at,
-                    format!(
-                        "Ngày thông báo thay đổi {} ở trước ngày bắt đầu đợt vận động {}.",
-                        format_date_numeric(changed.value),
-                        format_date_numeric(start)
-                    ),
-                )
-                .with_hint("`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::ChangedBeforeCampaign {
+                    changed: format_date_numeric(changed.value),
+                    start: format_date_numeric(start),
+                },
+            ));
         }
     }
     replacements(content, diags);
@@ -108,18 +102,14 @@ fn replacements(content: &Content, diags: &mut Diagnostics) {
             continue;
         }
         let at = s.change.as_ref().and_then(|c| c.was_pos).or(s.source.pos);
-        diags.push(
-            Diagnostic::error(
-                &s.source.file,
-                at,
-                format!(
-                    "Hai buổi cùng thay cho buổi của {} ngày {} (buổi kia ở {}), và cả hai đều diễn ra.",
-                    s.hamlet.value,
-                    format_date_numeric(key.1),
-                    super::location(&first.source)
-                ),
-            )
-            .with_hint("Khi dời một buổi, sửa ngay mục của buổi đó (ghi ngày, giờ mới và giữ giá trị cũ ở was), đừng để lại mục cũ; nếu mục cũ vẫn cần hiện là đã hủy, ghi status: cancelled cho nó."),
-        );
+        diags.push(Diagnostic::new(
+            &s.source.file,
+            at,
+            Message::TwoReplacements {
+                hamlet: s.hamlet.value.clone(),
+                date: format_date_numeric(key.1),
+                other: super::location(&first.source),
+            },
+        ));
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::progress::{Figures, HamletFinder, Progress};
 use crate::model::{Content, HamletId, Located};
 use crate::vi;
@@ -42,34 +42,24 @@ fn unknown_hamlet(content: &Content, progress: &Progress, name: &Located<String>
         .iter()
         .map(|h| h.name.as_str())
         .collect();
-    let hint = match vi::text::closest(&name.value, names.iter().copied()) {
-        Some(best) => format!(
-            "Có phải ý bạn là \"{best}\"? Tên thôn phải viết đúng như trong site.yaml."
-        ),
-        None => format!(
-            "Sửa tên cho đúng một thôn trong site.yaml ({}), hoặc thêm thôn này vào hamlets trong site.yaml.",
-            names.join(", ")
-        ),
+    let written = name.value.clone();
+    let message = match vi::text::closest(&name.value, names.iter().copied()) {
+        Some(best) => Message::ProgressHamletUnknownNear {
+            name: written,
+            best: best.to_string(),
+        },
+        None => Message::ProgressHamletUnknown {
+            name: written,
+            names: names.join(", "),
+        },
     };
-    Diagnostic::error(
-        &progress.source.file,
-        name.pos,
-        format!(
-            "Thôn \"{}\" không có trong danh sách hamlets của site.yaml.",
-            name.value
-        ),
-    )
-    .with_hint(hint)
+    Diagnostic::new(&progress.source.file, name.pos, message)
 }
 
 fn zero_target(progress: &Progress, kind: usize, pos: Option<Pos>) -> Diagnostic {
     let key = progress.kinds.get(kind).map_or("", |k| k.key.as_str());
-    Diagnostic::error(
-        &progress.source.file,
-        pos,
-        format!("Chỉ tiêu `{key}` bằng 0."),
-    )
-    .with_hint("Ghi chỉ tiêu lớn hơn 0, hoặc xóa dòng này nếu không giao chỉ tiêu.")
+    let key = key.to_string();
+    Diagnostic::new(&progress.source.file, pos, Message::TargetZero { key })
 }
 
 /// Each hamlet's targets (by hamlet index), checking names, doubles and zeros.
@@ -92,18 +82,14 @@ fn hamlet_targets<'a>(
             }
         }
         if let Some(first) = first_line.get(&h) {
-            diags.push(
-                Diagnostic::error(
-                    &progress.source.file,
-                    entry.hamlet.pos,
-                    format!(
-                        "Chỉ tiêu của thôn {} được ghi hai lần{}.",
-                        content.site.hamlets[h].name,
-                        line_of(*first).replace("(dòng", "(lần đầu ở dòng")
-                    ),
-                )
-                .with_hint("Gộp hai mục thành một: mỗi thôn một dòng chỉ tiêu."),
-            );
+            diags.push(Diagnostic::new(
+                &progress.source.file,
+                entry.hamlet.pos,
+                Message::HamletTargetTwice {
+                    hamlet: content.site.hamlets[h].name.clone(),
+                    first: line_of(*first).replace("(dòng", "(lần đầu ở dòng"),
+                },
+            ));
             continue;
         }
         first_line.insert(h, entry.hamlet.pos);
@@ -130,18 +116,15 @@ fn commune_target(
             .sum();
         if sum > total.value {
             let key = progress.kinds.get(k).map_or("", |k| k.key.as_str());
-            diags.push(
-                Diagnostic::warning(
-                    &progress.source.file,
-                    total.pos,
-                    format!(
-                        "Chỉ tiêu toàn bộ `{key}` là {}, nhỏ hơn tổng chỉ tiêu các thôn ({}).",
-                        format_count(total.value),
-                        format_count(sum)
-                    ),
-                )
-                .with_hint("Kiểm tra lại chỉ tiêu trong targets.total và targets.hamlets; tỷ lệ toàn bộ được tính theo targets.total."),
-            );
+            diags.push(Diagnostic::new(
+                &progress.source.file,
+                total.pos,
+                Message::TotalBelowHamlets {
+                    key: key.to_string(),
+                    total: format_count(total.value),
+                    sum: format_count(sum),
+                },
+            ));
         }
     }
 }
@@ -165,40 +148,33 @@ fn phases(
             .iter()
             .position(|p| vi::text::canonical_key(&p.name) == key)
         else {
-            let hint = if names.is_empty() {
-                "site.yaml chưa có giai đoạn nào: thêm campaign.phases (name, start, end) vào site.yaml, hoặc bỏ targets.phases.".to_string()
+            let name = entry.phase.value.clone();
+            let message = if names.is_empty() {
+                Message::PhaseUnknownNoPhases { name }
             } else {
                 match vi::text::closest(&entry.phase.value, names.iter().copied()) {
-                    Some(best) => format!("Có phải ý bạn là \"{best}\"? Tên giai đoạn phải viết đúng như campaign.phases trong site.yaml."),
-                    None => format!("Sửa thành một giai đoạn trong site.yaml: {}.", names.join(", ")),
+                    Some(best) => Message::PhaseUnknownNear {
+                        name,
+                        best: best.to_string(),
+                    },
+                    None => Message::PhaseUnknown {
+                        name,
+                        names: names.join(", "),
+                    },
                 }
             };
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    entry.phase.pos,
-                    format!(
-                        "Giai đoạn \"{}\" không có trong campaign.phases của site.yaml.",
-                        entry.phase.value
-                    ),
-                )
-                .with_hint(hint),
-            );
+            diags.push(Diagnostic::new(file, entry.phase.pos, message));
             continue;
         };
         if let Some(first) = seen.get(&index) {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    entry.phase.pos,
-                    format!(
-                        "Chỉ tiêu của {} được ghi hai lần{}.",
-                        site_phases[index].name,
-                        line_of(*first).replace("(dòng", "(lần đầu ở dòng")
-                    ),
-                )
-                .with_hint("Gộp hai mục thành một: mỗi giai đoạn một dòng chỉ tiêu."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                entry.phase.pos,
+                Message::PhaseTargetTwice {
+                    phase: site_phases[index].name.clone(),
+                    first: line_of(*first).replace("(dòng", "(lần đầu ở dòng"),
+                },
+            ));
             continue;
         }
         seen.insert(index, entry.phase.pos);
@@ -225,33 +201,27 @@ fn phases(
                 }
                 CountOrPercent::Percent(hundredths) => {
                     if commune.is_none() {
-                        diags.push(
-                            Diagnostic::error(
-                                file,
-                                f.pos,
-                                format!("Chỉ tiêu `{key}` ghi theo phần trăm nhưng chưa có chỉ tiêu toàn bộ để tính."),
-                            )
-                            .with_hint(format!(
-                                "Thêm chỉ tiêu toàn bộ, ví dụ targets.total: {{{key}: 8213}}, hoặc ghi số lượng thay cho phần trăm."
-                            )),
-                        );
+                        diags.push(Diagnostic::new(
+                            file,
+                            f.pos,
+                            Message::PercentWithoutTotal {
+                                key: key.to_string(),
+                            },
+                        ));
                         continue;
                     }
                     let sum = percent_sum.entry(k).or_default();
                     let before = *sum;
                     *sum += hundredths;
                     if before <= 10_000 && *sum > 10_000 {
-                        diags.push(
-                            Diagnostic::warning(
-                                file,
-                                f.pos,
-                                format!(
-                                    "Cộng các giai đoạn, chỉ tiêu `{key}` thành {} chỉ tiêu toàn bộ.",
-                                    format_percent(*sum / 10)
-                                ),
-                            )
-                            .with_hint("Mỗi giai đoạn ghi phần phải làm thêm trong giai đoạn đó, không cộng dồn: \"50% đến 25/6, 100% đến 10/7\" viết thành 50% cho giai đoạn 1 và 50% cho giai đoạn 2."),
-                        );
+                        diags.push(Diagnostic::new(
+                            file,
+                            f.pos,
+                            Message::PhasePercentsOver {
+                                key: key.to_string(),
+                                percent: format_percent(*sum / 10),
+                            },
+                        ));
                     }
                 }
                 CountOrPercent::Count(n) => {
@@ -259,18 +229,15 @@ fn phases(
                     let before = *sum;
                     *sum = sum.saturating_add(n);
                     if let Some(total) = commune.filter(|&t| before <= t && *sum > t) {
-                        diags.push(
-                            Diagnostic::warning(
-                                file,
-                                f.pos,
-                                format!(
-                                    "Cộng các giai đoạn, chỉ tiêu `{key}` thành {}, nhiều hơn chỉ tiêu toàn bộ ({}).",
-                                    format_count(*sum),
-                                    format_count(total)
-                                ),
-                            )
-                            .with_hint("Mỗi giai đoạn ghi phần phải làm thêm trong giai đoạn đó, không cộng dồn với giai đoạn trước."),
-                        );
+                        diags.push(Diagnostic::new(
+                            file,
+                            f.pos,
+                            Message::PhaseCountsOver {
+                                key: key.to_string(),
+                                sum: format_count(*sum),
+                                total: format_count(total),
+                            },
+                        ));
                     }
                 }
             }
@@ -297,20 +264,16 @@ fn reports(
         if let (Some(start), Some(end)) = (campaign.start, campaign.end) {
             let date = report.date.value;
             if date < start || date > end {
-                diags.push(
-                    Diagnostic::warning(
-                        file,
-                        report.date.pos,
-                        format!(
-                            "Báo cáo của thôn {} ngày {} nằm ngoài thời gian đợt vận động ({} – {}).",
-                            site.hamlets[h].name,
-                            format_date_numeric(date),
-                            format_date_numeric(start),
-                            format_date_numeric(end)
-                        ),
-                    )
-                    .with_hint("Kiểm tra lại ngày báo cáo (có gõ nhầm tháng hoặc năm?), hoặc sửa start/end của campaign trong site.yaml nếu đợt được kéo dài."),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    report.date.pos,
+                    Message::ReportOutsideCampaign {
+                        hamlet: site.hamlets[h].name.clone(),
+                        date: format_date_numeric(date),
+                        start: format_date_numeric(start),
+                        end: format_date_numeric(end),
+                    },
+                ));
             }
         }
         by_hamlet.entry(h).or_default().push(report);
@@ -323,18 +286,15 @@ fn reports(
         for pair in list.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.date.value == b.date.value {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        b.date.pos,
-                        format!(
-                            "Thôn {name} có hai báo cáo cùng ngày {}{}.",
-                            format_date_numeric(b.date.value),
-                            line_of(a.date.pos).replace("(dòng", "(báo cáo kia ở dòng")
-                        ),
-                    )
-                    .with_hint("Mỗi thôn mỗi ngày chỉ một báo cáo: gộp hai dòng lại, hoặc sửa ngày cho đúng."),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    b.date.pos,
+                    Message::ReportTwice {
+                        hamlet: name.clone(),
+                        date: format_date_numeric(b.date.value),
+                        other: line_of(a.date.pos).replace("(dòng", "(báo cáo kia ở dòng"),
+                    },
+                ));
             }
         }
         // Per kind: the previous figure, and whether a warning about the
@@ -348,24 +308,19 @@ fn reports(
                 if let Some(prev) = previous.get(&k) {
                     let before = prev.figures.get(&k).map_or(0, |p| p.value);
                     if f.value < before {
-                        diags.push(
-                            Diagnostic::warning(
-                                file,
-                                f.pos,
-                                format!(
-                                    "Số `{key}` của thôn {name} ngày {} là {}, ít hơn số đã báo ngày {} ({}); số báo cáo là số cộng dồn nên không giảm.",
-                                    format_date_numeric(report.date.value),
-                                    format_count(f.value),
-                                    format_date_numeric(prev.date.value),
-                                    format_count(before)
-                                ),
-                            )
-                            .with_hint(format!(
-                                "Nếu gõ nhầm, sửa lại số này. Nếu số trước bị báo thừa, sửa số ở báo cáo ngày {}{}. Trang vẫn dùng số mới nhất.",
-                                format_date_numeric(prev.date.value),
-                                line_of(prev.date.pos)
-                            )),
-                        );
+                        diags.push(Diagnostic::new(
+                            file,
+                            f.pos,
+                            Message::FigureDecreased {
+                                key: key.to_string(),
+                                hamlet: name.clone(),
+                                date: format_date_numeric(report.date.value),
+                                value: format_count(f.value),
+                                before_date: format_date_numeric(prev.date.value),
+                                before: format_count(before),
+                                line: line_of(prev.date.pos),
+                            },
+                        ));
                     }
                 }
                 previous.insert(k, report);
@@ -378,20 +333,18 @@ fn reports(
                     let warned = warned_high.entry(k).or_default();
                     if share > IMPLAUSIBLE_TENTHS && !*warned {
                         *warned = true;
-                        diags.push(
-                            Diagnostic::warning(
-                                file,
-                                f.pos,
-                                format!(
-                                    "Thôn {name} báo {} `{key}` ngày {}, bằng {} chỉ tiêu của thôn ({}).",
-                                    format_count(f.value),
-                                    format_date_numeric(report.date.value),
-                                    format_percent(share),
-                                    format_count(t)
-                                ),
-                            )
-                            .with_hint("Kiểm tra lại số này (có gõ thừa chữ số?) hoặc chỉ tiêu của thôn trong targets.hamlets."),
-                        );
+                        diags.push(Diagnostic::new(
+                            file,
+                            f.pos,
+                            Message::FigureImplausible {
+                                hamlet: name.clone(),
+                                value: format_count(f.value),
+                                key: key.to_string(),
+                                date: format_date_numeric(report.date.value),
+                                share: format_percent(share),
+                                target: format_count(t),
+                            },
+                        ));
                     }
                 }
             }

@@ -2,9 +2,12 @@
 //! input must fail with exit code 1, name the file and line in Vietnamese
 //! with a fix, and leave the previously built site exactly as it was.
 //!
-//! `cases/<name>/` holds small files laid over the `minimal` fixture and an
-//! `expect` file; the modules below build what can't be committed as files
-//! (huge inputs, links, output folders, killed builds).
+//! `cases/<name>/` holds small files laid over the `minimal` fixture, an
+//! `expect` file, and `stderr`: everything the command printed on stderr,
+//! whole, with the temporary folder written `[ROOT]` (`SNAPSHOTS=overwrite
+//! cargo test --test bad_input` rewrites it). The modules below build what
+//! can't be committed as files (huge inputs, links, output folders, killed
+//! builds).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -66,12 +69,16 @@ fn read_expect(path: &Path) -> Expect {
     e
 }
 
-/// Every file of a case folder but `expect`, relative to it.
+/// The files of a case folder that describe it rather than lie over the site.
+const CASE_FILES: &[&str] = &["expect", "stderr"];
+
+/// Every file of a case folder laid over the site, relative to it.
 fn case_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name() != "expect")
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !CASE_FILES.iter().any(|f| e.file_name() == *f))
         .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
         .collect();
     files.sort();
@@ -122,6 +129,7 @@ fn run_case(dir: &Path) {
     let at: Vec<&str> = expect.at.iter().map(String::as_str).collect();
     let says: Vec<&str> = expect.says.iter().map(String::as_str).collect();
     assert_refused(&run, expect.code, &at, &says);
+    common::snapshot::assert_snapshot(&dir.join("stderr"), &t.redact(&run.stderr));
     if expect.code != 0 {
         assert!(
             before == t.snapshot_output(),

@@ -11,6 +11,8 @@ use std::process::Command;
 
 use scraper::{Html, Selector};
 
+pub mod snapshot;
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,
@@ -116,6 +118,12 @@ impl SiteTest {
 
     pub fn check(&self) -> Run {
         self.run(&["check", "--root", path_str(&self.root)])
+    }
+
+    /// `text` with this test's temporary folder written `[ROOT]`: printed
+    /// paths are the same on every run and every machine.
+    pub fn redact(&self, text: &str) -> String {
+        text.replace(path_str(self.root.parent().unwrap()), "[ROOT]")
     }
 
     pub fn output_file(&self, rel: &str) -> PathBuf {

@@ -13,7 +13,7 @@ mod table;
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use crate::diagnostics::{self, Diagnostic, Diagnostics, Message};
 use crate::model::Session;
 
 /// What one spreadsheet file gave: its sessions, and for each CSV file or
@@ -50,10 +50,7 @@ pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
         "csv" => parse_csv(path, diags),
         e if READ.contains(&e) => parse_xlsx(path, diags),
         _ => {
-            diags.push(
-                Diagnostic::warning(path, None, "bangtin chưa đọc được loại tệp bảng tính này nên bỏ qua nó.")
-                    .with_hint("Mở tệp bằng Excel (hoặc LibreOffice), chọn Lưu thành (Save As) → Sổ làm việc Excel (*.xlsx), rồi xóa tệp cũ khỏi thư mục schedules."),
-            );
+            diags.push(Diagnostic::new(path, None, Message::SpreadsheetKindUnread));
             Loaded::default()
         }
     }
@@ -65,11 +62,10 @@ fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
         Err(mut d) => {
             // Positions in a CSV file are rows and columns: keep the row only.
             d.pos = d.pos.map(|p| diagnostics::Pos::new(p.line, 0));
-            let d = if d.message.contains("UTF-8") {
-                d.with_hint("Trong Excel, chọn Lưu thành (Save As) → kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\"; kiểu CSV thường làm hỏng chữ có dấu.")
-            } else {
-                d
-            };
+            if d.message.contains("UTF-8") {
+                let what = d.message;
+                d = Diagnostic::new(d.file, d.pos, Message::CsvNotUtf8 { what });
+            }
             diags.push(d);
             return Loaded::default();
         }
@@ -77,11 +73,13 @@ fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
     let grid = match grid::from_csv(&text) {
         Ok(grid) => grid,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(path, None, format!("Không đọc được tệp CSV: {e}.")).with_hint(
-                    "Mở tệp bằng Excel rồi lưu lại bằng Lưu thành (Save As) → CSV UTF-8.",
-                ),
-            );
+            diags.push(Diagnostic::new(
+                path,
+                None,
+                Message::CsvUnreadable {
+                    reason: e.to_string(),
+                },
+            ));
             return Loaded::default();
         }
     };
@@ -101,13 +99,11 @@ fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
 }
 
 fn no_table(file: &Path, blank: bool) -> Diagnostic {
-    if blank {
-        Diagnostic::warning(file, None, "Tệp lịch này trống.")
-            .with_hint("Ghi lịch vào tệp, hoặc xóa tệp khỏi thư mục schedules.")
-    } else {
-        Diagnostic::error(file, None, "Không tìm thấy dòng tiêu đề của bảng lịch.")
-            .with_hint(table::HEADER_HINT)
-    }
+    let message = match blank {
+        true => Message::ScheduleFileEmpty,
+        false => Message::HeaderRowMissing,
+    };
+    Diagnostic::new(file, None, message)
 }
 
 fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
@@ -118,10 +114,12 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(
-                crate::disk::read_error(path, &e)
-                    .with_hint("Kiểm tra tệp còn tồn tại và bạn có quyền đọc nó; nếu tệp đang mở trong Excel, hãy lưu và đóng nó."),
-            );
+            let reason = crate::disk::io_reason(&e);
+            diags.push(Diagnostic::new(
+                path,
+                None,
+                Message::WorkbookUnreadable { reason },
+            ));
             return Loaded::default();
         }
     };
@@ -139,7 +137,12 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
             let pos = refused
                 .cell
                 .map(|(row, col)| diagnostics::Pos::new(row, col));
-            diags.push(Diagnostic::error(file, pos, refused.message).with_hint(refused.hint));
+            let (what, fix) = (refused.message, refused.hint);
+            diags.push(Diagnostic::new(
+                file,
+                pos,
+                Message::WorkbookRefused { what, fix },
+            ));
             return Loaded::default();
         }
     };
@@ -165,17 +168,7 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
         // A sheet of notes beside the schedule is fine, but say so: it may
         // be a schedule whose header bangtin did not recognise.
         for file in skipped {
-            diags.push(
-                Diagnostic::warning(
-                    &file,
-                    None,
-                    "Trang này không có bảng lịch nên bangtin bỏ qua nó.",
-                )
-                .with_hint(format!(
-                    "Nếu đây là lịch, hãy sửa dòng tiêu đề. {}",
-                    table::HEADER_HINT
-                )),
-            );
+            diags.push(Diagnostic::new(&file, None, Message::SheetWithoutTable));
         }
     }
     loaded

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::grid::{Cell, Grid, Row};
 use super::header::{self, Role};
-use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{column_letters, Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Change, Earlier, Located, Session, Source};
 use crate::vi;
 use crate::vi::calendar::{DateSpan, Days, Sitting, TimeRange};
@@ -15,8 +15,6 @@ use crate::vi::calendar::{DateSpan, Days, Sitting, TimeRange};
 /// The header is looked for in the first rows only (a title or two above the
 /// table is common; a header further down is not).
 const HEADER_SEARCH_ROWS: usize = 30;
-
-pub const HEADER_HINT: &str = "Dòng tiêu đề của bảng cần ít nhất cột Thôn và cột Ngày (hoặc Thời gian), ví dụ: STT | Thôn | Ngày | Giờ | Địa điểm | Nội dung | Ghi chú. Tên cột tiếng Anh cũng được: hamlet, date, time, place, services, note.";
 
 /// A column the table reads: its index (0 = column A) and header text.
 #[derive(Clone, Debug)]
@@ -178,21 +176,17 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         };
         if let Some((_, first)) = by_role.iter().find(|(r, _)| *r == role) {
             if role != Role::Number {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        cell.pos(index),
-                        format!(
-                            "Cột {} \"{}\" và cột {} \"{}\" cùng là cột {}.",
-                            column_letters(first.index as u32 + 1),
-                            first.header,
-                            column_letters(index as u32 + 1),
-                            column.header,
-                            role.label()
-                        ),
-                    )
-                    .with_hint("Mỗi loại cột chỉ có một cột: đổi tên hoặc xóa một trong hai cột."),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    cell.pos(index),
+                    Message::ColumnsSameRole {
+                        first: column_letters(first.index as u32 + 1),
+                        first_header: first.header.clone(),
+                        second: column_letters(index as u32 + 1),
+                        second_header: column.header.clone(),
+                        role: role.label().to_string(),
+                    },
+                ));
                 ok = false;
             }
             continue;
@@ -228,29 +222,24 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         } else if columns.time.is_none() {
             columns.time = Some(when);
         } else {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    header_pos(&when),
-                    format!(
-                        "Bảng đã có cột ngày và cột giờ, nên không rõ cột {} \"{}\" dùng để làm gì.",
-                        column_letters(when.index as u32 + 1),
-                        when.header
-                    ),
-                )
-                .with_hint("Xóa cột này, hoặc đổi tên nó thành Ghi chú nếu đây là lời dặn thêm."),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                header_pos(&when),
+                Message::WhenColumnUnclear {
+                    column: column_letters(when.index as u32 + 1),
+                    header: when.header.clone(),
+                },
+            ));
             ok = false;
         }
     }
     if columns.date.is_none() {
         let row = header.first().map_or(0, |c| c.row);
-        diags.push(
-            Diagnostic::error(file, Some(Pos::new(row, 0)), "Bảng lịch không có cột ngày.")
-                .with_hint(format!(
-                    "Thêm một cột tên \"Ngày\" và ghi ngày của từng buổi, ví dụ 29/11/2022. {HEADER_HINT}"
-                )),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            Some(Pos::new(row, 0)),
+            Message::DateColumnMissing,
+        ));
         ok = false;
     }
     ok.then_some(columns)
@@ -263,20 +252,15 @@ fn warn_if_misspelt(column: &Column, cell: &HeaderCell, file: &Path, diags: &mut
         return;
     }
     if let Some(best) = vi::text::closest(&column.header, header::KNOWN_HEADERS.iter().copied()) {
-        diags.push(
-            Diagnostic::warning(
-                file,
-                cell.pos(column.index),
-                format!(
-                    "Cột {} \"{}\" không phải cột bangtin đọc nên bị bỏ qua.",
-                    column_letters(column.index as u32 + 1),
-                    column.header
-                ),
-            )
-            .with_hint(format!(
-                "Có phải ý bạn là \"{best}\"? Sửa tên cột nếu đúng vậy; nếu không, bỏ qua cảnh báo này."
-            )),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            cell.pos(column.index),
+            Message::ColumnIgnored {
+                column: column_letters(column.index as u32 + 1),
+                header: column.header.clone(),
+                best: best.to_string(),
+            },
+        ));
     }
 }
 
@@ -321,10 +305,11 @@ fn sessions_of_row(
     };
     let hamlet = text_of(&columns.hamlet, row);
     if hamlet.is_none() {
-        diags.push(
-            Diagnostic::error(file, hamlet_column.pos(row), "Dòng này chưa ghi tên thôn.")
-                .with_hint("Ghi tên thôn đúng như trong site.yaml, kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            hamlet_column.pos(row),
+            Message::RowWithoutHamlet,
+        ));
     }
     for column in [
         &columns.hamlet,
@@ -345,31 +330,27 @@ fn sessions_of_row(
     let Some(date_column) = columns.date.as_ref() else {
         return Vec::new();
     };
-    let (spans, time_with_date) = match date_cell(
-        row.cell(date_column.index),
-        date_column,
-        row,
-        file,
-        diags,
-    ) {
-        DateCell::Read(spans, time) => {
-            *previous_dates = Some(spans.clone());
-            (Some(spans), time)
-        }
-        // A date written once for several rows (a merged-looking cell) holds
-        // for every row below it until the next date.
-        DateCell::Blank => match previous_dates.clone() {
-            Some(spans) => (Some(spans), Vec::new()),
-            None => {
-                diags.push(
-                    Diagnostic::error(file, date_column.pos(row), "Dòng này chưa ghi ngày.")
-                        .with_hint("Ghi ngày của buổi, ví dụ 29/11/2022. Một ô ngày để trống sẽ lấy ngày của dòng trên, nhưng dòng đầu bảng phải có ngày."),
-                );
-                (None, Vec::new())
+    let (spans, time_with_date) =
+        match date_cell(row.cell(date_column.index), date_column, row, file, diags) {
+            DateCell::Read(spans, time) => {
+                *previous_dates = Some(spans.clone());
+                (Some(spans), time)
             }
-        },
-        DateCell::Wrong => (None, Vec::new()),
-    };
+            // A date written once for several rows (a merged-looking cell) holds
+            // for every row below it until the next date.
+            DateCell::Blank => match previous_dates.clone() {
+                Some(spans) => (Some(spans), Vec::new()),
+                None => {
+                    diags.push(Diagnostic::new(
+                        file,
+                        date_column.pos(row),
+                        Message::RowWithoutDate,
+                    ));
+                    (None, Vec::new())
+                }
+            },
+            DateCell::Wrong => (None, Vec::new()),
+        };
     let dates = spans.and_then(|spans| {
         let repeated = spans.len() > 1 || spans.iter().any(|s| !s.is_single());
         let days = match &columns.weekday {
@@ -507,28 +488,29 @@ fn days_cell(column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) -
     match vi::calendar::parse_days(&[written]) {
         Ok(days) => Some(days),
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    column.pos(row),
-                    format!("{}: {}", column.header, e.message),
-                )
-                .with_hint(e.hint),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                column.pos(row),
+                Message::CellValue {
+                    column: column.header.clone(),
+                    what: e.message,
+                    fix: e.hint,
+                },
+            ));
             None
         }
     }
 }
 
 fn formula_error(e: &str, column: &Column, row: &Row, file: &Path, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::error(
-            file,
-            column.pos(row),
-            format!("Ô {} có lỗi công thức {e}.", column.header),
-        )
-        .with_hint("Sửa công thức trong ô, hoặc gõ thẳng giá trị vào ô (không dùng công thức)."),
-    );
+    diags.push(Diagnostic::new(
+        file,
+        column.pos(row),
+        Message::FormulaError {
+            column: column.header.clone(),
+            error: e.to_string(),
+        },
+    ));
 }
 
 enum DateCell {
@@ -563,44 +545,39 @@ fn date_cell(
             // Not one date: a span or a list of dates ("24/3 - 20/4/2023").
             Err(e) => match vi::calendar::parse_dates(t) {
                 Ok(spans) => return DateCell::Read(spans, Vec::new()),
-                Err(span_error) if looks_like_span(t) => (
-                    format!("{}: {}", column.header, span_error.message),
-                    span_error.hint,
-                ),
-                Err(_) => (format!("{}: {}", column.header, e.message), e.hint),
+                Err(span_error) if looks_like_span(t) => Message::CellValue {
+                    column: column.header.clone(),
+                    what: span_error.message,
+                    fix: span_error.hint,
+                },
+                Err(_) => Message::CellValue {
+                    column: column.header.clone(),
+                    what: e.message,
+                    fix: e.hint,
+                },
             },
         },
-        Cell::Time(t) => (
-            format!(
-                "Ô {} chỉ có giờ ({}), không có ngày.",
-                column.header,
-                t.format("%H:%M")
-            ),
-            "Ghi ngày của buổi vào ô này, ví dụ 29/11/2022; giờ ghi ở cột Giờ.".to_string(),
-        ),
-        Cell::Number(n) => {
-            let hint = match excel_serial_date(*n) {
-                Some(d) => format!(
-                    "Nếu đây là ngày {}, hãy chọn ô, bấm chuột phải → Định dạng ô (Format Cells) → Ngày (Date); hoặc gõ lại ngày dạng 29/11/2022.",
-                    vi::calendar::format_date_numeric(d)
-                ),
-                None => "Gõ ngày dạng ngày/tháng/năm, ví dụ 29/11/2022.".to_string(),
-            };
-            (
-                format!(
-                    "Ô {} là số {}, không phải một ngày.",
-                    column.header,
-                    cell.display()
-                ),
-                hint,
-            )
-        }
+        Cell::Time(t) => Message::DateCellTimeOnly {
+            column: column.header.clone(),
+            time: t.format("%H:%M").to_string(),
+        },
+        Cell::Number(n) => match excel_serial_date(*n) {
+            Some(d) => Message::DateCellSerial {
+                column: column.header.clone(),
+                shown: cell.display(),
+                date: vi::calendar::format_date_numeric(d),
+            },
+            None => Message::DateCellNumber {
+                column: column.header.clone(),
+                shown: cell.display(),
+            },
+        },
         Cell::Error(e) => {
             formula_error(e, column, row, file, diags);
             return DateCell::Wrong;
         }
     };
-    diags.push(Diagnostic::error(file, column.pos(row), problem.0).with_hint(problem.1));
+    diags.push(Diagnostic::new(file, column.pos(row), problem));
     DateCell::Wrong
 }
 
@@ -655,26 +632,27 @@ fn time_cell(
         Cell::Text(t) => match vi::calendar::parse_sittings(t) {
             Ok(sittings) => Some(sittings),
             Err(e) => {
-                diags.push(
-                    Diagnostic::error(file, at, format!("{}: {}", column.header, e.message))
-                        .with_hint(e.hint),
-                );
+                diags.push(Diagnostic::new(
+                    file,
+                    at,
+                    Message::CellValue {
+                        column: column.header.clone(),
+                        what: e.message,
+                        fix: e.hint,
+                    },
+                ));
                 None
             }
         },
         Cell::Number(_) => {
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    at,
-                    format!(
-                        "Ô {} là số {}, không phải giờ.",
-                        column.header,
-                        cell.display()
-                    ),
-                )
-                .with_hint(vi::calendar::TIME_FORMS_HINT),
-            );
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::TimeCellNumber {
+                    column: column.header.clone(),
+                    shown: cell.display(),
+                },
+            ));
             None
         }
         Cell::Error(e) => {
@@ -700,20 +678,16 @@ fn check_weekday(
         return;
     };
     if weekday != date.weekday() {
-        diags.push(
-            Diagnostic::error(
-                file,
-                column.pos(row),
-                format!(
-                    "{}: ngày {} là {}, không phải {}.",
-                    column.header,
-                    vi::calendar::format_date_numeric(date),
-                    vi::calendar::weekday_name(date.weekday()),
-                    vi::calendar::weekday_name(weekday)
-                ),
-            )
-            .with_hint("Kiểm tra lại thứ và ngày trong văn bản gốc: một trong hai đã bị ghi nhầm."),
-        );
+        diags.push(Diagnostic::new(
+            file,
+            column.pos(row),
+            Message::WeekdayMismatch {
+                column: column.header.clone(),
+                date: vi::calendar::format_date_numeric(date),
+                actual: vi::calendar::weekday_name(date.weekday()).to_string(),
+                written: vi::calendar::weekday_name(weekday).to_string(),
+            },
+        ));
     }
 }
 

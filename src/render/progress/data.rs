@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::tally::{tally, Figure, Tally};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::model::progress::{HamletFinder, Progress};
 use crate::model::Content;
 use crate::plan::{self, Plan};
@@ -242,12 +242,12 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
         Ok(())
     })();
     result.map(|()| out).map_err(|e| {
-        Diagnostic::error(
+        let reason = e.to_string();
+        Diagnostic::new(
             plan::PROGRESS_CSV,
             None,
-            format!("Không tạo được tệp CSV: {e}."),
+            Message::ProgressCsvFailed { reason },
         )
-        .with_hint("Báo lỗi này cho người bảo trì bangtin.")
     })
 }
 
@@ -256,10 +256,8 @@ pub fn files(content: &Content, plan: &Plan) -> Result<Vec<(&'static str, Vec<u8
     let (Some(progress), Some(t)) = (&content.progress, tally(content, None)) else {
         return Ok(Vec::new());
     };
-    let json = json(content, progress, &t, plan).ok_or_else(|| {
-        Diagnostic::error(plan::PROGRESS_JSON, None, "Không tạo được tệp JSON.")
-            .with_hint("Báo lỗi này cho người bảo trì bangtin.")
-    })?;
+    let json = json(content, progress, &t, plan)
+        .ok_or_else(|| Diagnostic::new(plan::PROGRESS_JSON, None, Message::ProgressJsonFailed))?;
     Ok(vec![
         (plan::PROGRESS_JSON, json.into_bytes()),
         (plan::PROGRESS_CSV, csv(content, progress, &t)?),
