@@ -268,3 +268,205 @@ fn two_sessions_taking_the_place_of_one_are_an_error() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// The fixture's sessions as first published, before any change.
+const AS_PUBLISHED: &str = "sessions:
+  - {hamlet: Đông Lão, date: 29/11/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Đông Lão, services: [Cài đặt VNeID, Đăng ký tài khoản mức 1]}
+  - {hamlet: Kìm, date: 02/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm, services: [Cài đặt VNeID]}
+  - {hamlet: Sành, date: 03/12/2022, time: 7h30-11h, place: Nhà văn hóa thôn Sành}
+  - {hamlet: Đông Lão, date: 05/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Đông Lão}
+  - {hamlet: Tổ dân phố 3, date: 07/12/2022, time: 13:30-17:00, place: Hội trường tổ dân phố 3}
+  - {hamlet: Kìm, date: 08/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm}
+  - {hamlet: Kìm, date: 12/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm}
+  - {hamlet: Sành, date: 13/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Sành}
+";
+
+/// One event as a calendar app sees it.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    uid: String,
+    sequence: u32,
+    status: Option<String>,
+    start: String,
+    summary: String,
+    location: String,
+}
+
+/// Every VEVENT of an .ics file, read by the `ical` crate.
+fn read_with_ical(text: &str) -> Vec<Seen> {
+    let reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let mut out = Vec::new();
+    for cal in reader {
+        for ev in cal.expect("ical parses the file").events {
+            let prop = |name: &str| {
+                ev.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+            };
+            out.push(Seen {
+                uid: prop("UID").unwrap(),
+                sequence: prop("SEQUENCE").map_or(0, |s| s.parse().unwrap()),
+                status: prop("STATUS"),
+                start: prop("DTSTART").unwrap(),
+                // ical leaves TEXT escapes in place.
+                summary: prop("SUMMARY").unwrap().replace("\\,", ","),
+                location: prop("LOCATION").unwrap().replace("\\,", ","),
+            });
+        }
+    }
+    out
+}
+
+/// The same, read by the icalendar crate's own parser (nom): a second app.
+fn read_with_icalendar(text: &str) -> Vec<Seen> {
+    use icalendar::{Component, EventLike};
+    let cal: icalendar::Calendar = text.parse().expect("icalendar parses the file");
+    cal.events()
+        .map(|ev| Seen {
+            uid: ev.get_uid().unwrap().to_string(),
+            sequence: ev.get_sequence().unwrap_or(0),
+            status: ev.property_value("STATUS").map(str::to_string),
+            start: ev.property_value("DTSTART").unwrap().to_string(),
+            summary: ev.get_summary().unwrap().replace("\\,", ","),
+            location: ev.get_location().unwrap().replace("\\,", ","),
+        })
+        .collect()
+}
+
+fn calendar_of(t: &SiteTest, rel: &str) -> Vec<Seen> {
+    let text = read(t, rel);
+    let by_ical = read_with_ical(&text);
+    assert_eq!(
+        by_ical,
+        read_with_icalendar(&text),
+        "two parsers disagree on {rel}"
+    );
+    by_ical
+}
+
+#[test]
+fn calendars_update_the_event_a_phone_already_has() {
+    let before = SiteTest::fixture("changes");
+    before.write("schedules/lich.yaml", AS_PUBLISHED);
+    assert_eq!(before.build_on("28/11/2022").code, 0);
+    let old = calendar_of(&before, "lich.ics");
+    let after = built();
+    let new = calendar_of(&after, "lich.ics");
+    assert_eq!(old.len(), new.len(), "no event added, none lost");
+    let by_uid = |uid: &str| new.iter().find(|e| e.uid == uid).cloned();
+    let updated = |old_start: &str| {
+        let was = old.iter().find(|e| e.start == old_start).unwrap();
+        let now = by_uid(&was.uid).unwrap_or_else(|| panic!("UID of {old_start} lost"));
+        (was.clone(), now)
+    };
+    // As planned: the same event, byte for byte what the phone has.
+    let (was, now) = updated("20221129T120000Z");
+    assert_eq!(was, now);
+    assert_eq!(now.status, None);
+    // Postponed: taken off the day, the summary says so, SEQUENCE raised.
+    let (was, now) = updated("20221202T120000Z");
+    assert_eq!((was.sequence, now.sequence), (0, 1));
+    assert_eq!(now.status.as_deref(), Some("CANCELLED"));
+    assert!(
+        now.summary.starts_with("TẠM HOÃN: Thôn Kìm"),
+        "{}",
+        now.summary
+    );
+    // Moved to another day: same UID, new start.
+    let (was, now) = updated("20221203T003000Z");
+    assert_eq!(now.start, "20221206T003000Z");
+    assert!(now.sequence > was.sequence);
+    assert_eq!(now.status.as_deref(), Some("CONFIRMED"));
+    // Moved to another hour.
+    let (_, now) = updated("20221205T120000Z");
+    assert_eq!(now.start, "20221205T003000Z");
+    // Cancelled.
+    let (_, now) = updated("20221207T063000Z");
+    assert_eq!(now.status.as_deref(), Some("CANCELLED"));
+    assert!(now.summary.starts_with("ĐÃ HỦY: "), "{}", now.summary);
+    // Moved twice (a day later, then to the school): the id of 08/12 still.
+    let (_, now) = updated("20221208T120000Z");
+    assert_eq!(now.start, "20221209T120000Z");
+    assert_eq!(now.sequence, 4);
+    assert!(
+        now.location.starts_with("Trường tiểu học Cẩm Ngọc"),
+        "{}",
+        now.location
+    );
+
+    // The step in between (moved a day, not yet to the school) sits between both.
+    let middle = SiteTest::fixture("changes");
+    middle.write(
+        "schedules/lich.yaml",
+        &AS_PUBLISHED.replace(
+            "{hamlet: Kìm, date: 08/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm}",
+            "{hamlet: Kìm, date: 09/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm, status: dời, was: {date: 08/12/2022}, changed: 30/11/2022}",
+        ),
+    );
+    assert_eq!(middle.build_on("30/11/2022").code, 0);
+    let step = calendar_of(&middle, "lich/kim.ics");
+    let moved_once = step.iter().find(|e| e.start == "20221209T120000Z").unwrap();
+    assert_eq!(
+        Some(moved_once.uid.clone()),
+        by_uid(&updated("20221208T120000Z").0.uid).map(|e| e.uid)
+    );
+    assert_eq!(moved_once.sequence, 2);
+    // The hamlet's own calendar holds the same events as lich.ics.
+    let kim = calendar_of(&after, "lich/kim.ics");
+    assert!(kim.iter().all(|e| new.contains(e)));
+    assert_eq!(kim.len(), 3);
+}
+
+/// The schema.org events of a hamlet page, parsed.
+fn events_of(t: &SiteTest, page: &str) -> Vec<serde_json::Value> {
+    let html = t.page(page);
+    let json = html.select_texts("script[type=\"application/ld+json\"]");
+    let doc: serde_json::Value = serde_json::from_str(json.first().expect("JSON-LD")).unwrap();
+    doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["@type"] == "Event")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn schema_org_events_say_what_happened_and_only_coming_ones_are_listed() {
+    let t = built();
+    let kim = events_of(&t, "lich/kim/index.html");
+    let statuses: Vec<&str> = kim
+        .iter()
+        .map(|e| e["eventStatus"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "https://schema.org/EventPostponed",
+            "https://schema.org/EventRescheduled",
+            "https://schema.org/EventScheduled"
+        ]
+    );
+    assert_eq!(kim[1]["startDate"], "2022-12-09T19:00:00+07:00");
+    assert_eq!(kim[1]["previousStartDate"], "2022-12-08T19:00:00+07:00");
+    assert!(kim[0].get("previousStartDate").is_none());
+    let sanh = events_of(&t, "lich/sanh/index.html");
+    assert_eq!(sanh[0]["previousStartDate"], "2022-12-03T07:30:00+07:00");
+    assert_eq!(
+        events_of(&t, "lich/to-3/index.html")[0]["eventStatus"],
+        "https://schema.org/EventCancelled"
+    );
+    // Đông Lão's 29/11 session is past on 01/12: only the coming one is described.
+    let dong_lao = events_of(&t, "lich/dong-lao/index.html");
+    assert_eq!(dong_lao.len(), 1);
+    assert_eq!(dong_lao[0]["startDate"], "2022-12-05T07:30:00+07:00");
+    assert_eq!(
+        dong_lao[0]["previousStartDate"],
+        "2022-12-05T19:00:00+07:00"
+    );
+    assert!(dong_lao[0]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("ĐỔI GIỜ (trước đây: 19:00–21:30)."));
+}

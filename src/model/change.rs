@@ -150,6 +150,29 @@ impl Session {
         2 * moves + u32::from(self.is_off())
     }
 
+    /// The start (date, and time when written) of each earlier state whose
+    /// start differs from the state after it, oldest first: the session's
+    /// previous start dates. Empty without a status.
+    pub fn earlier_starts(&self) -> Vec<(NaiveDate, Option<chrono::NaiveTime>)> {
+        let Some(change) = self.change.as_ref().filter(|c| c.status.is_some()) else {
+            return Vec::new();
+        };
+        let mut state = (self.date, self.time.map(|t| t.start));
+        let mut out = Vec::new();
+        for e in change.was.iter().rev() {
+            let earlier = (
+                e.date.unwrap_or(state.0),
+                e.time.map(|t| t.start).or(state.1),
+            );
+            if earlier != state {
+                out.push(earlier);
+            }
+            state = earlier;
+        }
+        out.reverse();
+        out
+    }
+
     /// The day the latest change was announced, when written.
     pub fn changed_on(&self) -> Option<NaiveDate> {
         Some(self.change.as_ref()?.changed.as_ref()?.value)

@@ -76,9 +76,51 @@ pub fn location(content: &Content, s: &Session, hamlet: HamletId) -> String {
     parts.join(", ")
 }
 
-/// Services, note and publisher, one per line.
+/// "Thôn Kìm: …" with "ĐÃ HỦY: " or "TẠM HOÃN: " first for a session that
+/// will not take place, so a phone's agenda says so even where it shows no
+/// status. `title` is the hamlet's `title`.
+pub fn title_of<'a>(title: &'a str, s: &Session) -> std::borrow::Cow<'a, str> {
+    match s.is_off() {
+        true => format!("{}: {title}", vi::change_words::badge_text(s)).into(),
+        false => title.into(),
+    }
+}
+
+/// The change in words, for an event's description: "ĐỔI GIỜ (trước đây
+/// 19:00–21:30). Lý do: …".
+pub fn change_line(s: &Session) -> Option<String> {
+    let status = s.status()?;
+    let mut line = vi::change_words::badge_text(s);
+    let mut before = Vec::new();
+    if let Some(date) = s.was_date() {
+        before.push(vi::calendar::format_date_numeric(date));
+    }
+    if let Some(time) = s.was_time() {
+        before.push(vi::calendar::format_time_range(&time));
+    }
+    if let Some(place) = s.was_place() {
+        before.push(place.to_string());
+    }
+    if !before.is_empty() {
+        line.push_str(&format!(" (trước đây: {})", before.join(", ")));
+    }
+    if status == crate::model::SessionStatus::Postponed {
+        line.push_str(", ngày mới sẽ thông báo sau");
+    }
+    line.push('.');
+    if let Some(reason) = s.reason() {
+        line.push_str(&format!(" Lý do: {reason}"));
+        if !reason.ends_with(['.', '!', '?']) {
+            line.push('.');
+        }
+    }
+    Some(line)
+}
+
+/// The change (if any), services, note and publisher, one per line.
 pub fn description(content: &Content, s: &Session) -> String {
     let mut lines = Vec::new();
+    lines.extend(change_line(s));
     if let Some(part) = s.part_of_day {
         lines.push(format!(
             "Thời gian: buổi {} (giờ trong lịch là giờ dự kiến).",
@@ -96,23 +138,59 @@ pub fn description(content: &Content, s: &Session) -> String {
 }
 
 /// For each session (content order), its place among the sessions of the same
-/// hamlet on the same day, by start time: part of its id, so that moving a
-/// session to another hour keeps its id and calendar apps update it in place.
+/// hamlet on the same day, by start time, all as first published (the `was`
+/// values of a changed session): part of its id, so that moving a session to
+/// another hour or day keeps its id and calendar apps update it in place.
 pub fn day_ordinals(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<usize> {
     let mut ordinals = vec![0; content.sessions.len()];
     let mut seen: std::collections::HashMap<(HamletId, NaiveDate), usize> = Default::default();
-    for &i in ordered {
-        if let Some(h) = plan.hamlet_of(i) {
-            let n = seen.entry((h, content.sessions[i].date)).or_insert(0);
-            ordinals[i.index()] = *n;
-            *n += 1;
+    let mut count = |i: SessionId, h: HamletId, day: NaiveDate| {
+        let n = seen.entry((h, day)).or_insert(0);
+        ordinals[i.index()] = *n;
+        *n += 1;
+    };
+    let moved = |s: &Session| s.change.as_ref().is_some_and(|c| !c.was.is_empty());
+    if !content.sessions.iter().any(moved) {
+        // As first published is as now: `ordered` is already in that order.
+        for &i in ordered {
+            if let Some(h) = plan.hamlet_of(i) {
+                count(i, h, content.sessions[i].date);
+            }
         }
+        return ordinals;
+    }
+    // A session that takes place comes before one cancelled in the same slot,
+    // so a replacement keeps the id of what it replaced.
+    let mut first: Vec<(
+        HamletId,
+        NaiveDate,
+        Option<chrono::NaiveTime>,
+        bool,
+        SessionId,
+    )> = ordered
+        .iter()
+        .filter_map(|&i| {
+            let s = &content.sessions[i];
+            let h = plan.hamlet_of(i)?;
+            Some((
+                h,
+                s.first_date(),
+                s.first_time().map(|t| t.start),
+                s.is_off(),
+                i,
+            ))
+        })
+        .collect();
+    // Stable: sessions alike keep their schedule order.
+    first.sort_by_key(|&(h, day, start, off, _)| (h, day, start, off));
+    for (h, day, _, _, i) in first {
+        count(i, h, day);
     }
     ordinals
 }
 
 /// A session's id: publisher, hamlet (by name, not by slug, since slugs can
-/// shift when hamlets are added), date and place in the day.
+/// shift when hamlets are added), date as first published and place in that day.
 /// `site_key` is `site_key(content)`, computed once by the caller.
 pub fn session_id(
     content: &Content,
@@ -126,7 +204,7 @@ pub fn session_id(
         "session",
         site_key,
         &content.site.hamlets[hamlet].key,
-        &crate::vi::calendar::format_iso_date(s.date),
+        &crate::vi::calendar::format_iso_date(s.first_date()),
         &ordinal.to_string(),
     ])
 }

@@ -170,9 +170,11 @@ fn write_vevent(
         When::Between(_, end) => property(out, "DTEND", &utc_stamp(event::to_utc(end)), false),
         When::Starts(_) => {}
     }
-    // Stamped with the session's own day (midnight in Vietnam), not the
-    // clock: the same input must give the same file.
-    let stamp = utc_stamp(event::to_utc(s.date.and_time(NaiveTime::MIN)));
+    // Stamped with the day the change was announced, else the session's own
+    // day (midnight in Vietnam), not the clock: the same input must give the
+    // same file.
+    let stamp_day = s.changed_on().unwrap_or(s.date);
+    let stamp = utc_stamp(event::to_utc(stamp_day.and_time(NaiveTime::MIN)));
     property(out, "DTSTAMP", &stamp, false);
     match when {
         When::AllDay(date) => property(out, "DTSTART;VALUE=DATE", &ymd(date), false),
@@ -181,7 +183,15 @@ fn write_vevent(
         }
     }
     property(out, "LOCATION", &event::location(content, s, h), true);
-    property(out, "SUMMARY", title, true);
+    // A change keeps the UID and raises SEQUENCE, so a calendar that has the
+    // event updates it (RFC 5545 3.8.7.4); CANCELLED takes it off the day.
+    let sequence = s.sequence();
+    if sequence > 0 {
+        property(out, "SEQUENCE", &sequence.to_string(), false);
+        let status = if s.is_off() { "CANCELLED" } else { "CONFIRMED" };
+        property(out, "STATUS", status, false);
+    }
+    property(out, "SUMMARY", &event::title_of(title, s), true);
     let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i.index()]);
     property(out, "UID", &format!("{uid}@bangtin"), true);
     let page = plan::hamlet_path(sessions.plan.hamlet_slug(h));
@@ -242,12 +252,13 @@ mod tests {
         let s = &content.sessions[i];
         let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i.index()]);
         let mut ev = icalendar::Event::new();
+        let stamp_day = s.changed_on().unwrap_or(s.date);
         ev.uid(&format!("{uid}@bangtin"))
             .add_property(
                 "DTSTAMP",
-                utc_stamp(event::to_utc(s.date.and_time(NaiveTime::MIN))),
+                utc_stamp(event::to_utc(stamp_day.and_time(NaiveTime::MIN))),
             )
-            .summary(&event::title(content, h))
+            .summary(&event::title_of(&event::title(content, h), s))
             .location(&event::location(content, s, h))
             .description(&event::description(content, s));
         match event::when(s) {
@@ -267,6 +278,10 @@ mod tests {
                 ev.add_property("DTSTART", utc_stamp(event::to_utc(start)))
                     .add_property("DTEND", utc_stamp(event::to_utc(end)));
             }
+        }
+        if s.sequence() > 0 {
+            ev.add_property("SEQUENCE", s.sequence().to_string())
+                .add_property("STATUS", if s.is_off() { "CANCELLED" } else { "CONFIRMED" });
         }
         let page = plan::hamlet_path(sessions.plan.hamlet_slug(h));
         if let Some(url) = super::super::seo::absolute_url(&content.site, &page) {

@@ -6,7 +6,7 @@ use tera::{Context, Tera};
 
 use super::event::{self, When};
 use super::Shared;
-use crate::model::{Content, HamletId, Site};
+use crate::model::{Content, HamletId, SessionStatus, Site};
 use crate::plan::{self, PageKind, Plan};
 
 /// The address of an output file on the web, or None without `base_url`:
@@ -42,10 +42,15 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String>
     };
     let mut places: Vec<&str> = Vec::new();
     let mut events: Vec<Node> = Vec::new();
-    for &i in &shared.ordered_sessions {
-        if shared.plan.hamlet_of(i) != Some(hamlet) {
-            continue;
-        }
+    // Coming sessions only, and a handful: search engines show only future
+    // events, and a months-long campaign would put hundreds on one page.
+    let coming = shared
+        .ordered_sessions
+        .iter()
+        .filter(|&&i| shared.plan.hamlet_of(i) == Some(hamlet))
+        .filter(|&&i| content.sessions[i].date >= shared.today)
+        .take(MAX_EVENTS);
+    for &i in coming {
         let s = &content.sessions[i];
         let place = s.place.as_deref().unwrap_or(label);
         let place_number = match places.iter().position(|p| *p == place) {
@@ -63,12 +68,31 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String>
             When::Starts(start) => (local(start), None),
             When::Between(start, end) => (local(start), Some(local(end))),
         };
+        let previous: Vec<String> = s
+            .earlier_starts()
+            .into_iter()
+            .map(|(day, start)| match start {
+                Some(time) => local(day.and_time(time)),
+                None => crate::vi::calendar::format_iso_date(day),
+            })
+            .collect();
         events.push(Node::Event(SchemaEvent {
             name: &name,
             description: event::description(content, s),
             start_date: start,
             end_date: end,
-            event_status: "https://schema.org/EventScheduled",
+            event_status: match s.status() {
+                None => "https://schema.org/EventScheduled",
+                Some(SessionStatus::Cancelled) => "https://schema.org/EventCancelled",
+                Some(SessionStatus::Postponed) => "https://schema.org/EventPostponed",
+                Some(SessionStatus::Moved) => "https://schema.org/EventRescheduled",
+            },
+            // One date, or every one for a session moved more than once.
+            previous_start_date: match previous.len() {
+                0 => None,
+                1 => previous.into_iter().next().map(Dates::One),
+                _ => Some(Dates::Many(previous)),
+            },
             attendance_mode: "https://schema.org/OfflineEventAttendanceMode",
             is_accessible_for_free: true,
             in_language: "vi",
@@ -109,6 +133,9 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String>
         &serde_json::to_string(&doc).unwrap_or_default(),
     ))
 }
+
+/// The most events a hamlet page describes: its next sessions.
+const MAX_EVENTS: usize = 10;
 
 /// Node ids, relative to the page (JSON-LD resolves them against its address).
 const ORGANIZER_ID: &str = "#don-vi-to-chuc";
@@ -156,6 +183,8 @@ struct SchemaEvent<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<String>,
     event_status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_start_date: Option<Dates>,
     #[serde(rename = "eventAttendanceMode")]
     attendance_mode: &'static str,
     is_accessible_for_free: bool,
@@ -164,6 +193,14 @@ struct SchemaEvent<'a> {
     organizer: Ref,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+}
+
+/// A schema.org property that takes one value or several.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Dates {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// A pointer to another node of the graph.
