@@ -777,4 +777,8 @@ catalogue! {
         "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn {seconds} giây."
         hint "Chờ lần dựng kia xong rồi chạy lại; nếu không còn lần dựng nào, đóng các cửa sổ bangtin đang chạy."
         guide "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn 60 giây.";
+    ThemeFilesExist { count: usize, first: String }: error
+        "Thư mục đã có {count} tệp giao diện (đầu tiên: {first}); bangtin theme không ghi đè."
+        hint "Chọn thư mục khác, hoặc xóa (hay chuyển đi) các tệp đó trước nếu muốn lấy lại bản mặc định."
+        guide "Thư mục đã có … tệp giao diện (đầu tiên: …); bangtin theme không ghi đè.";
 }

@@ -1,5 +1,8 @@
 //! The default theme, embedded in the binary so a single file is enough to
-//! build a site; a site's `templates/*.html` replace theme files of the same name.
+//! build a site; a site's `templates/*.html` replace theme files of the same name,
+//! and may extend the default they replace as `default/<name>` (a site's
+//! `base.html` can `{% extends "default/base.html" %}` and change one block).
+//! `bangtin theme DIR` writes the default theme out (`export`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -44,6 +47,24 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("sitemap.xml"),
 ];
 
+/// A site's template extends the default one of the same name as
+/// `default/<name>`: `{% extends "default/base.html" %}`.
+pub const DEFAULT_PREFIX: &str = "default/";
+
+/// The default theme as the files a site would hold to replace it all:
+/// `templates/<name>` for each template a site may replace (the `.html`
+/// ones) and `static/<asset>` for the stylesheets. (path in a site, bytes)
+pub fn export() -> Vec<(String, &'static [u8])> {
+    let templates = TEMPLATES
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(name, text)| (format!("templates/{name}"), text.as_bytes()));
+    let assets = ASSETS
+        .iter()
+        .map(|(path, bytes)| (format!("static/{path}"), *bytes));
+    templates.chain(assets).collect()
+}
+
 /// Theme assets: (output path, bytes).
 pub const ASSETS: &[(&str, &[u8])] = &[
     (
@@ -73,6 +94,16 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
         .copied()
         .collect();
     all.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    // Only a site with its own templates can extend the defaults: the theme
+    // alone compiles once, not twice.
+    let defaults: Vec<(String, &str)> = match overrides.is_empty() {
+        true => Vec::new(),
+        false => TEMPLATES
+            .iter()
+            .map(|(name, text)| (format!("{DEFAULT_PREFIX}{name}"), *text))
+            .collect(),
+    };
+    all.extend(defaults.iter().map(|(n, t)| (n.as_str(), *t)));
     tera.set_escape_fn(escape_html);
     // tera always offers get_env: a borrowed theme could publish the build
     // machine's environment (a deploy token in CI). Pages need none of it.
