@@ -1,4 +1,6 @@
-//! `bangtin init DIR`: a small, commented example site that builds as is.
+//! Files bangtin writes for the officer to edit: `bangtin init DIR`, a small,
+//! commented example site that builds as is; `bangtin theme DIR`, the default
+//! theme to change.
 
 use std::fs;
 use std::path::Path;
@@ -34,20 +36,47 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
         }
     }
     for (rel, text) in FILES {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                let reason = io_reason(&e);
-                Diagnostic::new(parent, None, Message::InitCannotCreateFolder { reason })
-            })?;
-        }
-        fs::write(&path, text).map_err(|e| {
-            let reason = io_reason(&e);
-            Diagnostic::new(&path, None, Message::InitCannotWrite { reason })
-        })?;
+        write_file(&dir.join(rel), text.as_bytes())?;
     }
     for sub in ["static", "templates"] {
         let _ = fs::create_dir_all(dir.join(sub));
     }
     Ok(FILES.len())
+}
+
+/// Writes the default theme into `dir` (`templates/*.html`, `static/assets/*`),
+/// a site folder or a new one; refuses to overwrite any file already there.
+pub fn theme(dir: &Path) -> Result<usize, Diagnostic> {
+    let files = crate::render::theme::export();
+    let taken: Vec<&String> = files
+        .iter()
+        .map(|(rel, _)| rel)
+        .filter(|rel| dir.join(rel).exists())
+        .collect();
+    if let Some(first) = taken.first() {
+        let (count, first) = (taken.len(), first.to_string());
+        return Err(Diagnostic::new(
+            dir,
+            None,
+            Message::ThemeFilesExist { count, first },
+        ));
+    }
+    for (rel, bytes) in &files {
+        write_file(&dir.join(rel), bytes)?;
+    }
+    Ok(files.len())
+}
+
+/// Writes `bytes` to `path`, creating the folders it is in.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| {
+            let reason = io_reason(&e);
+            Diagnostic::new(parent, None, Message::InitCannotCreateFolder { reason })
+        })?;
+    }
+    fs::write(path, bytes).map_err(|e| {
+        let reason = io_reason(&e);
+        Diagnostic::new(path, None, Message::InitCannotWrite { reason })
+    })
 }

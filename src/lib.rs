@@ -5,8 +5,8 @@
 //! Everything Vietnamese-specific (slugs, dates, names) lives in [`vi`];
 //! problems are [`diagnostics::Diagnostic`] values printed in one place.
 
-pub mod archive;
-pub mod audio;
+pub(crate) mod archive;
+pub(crate) mod audio;
 pub mod build;
 pub mod diagnostics;
 mod disk;

@@ -74,6 +74,11 @@ enum Command {
         /// Thư mục sẽ tạo.
         dir: PathBuf,
     },
+    /// Ghi giao diện mặc định (templates/, static/assets/) vào một thư mục trang để sửa.
+    Theme {
+        /// Thư mục trang (hoặc thư mục mới) sẽ nhận các tệp giao diện.
+        dir: PathBuf,
+    },
 }
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -117,7 +122,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             format!("Không hiểu tùy chọn {}.", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "Không có lệnh \"{}\". Các lệnh: build, check, serve, init.",
+            "Không có lệnh \"{}\". Các lệnh: build, check, serve, init, theme.",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -131,7 +136,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             format!("Thiếu {}.", context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "Thiếu lệnh: build, check, serve hoặc init.".to_string()
+            "Thiếu lệnh: build, check, serve, init hoặc theme.".to_string()
         }
         _ => "Câu lệnh viết chưa đúng.".to_string(),
     };
@@ -232,6 +237,21 @@ fn main() -> ExitCode {
                     "Dựng thử: bangtin build --root {} --output {}-public",
                     dir.display(),
                     dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                print_diagnostics(&[d]);
+                ExitCode::from(1)
+            }
+        },
+        Command::Theme { dir } => match bangtin::init::theme(&dir) {
+            Ok(n) => {
+                let templates = dir.join("templates");
+                println!("Đã ghi giao diện mặc định ({n} tệp) vào {}.", dir.display());
+                println!(
+                    "Sửa các tệp trong {}; tệp nào không sửa thì xóa đi để vẫn nhận bản mới của giao diện mặc định.",
+                    templates.display()
                 );
                 ExitCode::SUCCESS
             }

@@ -5,6 +5,8 @@ pub mod change;
 mod ids;
 pub mod progress;
 
+/// Defined beside the loudspeaker script, which decides by it (`vi` is below the model).
+pub use crate::vi::announce::ContactRole;
 pub use change::{Change, Earlier, SessionStatus, Touched};
 pub(crate) use ids::typed_ids;
 pub use ids::{GuideId, HamletId, NewsId, PageId, SessionId};
@@ -124,39 +126,6 @@ pub struct Contact {
     pub hours: Option<String>,
     /// As written in `role`; see [`Contact::role`] for the role it plays.
     pub written_role: Option<ContactRole>,
-}
-
-/// What a contact is for: pages and scripts send questions to the ones that
-/// answer them, never to an emergency number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ContactRole {
-    /// hỏi đáp: questions about the campaign (the default).
-    Questions,
-    /// hỗ trợ tại nhà: officers who come to the homes of the elderly, the sick
-    /// and people with disabilities.
-    HomeSupport,
-    /// khẩn cấp: 113, 114, 115 and the like, for emergencies only.
-    Emergency,
-}
-
-impl ContactRole {
-    /// The key in open data (`du-lieu/lich.json`).
-    pub fn key(self) -> &'static str {
-        match self {
-            ContactRole::Questions => "questions",
-            ContactRole::HomeSupport => "home_support",
-            ContactRole::Emergency => "emergency",
-        }
-    }
-
-    /// How pages name it: "Hỏi đáp", "Hỗ trợ tại nhà", "Khẩn cấp".
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactRole::Questions => "Hỏi đáp",
-            ContactRole::HomeSupport => "Hỗ trợ tại nhà",
-            ContactRole::Emergency => "Khẩn cấp",
-        }
-    }
 }
 
 /// A place on the map, in degrees (WGS 84, as phones and map sites give them).

@@ -145,3 +145,72 @@ fn every_default_template_copied_into_the_site_builds_the_same_site() {
         assert_eq!(plain.page(page).text, copied.page(page).text, "{page}");
     }
 }
+
+/// `bangtin theme DIR` writes what the site needs to replace the whole theme:
+/// built with it, every file of the site is the same as with the default.
+#[test]
+fn the_exported_theme_builds_the_same_site_and_is_never_overwritten() {
+    let plain = SiteTest::fixture("minimal");
+    assert_eq!(plain.build().code, 0);
+    let themed = SiteTest::fixture("minimal");
+    let run = themed.run(&["theme", common::path_str(&themed.root)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Đã ghi giao diện mặc định"),
+        "{}",
+        run.stdout
+    );
+    assert!(themed.root.join("templates/base.html").is_file());
+    assert!(themed.root.join("static/assets/style.css").is_file());
+    let built = themed.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert_eq!(plain.snapshot_output(), themed.snapshot_output());
+
+    // A second export would overwrite the officer's edits: refused, untouched.
+    themed.write("templates/footer.html", "<footer>riêng</footer>");
+    let again = themed.run(&["theme", common::path_str(&themed.root)]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("bangtin theme không ghi đè"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        themed.read_source("templates/footer.html"),
+        "<footer>riêng</footer>"
+    );
+}
+
+/// A site's template may extend the default one it replaces, as
+/// `default/<name>`, and change one block.
+#[test]
+fn a_site_template_extends_the_default_of_the_same_name() {
+    let t = SiteTest::fixture("minimal");
+    let own_head = r#"<meta name="don-vi" content="UBND xã Cẩm Ngọc">"#;
+    t.write(
+        "templates/base.html",
+        &format!(r#"{{% extends "default/base.html" %}}{{% block head %}}{own_head}{{% endblock head %}}"#),
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let plain = SiteTest::fixture("minimal");
+    assert_eq!(plain.build().code, 0);
+    for page in [
+        "index.html",
+        "lich/dong-lao/index.html",
+        "huong-dan/cai-dat/index.html",
+    ] {
+        let own = t.page(page);
+        assert_eq!(
+            own.attrs("meta[name=don-vi]", "content"),
+            ["UBND xã Cẩm Ngọc"],
+            "{page}"
+        );
+        // The rest is the default page, unchanged.
+        assert_eq!(
+            own.text.replace(own_head, ""),
+            plain.page(page).text,
+            "{page}"
+        );
+    }
+}

@@ -507,6 +507,11 @@ catalogue! {
         "Mẫu giao diện bị lỗi: {chain}"
         hint "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin."
         guide "Mẫu giao diện bị lỗi: …";
+    /// A cycle of includes, `extends` and macro calls (`render::theme::recursion`).
+    TemplateCalledInLoop { chain: String }: error
+        "Mẫu giao diện gọi vòng lại chính nó: {chain}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng."
+        hint "Bỏ lời gọi ở chỗ này ({{% include %}}, {{% extends %}} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác."
+        guide "Mẫu giao diện gọi vòng lại chính nó: *page.html → page.html*…";
     HtmlTooDeep { limit: usize }: error
         "HTML viết tay lồng nhau quá sâu (hơn {limit} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng."
         hint "Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."
@@ -722,10 +727,6 @@ catalogue! {
         "Không tìm thấy thư mục nội dung {root}."
         hint "Chọn đúng thư mục có site.yaml bằng --root, hoặc tạo trang mẫu: bangtin init {root}"
         guide "Không tìm thấy thư mục nội dung …";
-    ServeServerFailed { reason: String }: error
-        "Không mở được máy chủ xem trước: {reason}."
-        hint "Thử lại, hoặc chọn cổng khác bằng --port."
-        guide "Không mở được máy chủ xem trước / cổng …";
     ServeTempFailed { reason: String }: error
         "Không tạo được thư mục tạm để dựng trang xem trước: {reason}."
         hint "Kiểm tra ổ đĩa còn chỗ trống."
@@ -750,6 +751,11 @@ catalogue! {
         "Không theo dõi được thư mục {root}: {reason}."
         hint "Kiểm tra thư mục còn tồn tại và bạn có quyền đọc nó; trên Linux, có thể cần tăng giới hạn fs.inotify.max_user_watches."
         guide "Không theo dõi được thư mục …";
+    /// A panic in a rebuild of `serve`, caught: a bug, the preview goes on.
+    RebuildPanicked: error
+        "bangtin gặp lỗi bên trong khi dựng lại trang (lỗi của chương trình, không phải của nội dung)."
+        hint "Trang cũ vẫn được xem. Sửa một tệp để dựng lại; nếu vẫn lỗi, gửi tệp báo cáo lỗi (tên tệp in ở cửa sổ lệnh) cho người bảo trì bangtin."
+        guide "bangtin gặp lỗi bên trong khi dựng lại trang…";
     MissingBaseUrl: warning
         "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml."
         hint "Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…"
@@ -807,4 +813,8 @@ catalogue! {
         "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn {seconds} giây."
         hint "Chờ lần dựng kia xong rồi chạy lại; nếu không còn lần dựng nào, đóng các cửa sổ bangtin đang chạy."
         guide "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn 60 giây.";
+    ThemeFilesExist { count: usize, first: String }: error
+        "Thư mục đã có {count} tệp giao diện (đầu tiên: {first}); bangtin theme không ghi đè."
+        hint "Chọn thư mục khác, hoặc xóa (hay chuyển đi) các tệp đó trước nếu muốn lấy lại bản mặc định."
+        guide "Thư mục đã có … tệp giao diện (đầu tiên: …); bangtin theme không ghi đè.";
 }

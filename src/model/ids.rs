@@ -24,6 +24,7 @@ macro_rules! typed_ids {
             }
 
             /// Every id of a list of `len` items, in order.
+            #[allow(dead_code)] // generated for every id; not every list is walked by id
             pub fn all(len: usize) -> impl DoubleEndedIterator<Item = $name> + Clone {
                 (0..len).map($name::new)
             }
@@ -76,10 +77,6 @@ impl Content {
 
     pub fn page(&self, id: PageId) -> &Document {
         &self.pages[id.index()]
-    }
-
-    pub fn session_ids(&self) -> impl DoubleEndedIterator<Item = SessionId> + Clone {
-        SessionId::all(self.sessions.len())
     }
 
     pub fn hamlet_ids(&self) -> impl DoubleEndedIterator<Item = HamletId> + Clone {

@@ -81,7 +81,7 @@ pub fn location(content: &Content, s: &Session, hamlet: HamletId) -> String {
 /// status. `title` is the hamlet's `title`.
 pub fn title_of<'a>(title: &'a str, s: &Session) -> std::borrow::Cow<'a, str> {
     match s.is_off() {
-        true => format!("{}: {title}", vi::change_words::badge_text(s)).into(),
+        true => format!("{}: {title}", super::change_words::badge_text(s)).into(),
         false => title.into(),
     }
 }
@@ -90,7 +90,7 @@ pub fn title_of<'a>(title: &'a str, s: &Session) -> std::borrow::Cow<'a, str> {
 /// 19:00–21:30). Lý do: …".
 pub fn change_line(s: &Session) -> Option<String> {
     let status = s.status()?;
-    let mut line = vi::change_words::badge_text(s);
+    let mut line = super::change_words::badge_text(s);
     let mut before = Vec::new();
     if let Some(date) = s.was_date() {
         before.push(vi::calendar::format_date_numeric(date));

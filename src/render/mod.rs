@@ -2,6 +2,7 @@
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
 pub mod bulletin;
+pub mod change_words;
 pub mod charts;
 mod chrome;
 pub mod data;

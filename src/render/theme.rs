@@ -1,5 +1,8 @@
 //! The default theme, embedded in the binary so a single file is enough to
-//! build a site; a site's `templates/*.html` replace theme files of the same name.
+//! build a site; a site's `templates/*.html` replace theme files of the same name,
+//! and may extend the default they replace as `default/<name>` (a site's
+//! `base.html` can `{% extends "default/base.html" %}` and change one block).
+//! `bangtin theme DIR` writes the default theme out (`export`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -7,6 +10,8 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Message};
+
+mod recursion;
 
 macro_rules! theme_file {
     ($name:literal) => {
@@ -42,6 +47,24 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("sitemap.xml"),
 ];
 
+/// A site's template extends the default one of the same name as
+/// `default/<name>`: `{% extends "default/base.html" %}`.
+pub const DEFAULT_PREFIX: &str = "default/";
+
+/// The default theme as the files a site would hold to replace it all:
+/// `templates/<name>` for each template a site may replace (the `.html`
+/// ones) and `static/<asset>` for the stylesheets. (path in a site, bytes)
+pub fn export() -> Vec<(String, &'static [u8])> {
+    let templates = TEMPLATES
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(name, text)| (format!("templates/{name}"), text.as_bytes()));
+    let assets = ASSETS
+        .iter()
+        .map(|(path, bytes)| (format!("static/{path}"), *bytes));
+    templates.chain(assets).collect()
+}
+
 /// Theme assets: (output path, bytes).
 pub const ASSETS: &[(&str, &[u8])] = &[
     (
@@ -71,6 +94,16 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
         .copied()
         .collect();
     all.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    // Only a site with its own templates can extend the defaults: the theme
+    // alone compiles once, not twice.
+    let defaults: Vec<(String, &str)> = match overrides.is_empty() {
+        true => Vec::new(),
+        false => TEMPLATES
+            .iter()
+            .map(|(name, text)| (format!("{DEFAULT_PREFIX}{name}"), *text))
+            .collect(),
+    };
+    all.extend(defaults.iter().map(|(n, t)| (n.as_str(), *t)));
     tera.set_escape_fn(escape_html);
     // tera always offers get_env: a borrowed theme could publish the build
     // machine's environment (a deploy token in CI). Pages need none of it.
@@ -81,6 +114,12 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
     });
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
+    // The built-in theme calls nothing in a loop; a site's templates may.
+    if !overrides.is_empty() {
+        if let Some(cycle) = recursion::find(&tera, overrides) {
+            return Err(vec![recursion_error(&cycle, overrides, site_root)]);
+        }
+    }
     Ok(tera)
 }
 
@@ -93,12 +132,9 @@ fn refused_use(name: &str, text: &str, site_root: &Path) -> Option<Diagnostic> {
         Some(at) => (at, Message::TemplateReadsEnvironment),
         None => (removed_variable(text)?, Message::TemplateUsesDays),
     };
-    let before = &text[..at];
-    let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
     Some(Diagnostic::new(
         site_root.join("templates").join(name),
-        Some(crate::diagnostics::Pos::new(line, col)),
+        Some(position_of(text, at)),
         message,
     ))
 }
@@ -143,6 +179,36 @@ fn removed_variable(text: &str) -> Option<usize> {
         rest = &rest[body_start + body_len..];
     }
     None
+}
+
+fn recursion_error(
+    cycle: &recursion::Cycle,
+    overrides: &[(String, String)],
+    site_root: &Path,
+) -> Diagnostic {
+    let text = overrides
+        .iter()
+        .find(|(name, _)| *name == cycle.file)
+        .map(|(_, t)| t.as_str());
+    let pos = cycle
+        .offset
+        .zip(text)
+        .map(|(at, text)| position_of(text, at));
+    Diagnostic::new(
+        site_root.join("templates").join(&cycle.file),
+        pos,
+        Message::TemplateCalledInLoop {
+            chain: cycle.chain.join(" → "),
+        },
+    )
+}
+
+/// 1-based line and column of byte offset `at` in `text`.
+fn position_of(text: &str, at: usize) -> crate::diagnostics::Pos {
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    crate::diagnostics::Pos::new(line, col)
 }
 
 /// Tera's error and its causes, in one line.

@@ -1,10 +1,27 @@
 //! Answering one request of the preview: a file of the last good build, the
 //! error page, or the build number that open pages poll to reload.
 
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+/// What a path in a `Location` header may not hold as it is.
+const PATH_TO_ENCODE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 use super::{error_page, lock, State};
 use crate::diagnostics::Diagnostic;
@@ -20,6 +37,8 @@ pub struct Answer {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub location: Option<String>,
+    /// A HEAD request: the headers only.
+    pub head_only: bool,
 }
 
 impl Answer {
@@ -29,6 +48,7 @@ impl Answer {
             content_type,
             body: body.into(),
             location: None,
+            head_only: false,
         }
     }
 
@@ -37,32 +57,126 @@ impl Answer {
     }
 }
 
-pub fn respond(request: tiny_http::Request, state: &Mutex<State>) {
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
-    let answer = match request.method() {
-        _ if !host.as_deref().is_none_or(is_loopback_host) => {
-            Answer::text(403, "Bản xem trước chỉ mở được từ chính máy này.")
-        }
-        tiny_http::Method::Get | tiny_http::Method::Head => answer(request.url(), &snapshot(state)),
-        _ => Answer::text(405, "Chỉ hỗ trợ GET và HEAD."),
+/// The most a request's head (request line and headers) may take: a
+/// browser's is under 2 KB. A client that sends more gets 431 and is closed,
+/// having cost at most this much memory.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// The most headers a request may have (browsers send about 15).
+const MAX_HEADERS: usize = 64;
+/// A client that sends nothing for this long is dropped.
+const IDLE: Duration = Duration::from_secs(10);
+
+/// Read one request from `stream` and answer it, then close: one request per
+/// connection keeps this simple, and on loopback a connection costs nothing.
+/// The request's body, if any, is never read.
+pub fn serve_connection(mut stream: TcpStream, state: &Mutex<State>) {
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let _ = stream.set_write_timeout(Some(IDLE));
+    let answer = match read_head(&mut stream) {
+        Ok(head) => respond(&head, state),
+        Err(HeadError::TooLarge) => Answer::text(431, "Yêu cầu quá lớn."),
+        Err(HeadError::Malformed) => Answer::text(400, "Yêu cầu không hợp lệ."),
+        Err(HeadError::Closed) => return,
     };
-    let mut response = tiny_http::Response::from_data(answer.body).with_status_code(answer.status);
-    let headers = [
-        Some(("Content-Type", answer.content_type)),
-        // A preview must always show the latest build.
-        Some(("Cache-Control", "no-store")),
-        answer.location.as_deref().map(|l| ("Location", l)),
-    ];
-    for (name, value) in headers.into_iter().flatten() {
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
+    let _ = write_answer(&mut stream, &answer);
+    // Let the client read the answer before the socket goes: a close with
+    // unread input would reset the connection.
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = std::io::copy(
+        &mut (&mut stream).take(MAX_HEAD_BYTES as u64),
+        &mut std::io::sink(),
+    );
+}
+
+/// What the answer depends on in a request.
+pub struct Head {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+}
+
+enum HeadError {
+    TooLarge,
+    Malformed,
+    Closed,
+}
+
+fn read_head(stream: &mut TcpStream) -> Result<Head, HeadError> {
+    let mut buf = Vec::with_capacity(2048);
+    let mut chunk = [0u8; 2048];
+    loop {
+        let n = match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return Err(HeadError::Closed),
+            Ok(n) => n,
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut request = httparse::Request::new(&mut headers);
+        match request.parse(&buf) {
+            Ok(httparse::Status::Complete(_)) => {
+                let host = request
+                    .headers
+                    .iter()
+                    .find(|h| h.name.eq_ignore_ascii_case("host"))
+                    .map(|h| String::from_utf8_lossy(h.value).into_owned());
+                return Ok(Head {
+                    method: request.method.unwrap_or_default().to_string(),
+                    target: request.path.unwrap_or_default().to_string(),
+                    host,
+                });
+            }
+            Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD_BYTES => {}
+            Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
+                return Err(HeadError::TooLarge)
+            }
+            Err(_) => return Err(HeadError::Malformed),
         }
     }
-    let _ = request.respond(response);
+}
+
+fn respond(head: &Head, state: &Mutex<State>) -> Answer {
+    let mut answer = match head.method.as_str() {
+        _ if !head.host.as_deref().is_none_or(is_loopback_host) => {
+            Answer::text(403, "Bản xem trước chỉ mở được từ chính máy này.")
+        }
+        "GET" | "HEAD" => answer(&head.target, &snapshot(state)),
+        _ => Answer::text(405, "Chỉ hỗ trợ GET và HEAD."),
+    };
+    if head.method == "HEAD" {
+        answer.head_only = true;
+    }
+    answer
+}
+
+fn write_answer(stream: &mut TcpStream, answer: &Answer) -> std::io::Result<()> {
+    let reason = match answer.status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        _ => "Internal Server Error",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n",
+        answer.status,
+        answer.content_type,
+        answer.body.len()
+    );
+    if let Some(location) = &answer.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut out = std::io::BufWriter::new(stream);
+    out.write_all(head.as_bytes())?;
+    if !answer.head_only {
+        out.write_all(&answer.body)?;
+    }
+    out.flush()
 }
 
 /// A page on another web site can make the browser send requests to
@@ -123,8 +237,10 @@ pub fn answer(url: &str, now: &Snapshot) -> Answer {
     };
     let file = site.join(&rel);
     if file.is_dir() {
-        // `lich` → `lich/`, so the page's relative links resolve from inside the folder.
-        let mut location = format!("{path}/");
+        // `lich` → `lich/`, so the page's relative links resolve from inside
+        // the folder. Made from the cleaned path, never the raw one: `//lich`
+        // would send the browser to the host "lich".
+        let mut location = format!("/{}/", utf8_percent_encode(&rel, PATH_TO_ENCODE));
         if !query.is_empty() {
             location.push('?');
             location.push_str(query);

@@ -8,8 +8,8 @@
 //! - the rebuild thread (`Builder`) builds with `build::build`, alternating
 //!   between two output folders so the site being served is never the one
 //!   being written, then updates the shared `State`;
-//! - the main thread takes HTTP requests and answers each on its own thread
-//!   (`http`), reading `State`.
+//! - the main thread accepts connections and answers each on its own thread
+//!   (`http`: one request per connection, its head bounded), reading `State`.
 //!
 //! When a build fails, HTML pages are replaced by an error page (`error_page`)
 //! with a link to the same page of the last good build (`?ban-cu`); every
@@ -21,12 +21,16 @@ mod watch;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::build::{self, BuildOptions, BuildSummary};
 use crate::diagnostics::{Diagnostic, Message};
+
+/// Connections answered at once; a preview has one reader, whose browser
+/// opens a few.
+const MAX_CONNECTIONS: usize = 256;
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -103,21 +107,19 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
         Ok(SocketAddr::V4(a)) => format!("http://{}:{}/", a.ip(), a.port()),
         _ => format!("http://127.0.0.1:{}/", options.port),
     };
-    let server = Arc::new(
-        tiny_http::Server::from_listener(listener, None).map_err(|e| {
-            StartError::new(Message::ServeServerFailed {
-                reason: e.to_string(),
-            })
-        })?,
-    );
+    let address = listener.local_addr().ok();
+    remove_abandoned_previews();
     let preview = tempfile::Builder::new()
-        .prefix("bangtin-xem-truoc-")
+        .prefix(PREVIEW_PREFIX)
         .tempdir()
         .map_err(|e| {
             StartError::new(Message::ServeTempFailed {
-                reason: e.to_string(),
+                reason: crate::disk::io_reason(&e),
             })
         })?;
+    // Held while this preview runs; a later `serve` removes the folder of
+    // one that was killed (its lock gone with it).
+    let in_use = hold_preview(preview.path());
 
     let state: Shared = Arc::new(Mutex::new(State {
         root: root.clone(),
@@ -125,8 +127,9 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
     }));
     let (changes, changed) = mpsc::channel();
     // Watch before the first build, so an edit made during it is not lost.
-    let watcher = watch::start(&root, changes)?;
+    let watcher = Arc::new(Mutex::new(Some(watch::start(&root, changes)?)));
     let mut builder = Builder {
+        watcher: watcher.clone(),
         root,
         // Absolute links (the 404 page's way home) must stay in the preview.
         base_url: url.trim_end_matches('/').to_string(),
@@ -139,10 +142,13 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
 
     let stopping = Arc::new(AtomicBool::new(false));
     {
-        let (server, stopping) = (server.clone(), stopping.clone());
+        let stopping = stopping.clone();
         ctrlc::set_handler(move || {
             stopping.store(true, Ordering::SeqCst);
-            server.unblock();
+            // Wake the accept below with a connection of our own.
+            if let Some(address) = address {
+                let _ = std::net::TcpStream::connect(address);
+            }
         })
         .map_err(|e| {
             StartError::new(Message::ServeCtrlCFailed {
@@ -153,18 +159,70 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
     let rebuilds = std::thread::spawn(move || builder.run(changed));
     events(ServeEvent::Listening { url });
 
-    while !stopping.load(Ordering::SeqCst) {
-        // An error here is one bad connection, or the unblock from Ctrl+C.
-        if let Ok(request) = server.recv() {
-            let state = state.clone();
-            std::thread::spawn(move || http::respond(request, &state));
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        if stopping.load(Ordering::SeqCst) {
+            break;
         }
+        // An error here is one bad connection.
+        let Ok(stream) = stream else {
+            continue;
+        };
+        // A thread per connection, up to a bound: past it, new ones are closed.
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            continue;
+        }
+        let (state, open) = (state.clone(), open.clone());
+        std::thread::spawn(move || {
+            http::serve_connection(stream, &state);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
     }
-    drop(watcher);
+    // Stopping the watcher closes the channel the rebuild thread waits on.
+    drop(
+        watcher
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take(),
+    );
     let _ = rebuilds.join();
+    drop(in_use);
     drop(preview);
     events(ServeEvent::Stopped);
     Ok(())
+}
+
+const PREVIEW_PREFIX: &str = "bangtin-xem-truoc-";
+const PREVIEW_LOCK: &str = ".dang-dung";
+
+fn hold_preview(folder: &Path) -> Option<std::fs::File> {
+    let file = std::fs::File::create(folder.join(PREVIEW_LOCK)).ok()?;
+    file.try_lock().ok()?;
+    Some(file)
+}
+
+/// Preview folders left by a `serve` that was killed (or crashed): theirs
+/// is the lock file nobody holds any more.
+fn remove_abandoned_previews() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(PREVIEW_PREFIX)
+        {
+            continue;
+        }
+        let folder = entry.path();
+        let abandoned = std::fs::File::open(folder.join(PREVIEW_LOCK))
+            .is_ok_and(|lock| lock.try_lock().is_ok());
+        if abandoned {
+            let _ = std::fs::remove_dir_all(&folder);
+        }
+    }
 }
 
 fn bind(port: u16) -> Result<TcpListener, StartError> {
@@ -186,6 +244,8 @@ fn bind(port: u16) -> Result<TcpListener, StartError> {
 
 /// Rebuilds on each change, into whichever of two folders is not being served.
 struct Builder {
+    /// Given new folders to watch after each change; None once stopping.
+    watcher: Arc<Mutex<Option<watch::Watcher>>>,
     root: PathBuf,
     base_url: String,
     slots: [PathBuf; 2],
@@ -208,6 +268,14 @@ impl Builder {
     }
 
     fn rebuild(&mut self, changed: Vec<PathBuf>) {
+        if let Some(watcher) = self
+            .watcher
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_mut()
+        {
+            watcher.refresh(&changed);
+        }
         let changed: Vec<PathBuf> = changed
             .into_iter()
             .filter_map(|p| relative_to(&p, &self.root))
@@ -215,11 +283,17 @@ impl Builder {
         let output = self.slots[self.next_slot].clone();
         // The defaults for the rest: no extra outputs (archives and the like)
         // in a preview, and "today" is the day of each rebuild.
-        let result = build::build(&BuildOptions {
+        let options = BuildOptions {
             root: self.root.clone(),
             output: output.clone(),
             base_url: Some(self.base_url.clone()),
             ..BuildOptions::default()
+        };
+        // A bug in bangtin must not stop the preview: the last good site stays.
+        let result = std::panic::catch_unwind(|| build::build(&options)).unwrap_or_else(|_| {
+            Err(build::Failure {
+                diagnostics: vec![Diagnostic::new(&self.root, None, Message::RebuildPanicked)],
+            })
         });
         let event = {
             let mut state = lock(&self.state);

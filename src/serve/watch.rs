@@ -1,13 +1,16 @@
 //! Watching the content folder: debounced events, reduced to the content
 //! files that changed.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent};
+use notify_debouncer_full::{
+    new_debouncer_opt, DebounceEventResult, DebouncedEvent, Debouncer, NoCache,
+};
 
 use super::StartError;
 use crate::diagnostics::Message;
@@ -16,11 +19,16 @@ use crate::diagnostics::Message;
 /// folder); one rebuild per burst.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Keeps the watcher running; dropping it stops the events.
-pub type Watcher = notify_debouncer_full::Debouncer<
-    notify::RecommendedWatcher,
-    notify_debouncer_full::RecommendedCache,
->;
+/// Watches what `build` reads: the site folder itself (for `site.yaml`,
+/// `progress.yaml` and folders made or removed) and each of its folders
+/// that is not hidden, recursively, never through a link (a `static/usr`
+/// linked to `/usr` had the watcher register 26,790 folders; `build`
+/// refuses such links anyway). Dropping it stops the events.
+pub struct Watcher {
+    debouncer: Debouncer<notify::RecommendedWatcher, NoCache>,
+    root: PathBuf,
+    watched: BTreeSet<PathBuf>,
+}
 
 /// Sends the changed paths of each burst of changes under `root` to `changes`.
 pub fn start(root: &Path, changes: Sender<Vec<PathBuf>>) -> Result<Watcher, StartError> {
@@ -38,14 +46,73 @@ pub fn start(root: &Path, changes: Sender<Vec<PathBuf>>) -> Result<Watcher, Star
     let fail = |e: notify::Error| {
         StartError::new(Message::WatchFailed {
             root: root.display().to_string(),
-            reason: e.to_string(),
+            reason: watch_reason(&e),
         })
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, None, handler).map_err(fail)?;
-    debouncer
-        .watch(root, RecursiveMode::Recursive)
+    // No file-id cache: it walks the whole tree (through links) to follow
+    // renames, and a rebuild needs no more than the changed paths.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let debouncer = new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config).map_err(fail)?;
+    let mut watcher = Watcher {
+        debouncer,
+        root: root.to_path_buf(),
+        watched: BTreeSet::new(),
+    };
+    watcher
+        .debouncer
+        .watch(root, RecursiveMode::NonRecursive)
         .map_err(fail)?;
-    Ok(debouncer)
+    watcher.refresh(&[]);
+    Ok(watcher)
+}
+
+impl Watcher {
+    /// Watch the site's folders made since, again those made anew (named in
+    /// `changed`), and forget those gone.
+    pub fn refresh(&mut self, changed: &[PathBuf]) {
+        for path in changed
+            .iter()
+            .filter(|p| p.parent() == Some(self.root.as_path()))
+        {
+            if self.watched.remove(path) {
+                let _ = self.debouncer.unwatch(path);
+            }
+        }
+        self.watched.retain(|p| p.is_dir());
+        let Ok(entries) = std::fs::read_dir(&self.root) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            // The entry's own type: a link to a folder is not a folder here.
+            let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+            let path = entry.path();
+            if !is_folder
+                || crate::disk::is_hidden_or_scratch(&entry.file_name())
+                || self.watched.contains(&path)
+            {
+                continue;
+            }
+            if self
+                .debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .is_ok()
+            {
+                self.watched.insert(path);
+            }
+        }
+    }
+}
+
+/// Why watching failed, in Vietnamese.
+fn watch_reason(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => crate::disk::io_reason(io),
+        notify::ErrorKind::PathNotFound => "không tìm thấy thư mục".to_string(),
+        notify::ErrorKind::MaxFilesWatch => {
+            "hệ điều hành không cho theo dõi thêm thư mục (đã đến giới hạn)".to_string()
+        }
+        _ => "hệ điều hành không cho theo dõi thư mục này".to_string(),
+    }
 }
 
 /// Paths whose change can change the site. Opening and reading files (which

@@ -13,7 +13,6 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::{weekday_name, PartOfDay, TimeRange};
 use super::speech::pronounce::Lexicon;
 use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
-use crate::model::ContactRole;
 
 /// One ISO week's sessions and who to call, as plain values.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +53,39 @@ pub struct SessionData {
     pub audience: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
+}
+
+/// What a contact is for: pages and scripts send questions to the ones that
+/// answer them, never to an emergency number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContactRole {
+    /// hỏi đáp: questions about the campaign (the default).
+    Questions,
+    /// hỗ trợ tại nhà: officers who come to the homes of the elderly, the sick
+    /// and people with disabilities.
+    HomeSupport,
+    /// khẩn cấp: 113, 114, 115 and the like, for emergencies only.
+    Emergency,
+}
+
+impl ContactRole {
+    /// The key in open data (`du-lieu/lich.json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "questions",
+            ContactRole::HomeSupport => "home_support",
+            ContactRole::Emergency => "emergency",
+        }
+    }
+
+    /// How pages name it: "Hỏi đáp", "Hỗ trợ tại nhà", "Khẩn cấp".
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactRole::Questions => "Hỏi đáp",
+            ContactRole::HomeSupport => "Hỗ trợ tại nhà",
+            ContactRole::Emergency => "Khẩn cấp",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

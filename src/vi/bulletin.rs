@@ -178,7 +178,7 @@ mod tests {
                     name: "Công an xã".into(),
                     phone: Some("0237 3830 050".into()),
                     hours: None,
-                    role: crate::model::ContactRole::Questions,
+                    role: crate::vi::announce::ContactRole::Questions,
                 }],
                 lexicon: Lexicon::built_in(),
                 ..WeekData::default()

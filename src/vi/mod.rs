@@ -18,7 +18,6 @@ pub mod admin_unit;
 pub mod announce;
 pub mod bulletin;
 pub mod calendar;
-pub mod change_words;
 pub mod legacy;
 pub mod number_format;
 pub mod personal_data;

@@ -18,6 +18,7 @@ mod hidden;
 mod huge;
 mod links;
 mod output;
+mod serve;
 mod xlsx;
 
 use std::fs;

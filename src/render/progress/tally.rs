@@ -52,8 +52,6 @@ pub struct HamletTally {
 
 #[derive(Clone, Debug)]
 pub struct PhaseTally {
-    /// Index into `site.campaign.phases`.
-    pub phase: usize,
     /// What the phase adds: its own target, and the results counted between
     /// its first and last day.
     pub figures: Vec<Figure>,
@@ -157,7 +155,6 @@ pub fn tally(content: &Content, until: Option<NaiveDate>) -> Option<Tally> {
         .iter()
         .enumerate()
         .map(|(i, phase)| PhaseTally {
-            phase: i,
             figures: (0..kinds)
                 .map(|k| {
                     let before = phase.start.pred_opt().map_or(0, |d| commune_at(k, d));
