@@ -20,18 +20,17 @@ pub mod province;
 pub mod rows;
 pub mod seo;
 pub mod share;
-pub mod theme;
 pub mod views;
 pub mod week;
 
 use std::collections::HashMap;
 
+use crate::theme::{self, Theme};
 use chrono::NaiveDate;
 use page_context::PageContext;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
-use theme::Theme;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Document, HamletId, PointKind, SessionId};
