@@ -18,9 +18,9 @@ use crate::diagnostics::{self, Diagnostic, Diagnostics, Message};
 use crate::model::{CommuneRef, Content, Province};
 use crate::plan::Plan;
 use crate::render::province::CommuneSummary;
-use crate::render::theme::Theme;
 use crate::render::{RenderContext, RenderOptions};
-use crate::{archive, load, output, plan, render, validate};
+use crate::theme::Theme;
+use crate::{archive, load, output, plan, render, theme, validate};
 
 #[derive(Default)]
 pub struct BuildOptions {
@@ -184,7 +184,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     let broken: Vec<Vec<Diagnostic>> = sites
         .par_iter()
         .filter(|s| !s.content.template_overrides.is_empty())
-        .filter_map(|s| render::theme::load(&s.content.template_overrides, &s.commune.root).err())
+        .filter_map(|s| theme::load(&s.content.template_overrides, &s.commune.root).err())
         .collect();
     diags.extend(broken.into_iter().flatten());
     diagnostics::sort(&mut diags);
@@ -215,7 +215,7 @@ fn write_commune(
     let tera = match content.template_overrides.is_empty() {
         true => default_theme,
         false => {
-            own_theme = render::theme::load(&content.template_overrides, &commune.root)?;
+            own_theme = theme::load(&content.template_overrides, &commune.root)?;
             &own_theme
         }
     };
@@ -332,7 +332,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     };
 
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
+    let default_theme = theme::load(&[], &options.root).map_err(fail)?;
     // Communes render side by side: one commune's pages alone leave a core idle
     // while its largest page (the full schedule) renders.
     let written: Vec<Result<Written, Vec<Diagnostic>>> = sites
@@ -375,12 +375,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
             options,
         )
         .map_err(fail)?;
-        let assets = render::theme::ASSETS.iter().copied();
+        let assets = theme::ASSETS.iter().copied();
         for (rel, bytes) in own.iter().map(|(r, b)| (*r, b.as_slice())).chain(assets) {
             staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
         }
         pages += 1;
-        files += own.len() + render::theme::ASSETS.len();
+        files += own.len() + theme::ASSETS.len();
     }
     diagnostics::sort(&mut warnings);
     let zip = finish(options, staging).map_err(fail)?;
@@ -402,7 +402,7 @@ fn province_files(
     options: &BuildOptions,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
     let index = render::province::index(province, communes, tera, render_options.today)
-        .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])?;
+        .map_err(|e| vec![theme::template_error(&e, &[], &options.root)])?;
     let csv = render::province::csv(communes).map_err(|reason| {
         vec![Diagnostic::new(
             &options.output,

@@ -28,6 +28,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("validate", &["diagnostics", "vi", "model", "raw_html"]),
     ("plan", &["diagnostics", "vi", "model"]),
+    // The compiled theme: `check` compiles a site's templates without rendering.
+    ("theme", &["diagnostics", "plan"]),
     (
         "render",
         &[
@@ -35,6 +37,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "vi",
             "model",
             "plan",
+            "theme",
             "raw_html",
             "markdown_dialect",
         ],
@@ -52,13 +55,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "load",
             "validate",
             "plan",
+            "theme",
             "render",
             "output",
             "archive",
             "audio",
         ],
     ),
-    ("init", &["diagnostics", "disk", "render"]),
+    ("init", &["diagnostics", "disk", "theme"]),
     ("serve", &["build", "diagnostics", "disk", "plan"]),
 ];
 

@@ -506,12 +506,12 @@ catalogue! {
         "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống."
         hint "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{{{ session_rows | safe }}}}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{{{ week.rows | safe }}}}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định."
         guide "Mẫu giao diện dùng biến `days` của bản bangtin cũ…";
-    /// Tera's own words, in one line (`render::theme::error_chain`).
+    /// Tera's own words, in one line (`theme::error_chain`).
     TemplateBroken { chain: String }: error
         "Mẫu giao diện bị lỗi: {chain}"
         hint "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin."
         guide "Mẫu giao diện bị lỗi: …";
-    /// A cycle of includes, `extends` and macro calls (`render::theme::recursion`).
+    /// A cycle of includes, `extends` and macro calls (`theme::recursion`).
     TemplateCalledInLoop { chain: String }: error
         "Mẫu giao diện gọi vòng lại chính nó: {chain}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng."
         hint "Bỏ lời gọi ở chỗ này ({{% include %}}, {{% extends %}} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác."

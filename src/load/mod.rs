@@ -8,7 +8,7 @@ mod fields;
 mod news;
 mod personal;
 mod progress;
-pub mod province;
+pub(crate) mod province;
 mod recordings;
 mod schedule;
 mod site;

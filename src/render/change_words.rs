@@ -27,12 +27,3 @@ pub fn badges(s: &Session) -> impl Iterator<Item = &'static str> {
 pub fn badge_text(s: &Session) -> String {
     badges(s).collect::<Vec<_>>().join(", ")
 }
-
-/// What happened, inside a sentence: "đã hủy", "tạm hoãn", "dời lịch".
-pub fn status_phrase(status: SessionStatus) -> &'static str {
-    match status {
-        SessionStatus::Cancelled => "đã hủy",
-        SessionStatus::Postponed => "tạm hoãn",
-        SessionStatus::Moved => "dời lịch",
-    }
-}

@@ -1,37 +1,36 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
-pub mod bulletin;
-pub mod change_words;
-pub mod charts;
+pub(crate) mod bulletin;
+pub(crate) mod change_words;
+pub(crate) mod charts;
 mod chrome;
-pub mod data;
-pub mod embed;
-pub mod event;
-pub mod feed;
-pub mod files;
-pub mod ics;
+pub(crate) mod data;
+pub(crate) mod embed;
+pub(crate) mod event;
+pub(crate) mod feed;
+pub(crate) mod files;
+pub(crate) mod ics;
 pub mod markdown;
 mod names;
 mod news;
 mod page_context;
 pub mod progress;
-pub mod province;
-pub mod rows;
-pub mod seo;
-pub mod share;
-pub mod theme;
-pub mod views;
-pub mod week;
+pub(crate) mod province;
+pub(crate) mod rows;
+pub(crate) mod seo;
+pub(crate) mod share;
+pub(crate) mod views;
+pub(crate) mod week;
 
 use std::collections::HashMap;
 
+use crate::theme::{self, Theme};
 use chrono::NaiveDate;
 use page_context::PageContext;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
-use theme::Theme;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Document, HamletId, PointKind, SessionId};

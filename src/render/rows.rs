@@ -10,9 +10,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::theme::push_escaped;
 use crate::model::{Content, HamletId, Session, SessionId};
 use crate::plan::{self, Plan};
+use crate::theme::push_escaped;
 use crate::vi::calendar::{
     push_date_numeric, push_iso_date, push_padded, push_time, push_time_range, weekday_name,
 };

@@ -2,8 +2,8 @@
 //! page, a section on each hamlet page, the data files and the sentence the
 //! loudspeaker reads, all from one [`Tally`].
 
-pub mod data;
-pub mod tally;
+pub(crate) mod data;
+pub(crate) mod tally;
 
 use chrono::NaiveDate;
 use serde::Serialize;

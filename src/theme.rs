@@ -17,7 +17,7 @@ macro_rules! theme_file {
     ($name:literal) => {
         (
             $name,
-            include_str!(concat!("../../themes/default/templates/", $name)),
+            include_str!(concat!("../themes/default/templates/", $name)),
         )
     };
 }
@@ -69,11 +69,11 @@ pub fn export() -> Vec<(String, &'static [u8])> {
 pub const ASSETS: &[(&str, &[u8])] = &[
     (
         crate::plan::STYLESHEET,
-        include_bytes!("../../themes/default/static/style.css"),
+        include_bytes!("../themes/default/static/style.css"),
     ),
     (
         crate::plan::SHARE_STYLESHEET,
-        include_bytes!("../../themes/default/static/chia-se.css"),
+        include_bytes!("../themes/default/static/chia-se.css"),
     ),
 ];
 
