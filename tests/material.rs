@@ -947,6 +947,33 @@ fn venue_mistakes_name_the_line_and_the_spreadsheet_twin_reads_venues() {
     }
 }
 
+#[test]
+fn a_sheets_coordinates_and_contacts_columns_are_named_with_where_they_go() {
+    let t = site(&[(
+        "lich.csv",
+        "Thôn;Ngày;Giờ;Tọa độ;Liên hệ\n\
+         Kìm;29/11/2022;19h-21h;10.2862, 104.0553;Anh B 0912 345 678\n\
+         Đông Lão;30/11/2022;19h-21h;;\n"
+            .as_bytes(),
+    )]);
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "lich.csv: dòng 1, cột D: Cột D \"Tọa độ\": tọa độ không ghi trong bảng lịch, nên cột \
+         này không được đọc.",
+        "venues[].coords",
+        "lich.csv: dòng 1, cột E: Cột E \"Liên hệ\": liên hệ không ghi trong bảng lịch, nên cột \
+         này không được đọc.",
+        "hamlets[].contacts",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected:?} not in\n{}", run.stderr);
+    }
+    // The sessions are read as usual; the phone in the sheet is published nowhere.
+    assert_eq!(hamlet_rows(&t, "kim"), [("29/11".to_string(), "19:00–21:00".to_string())]);
+    let kim = std::fs::read_to_string(t.output_file("lich/kim/index.html")).unwrap();
+    assert!(!kim.contains("0912"));
+}
+
 // ---------------------------------------------------------------- mobile routes
 
 const ROUTE: &str = "\

@@ -196,6 +196,16 @@ catalogue! {
         "Cột {column} \"{header}\" không phải cột bangtin đọc nên bị bỏ qua."
         hint "Có phải ý bạn là \"{best}\"? Sửa tên cột nếu đúng vậy; nếu không, bỏ qua cảnh báo này."
         guide "cảnh báo: Cột … không phải cột bangtin đọc nên bị bỏ qua. (Có phải ý bạn là …?)";
+    /// A sheet's "Tọa độ" column: YAML has no per-session coordinates either.
+    ColumnCoordsElsewhere { column: String, header: String }: warning
+        "Cột {column} \"{header}\": tọa độ không ghi trong bảng lịch, nên cột này không được đọc."
+        hint "Ghi tọa độ một lần cho mỗi nơi trong site.yaml: venues[].coords cho trường học, công ty (ví dụ coords: 10.2862, 104.0553), points[].coords cho điểm thu nhận; trang của nơi đó có nút chỉ đường."
+        guide "cảnh báo: Cột … \"…\": tọa độ không ghi trong bảng lịch, nên cột này không được đọc.";
+    /// A sheet's "Liên hệ" column: contacts belong to a hamlet or a venue.
+    ColumnContactsElsewhere { column: String, header: String }: warning
+        "Cột {column} \"{header}\": liên hệ không ghi trong bảng lịch, nên cột này không được đọc."
+        hint "Ghi liên hệ một lần cho mỗi nơi trong site.yaml: hamlets[].contacts (hoặc venues[].contacts), ví dụ contacts: [{{name: Trưởng thôn, phone: \"0912 345 678\"}}]; trang thôn và lời đọc trên loa nêu liên hệ đó."
+        guide "cảnh báo: Cột … \"…\": liên hệ không ghi trong bảng lịch, nên cột này không được đọc.";
     RowWithoutHamlet: error
         "Dòng này chưa ghi tên thôn."
         hint "Ghi tên thôn đúng như trong site.yaml, kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."

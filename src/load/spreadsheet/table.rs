@@ -176,6 +176,12 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
             warn_if_misspelt(&column, cell, file, diags);
             continue;
         };
+        // Coordinates and contacts belong to a place, not to each session:
+        // say where they go rather than drop them without a word.
+        if let Some(message) = elsewhere(role, &column) {
+            diags.push(Diagnostic::new(file, cell.pos(index), message));
+            continue;
+        }
         if let Some((_, first)) = by_role.iter().find(|(r, _)| *r == role) {
             if role != Role::Number {
                 diags.push(Diagnostic::new(
@@ -247,6 +253,19 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         ok = false;
     }
     ok.then_some(columns)
+}
+
+/// The warning for a column whose values are written in site.yaml.
+fn elsewhere(role: Role, column: &Column) -> Option<Message> {
+    let (column, header) = (
+        column_letters(column.index as u32 + 1),
+        column.header.clone(),
+    );
+    match role {
+        Role::Coords => Some(Message::ColumnCoordsElsewhere { column, header }),
+        Role::Contacts => Some(Message::ColumnContactsElsewhere { column, header }),
+        _ => None,
+    }
 }
 
 /// A header that is almost one bangtin reads ("Đia đểm") is probably meant
