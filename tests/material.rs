@@ -966,10 +966,17 @@ fn a_sheets_coordinates_and_contacts_columns_are_named_with_where_they_go() {
          này không được đọc.",
         "hamlets[].contacts",
     ] {
-        assert!(run.stderr.contains(expected), "{expected:?} not in\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(expected),
+            "{expected:?} not in\n{}",
+            run.stderr
+        );
     }
     // The sessions are read as usual; the phone in the sheet is published nowhere.
-    assert_eq!(hamlet_rows(&t, "kim"), [("29/11".to_string(), "19:00–21:00".to_string())]);
+    assert_eq!(
+        hamlet_rows(&t, "kim"),
+        [("29/11".to_string(), "19:00–21:00".to_string())]
+    );
     let kim = std::fs::read_to_string(t.output_file("lich/kim/index.html")).unwrap();
     assert!(!kim.contains("0912"));
 }
