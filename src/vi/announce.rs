@@ -31,6 +31,9 @@ pub struct WeekData {
     pub local_contacts: Vec<(String, Vec<ContactData>)>,
     /// How abbreviations and names are said (built-in and the site's `pronounce:`).
     pub lexicon: Lexicon,
+    /// Changes to the week's sessions (cancelled, postponed, moved), each
+    /// one or two written sentences: read first, "Thông báo thay đổi lịch: …".
+    pub changes: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -131,6 +134,11 @@ pub fn paragraphs_with_groups(
     let authority = spell_out(&week.authority);
     let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
+
+    if !week.changes.is_empty() {
+        let changes: Vec<String> = week.changes.iter().map(|c| spell_out(c)).collect();
+        out.push(format!("Thông báo thay đổi lịch: {}", changes.join(" ")));
+    }
 
     out.push(sentence(format!(
         "{authority} thông báo lịch {} trong tuần {}, như sau",

@@ -11,7 +11,7 @@ mod time_range;
 mod weekday;
 
 pub use date_format::{
-    format_date, format_date_numeric, format_iso_date, push_date_numeric, push_iso_date,
+    format_date, format_date_numeric, format_date_phrase, format_iso_date, push_date_numeric, push_iso_date,
     push_padded,
 };
 pub use date_parse::{parse_date, DateError};
