@@ -64,7 +64,8 @@ pub struct ContactView {
 pub fn contact(c: &crate::model::Contact) -> ContactView {
     ContactView {
         name: c.name.clone(),
-        phone: c.phone.clone(),
+        // A number never breaks across lines: "0237 3830 050" keeps its groups together.
+        phone: c.phone.as_ref().map(|p| p.replace(' ', "\u{a0}")),
         phone_href: c
             .phone
             .as_ref()
