@@ -491,10 +491,16 @@ fn pages_show_a_badge_and_the_old_value_struck_through() {
     // Cancelled: the word, the time struck through, the reason.
     let cancelled = row("07/12/2022");
     assert_eq!(cancelled[3], "ĐÃ HỦY 13:30–17:00");
-    assert!(cancelled[5].starts_with("Lý do: Tổ công tác"), "{cancelled:?}");
+    assert!(
+        cancelled[5].starts_with("Lý do: Tổ công tác"),
+        "{cancelled:?}"
+    );
     assert!(row("02/12/2022")[5].starts_with("Ngày mới sẽ thông báo sau. Lý do: Mưa lớn"));
     // Another place: the old place struck through.
-    assert_eq!(row("09/12/2022")[4], "Nhà văn hóa thôn Kìm Trường tiểu học Cẩm Ngọc");
+    assert_eq!(
+        row("09/12/2022")[4],
+        "Nhà văn hóa thôn Kìm Trường tiểu học Cẩm Ngọc"
+    );
     // Every page kind that lists sessions says it in words.
     for page in [
         "lich/kim/index.html",
@@ -502,10 +508,19 @@ fn pages_show_a_badge_and_the_old_value_struck_through() {
         "index.html",
     ] {
         let badges = t.page(page).select_texts("main .badge");
-        assert!(badges.iter().any(|b| b == "ĐỔI ĐỊA ĐIỂM"), "{page}: {badges:?}");
+        assert!(
+            badges.iter().any(|b| b == "ĐỔI ĐỊA ĐIỂM"),
+            "{page}: {badges:?}"
+        );
     }
     let fragment = read(&t, "nhung/lich.html");
-    for word in ["ĐÃ HỦY", "TẠM HOÃN", "ĐỔI NGÀY", "ĐỔI GIỜ", "<del>03/12/2022</del>"] {
+    for word in [
+        "ĐÃ HỦY",
+        "TẠM HOÃN",
+        "ĐỔI NGÀY",
+        "ĐỔI GIỜ",
+        "<del>03/12/2022</del>",
+    ] {
         assert!(fragment.contains(word), "fragment lacks {word}");
     }
     // The home page's coming session shows what it offers.
@@ -519,14 +534,25 @@ fn pages_show_a_badge_and_the_old_value_struck_through() {
 #[test]
 fn every_page_opens_with_the_changes_of_the_next_14_days() {
     let t = built();
-    for page in t.output_files().iter().filter(|f| f.ends_with(".html") && !f.starts_with("nhung/")) {
+    for page in t
+        .output_files()
+        .iter()
+        .filter(|f| f.ends_with(".html") && !f.starts_with("nhung/"))
+    {
         let p = t.page(page);
         let items = p.select_texts("aside.change-notice li");
         assert_eq!(items.len(), 5, "{page}: {items:?}");
-        assert!(items[0].starts_with("TẠM HOÃN Thôn Kìm: Buổi thứ Sáu, ngày 02/12/2022"), "{}", items[0]);
+        assert!(
+            items[0].starts_with("TẠM HOÃN Thôn Kìm: Buổi thứ Sáu, ngày 02/12/2022"),
+            "{}",
+            items[0]
+        );
         // Each links to its hamlet's page.
         let links = p.attrs("aside.change-notice li a", "href");
-        assert!(links[1].ends_with("lich/sanh/index.html"), "{page}: {links:?}");
+        assert!(
+            links[1].ends_with("lich/sanh/index.html"),
+            "{page}: {links:?}"
+        );
     }
     // Two weeks later, only changes still ahead are announced, and none here.
     let t = SiteTest::fixture("changes");
@@ -571,7 +597,10 @@ fn the_changes_page_and_the_feed_list_every_change_newest_first() {
     let items = page.select_texts("ul.changes li");
     assert_eq!(items.len(), 5);
     // Announced on 01/12 first, then 30/11.
-    assert!(items[0].contains("01/12/2022") && items[4].contains("30/11/2022"), "{items:?}");
+    assert!(
+        items[0].contains("01/12/2022") && items[4].contains("30/11/2022"),
+        "{items:?}"
+    );
     let ids = page.attrs("ul.changes li", "id");
     assert_eq!(ids.len(), 5);
 

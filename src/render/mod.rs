@@ -182,7 +182,11 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     base.insert("change_notice", &changes::notice(content, plan, today));
     base.insert(
         "change_count",
-        &content.sessions.iter().filter(|s| s.status().is_some()).count(),
+        &content
+            .sessions
+            .iter()
+            .filter(|s| s.status().is_some())
+            .count(),
     );
 
     let ordered_sessions = ordered_sessions(content, plan);

@@ -71,7 +71,7 @@ pub fn write_rows(
                 out.push_str("<td data-label=\"Giờ\">");
                 push_changed_when(out, s, Badge::Page);
                 out.push_str("</td><td data-label=\"Địa điểm\">");
-                push_was(out, s.was_place(), |out, p| push_escaped(out, p));
+                push_was(out, s.was_place(), push_escaped);
                 push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td><td data-label=\"Ghi chú\">");
                 push_remarks(out, s);
@@ -103,7 +103,7 @@ pub fn write_rows(
                 push_changed_when(out, s, Badge::Fragment);
                 out.push_str("</td>\n");
                 cell(out, false);
-                push_was(out, s.was_place(), |out, p| push_escaped(out, p));
+                push_was(out, s.was_place(), push_escaped);
                 push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td>\n");
                 cell(out, false);
@@ -167,7 +167,7 @@ pub fn write_week_rows(
         out.push_str("</a></th><td class=\"time\" data-label=\"Giờ\">");
         push_changed_when(out, s, Badge::Page);
         out.push_str("</td><td data-label=\"Địa điểm\">");
-        push_was(out, s.was_place(), |out, p| push_escaped(out, p));
+        push_was(out, s.was_place(), push_escaped);
         push_escaped(out, s.place.as_deref().unwrap_or(""));
         out.push_str("</td></tr>\n");
     }

@@ -366,7 +366,11 @@ fn change_note(s: &Session) -> Option<String> {
         parts.push("Ngày mới sẽ thông báo sau.".to_string());
     }
     if let Some(reason) = s.reason() {
-        let end = if reason.ends_with(['.', '!', '?']) { "" } else { "." };
+        let end = if reason.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
         parts.push(format!("Lý do: {reason}{end}"));
     }
     (!parts.is_empty()).then(|| parts.join(" "))

@@ -7,10 +7,10 @@ use qrcode::{Color, EcLevel, QrCode};
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use super::change_words::change_clause;
 use super::Shared;
 use crate::model::{Content, Hamlet, HamletId, SessionId};
 use crate::plan::{self, Plan, Week, WeekId};
-use super::change_words::change_clause;
 use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::speech::pronounce::Lexicon;

@@ -627,6 +627,7 @@ mod tests {
             ],
             local_contacts: Vec::new(),
             lexicon: Lexicon::built_in(),
+            changes: Vec::new(),
         }
     }
 
