@@ -46,3 +46,74 @@ pub fn is_hidden_or_scratch(name: &std::ffi::OsStr) -> bool {
             "thumbs.db" | "ehthumbs.db" | "desktop.ini" | "icon\r"
         )
 }
+
+/// A name Windows keeps for a device (`CON`, `PRN`, `AUX`, `NUL`, `COM0`–`COM9`,
+/// `LPT0`–`LPT9`, and `COM¹`… `CONIN$`, `CONOUT$`), in any case, with or
+/// without an extension (`nul.md`, `Con.tar.gz`) and with the trailing dots
+/// and spaces Windows drops. A site holding one can't be copied, unzipped or
+/// uploaded from a Windows computer.
+pub(crate) fn is_windows_reserved(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or(name);
+    let base = base.trim_end_matches([' ', '.']).to_uppercase();
+    match base.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
+        _ => {
+            let Some(number) = base
+                .strip_prefix("COM")
+                .or_else(|| base.strip_prefix("LPT"))
+            else {
+                return false;
+            };
+            let mut chars = number.chars();
+            matches!(
+                (chars.next(), chars.next()),
+                (Some('0'..='9' | '¹' | '²' | '³'), None)
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_reserved_names() {
+        for name in [
+            "CON",
+            "con",
+            "Con.md",
+            "aux.md",
+            "nul.md",
+            "NUL.tar.gz",
+            "prn",
+            "com1",
+            "COM9.txt",
+            "lpt3.svg",
+            "LPT0",
+            "com¹",
+            "conin$",
+            "CONOUT$.x",
+            "con ",
+            "nul.",
+        ] {
+            assert!(is_windows_reserved(name), "{name}");
+        }
+        for name in [
+            "console",
+            "conan.md",
+            "com10",
+            "lpt",
+            "com",
+            "auxiliary",
+            "null",
+            "a.con",
+            "con-1",
+            "thon-con",
+            "",
+            ".con",
+        ] {
+            assert!(!is_windows_reserved(name), "{name}");
+        }
+    }
+}

@@ -27,7 +27,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["diagnostics", "vi", "yaml", "disk", "model", "raw_html"],
     ),
     ("validate", &["diagnostics", "vi", "model", "raw_html"]),
-    ("plan", &["diagnostics", "vi", "model"]),
+    ("plan", &["diagnostics", "disk", "vi", "model"]),
     (
         "render",
         &[

@@ -394,7 +394,7 @@ catalogue! {
     FigureValue { key: String, what: String, fix: String }: error
         "`{key}`: {what}"
         hint "{fix}"
-        guide "*`activated`*: không đọc được số *“…”* (hoặc: số âm; không phải số nguyên; là phần trăm)";
+        guide "*`activated`*: không đọc được số *“…”* (hoặc: số âm; không phải số nguyên; là phần trăm; quá lớn)";
     NumberSplitByComma { number: String }: error
         "Số `{number}` đứng riêng như một khóa: có thể một con số đã bị dấu phẩy cắt đôi."
         hint "Trong ngoặc nhọn {{ }}, dấu phẩy ngăn cách các mục. Viết số không có dấu phẩy (1250) hoặc dùng dấu chấm ngăn cách hàng nghìn (1.250)."
@@ -528,6 +528,16 @@ catalogue! {
         "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: nó không có địa chỉ src hợp lệ."
         hint "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng), dán nguyên văn."
         guide "cảnh báo: Khung nhúng (iframe) sẽ bị bỏ khỏi trang: …";
+    /// A file or folder name Windows keeps for a device (`disk::is_windows_reserved`).
+    WindowsReservedFileName { name: String, suggestion: String }: warning
+        "Tên \"{name}\" là tên Windows dành riêng cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, có hay không có đuôi tệp): trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
+        hint "Đổi tên tệp hoặc thư mục, ví dụ \"{suggestion}\"."
+        guide "cảnh báo: Tên *\"CON.md\"* là tên Windows dành riêng cho thiết bị…";
+    /// A file that runs script when opened from the site: `load::active_content`.
+    ActiveContent { what: String }: warning
+        "Tệp này chứa mã chạy được khi mở trên trang ({what}): ai sửa được tệp là chạy được mã trong trình duyệt của người xem."
+        hint "Nếu không tự tay viết mã đó, xuất lại ảnh SVG bằng chương trình vẽ (Inkscape: Lưu thành → SVG tối ưu / SVG thường) hoặc đổi sang PNG; trang HTML thì bỏ thẻ <script>, các thuộc tính on… và địa chỉ javascript:."
+        guide "cảnh báo: Tệp này chứa mã chạy được khi mở trên trang (*thẻ <script>*…)…";
     DocumentsSameAddress { kind: String, stem: String, other: String }: error
         "Hai bài {kind} cùng dùng địa chỉ \"{stem}\" (bài kia: {other})."
         hint "Đổi tên một trong hai tệp."
@@ -557,6 +567,11 @@ catalogue! {
         "Thôn \"{name}\" và thôn \"{other}\" cho cùng địa chỉ \"{base}\"; thôn \"{name}\" dùng \"{slug}\"."
         hint "Thêm slug cho thôn này để tự chọn địa chỉ, ví dụ slug: {slug}"
         guide "cảnh báo: Thôn *\"Sống\"* và thôn *\"Song\"* cho cùng địa chỉ *\"song\"*…";
+    /// A hamlet's address (explicit or made from its name) Windows keeps for a device.
+    WindowsReservedSlug { slug: String, name: String }: warning
+        "Địa chỉ lich/{slug}/ của \"{name}\" dùng tên Windows dành riêng cho thiết bị: trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
+        hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
+        guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
     SlugLikeWeek { slug: String, name: String }: error
         "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"

@@ -23,6 +23,7 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
         return Vec::new();
     }
     let mut files = Vec::new();
+    let mut reserved_named: Vec<std::path::PathBuf> = Vec::new();
     let walk = WalkDir::new(&dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -59,6 +60,14 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        // Named once: the first file or folder on the path Windows keeps.
+        if let Some(at) = rel.iter().position(|c| crate::disk::is_windows_reserved(c)) {
+            let named = dir.join(rel[..=at].join("/"));
+            if !reserved_named.contains(&named) {
+                diags.push(windows_reserved(&named, &rel[at]));
+                reserved_named.push(named);
+            }
+        }
         files.push(StaticFile {
             rel: rel.join("/"),
             abs: path.to_path_buf(),
@@ -71,6 +80,23 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
         .par_iter_mut()
         .for_each(|f| f.size = pixel_size(&f.abs));
     files
+}
+
+/// `name` (of `path`) is a device name on Windows: warned, still copied.
+fn windows_reserved(path: &Path, name: &str) -> Diagnostic {
+    let (base, rest) = name.split_once('.').unwrap_or((name, ""));
+    let suggestion = match rest {
+        "" => format!("{base}-1"),
+        ext => format!("{base}-1.{ext}"),
+    };
+    Diagnostic::new(
+        path,
+        None,
+        Message::WindowsReservedFileName {
+            name: name.to_string(),
+            suggestion,
+        },
+    )
 }
 
 /// Width and height of an image file, or None for anything else.

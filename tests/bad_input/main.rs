@@ -17,6 +17,7 @@ mod formulas;
 mod hidden;
 mod huge;
 mod links;
+mod numbers;
 mod output;
 mod serve;
 mod xlsx;
