@@ -79,7 +79,30 @@ pub fn collect(site: &SiteFolder, root: &Path, diags: &mut Diagnostics) -> Vec<S
     files
         .par_iter_mut()
         .for_each(|f| f.size = pixel_size(&f.abs));
+    let scripts: Vec<Diagnostic> = files.par_iter().filter_map(active_content).collect();
+    diags.extend(scripts);
     files
+}
+
+/// A warning for an SVG or HTML file that runs script when opened.
+fn active_content(file: &StaticFile) -> Option<Diagnostic> {
+    let markup = super::active_content::kind_of(&file.rel)?;
+    let size = std::fs::metadata(&file.abs).ok()?.len();
+    if size > super::active_content::MAX_CHECKED_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(&file.abs).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let found = super::active_content::scan(&text, markup)?;
+    let what = match found.count {
+        1 => found.first,
+        n => format!("{}, cùng {} chỗ khác", found.first, n - 1),
+    };
+    Some(Diagnostic::new(
+        &file.abs,
+        Some(crate::diagnostics::Pos::new(found.line, 0)),
+        Message::ActiveContent { what },
+    ))
 }
 
 /// `name` (of `path`) is a device name on Windows: warned, still copied.
