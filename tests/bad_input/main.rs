@@ -13,6 +13,7 @@
 mod common;
 
 mod data;
+mod english;
 mod formulas;
 mod hidden;
 mod huge;
