@@ -83,6 +83,9 @@ pub struct Plan {
     pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
+    /// For each week, the officer's recording of its script (an index of
+    /// `Content::recordings`), published in place of the synthetic voice.
+    pub week_recordings: Vec<Option<usize>>,
     pub pages: Vec<PlannedPage>,
     /// News items, newest first.
     pub news: Vec<NewsId>,
@@ -217,6 +220,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let session_also = sessions_also(content, &session_hamlets);
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
+    let week_recordings = weeks::recordings(content, &weeks, &mut diags);
 
     let mut guides: Vec<GuideId> = GuideId::all(content.guides.len())
         .filter(|&i| !content.guide(i).draft)
@@ -322,7 +326,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
 
     let week_files: Vec<String> = weeks
         .iter()
-        .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
+        .flat_map(|&w| {
+            [
+                week_script_path(w),
+                week_audio_path(w, "mp3"),
+                week_audio_path(w, "m4a"),
+            ]
+        })
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
@@ -362,6 +372,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             session_also,
             guides,
             weeks,
+            week_recordings,
             pages,
             news,
             files,
@@ -395,8 +406,8 @@ fn sessions_also(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec
         .collect()
 }
 
-/// Calendars only for hamlets with sessions: an iCalendar file must hold at
-/// least one event. The sitemap only with `base_url`: it lists absolute URLs.
+/// Calendars only for hamlets with sessions (and `lich.ics` for a mobile
+/// team's route): an iCalendar file must hold at least one event. The sitemap only with `base_url`: it lists absolute URLs.
 fn files(
     content: &Content,
     hamlet_slugs: &[String],
@@ -408,7 +419,8 @@ fn files(
     };
     let has_sessions = |h: HamletId| session_hamlets.contains(&Some(h));
     let mut files = Vec::new();
-    if session_hamlets.iter().any(Option::is_some) {
+    let has_route = content.points.iter().any(|p| !p.route.is_empty());
+    if has_route || session_hamlets.iter().any(Option::is_some) {
         files.push(file(FileKind::Calendar, CALENDAR));
     }
     files.extend(

@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 use super::Shared;
 use crate::model::{Content, Hamlet, HamletId, SessionId};
 use crate::plan::{self, Plan, Week, WeekId};
-use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
+use crate::vi::announce::{
+    self, ContactData, DayData, ItemGroup, RouteData, SessionData, StopData, WeekData,
+};
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::speech::pronounce::Lexicon;
 
@@ -42,6 +44,11 @@ struct SheetView {
     script_path: String,
     /// `doc-loa-hang-ngay.txt`: the evening bulletins announcing the week.
     evening_script_path: String,
+    /// `doc-loa.mp3` (or `.m4a`): the officer's recording, or the synthetic
+    /// voice of `build --audio`; None when there is neither.
+    audio_path: Option<String>,
+    /// Whether `audio_path` is the officer's own voice.
+    audio_recorded: bool,
     /// The week's texts for Zalo and SMS (`chia-se/tuan-…/`).
     share_zalo: String,
     share_sms: String,
@@ -144,10 +151,33 @@ fn week_data(
             local_contacts.push((name.clone(), h.contacts.iter().map(contact_data).collect()));
         }
     }
+    // Mobile teams' stops that week, each team once.
+    let routes = content
+        .points
+        .iter()
+        .filter_map(|p| {
+            let stops: Vec<StopData> = p
+                .route
+                .iter()
+                .filter(|s| Week::of(s.date) == week)
+                .map(|s| StopData {
+                    date: s.date,
+                    time: s.time,
+                    part_of_day: s.part_of_day,
+                    place: s.place.clone(),
+                })
+                .collect();
+            (!stops.is_empty()).then(|| RouteData {
+                team: p.name.clone(),
+                stops,
+            })
+        })
+        .collect();
     WeekData {
         monday: week.monday(),
         days,
         local_contacts,
+        routes,
         ..site_data(content)
     }
 }
@@ -286,6 +316,11 @@ pub(super) fn page(
         .base_url
         .as_ref()
         .map(|base| format!("{}/{}", base.trim_end_matches('/'), plan::week_path(week)));
+    let recording = plan.week_recordings[id.index()].map(|r| &content.recordings[r]);
+    let audio_path = match recording {
+        Some(r) => Some(plan::week_audio_path(week, r.ext)),
+        None => shared.speak.then(|| plan::week_audio_path(week, "mp3")),
+    };
     let sheet = SheetView {
         label: format!("Tuần {}", week.number),
         range: range(week),
@@ -297,6 +332,8 @@ pub(super) fn page(
         script: paragraphs,
         script_path: plan::week_script_path(week),
         evening_script_path: plan::week_evening_script_path(week),
+        audio_path,
+        audio_recorded: recording.is_some(),
         share_zalo: plan::zalo_path(&plan::week_share_dir(week)),
         share_sms: plan::sms_path(&plan::week_share_dir(week)),
         printed: format_date_numeric(shared.today),
