@@ -537,6 +537,20 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
         taken.insert(slug.clone(), i);
         slugs[i] = slug;
     }
+    // lich/<slug>/ and lich/<slug>.ics can't be copied to Windows.
+    for (h, slug) in hamlets.iter().zip(&slugs) {
+        if crate::disk::is_windows_reserved(slug) {
+            let pos = h.slug.as_ref().map_or(h.source.pos, |s| s.pos);
+            diags.push(Diagnostic::new(
+                &h.source.file,
+                pos,
+                Message::WindowsReservedSlug {
+                    slug: slug.clone(),
+                    name: h.name.clone(),
+                },
+            ));
+        }
+    }
     slugs
 }
 
