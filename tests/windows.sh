@@ -16,6 +16,7 @@ linux=${2:-$repo/target/dist/x86_64-unknown-linux-gnu/dist/bangtin}
 wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || { echo "tests/windows.sh: $wine missing (apt install wine64)" >&2; exit 1; }
 [ -x "$linux" ] || { echo "tests/windows.sh: $linux missing (run dist/build)" >&2; exit 1; }
+linux=$(realpath "$linux")
 
 work=$(mktemp -d)
 server=
