@@ -29,7 +29,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The date "upcoming" is counted from; the build date when None.
     pub today: Option<NaiveDate>,
-    /// Also speak each week's read-aloud script into `doc-loa.wav` (espeak-ng).
+    /// Also speak each week's read-aloud script into `doc-loa.mp3` (espeak-ng,
+    /// then LAME), for the weeks the officer did not record themselves.
     pub audio: bool,
     /// Also write the whole site as one zip beside the output folder.
     pub zip: bool,
@@ -235,11 +236,26 @@ fn write_commune(
     let rendered = render::site(&ctx)?;
     let mut files = rendered.files;
     let mut warnings = Vec::new();
-    if options.audio {
+    // The officer's recordings, in place of the synthetic voice.
+    let mut unrecorded = Vec::new();
+    for (&week, recording) in plan.weeks.iter().zip(&plan.week_recordings) {
+        match recording {
+            Some(r) => {
+                let r = &content.recordings[*r];
+                staging
+                    .copy(&r.abs, &prefixed(&plan::week_audio_path(week, r.ext)))
+                    .map_err(|d| vec![d])?;
+                files += 1;
+            }
+            None => unrecorded.push(week),
+        }
+    }
+    if render_options.speak {
         let spoken = crate::audio::speak_weeks(
             &staging.dir().join(prefix),
             &options.output.join(prefix),
-            &plan.weeks,
+            &unrecorded,
+            &sink,
         );
         files += spoken.written;
         warnings.extend(spoken.warnings);
@@ -296,12 +312,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     // Before anything else can fail: a site left aside by a killed build goes back.
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
-    let render_options = RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
-    };
     let province = read_province(&options.root, base_url).map_err(fail)?;
-    let (sites, mut warnings) = prepare_all(&province, render_options.today).map_err(fail)?;
+    let today = options.today.unwrap_or_else(today_in_vietnam);
+    let (sites, mut warnings) = prepare_all(&province, today).map_err(fail)?;
+    // espeak-ng is asked once, before rendering, so pages link only to sound
+    // that will be there.
+    let speak = options.audio
+        && match crate::audio::probe() {
+            Ok(()) => true,
+            Err(warning) => {
+                warnings.push(warning);
+                false
+            }
+        };
+    let render_options = RenderOptions {
+        today,
+        upcoming_on_home: 10,
+        speak,
+    };
 
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;

@@ -41,6 +41,9 @@ pub struct Content {
     /// `news/*.md`, in file order; the planner sorts them newest first.
     pub news: Vec<NewsItem>,
     pub static_files: Vec<StaticFile>,
+    /// `audio/tuan-<năm>-<tuần>.mp3`: the officer's own recordings of weeks'
+    /// scripts, published in place of the synthetic voice.
+    pub recordings: Vec<Recording>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
     /// `progress.yaml`, when the site has one.
@@ -320,7 +323,22 @@ pub struct Point {
     pub to: Option<NaiveDate>,
     pub services: Vec<String>,
     pub note: Option<String>,
+    /// A mobile team's day-by-day route (`route:`), in date and time order.
+    pub route: Vec<Stop>,
     pub source: Source,
+}
+
+/// One stop of a mobile team's route: where it is on a day, at what hours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stop {
+    pub date: NaiveDate,
+    /// One sitting; None for all day. An entry written with several sittings
+    /// ("7h30-11h và 13h30-16h30") is one stop per sitting.
+    pub time: Option<TimeRange>,
+    /// Set when only the part of the day was written ("Chiều"), as for sessions.
+    pub part_of_day: Option<PartOfDay>,
+    pub place: String,
+    pub pos: Option<Pos>,
 }
 
 /// A guide or a page: markdown with front matter.
@@ -352,6 +370,17 @@ pub struct StaticFile {
     pub abs: PathBuf,
     /// Width and height in pixels, when it is an image.
     pub size: Option<(u32, u32)>,
+}
+
+/// An officer's recording of a week's script (`audio/tuan-2022-48.mp3`).
+#[derive(Clone, Debug)]
+pub struct Recording {
+    /// The ISO week it is for, from its name.
+    pub year: i32,
+    pub week: u32,
+    /// `mp3` or `m4a`, lowercase: the published file keeps it.
+    pub ext: &'static str,
+    pub abs: PathBuf,
 }
 
 /// What a build is about: a province or district root (`site.yaml` with

@@ -34,6 +34,8 @@ pub enum PageKind {
     Names,
     /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
     Share,
+    /// `thay-doi/index.html`: every changed session, newest first.
+    Changes,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -83,6 +85,9 @@ pub struct Plan {
     pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
+    /// For each week, the officer's recording of its script (an index of
+    /// `Content::recordings`), published in place of the synthetic voice.
+    pub week_recordings: Vec<Option<usize>>,
     pub pages: Vec<PlannedPage>,
     /// News items, newest first.
     pub news: Vec<NewsId>,
@@ -152,6 +157,7 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 pub const FRAGMENT: &str = "nhung/lich.html";
 pub const NAMES: &str = "tim-noi-o/index.html";
+pub const CHANGES: &str = "thay-doi/index.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -166,6 +172,7 @@ const RESERVED: &[&str] = &[
     "nhung",
     "tim-noi-o",
     "chia-se",
+    "thay-doi",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -217,6 +224,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let session_also = sessions_also(content, &session_hamlets);
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
+    let week_recordings = weeks::recordings(content, &weeks, &mut diags);
 
     let mut guides: Vec<GuideId> = GuideId::all(content.guides.len())
         .filter(|&i| !content.guide(i).draft)
@@ -271,6 +279,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             kind: PageKind::Share,
             path: SHARE.into(),
         },
+        PlannedPage {
+            kind: PageKind::Changes,
+            path: CHANGES.into(),
+        },
     ];
     if content.progress.is_some() {
         pages.push(PlannedPage {
@@ -322,7 +334,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
 
     let week_files: Vec<String> = weeks
         .iter()
-        .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
+        .flat_map(|&w| {
+            [
+                week_script_path(w),
+                week_audio_path(w, "mp3"),
+                week_audio_path(w, "m4a"),
+            ]
+        })
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
@@ -362,6 +380,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             session_also,
             guides,
             weeks,
+            week_recordings,
             pages,
             news,
             files,
@@ -395,8 +414,8 @@ fn sessions_also(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec
         .collect()
 }
 
-/// Calendars only for hamlets with sessions: an iCalendar file must hold at
-/// least one event. The sitemap only with `base_url`: it lists absolute URLs.
+/// Calendars only for hamlets with sessions (and `lich.ics` for a mobile
+/// team's route): an iCalendar file must hold at least one event. The sitemap only with `base_url`: it lists absolute URLs.
 fn files(
     content: &Content,
     hamlet_slugs: &[String],
@@ -408,7 +427,8 @@ fn files(
     };
     let has_sessions = |h: HamletId| session_hamlets.contains(&Some(h));
     let mut files = Vec::new();
-    if session_hamlets.iter().any(Option::is_some) {
+    let has_route = content.points.iter().any(|p| !p.route.is_empty());
+    if has_route || session_hamlets.iter().any(Option::is_some) {
         files.push(file(FileKind::Calendar, CALENDAR));
     }
     files.extend(
@@ -516,6 +536,20 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
         }
         taken.insert(slug.clone(), i);
         slugs[i] = slug;
+    }
+    // lich/<slug>/ and lich/<slug>.ics can't be copied to Windows.
+    for (h, slug) in hamlets.iter().zip(&slugs) {
+        if crate::disk::is_windows_reserved(slug) {
+            let pos = h.slug.as_ref().map_or(h.source.pos, |s| s.pos);
+            diags.push(Diagnostic::new(
+                &h.source.file,
+                pos,
+                Message::WindowsReservedSlug {
+                    slug: slug.clone(),
+                    name: h.name.clone(),
+                },
+            ));
+        }
     }
     slugs
 }

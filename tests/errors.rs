@@ -219,8 +219,7 @@ fn usage_errors_exit_2() {
         let run = t.run(&[]);
         assert_eq!(run.code, 2);
         assert!(
-            run.stderr
-                .contains("Thiếu lệnh: build, check, serve, init hoặc theme."),
+            run.stderr.contains("Chưa ghi lệnh nào sau bangtin."),
             "{}",
             run.stderr
         );

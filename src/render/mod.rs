@@ -3,6 +3,7 @@
 
 pub mod bulletin;
 pub mod change_words;
+pub mod changes;
 pub mod charts;
 mod chrome;
 pub mod data;
@@ -45,6 +46,9 @@ pub struct RenderOptions {
     pub today: NaiveDate,
     /// How many upcoming sessions the home page lists.
     pub upcoming_on_home: usize,
+    /// `build --audio` with a working espeak-ng: every week not recorded by
+    /// the officer gets a synthetic `doc-loa.mp3`, which its page links to.
+    pub speak: bool,
 }
 
 /// Receives each output file: (path relative to the output folder, bytes).
@@ -68,6 +72,8 @@ struct Shared<'a> {
     /// Every file of `static/` by its output path, with its pixel size if it is an image.
     static_files: HashMap<&'a str, Option<(u32, u32)>>,
     upcoming_on_home: usize,
+    /// See `RenderOptions::speak`.
+    speak: bool,
 }
 
 /// One site to render: its content and plan, the compiled theme, the build's
@@ -178,6 +184,15 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
     base.insert("stylesheet", plan::STYLESHEET);
     base.insert("files", &views::files(plan));
+    base.insert("change_notice", &changes::notice(content, plan, today));
+    base.insert(
+        "change_count",
+        &content
+            .sessions
+            .iter()
+            .filter(|s| s.status().is_some())
+            .count(),
+    );
 
     let ordered_sessions = ordered_sessions(content, plan);
 
@@ -209,6 +224,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         doc_paths,
         static_files,
         upcoming_on_home: options.upcoming_on_home,
+        speak: options.speak,
     };
 
     let errors: Vec<Diagnostic> = plan
@@ -474,11 +490,17 @@ fn render_page(
                 .partition(|p| p.kind == PointKind::Fixed);
             ctx.insert(
                 "fixed",
-                &fixed.into_iter().map(views::point).collect::<Vec<_>>(),
+                &fixed
+                    .into_iter()
+                    .map(|p| views::point(p, shared.today))
+                    .collect::<Vec<_>>(),
             );
             ctx.insert(
                 "mobile",
-                &mobile.into_iter().map(views::point).collect::<Vec<_>>(),
+                &mobile
+                    .into_iter()
+                    .map(|p| views::point(p, shared.today))
+                    .collect::<Vec<_>>(),
             );
             (
                 "points.html",
@@ -530,6 +552,32 @@ fn render_page(
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::Names => names::page(shared, ctx),
+        PageKind::Changes => {
+            let mut seen = std::collections::HashSet::new();
+            let items: Vec<changes::ChangeView> = changes::all(content, shared.plan)
+                .into_iter()
+                .map(|(i, h)| {
+                    let mut v = changes::view(content, shared.plan, i, h);
+                    // Two sittings of one day: anchors stay unique.
+                    let base = v.anchor.clone();
+                    let mut n = 2;
+                    while !seen.insert(v.anchor.clone()) {
+                        v.anchor = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    v
+                })
+                .collect();
+            ctx.insert("changes", &items);
+            (
+                "changes.html",
+                "Thay đổi lịch".to_string(),
+                format!(
+                    "Các buổi đã hủy, tạm hoãn, đổi ngày, đổi giờ, đổi địa điểm: {}, {}",
+                    site.campaign.name, site.place
+                ),
+            )
+        }
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),

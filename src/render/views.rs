@@ -64,7 +64,8 @@ pub struct ContactView {
 pub fn contact(c: &crate::model::Contact) -> ContactView {
     ContactView {
         name: c.name.clone(),
-        phone: c.phone.clone(),
+        // A number never breaks across lines: "0237 3830 050" keeps its groups together.
+        phone: c.phone.as_ref().map(|p| p.replace(' ', "\u{a0}")),
         phone_href: c
             .phone
             .as_ref()
@@ -182,6 +183,16 @@ pub struct SessionView {
     pub services: Vec<String>,
     pub note: Option<String>,
     pub past: bool,
+    /// "ĐÃ HỦY", "ĐỔI NGÀY, ĐỔI GIỜ"; empty for a session as planned.
+    pub badges: String,
+    /// Cancelled or postponed: its time is struck through.
+    pub off: bool,
+    /// What the latest change replaced, printed struck through.
+    pub was_date: Option<String>,
+    pub was_time: Option<String>,
+    pub was_place: Option<String>,
+    /// "Ngày mới sẽ thông báo sau. Lý do: mưa lớn."
+    pub change_note: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -198,6 +209,22 @@ pub struct PointView {
     pub to_iso: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
+    /// A mobile team's route, one row per stop, day by day.
+    pub route: Vec<StopView>,
+}
+
+/// One stop of a route, as a row of its table.
+#[derive(Serialize, Clone)]
+pub struct StopView {
+    pub weekday: &'static str,
+    pub date_numeric: String,
+    pub date_iso: String,
+    /// "07:30–11:00", "Chiều" or "Cả ngày".
+    pub time: String,
+    pub place: String,
+    /// The first stop of its day: the row that opens the day.
+    pub first_of_day: bool,
+    pub past: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -337,10 +364,35 @@ pub fn session(
         services: s.services.clone(),
         note: s.note.clone(),
         past: s.date < today,
+        badges: super::change_words::badge_text(s),
+        off: s.is_off(),
+        was_date: s.was_date().map(format_date),
+        was_time: s.was_time().as_ref().map(format_time_range),
+        was_place: s.was_place().map(str::to_string),
+        change_note: change_note(s),
     }
 }
 
-pub fn point(p: &Point) -> PointView {
+/// "Ngày mới sẽ thông báo sau. Lý do: mưa lớn.": what a changed session's
+/// reader needs besides the badge.
+fn change_note(s: &Session) -> Option<String> {
+    let status = s.status()?;
+    let mut parts = Vec::new();
+    if status == crate::model::SessionStatus::Postponed {
+        parts.push("Ngày mới sẽ thông báo sau.".to_string());
+    }
+    if let Some(reason) = s.reason() {
+        let end = if reason.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        parts.push(format!("Lý do: {reason}{end}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+pub fn point(p: &Point, today: NaiveDate) -> PointView {
     let period = match (p.from, p.to) {
         (Some(f), Some(t)) => Some(format!(
             "{} – {}",
@@ -370,5 +422,23 @@ pub fn point(p: &Point) -> PointView {
         to_iso: p.to.map(iso),
         services: p.services.clone(),
         note: p.note.clone(),
+        route: p
+            .route
+            .iter()
+            .enumerate()
+            .map(|(i, stop)| StopView {
+                weekday: weekday_name(stop.date.weekday()),
+                date_numeric: format_date_numeric(stop.date),
+                date_iso: iso(stop.date),
+                time: match (stop.part_of_day, stop.time) {
+                    (Some(part), _) => part.word().to_string(),
+                    (None, Some(t)) => format_time_range(&t),
+                    (None, None) => "Cả ngày".to_string(),
+                },
+                place: stop.place.clone(),
+                first_of_day: i == 0 || p.route[i - 1].date != stop.date,
+                past: stop.date < today,
+            })
+            .collect(),
     }
 }
