@@ -230,7 +230,12 @@ fn texts(list: &Option<TextList>) -> Vec<String> {
         .collect()
 }
 
-pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>, Vec<Point>) {
+pub fn parse(
+    file: &Path,
+    text: &str,
+    room: &mut super::SessionRoom,
+    diags: &mut Diagnostics,
+) -> (Vec<Session>, Vec<Point>) {
     let raw = match RawSchedule::read(text) {
         Ok(r) => r,
         Err(e) => {
@@ -243,12 +248,15 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
             return (Vec::new(), Vec::new());
         }
     };
-    let sessions = raw
-        .sessions
-        .iter()
-        .flatten()
-        .flat_map(|s| sessions(s, file, diags))
-        .collect();
+    let mut all = Vec::new();
+    for entry in raw.sessions.iter().flatten() {
+        let made = sessions(entry, file, diags);
+        if !room.take(made.len(), file, Some(pos(entry)), diags) {
+            break;
+        }
+        all.extend(made);
+    }
+    let sessions = all;
     let points = raw
         .points
         .iter()

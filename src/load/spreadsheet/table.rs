@@ -76,6 +76,7 @@ impl HeaderCell {
 pub fn sessions(
     grid: &Grid,
     file: &Path,
+    room: &mut crate::load::SessionRoom,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Session>, NoTable> {
     let (header_at, header) = find_header(grid).ok_or(NoTable::NoHeader)?;
@@ -87,13 +88,11 @@ pub fn sessions(
     let mut out = Vec::new();
     let mut previous_dates: Option<Vec<DateSpan>> = None;
     for row in grid.rows.iter().skip(first_data) {
-        out.extend(sessions_of_row(
-            row,
-            &columns,
-            &mut previous_dates,
-            file,
-            diags,
-        ));
+        let made = sessions_of_row(row, &columns, &mut previous_dates, file, diags);
+        if !room.take(made.len(), file, Some(Pos::new(row.number, 0)), diags) {
+            break;
+        }
+        out.extend(made);
     }
     Ok(out)
 }
