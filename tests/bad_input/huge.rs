@@ -176,8 +176,18 @@ fn a_schedule_repeated_past_the_session_limit_is_refused_in_bounds() {
     }
     // 100,000 / 365: the 274th entry (line 275) and row (row 275) pass it.
     for (rel, text, at, says) in [
-        ("schedules/lon.yaml", &yaml, "schedules/lon.yaml:275", "Lịch có hơn"),
-        ("schedules/lon.csv", &csv, "schedules/lon.csv", "dòng 275: Lịch có hơn"),
+        (
+            "schedules/lon.yaml",
+            &yaml,
+            "schedules/lon.yaml:275",
+            "Lịch có hơn",
+        ),
+        (
+            "schedules/lon.csv",
+            &csv,
+            "schedules/lon.csv",
+            "dòng 275: Lịch có hơn",
+        ),
     ] {
         let t = SiteTest::fixture("minimal");
         assert_eq!(t.build().code, 0);

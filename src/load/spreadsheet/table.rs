@@ -716,7 +716,9 @@ mod tests {
     fn read(csv: &str) -> (Vec<Session>, Vec<Diagnostic>) {
         let grid = grid::from_csv(csv).unwrap_or_default();
         let mut diags = Diagnostics::default();
-        let sessions = sessions(&grid, Path::new("lich.csv"), &mut diags).unwrap_or_default();
+        let mut room = crate::load::SessionRoom::new();
+        let sessions =
+            sessions(&grid, Path::new("lich.csv"), &mut room, &mut diags).unwrap_or_default();
         (sessions, diags.into_sorted())
     }
 
