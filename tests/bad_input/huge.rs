@@ -161,7 +161,7 @@ fn a_csv_of_100k_bad_rows_is_reported_in_bounded_time_and_length() {
 
 /// Repeats multiply: 20,000 entries of 1.4 MB, each on every day of a year,
 /// were 7.3 million sessions and ran out of memory (issue 20, "numbers in
-/// range for what they feed"). Refused at the entry that passes 100,000
+/// range for what they feed"). Refused at the entry that passes 200,000
 /// sessions, in YAML and in a CSV table, within a memory and time bound.
 #[cfg(unix)]
 #[test]
@@ -174,19 +174,19 @@ fn a_schedule_repeated_past_the_session_limit_is_refused_in_bounds() {
         ));
         csv.push_str("Đông Lão,01/01/2023 - 31/12/2023\n");
     }
-    // 100,000 / 365: the 274th entry (line 275) and row (row 275) pass it.
+    // 200,000 / 365: the 548th entry (line 549) and row (row 549) pass it.
     for (rel, text, at, says) in [
         (
             "schedules/lon.yaml",
             &yaml,
-            "schedules/lon.yaml:275",
+            "schedules/lon.yaml:549",
             "Lịch có hơn",
         ),
         (
             "schedules/lon.csv",
             &csv,
             "schedules/lon.csv",
-            "dòng 275: Lịch có hơn",
+            "dòng 549: Lịch có hơn",
         ),
     ] {
         let t = SiteTest::fixture("minimal");
@@ -194,7 +194,7 @@ fn a_schedule_repeated_past_the_session_limit_is_refused_in_bounds() {
         let before = t.snapshot_output();
         t.write(rel, text);
         for run in [t.check_bounded(1024, 60), t.build_bounded(1024, 60)] {
-            assert_refused(&run, 1, &[at], &[says, "100.000 buổi"]);
+            assert_refused(&run, 1, &[at], &[says, "200.000 buổi"]);
         }
         assert!(before == t.snapshot_output());
     }
