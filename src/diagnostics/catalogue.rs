@@ -285,6 +285,11 @@ catalogue! {
               "giờ bắt đầu không thể là 24h"
               "*\"7\"* chỉ là một con số, chưa rõ là giờ"
               "không đọc được giờ *\"…\"*";
+    /// More sessions than `load::MAX_SESSIONS`, each day of a repeat counted.
+    TooManySessions { limit: String }: error
+        "Lịch có hơn {limit} buổi (mỗi ngày của một buổi lặp lại tính là một buổi); bangtin dừng đọc lịch ở đây."
+        hint "Kiểm tra các khoảng ngày (`dates`, ô Ngày) có gõ nhầm năm, hay một buổi bị chép lặp nhiều lần không: một xã hiếm khi có quá vài nghìn buổi."
+        guide "Lịch có hơn 200.000 buổi (mỗi ngày của một buổi lặp lại tính là một buổi)…";
     NoDateOnDays { written: String, days: String }: error
         "Không có ngày nào trong “{written}” rơi vào {days}."
         hint "Kiểm tra lại ngày và thứ trong văn bản gốc: một trong hai đã bị ghi nhầm."

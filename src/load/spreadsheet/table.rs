@@ -76,6 +76,7 @@ impl HeaderCell {
 pub fn sessions(
     grid: &Grid,
     file: &Path,
+    room: &mut crate::load::SessionRoom,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Session>, NoTable> {
     let (header_at, header) = find_header(grid).ok_or(NoTable::NoHeader)?;
@@ -87,13 +88,11 @@ pub fn sessions(
     let mut out = Vec::new();
     let mut previous_dates: Option<Vec<DateSpan>> = None;
     for row in grid.rows.iter().skip(first_data) {
-        out.extend(sessions_of_row(
-            row,
-            &columns,
-            &mut previous_dates,
-            file,
-            diags,
-        ));
+        let made = sessions_of_row(row, &columns, &mut previous_dates, file, diags);
+        if !room.take(made.len(), file, Some(Pos::new(row.number, 0)), diags) {
+            break;
+        }
+        out.extend(made);
     }
     Ok(out)
 }
@@ -736,7 +735,9 @@ mod tests {
     fn read(csv: &str) -> (Vec<Session>, Vec<Diagnostic>) {
         let grid = grid::from_csv(csv).unwrap_or_default();
         let mut diags = Diagnostics::default();
-        let sessions = sessions(&grid, Path::new("lich.csv"), &mut diags).unwrap_or_default();
+        let mut room = crate::load::SessionRoom::new();
+        let sessions =
+            sessions(&grid, Path::new("lich.csv"), &mut room, &mut diags).unwrap_or_default();
         (sessions, diags.into_sorted())
     }
 
