@@ -558,7 +558,7 @@ catalogue! {
         hint "Thêm slug cho thôn này để tự chọn địa chỉ, ví dụ slug: {slug}"
         guide "cảnh báo: Thôn *\"Sống\"* và thôn *\"Song\"* cho cùng địa chỉ *\"song\"*…";
     SlugLikeWeek { slug: String, name: String }: error
-        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo."
+        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần hoặc tháng (lich/tuan-<năm>-<tuần>/, lich/thang-<năm>-<tháng>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
         guide "Địa chỉ lich/*…*/ của thôn *\"…\"* trùng dạng địa chỉ lịch tuần…";
     // 8.7 Lịch và điểm thu nhận

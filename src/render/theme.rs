@@ -44,6 +44,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("embed.html"),
     theme_file!("names.html"),
     theme_file!("changes.html"),
+    theme_file!("month.html"),
     theme_file!("atom.xml"),
     theme_file!("sitemap.xml"),
 ];
