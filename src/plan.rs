@@ -150,6 +150,9 @@ pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
 /// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
 pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
+/// The one script of the default theme: marks sessions by the reader's own
+/// date ("Đã qua", "Hôm nay", "Ngày mai"); pages are right without it.
+pub const READER_DATE_SCRIPT: &str = "assets/hom-nay.js";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";

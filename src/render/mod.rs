@@ -183,9 +183,20 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     base.insert("nav", &nav);
     base.insert("today", &format_date(today));
     base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
+    base.insert(
+        "today_phrase",
+        &crate::vi::calendar::format_date_phrase(today),
+    );
     base.insert("stylesheet", plan::STYLESHEET);
     base.insert("files", &views::files(plan));
-    base.insert("change_notice", &changes::notice(content, plan, today));
+    let mut notice = changes::notice(content, plan, today);
+    // Short on every page: the rest are one tap away on thay-doi/.
+    base.insert(
+        "change_notice_more",
+        &notice.len().saturating_sub(changes::NOTICE_ITEMS),
+    );
+    notice.truncate(changes::NOTICE_ITEMS);
+    base.insert("change_notice", &notice);
     base.insert(
         "change_count",
         &content

@@ -77,6 +77,10 @@ pub const ASSETS: &[(&str, &[u8])] = &[
         crate::plan::SHARE_STYLESHEET,
         include_bytes!("../../themes/default/static/chia-se.css"),
     ),
+    (
+        crate::plan::READER_DATE_SCRIPT,
+        include_bytes!("../../themes/default/static/hom-nay.js"),
+    ),
 ];
 
 /// Tera with the theme, overridden by the site's templates. Template errors
