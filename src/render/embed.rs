@@ -55,7 +55,7 @@ pub fn fragment(
     );
     let caption = match only_hamlet {
         Some(h) => format!("Lịch {}", site.hamlets[h].label()),
-        None => "Lịch các thôn".to_string(),
+        None => super::views::area_words(content).schedule_title,
     };
     let mut ctx = Context::new();
     ctx.insert("authority", &site.authority);
@@ -65,6 +65,7 @@ pub fn fragment(
     ctx.insert("cell", rows::FRAGMENT_CELL);
     ctx.insert("session_rows", &session_rows);
     ctx.insert("show_hamlet", &only_hamlet.is_none());
+    ctx.insert("column", &super::views::area_words(content).column);
     ctx.insert("today", &format_date_phrase(today));
     ctx.insert(
         "until",

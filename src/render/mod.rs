@@ -133,11 +133,14 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
             path: "index.html".into(),
         },
         NavItem {
-            label: "Lịch các thôn".into(),
+            label: site.area.schedule_title.clone(),
             path: plan::SCHEDULE.into(),
         },
         NavItem {
-            label: "Điểm thu nhận".into(),
+            label: match site.points_title {
+                "Điểm thu nhận hồ sơ" => "Điểm thu nhận".into(),
+                title => title.into(),
+            },
             path: plan::POINTS.into(),
         },
         NavItem {
@@ -521,8 +524,13 @@ fn render_page(
             ctx.insert("session_rows", &coming.rows);
             (
                 "schedule.html",
-                "Lịch các thôn".to_string(),
-                format!("Lịch {} tại các thôn, {}", site.campaign.name, site.place),
+                views::area_words(content).schedule_title,
+                format!(
+                    "Lịch {} tại {}, {}",
+                    site.campaign.name,
+                    views::area_words(content).plural,
+                    site.place
+                ),
             )
         }
         PageKind::Hamlet(h) => {
@@ -636,9 +644,10 @@ fn render_page(
             );
             (
                 "points.html",
-                "Điểm thu nhận hồ sơ".to_string(),
+                views::points_title(content).to_string(),
                 format!(
-                    "Các điểm thu nhận hồ sơ cố định và lưu động, {}",
+                    "{} cố định và lưu động, {}",
+                    views::points_title(content),
                     site.place
                 ),
             )

@@ -41,6 +41,12 @@ pub fn write_rows(
     table: Table,
     today: NaiveDate,
 ) {
+    let column = match table {
+        Table::Page {
+            show_hamlet: true, ..
+        } => super::views::area_words(content).column,
+        _ => String::new(),
+    };
     for i in sessions {
         let Some(hamlet) = plan.hamlet_of(i) else {
             continue;
@@ -61,7 +67,9 @@ pub fn write_rows(
                 push_date_numeric(out, s.date);
                 out.push_str("</time></td>");
                 if show_hamlet {
-                    out.push_str("<td data-label=\"Thôn\"><a href=\"");
+                    out.push_str("<td data-label=\"");
+                    out.push_str(&column);
+                    out.push_str("\"><a href=\"");
                     push_escaped(out, root);
                     push_escaped(out, &plan::hamlet_path(plan.hamlet_slug(hamlet)));
                     out.push_str("\">");
@@ -224,7 +232,9 @@ pub fn write_week_grid(
         out.push('/');
         push_padded(out, d.month().into(), 2);
     };
-    out.push_str("<thead>\n<tr><th scope=\"col\">Thôn</th>");
+    out.push_str("<thead>\n<tr><th scope=\"col\">");
+    out.push_str(&super::views::area_words(content).column);
+    out.push_str("</th>");
     for &d in &days {
         out.push_str("<th scope=\"col\"><time datetime=\"");
         push_iso_date(out, d);

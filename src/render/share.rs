@@ -305,7 +305,7 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
             let dir = plan::week_share_dir(week);
             (
                 dir.trim_start_matches("chia-se/").to_string(),
-                format!("Tuần {} ({})", week.number, super::week::range(week)),
+                super::week::title(week),
                 dir,
             )
         }
@@ -377,7 +377,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
             let week = plan.weeks[w];
             let dir = plan::week_share_dir(week);
             BlockLink {
-                title: format!("Tuần {} ({})", week.number, super::week::range(week)),
+                title: super::week::title(week),
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
             }

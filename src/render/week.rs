@@ -260,6 +260,21 @@ fn script_file(paragraphs: &[String]) -> Vec<u8> {
     format!("\u{feff}{}\n", paragraphs.join("\n\n")).into_bytes()
 }
 
+/// "Tuần từ ngày 28/11 đến ngày 04/12/2022": how people name a week (the
+/// ISO number stays in its address only).
+pub(super) fn title(week: Week) -> String {
+    let (monday, sunday) = (week.monday(), week.sunday());
+    let first = if monday.year() == sunday.year() {
+        format!("{:02}/{:02}", monday.day(), monday.month())
+    } else {
+        format_date_numeric(monday)
+    };
+    format!(
+        "Tuần từ ngày {first} đến ngày {}",
+        format_date_numeric(sunday)
+    )
+}
+
 pub(super) fn range(week: Week) -> String {
     let (monday, sunday) = (week.monday(), week.sunday());
     let short = |d: NaiveDate| format!("{:02}/{:02}", d.day(), d.month());
@@ -276,7 +291,7 @@ pub(super) fn range(week: Week) -> String {
 
 fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
     WeekLink {
-        label: format!("Tuần {}", week.number),
+        label: title(week),
         range: range(week),
         path: plan::week_path(week),
         // Only counted: sorting the sessions of every neighbour was wasted.
@@ -410,7 +425,7 @@ pub(super) fn page(
             .iter()
             .map(|&(i, h)| super::changes::view(content, plan, i, h))
             .collect(),
-        label: format!("Tuần {}", week.number),
+        label: title(week),
         range: range(week),
         rows,
         services: if services_in_rows {
@@ -452,7 +467,7 @@ pub(super) fn page(
             .get(id.index() + 1)
             .map(|&w| link(content, plan, w)),
     };
-    let title = format!("Lịch {} ({})", sheet.label.to_lowercase(), sheet.range);
+    let title = format!("Lịch {}", sheet.label.to_lowercase());
     let description = format!(
         "{title}: {}, {}. Bản in một trang A4 và lời đọc trên loa.",
         site.campaign.name, site.authority
