@@ -68,6 +68,7 @@ pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
     let mut zip = ZipWriter::new(Guarded {
         inner: BufWriter::new(file),
         failed: false,
+        pos: 0,
     });
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -100,14 +101,20 @@ pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
 struct Guarded<W> {
     inner: W,
     failed: bool,
+    /// Where the zip crate believes it is: after a failure its seeks must
+    /// still add up, or its drop asserts (and panics) on the positions.
+    pos: u64,
 }
 
 impl<W: io::Write> io::Write for Guarded<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.failed {
+            self.pos += buf.len() as u64;
             return Ok(buf.len());
         }
-        self.inner.write(buf).inspect_err(|_| self.failed = true)
+        let n = self.inner.write(buf).inspect_err(|_| self.failed = true)?;
+        self.pos += n as u64;
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -121,9 +128,17 @@ impl<W: io::Write> io::Write for Guarded<W> {
 impl<W: io::Seek> io::Seek for Guarded<W> {
     fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
         if self.failed {
-            return Ok(0);
+            self.pos = match pos {
+                io::SeekFrom::Start(at) => at,
+                io::SeekFrom::Current(by) | io::SeekFrom::End(by) => {
+                    self.pos.saturating_add_signed(by)
+                }
+            };
+            return Ok(self.pos);
         }
-        self.inner.seek(pos).inspect_err(|_| self.failed = true)
+        let at = self.inner.seek(pos).inspect_err(|_| self.failed = true)?;
+        self.pos = at;
+        Ok(at)
     }
 }
 
