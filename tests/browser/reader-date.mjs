@@ -24,7 +24,8 @@ try {
       const items = await page.evaluate(() =>
         [...document.querySelectorAll('table.schedule tbody tr, table.week tbody tr, ul.sessions > li')].map(el => ({
           text: el.textContent.replace(/\s+/g, ' ').trim().slice(0, 80),
-          visible: el.offsetParent !== null && !el.hidden,
+          // As laid out: a hidden row shown as a block by the stylesheet still counts.
+          visible: el.getClientRects().length > 0,
           tags: [...el.querySelectorAll('.when-tag')].map(t => t.textContent),
         })));
       report.push({ page: rel, javaScriptEnabled, items });
