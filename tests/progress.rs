@@ -314,7 +314,7 @@ fn hamlet_and_home_pages_show_progress() {
     let hai = t.page("lich/phuoc-hai/index.html");
     assert_eq!(
         hai.select_texts("#tien-do-thon + p"),
-        vec!["Xếp hạng 1 trên 4 thôn. Báo cáo gần nhất ngày 29/06/2023."]
+        vec!["Xếp hạng 1 trên 4 tổ dân phố. Báo cáo gần nhất ngày 29/06/2023."]
     );
     assert_eq!(
         hai.table_rows("table.progress-hamlet")[2],
