@@ -170,6 +170,12 @@ fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<
 /// Every problem in the site (or in every commune of a province), without
 /// writing anything, as a build on `today` would find them.
 pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+    check_for(root, today, false)
+}
+
+/// `check`, for the day given with `--today` (`explicit`), which also warns
+/// when that day is after the campaign.
+pub fn check_for(root: &Path, today: NaiveDate, explicit: bool) -> Vec<Diagnostic> {
     let province = match read_province(root, None) {
         Ok(province) => province,
         Err(diags) => return diags,
@@ -187,6 +193,13 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         .filter_map(|s| theme::load(&s.content.template_overrides, &s.commune.root).err())
         .collect();
     diags.extend(broken.into_iter().flatten());
+    if explicit {
+        diags.extend(
+            sites
+                .iter()
+                .filter_map(|s| validate::today_after_campaign(&s.content, today)),
+        );
+    }
     diagnostics::sort(&mut diags);
     diags
 }
@@ -315,6 +328,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let province = read_province(&options.root, base_url).map_err(fail)?;
     let today = options.today.unwrap_or_else(today_in_vietnam);
     let (sites, mut warnings) = prepare_all(&province, today).map_err(fail)?;
+    if options.today.is_some() {
+        warnings.extend(
+            sites
+                .iter()
+                .filter_map(|s| validate::today_after_campaign(&s.content, today)),
+        );
+    }
     // espeak-ng is asked once, before rendering, so pages link only to sound
     // that will be there.
     let speak = options.audio

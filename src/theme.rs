@@ -45,6 +45,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("embed.html"),
     theme_file!("names.html"),
     theme_file!("changes.html"),
+    theme_file!("month.html"),
     theme_file!("atom.xml"),
     theme_file!("sitemap.xml"),
 ];
@@ -76,6 +77,10 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     (
         crate::plan::SHARE_STYLESHEET,
         include_bytes!("../themes/default/static/chia-se.css"),
+    ),
+    (
+        crate::plan::READER_DATE_SCRIPT,
+        include_bytes!("../../themes/default/static/hom-nay.js"),
     ),
 ];
 

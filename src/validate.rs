@@ -22,7 +22,26 @@ pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     documents(content, &mut diags);
     raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
+    progress::dated_after(content, today, &mut diags);
     diags
+}
+
+/// Built with `--today` after the campaign: every session is past, and the
+/// officer should know before publishing (an end date typed wrong, or a
+/// campaign extended without a new end). Only for a `--today` written: a
+/// build on the clock's day long after an old campaign is no mistake.
+pub fn today_after_campaign(content: &Content, today: chrono::NaiveDate) -> Option<Diagnostic> {
+    let end = content.site.campaign.end?;
+    (today > end).then(|| {
+        Diagnostic::new(
+            &content.site.source.file,
+            None,
+            Message::TodayAfterCampaign {
+                today: vi::calendar::format_date_numeric(today),
+                end: vi::calendar::format_date_numeric(end),
+            },
+        )
+    })
 }
 
 /// The one warning for everything a missing `base_url` leaves out, made once

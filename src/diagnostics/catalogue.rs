@@ -592,7 +592,7 @@ catalogue! {
         hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
         guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
     SlugLikeWeek { slug: String, name: String }: error
-        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo."
+        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần hoặc tháng (lich/tuan-<năm>-<tuần>/, lich/thang-<năm>-<tháng>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
         guide "Địa chỉ lich/*…*/ của thôn *\"…\"* trùng dạng địa chỉ lịch tuần…";
     // 8.7 Lịch và điểm thu nhận
@@ -893,6 +893,14 @@ catalogue! {
         "Ngày thông báo thay đổi {changed} ở sau ngày dựng trang {today}."
         hint "`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."
         guide "cảnh báo: Ngày thông báo thay đổi … ở sau ngày dựng trang … (hoặc trước ngày bắt đầu đợt).";
+    TodayAfterCampaign { today: String, end: String }: warning
+        "Ngày dựng trang {today} ở sau ngày kết thúc đợt vận động {end}: mọi buổi đều đã qua, trang không còn lịch sắp tới."
+        hint "Nếu đợt được kéo dài, sửa campaign.end trong site.yaml và thêm lịch mới; nếu dựng cho một ngày khác, kiểm tra --today."
+        guide "cảnh báo: Ngày dựng trang … ở sau ngày kết thúc đợt vận động …";
+    ProgressAfterToday { date: String, today: String }: warning
+        "Báo cáo tiến độ ngày {date} ở sau ngày dựng trang {today}, nên chưa được tính là số liệu hiện tại."
+        hint "Kiểm tra lại ngày của báo cáo (có thể gõ nhầm); nếu đúng, dựng lại trang từ ngày đó."
+        guide "cảnh báo: Báo cáo tiến độ ngày … ở sau ngày dựng trang …";
     ChangedBeforeCampaign { changed: String, start: String }: warning
         "Ngày thông báo thay đổi {changed} ở trước ngày bắt đầu đợt vận động {start}."
         hint "`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."
