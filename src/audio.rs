@@ -1,12 +1,15 @@
 //! `build --audio`: each week's read-aloud script spoken by espeak-ng's
-//! Vietnamese voice into `doc-loa.wav` beside it. Optional by design: a plain
-//! build never runs it, and when espeak-ng is missing or fails the build warns
-//! once and goes on. It only adds files; every other file stays byte-identical.
+//! Vietnamese voice and compressed to `doc-loa.mp3` beside it, small enough to
+//! send in a Zalo group (a week's script: tens of KB a minute, not the
+//! ~2.6 MB a minute of espeak-ng's WAV). Optional by design: a plain build
+//! never runs it, and when espeak-ng is missing or fails the build warns once
+//! and goes on. Weeks the officer recorded themselves (`audio/`) are not
+//! synthesised: their recording is published instead (`build.rs`).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use mp3lame_encoder::{Bitrate, Builder, FlushNoGap, Mode, MonoPcm, Quality};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Message};
@@ -19,28 +22,27 @@ const ESPEAK: &str = "espeak-ng";
 /// Slower than espeak-ng's default 175 words a minute: loudspeakers echo.
 const WORDS_PER_MINUTE: &str = "140";
 
+/// 32 kbit/s mono at espeak-ng's 22,050 Hz: clear speech, 240 KB a minute.
+/// MP3 rather than Opus because every phone, Zalo and browser plays it.
+const BITRATE: Bitrate = Bitrate::Kbps32;
+
 #[derive(Debug, Default)]
 pub struct AudioOutcome {
-    /// How many `doc-loa.wav` files were written.
+    /// How many `doc-loa.mp3` files were written.
     pub written: usize,
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Receives each sound file: (path relative to the site's output, bytes).
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
 /// Speak every week's script. `dir` holds the scripts already written (the
-/// staging folder); `output` is where the officer will find the files, for messages.
-pub fn speak_weeks(dir: &Path, output: &Path, weeks: &[Week]) -> AudioOutcome {
-    if weeks.is_empty() {
-        return AudioOutcome::default();
-    }
-    if let Err(warning) = probe() {
-        return AudioOutcome {
-            written: 0,
-            warnings: vec![warning],
-        };
-    }
+/// staging folder); `output` is where the officer will find the files, for
+/// messages. Call [`probe`] first: this assumes espeak-ng works.
+pub fn speak_weeks(dir: &Path, output: &Path, weeks: &[Week], sink: &Sink) -> AudioOutcome {
     let results: Vec<Result<(), Diagnostic>> = weeks
         .par_iter()
-        .map(|&week| speak_one(dir, output, week))
+        .map(|&week| speak_one(dir, output, week, sink))
         .collect();
     let mut outcome = AudioOutcome::default();
     for result in results {
@@ -57,8 +59,9 @@ fn tool_warning(message: Message) -> Diagnostic {
 }
 
 /// Is espeak-ng there, with a Vietnamese voice? One clear message if not,
-/// rather than one per week.
-fn probe() -> Result<(), Diagnostic> {
+/// rather than one per week; asked once per build, before pages are rendered,
+/// so they link only to sound that will exist.
+pub fn probe() -> Result<(), Diagnostic> {
     let run = Command::new(ESPEAK)
         .args(["-q", "-v", "vi", "thử"])
         .stdin(Stdio::null())
@@ -79,9 +82,17 @@ fn probe() -> Result<(), Diagnostic> {
     }
 }
 
-fn speak_one(dir: &Path, output: &Path, week: Week) -> Result<(), Diagnostic> {
+fn speak_one(dir: &Path, output: &Path, week: Week, sink: &Sink) -> Result<(), Diagnostic> {
+    let rel = week_audio_path(week, "mp3");
+    let warning = |message| Diagnostic::new(output.join(&rel), None, message);
+    // espeak-ng's WAV goes to a temporary folder, never into the site.
+    let tmp = tempfile::tempdir().map_err(|e| {
+        warning(Message::Mp3Failed {
+            reason: io_reason(&e),
+        })
+    })?;
+    let wav = tmp.path().join("doc-loa.wav");
     let script = dir.join(week_script_path(week));
-    let wav = dir.join(week_audio_path(week));
     let run = Command::new(ESPEAK)
         .args(["-v", "vi", "-s", WORDS_PER_MINUTE, "-b", "1", "-w"])
         .arg(&wav)
@@ -91,31 +102,83 @@ fn speak_one(dir: &Path, output: &Path, week: Week) -> Result<(), Diagnostic> {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output();
-    let reason = match run {
-        Ok(out) if out.status.success() && is_wave(&wav) => return Ok(()),
-        Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        Err(e) => io_reason(&e),
+    let samples = match run {
+        Ok(out) if out.status.success() => read_wave(&wav),
+        Ok(out) => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+        Err(e) => Err(io_reason(&e)),
     };
-    // A half-written file would pass for a recording.
-    let _ = std::fs::remove_file(&wav);
-    Err(Diagnostic::new(
-        output.join(week_audio_path(week)),
-        None,
-        Message::SpeechFailed {
+    let (rate, samples) = samples.map_err(|reason| {
+        warning(Message::SpeechFailed {
             reason,
             script: output.join(week_script_path(week)).display().to_string(),
-        },
-    ))
+        })
+    })?;
+    let mp3 =
+        encode_mp3(rate, &samples).map_err(|reason| warning(Message::Mp3Failed { reason }))?;
+    sink(&rel, &mp3)
 }
 
-/// A RIFF/WAVE file with sound after its 44-byte header.
-fn is_wave(path: &Path) -> bool {
-    let mut head = [0u8; 12];
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
-    };
-    file.read_exact(&mut head).is_ok()
-        && head.starts_with(b"RIFF")
-        && head.ends_with(b"WAVE")
-        && file.metadata().is_ok_and(|m| m.len() > 44)
+/// The 16-bit mono samples of espeak-ng's WAV and their rate; an error for a
+/// file that is not one, or holds no sound (a half-written file).
+fn read_wave(path: &Path) -> Result<(u32, Vec<i16>), String> {
+    let reader = hound::WavReader::open(path).map_err(|e| e.to_string())?;
+    let spec = reader.spec();
+    if spec.channels != 1 || spec.bits_per_sample != 16 {
+        return Err(format!(
+            "{} kênh, {} bit",
+            spec.channels, spec.bits_per_sample
+        ));
+    }
+    let samples = reader
+        .into_samples::<i16>()
+        .collect::<Result<Vec<i16>, _>>()
+        .map_err(|e| e.to_string())?;
+    if samples.is_empty() {
+        return Err("tệp âm thanh rỗng".into());
+    }
+    Ok((spec.sample_rate, samples))
+}
+
+/// Constant bit rate, so every player knows the length from the size alone.
+pub fn encode_mp3(rate: u32, samples: &[i16]) -> Result<Vec<u8>, String> {
+    let reason = |e: &dyn std::fmt::Display| e.to_string();
+    let mut encoder = Builder::new()
+        .ok_or("LAME")?
+        .with_num_channels(1)
+        .and_then(|b| b.with_sample_rate(rate))
+        .and_then(|b| b.with_mode(Mode::Mono))
+        .and_then(|b| b.with_brate(BITRATE))
+        .and_then(|b| b.with_quality(Quality::Good))
+        // No Xing/LAME frame: it would have to be patched in after the end.
+        .and_then(|b| b.with_to_write_vbr_tag(false))
+        .and_then(|b| b.build())
+        .map_err(|e| reason(&e))?;
+    let mut mp3 = Vec::with_capacity(mp3lame_encoder::max_required_buffer_size(samples.len()));
+    encoder
+        .encode_to_vec(MonoPcm(samples), &mut mp3)
+        .map_err(|e| reason(&e))?;
+    // The flush needs room for its last frames (7,200 bytes, says LAME).
+    mp3.reserve(7200);
+    encoder
+        .flush_to_vec::<FlushNoGap>(&mut mp3)
+        .map_err(|e| reason(&e))?;
+    Ok(mp3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_mp3;
+
+    #[test]
+    fn a_second_of_tone_is_four_kilobytes() {
+        let samples: Vec<i16> = (0..22_050)
+            .map(|i| ((i as f32 * 0.05).sin() * 8000.0) as i16)
+            .collect();
+        let mp3 = encode_mp3(22_050, &samples).unwrap();
+        // 32 kbit/s: 4,000 bytes a second, give or take a frame.
+        assert!((3_500..=5_500).contains(&mp3.len()), "{}", mp3.len());
+        // An MPEG-2 Layer III frame header (22.05 kHz is MPEG-2).
+        assert_eq!(mp3[0], 0xFF);
+        assert_eq!(mp3[1] & 0xFE, 0xF2);
+    }
 }

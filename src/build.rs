@@ -35,7 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The date "upcoming" is counted from; the build date when None.
     pub today: Option<NaiveDate>,
-    /// Also speak each week's read-aloud script into `doc-loa.wav` (espeak-ng).
+    /// Also speak each week's read-aloud script into `doc-loa.mp3` (espeak-ng,
+    /// then LAME), for the weeks the officer did not record themselves.
     pub audio: bool,
     /// Also write the whole site as one zip beside the output folder.
     pub zip: bool,
@@ -218,11 +219,26 @@ fn write_commune(
     let rendered = render::site(&ctx)?;
     let mut files = rendered.files;
     let mut warnings = Vec::new();
-    if options.audio {
+    // The officer's recordings, in place of the synthetic voice.
+    let mut unrecorded = Vec::new();
+    for (&week, recording) in plan.weeks.iter().zip(&plan.week_recordings) {
+        match recording {
+            Some(r) => {
+                let r = &content.recordings[*r];
+                staging
+                    .copy(&r.abs, &prefixed(&plan::week_audio_path(week, r.ext)))
+                    .map_err(|d| vec![d])?;
+                files += 1;
+            }
+            None => unrecorded.push(week),
+        }
+    }
+    if job.render_options.speak {
         let spoken = crate::audio::speak_weeks(
             &staging.dir().join(prefix),
             &options.output.join(prefix),
-            &plan.weeks,
+            &unrecorded,
+            &sink,
         );
         files += spoken.written;
         warnings.extend(spoken.warnings);
@@ -534,11 +550,22 @@ fn build_with(
     // Before anything else can fail: a site left aside by a killed build goes back.
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
-    let render_options = RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
-    };
     let province = read_province(&options.root, base_url).map_err(fail)?;
+    let today = options.today.unwrap_or_else(today_in_vietnam);
+    // espeak-ng is asked once, before rendering, so pages link only to sound
+    // that will be there.
+    let (speak, speak_warning) = match options.audio {
+        false => (false, None),
+        true => match crate::audio::probe() {
+            Ok(()) => (true, None),
+            Err(warning) => (false, Some(warning)),
+        },
+    };
+    let render_options = RenderOptions {
+        today,
+        upcoming_on_home: 10,
+        speak,
+    };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
     let job = Job {
@@ -629,6 +656,7 @@ fn build_with(
         .chain(validate::missing_base_url(&province, lone_has_url))
         .collect();
     warnings.extend(validate::missing_base_url(&province, lone_has_url));
+    warnings.extend(speak_warning);
     if let Some(data) = data {
         let finished = match data_error {
             Some(reason) => Err(reason),
@@ -725,6 +753,8 @@ fn try_update(
     let render_options = RenderOptions {
         today: options.today.unwrap_or_else(today_in_vietnam),
         upcoming_on_home: 10,
+        // `--audio` is never updated in place (see above).
+        speak: false,
     };
     let province = match read_province(&options.root, base_url) {
         Ok(province) => province,

@@ -44,7 +44,7 @@ enum Command {
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
         #[arg(long, value_parser = parse_today)]
         today: Option<chrono::NaiveDate>,
-        /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.wav (cần espeak-ng; thiếu thì chỉ cảnh báo).
+        /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.mp3 (cần espeak-ng; thiếu thì chỉ cảnh báo). Tuần đã có bản ghi âm trong audio/ thì đăng bản ghi đó.
         #[arg(long)]
         audio: bool,
         /// Ghi thêm toàn bộ trang thành một tệp nén .zip cạnh thư mục đầu ra (ví dụ public.zip), để tải lên cổng thông tin.

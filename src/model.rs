@@ -41,6 +41,9 @@ pub struct Content {
     /// `news/*.md`, in file order; the planner sorts them newest first.
     pub news: Vec<NewsItem>,
     pub static_files: Vec<StaticFile>,
+    /// `audio/tuan-<năm>-<tuần>.mp3`: the officer's own recordings of weeks'
+    /// scripts, published in place of the synthetic voice.
+    pub recordings: Vec<Recording>,
     /// Theme files the site overrides: (file name, template text).
     pub template_overrides: Vec<(String, String)>,
     /// `progress.yaml`, when the site has one.
@@ -352,6 +355,17 @@ pub struct StaticFile {
     pub abs: PathBuf,
     /// Width and height in pixels, when it is an image.
     pub size: Option<(u32, u32)>,
+}
+
+/// An officer's recording of a week's script (`audio/tuan-2022-48.mp3`).
+#[derive(Clone, Debug)]
+pub struct Recording {
+    /// The ISO week it is for, from its name.
+    pub year: i32,
+    pub week: u32,
+    /// `mp3` or `m4a`, lowercase: the published file keeps it.
+    pub ext: &'static str,
+    pub abs: PathBuf,
 }
 
 /// What a build is about: a province or district root (`site.yaml` with

@@ -83,6 +83,9 @@ pub struct Plan {
     pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
+    /// For each week, the officer's recording of its script (an index of
+    /// `Content::recordings`), published in place of the synthetic voice.
+    pub week_recordings: Vec<Option<usize>>,
     pub pages: Vec<PlannedPage>,
     /// News items, newest first.
     pub news: Vec<NewsId>,
@@ -217,6 +220,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let session_also = sessions_also(content, &session_hamlets);
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
+    let week_recordings = weeks::recordings(content, &weeks, &mut diags);
 
     let mut guides: Vec<GuideId> = GuideId::all(content.guides.len())
         .filter(|&i| !content.guide(i).draft)
@@ -322,7 +326,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
 
     let week_files: Vec<String> = weeks
         .iter()
-        .flat_map(|&w| [week_script_path(w), week_audio_path(w)])
+        .flat_map(|&w| {
+            [
+                week_script_path(w),
+                week_audio_path(w, "mp3"),
+                week_audio_path(w, "m4a"),
+            ]
+        })
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
@@ -362,6 +372,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             session_also,
             guides,
             weeks,
+            week_recordings,
             pages,
             news,
             files,

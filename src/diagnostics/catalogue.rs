@@ -707,17 +707,33 @@ catalogue! {
         hint "Báo lỗi này cho người bảo trì bangtin.";
     // 8.14 Đọc lời loa thành âm thanh (--audio)
     EspeakMissing: warning
-        "Không tìm thấy chương trình espeak-ng nên chưa tạo tệp âm thanh doc-loa.wav; các trang và lời đọc doc-loa.txt vẫn được tạo đầy đủ."
+        "Không tìm thấy chương trình espeak-ng nên chưa tạo tệp âm thanh doc-loa.mp3; các trang và lời đọc doc-loa.txt vẫn được tạo đầy đủ."
         hint "Cài espeak-ng (Debian, Ubuntu: sudo apt install espeak-ng; Windows: bộ cài tại https://github.com/espeak-ng/espeak-ng/releases) rồi chạy lại bangtin build --audio. Không cần âm thanh thì bỏ --audio."
-        guide "cảnh báo: Không tìm thấy chương trình espeak-ng nên chưa tạo tệp âm thanh doc-loa.wav…";
+        guide "cảnh báo: Không tìm thấy chương trình espeak-ng nên chưa tạo tệp âm thanh doc-loa.mp3…";
     EspeakFailed { reason: String }: warning
-        "Không chạy được espeak-ng ({reason}) nên chưa tạo tệp âm thanh doc-loa.wav; các trang vẫn được tạo."
+        "Không chạy được espeak-ng ({reason}) nên chưa tạo tệp âm thanh doc-loa.mp3; các trang vẫn được tạo."
         hint "Kiểm tra espeak-ng chạy được trong cửa sổ lệnh: espeak-ng -v vi \"xin chào\"."
-        guide "cảnh báo: Không chạy được espeak-ng (…) nên chưa tạo tệp âm thanh doc-loa.wav…";
+        guide "cảnh báo: Không chạy được espeak-ng (…) nên chưa tạo tệp âm thanh doc-loa.mp3…";
     EspeakWithoutVietnamese { reason: String }: warning
-        "espeak-ng không đọc được tiếng Việt ({reason}) nên chưa tạo tệp âm thanh doc-loa.wav; các trang vẫn được tạo."
+        "espeak-ng không đọc được tiếng Việt ({reason}) nên chưa tạo tệp âm thanh doc-loa.mp3; các trang vẫn được tạo."
         hint "Cài bản espeak-ng có giọng tiếng Việt (xem: espeak-ng --voices=vi) rồi chạy lại."
         guide "cảnh báo: espeak-ng không đọc được tiếng Việt (…)…";
+    RecordingFormat { ext: String }: warning
+        "Tệp ghi âm .{ext} chưa được đăng: bangtin chỉ đăng tệp .mp3 hoặc .m4a, loại điện thoại nào cũng mở được."
+        hint "Lưu hoặc chuyển bản ghi sang .mp3 (ứng dụng ghi âm của điện thoại thường có tùy chọn này), đặt tên theo tuần, ví dụ audio/tuan-2022-48.mp3."
+        guide "cảnh báo: Tệp ghi âm .… chưa được đăng: bangtin chỉ đăng tệp .mp3 hoặc .m4a…";
+    RecordingName { name: String }: warning
+        "Tên tệp ghi âm {name} không cho biết của tuần nào nên tệp chưa được đăng."
+        hint "Đặt tên như thư mục của trang lịch tuần: tuan-<năm>-<tuần>.mp3, ví dụ tuan-2022-48.mp3 cho trang lich/tuan-2022-48/ (tuần có hai chữ số: tuan-2023-05)."
+        guide "cảnh báo: Tên tệp ghi âm … không cho biết của tuần nào…";
+    RecordingWeekEmpty { week: u32, year: i32 }: warning
+        "Tuần {week} năm {year} không có buổi nào trong lịch nên tệp ghi âm này chưa được đăng."
+        hint "Kiểm tra năm và số tuần trong tên tệp: mỗi tuần có lịch có một trang lich/tuan-<năm>-<tuần>/, tên tệp ghi âm lấy đúng phần tuan-<năm>-<tuần> đó."
+        guide "cảnh báo: Tuần … năm … không có buổi nào trong lịch nên tệp ghi âm này chưa được đăng.";
+    Mp3Failed { reason: String }: warning
+        "Không nén được lời đọc thành tệp mp3 ({reason}); các tệp khác vẫn được tạo."
+        hint "Báo lỗi này cho người bảo trì bangtin; trong lúc chờ, có thể tự ghi âm lời đọc và đặt vào audio/ (xem hướng dẫn, mục 9)."
+        guide "cảnh báo: Không nén được lời đọc thành tệp mp3 (…)…";
     SpeechFailed { reason: String, script: String }: warning
         "espeak-ng không tạo được tệp âm thanh này ({reason}); các tệp khác vẫn được tạo."
         hint "Thử chạy tay: espeak-ng -v vi -f {script}"

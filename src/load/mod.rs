@@ -9,6 +9,7 @@ mod news;
 mod personal;
 mod progress;
 pub mod province;
+mod recordings;
 mod schedule;
 mod site;
 mod spreadsheet;
@@ -233,6 +234,7 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
         &mut sources,
     );
     content.static_files = static_files::collect(&site, root, &mut diagnostics);
+    content.recordings = recordings::collect(&site, root, &mut diagnostics);
 
     for path in files_with_ext(&site, &root.join("templates"), &["html"], &mut diagnostics) {
         match read_text(&path) {

@@ -58,9 +58,41 @@ pub fn week_evening_script_path(week: Week) -> String {
     format!("{}/doc-loa-hang-ngay.txt", week.dir())
 }
 
-/// The script spoken by espeak-ng, written only by `build --audio`.
-pub fn week_audio_path(week: Week) -> String {
-    format!("{}/doc-loa.wav", week.dir())
+/// The script as sound: the officer's recording (`mp3` or `m4a`, as they
+/// gave it), or espeak-ng's voice compressed to `mp3` by `build --audio`.
+pub fn week_audio_path(week: Week, ext: &str) -> String {
+    format!("{}/doc-loa.{ext}", week.dir())
+}
+
+/// For each week, the officer's recording of it (an index of
+/// `Content::recordings`); a warning for a recording of a week without sessions.
+pub(super) fn recordings(
+    content: &Content,
+    weeks: &[Week],
+    diags: &mut Diagnostics,
+) -> Vec<Option<usize>> {
+    let mut of_week = vec![None; weeks.len()];
+    for (i, r) in content.recordings.iter().enumerate() {
+        let week = Week {
+            year: r.year,
+            number: r.week,
+        };
+        match weeks.binary_search(&week) {
+            // Two files for one week (.m4a and .mp3): the first by name.
+            Ok(w) => {
+                of_week[w].get_or_insert(i);
+            }
+            Err(_) => diags.push(Diagnostic::new(
+                &r.abs,
+                None,
+                Message::RecordingWeekEmpty {
+                    week: r.week,
+                    year: r.year,
+                },
+            )),
+        }
+    }
+    of_week
 }
 
 /// Every week that has a session of a known hamlet, in order.
@@ -169,7 +201,10 @@ mod tests {
         let week = Week::of(date(2022, 11, 29));
         assert_eq!(week_path(week), "lich/tuan-2022-48/index.html");
         assert_eq!(week_script_path(week), "lich/tuan-2022-48/doc-loa.txt");
-        assert_eq!(week_audio_path(week), "lich/tuan-2022-48/doc-loa.wav");
+        assert_eq!(
+            week_audio_path(week, "mp3"),
+            "lich/tuan-2022-48/doc-loa.mp3"
+        );
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct RenderOptions {
     pub today: NaiveDate,
     /// How many upcoming sessions the home page lists.
     pub upcoming_on_home: usize,
+    /// `build --audio` with a working espeak-ng: every week not recorded by
+    /// the officer gets a synthetic `doc-loa.mp3`, which its page links to.
+    pub speak: bool,
 }
 
 /// Receives each output file: (path relative to the output folder, bytes).
@@ -68,6 +71,8 @@ struct Shared<'a> {
     /// Every file of `static/` by its output path, with its pixel size if it is an image.
     static_files: HashMap<&'a str, Option<(u32, u32)>>,
     upcoming_on_home: usize,
+    /// See `RenderOptions::speak`.
+    speak: bool,
 }
 
 /// One site to render: its content and plan, the compiled theme, the build's
@@ -209,6 +214,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         doc_paths,
         static_files,
         upcoming_on_home: options.upcoming_on_home,
+        speak: options.speak,
     };
 
     let errors: Vec<Diagnostic> = plan

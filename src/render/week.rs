@@ -42,6 +42,11 @@ struct SheetView {
     script_path: String,
     /// `doc-loa-hang-ngay.txt`: the evening bulletins announcing the week.
     evening_script_path: String,
+    /// `doc-loa.mp3` (or `.m4a`): the officer's recording, or the synthetic
+    /// voice of `build --audio`; None when there is neither.
+    audio_path: Option<String>,
+    /// Whether `audio_path` is the officer's own voice.
+    audio_recorded: bool,
     /// The week's texts for Zalo and SMS (`chia-se/tuan-…/`).
     share_zalo: String,
     share_sms: String,
@@ -286,6 +291,11 @@ pub(super) fn page(
         .base_url
         .as_ref()
         .map(|base| format!("{}/{}", base.trim_end_matches('/'), plan::week_path(week)));
+    let recording = plan.week_recordings[id.index()].map(|r| &content.recordings[r]);
+    let audio_path = match recording {
+        Some(r) => Some(plan::week_audio_path(week, r.ext)),
+        None => shared.speak.then(|| plan::week_audio_path(week, "mp3")),
+    };
     let sheet = SheetView {
         label: format!("Tuần {}", week.number),
         range: range(week),
@@ -297,6 +307,8 @@ pub(super) fn page(
         script: paragraphs,
         script_path: plan::week_script_path(week),
         evening_script_path: plan::week_evening_script_path(week),
+        audio_path,
+        audio_recorded: recording.is_some(),
         share_zalo: plan::zalo_path(&plan::week_share_dir(week)),
         share_sms: plan::sms_path(&plan::week_share_dir(week)),
         printed: format_date_numeric(shared.today),
