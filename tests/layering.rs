@@ -47,6 +47,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "build",
         &[
             "diagnostics",
+            "disk",
             "vi",
             "model",
             "load",
