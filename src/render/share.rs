@@ -165,7 +165,7 @@ pub fn zalo_text(content: &Content, plan: &Plan, target: Subject, today: NaiveDa
     if let Some(url) = seo::absolute_url(site, &target_page(plan, target)) {
         zalo.push_str(&format!("Xem lịch: {url}\n"));
     }
-    Texts { zalo, sms }
+    zalo
 }
 
 /// "- Thứ Ba 29/11, 19:00–21:30: thôn Đông Lão, tại Nhà văn hóa thôn Đông Lão",
