@@ -21,9 +21,10 @@ use siphasher::sip128::{Hasher128 as _, SipHasher13};
 use tera::Tera;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Message};
-use crate::model::{CommuneRef, Content, Province};
+use crate::load::province::Root;
+use crate::model::{CommuneRef, Content, Nation, Province, ProvinceRef};
 use crate::plan::Plan;
-use crate::render::province::{CommuneCard, CommuneSummary, SharedData};
+use crate::render::province::{CommuneCard, CommuneSummary, ProvinceCard, SharedData};
 use crate::render::theme::Theme;
 use crate::render::{RenderContext, RenderOptions};
 use crate::{archive, load, output, plan, render, validate};
@@ -40,6 +41,9 @@ pub struct BuildOptions {
     pub audio: bool,
     /// Also write the whole site as one zip beside the output folder.
     pub zip: bool,
+    /// Of a nation, build only this province (its slug) and the nation's
+    /// index: the builds of every province together are the whole build.
+    pub province: Option<String>,
 }
 
 #[derive(Debug)]
@@ -131,20 +135,62 @@ fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<
     Ok(province)
 }
 
-/// Every problem in the site (or in every commune of a province), without
-/// writing anything, as a build on `today` would find them.
+/// What `--root` holds, with `--base-url` in place (for a nation, its own).
+fn read_root(root: &Path, base_url: Option<String>) -> Result<Root, Vec<Diagnostic>> {
+    match load::province::read_root(root)? {
+        Root::Province(_) => read_province(root, base_url).map(Root::Province),
+        Root::Nation(mut nation) => {
+            if base_url.is_some() {
+                nation.base_url = base_url;
+            }
+            Ok(Root::Nation(nation))
+        }
+    }
+}
+
+/// A province of a nation: read from its folder; without a `base_url` of its
+/// own, its address is the nation's and `tinh/<slug>`.
+fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Diagnostic>> {
+    let mut province = load::province::read(&p.root)?;
+    if province.base_url.is_none() {
+        province.base_url = nation
+            .base_url
+            .as_ref()
+            .map(|url| format!("{}/{}", url.trim_end_matches('/'), p.prefix.trim_end_matches('/')));
+    }
+    Ok(province)
+}
+
+/// Every problem in the site (or in every commune of a province, or of every
+/// province of a nation), without writing anything, as a build on `today`
+/// would find them.
 pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
-    let province = match read_province(root, None) {
-        Ok(province) => province,
-        Err(diags) => return diags,
+    let mut diags = match read_root(root, None) {
+        Ok(Root::Province(province)) => check_province(&province, today),
+        Ok(Root::Nation(nation)) => {
+            let mut diags = nation.warnings.clone();
+            for p in &nation.provinces {
+                match read_province_of(&nation, p) {
+                    Ok(province) => diags.extend(check_province(&province, today)),
+                    Err(found) => diags.extend(found),
+                }
+            }
+            diags
+        }
+        Err(diags) => diags,
     };
+    diagnostics::sort(&mut diags);
+    diags
+}
+
+fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
     // Each commune is dropped once checked: a country's worth is never held.
     let found: Vec<(Vec<Diagnostic>, bool)> = province
         .communes
         .par_iter()
         .map(|commune| {
             let (content, _, mut diags) =
-                prepare(commune, BaseUrl::for_commune(&province, commune), today);
+                prepare(commune, BaseUrl::for_commune(province, commune), today);
             // Templates are part of the site too: a broken override fails the
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
@@ -161,9 +207,8 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     let mut diags = province.warnings.clone();
     diags.extend(found.into_iter().flat_map(|(d, _)| d));
     if !diags.iter().any(Diagnostic::is_error) {
-        diags.extend(validate::missing_base_url(&province, has_url));
+        diags.extend(validate::missing_base_url(province, has_url));
     }
-    diagnostics::sort(&mut diags);
     diags
 }
 
@@ -179,6 +224,8 @@ struct Written {
 /// What one build shares with every commune it renders.
 struct Job<'a> {
     province: &'a Province,
+    /// Where the province goes in the output: "" or a nation's `tinh/<slug>/`.
+    prefix: &'a str,
     options: &'a BuildOptions,
     render_options: &'a RenderOptions,
     staging: &'a output::Staging,
@@ -202,7 +249,8 @@ fn write_commune(
             &own_theme
         }
     };
-    let prefix = commune.prefix.as_str();
+    let prefix = format!("{}{}", job.prefix, commune.prefix);
+    let prefix = prefix.as_str();
     let prefixed = |rel: &str| format!("{prefix}{rel}");
     let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
     let ctx = RenderContext {
@@ -550,7 +598,11 @@ fn build_with(
     // Before anything else can fail: a site left aside by a killed build goes back.
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
-    let province = read_province(&options.root, base_url).map_err(fail)?;
+    let root = read_root(&options.root, base_url).map_err(fail)?;
+    if options.province.is_some() && matches!(root, Root::Province(_)) {
+        let d = Diagnostic::new(&options.root, None, Message::ProvinceOptionNeedsNation);
+        return Err(fail(vec![d]));
+    }
     let today = options.today.unwrap_or_else(today_in_vietnam);
     // espeak-ng is asked once, before rendering, so pages link only to sound
     // that will be there.
@@ -568,31 +620,78 @@ fn build_with(
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
-    let job = Job {
-        province: &province,
-        options,
-        render_options: &render_options,
-        staging: &staging,
-        default_theme: &default_theme,
+    let (mut made, province_key) = match &root {
+        Root::Province(province) => {
+            let job = Job {
+                province,
+                prefix: "",
+                options,
+                render_options: &render_options,
+                staging: &staging,
+                default_theme: &default_theme,
+            };
+            let made = stream_province(&job, cache.is_some()).map_err(fail)?;
+            (made, Some(province_key(province, options, today)))
+        }
+        Root::Nation(nation) => {
+            let parts = Parts {
+                options,
+                render_options: &render_options,
+                staging: &staging,
+                default_theme: &default_theme,
+            };
+            (build_nation(nation, &parts).map_err(fail)?, None)
+        }
     };
+    made.warnings.extend(speak_warning);
+    diagnostics::sort(&mut made.warnings);
+    let zip = finish(options, staging).map_err(fail)?;
+    if let (Some(cache), Some(kept), Some(province)) = (cache, made.kept, province_key) {
+        *cache = Some(Cache {
+            output: output::resolve(&options.output),
+            province,
+            communes: kept,
+            warnings: made.own_warnings,
+        });
+    }
+    Ok(BuildSummary {
+        pages: made.pages,
+        files: made.files,
+        elapsed: started.elapsed(),
+        warnings: made.warnings,
+        zip,
+    })
+}
+
+/// What one province's part of a build wrote.
+struct ProvinceMade {
+    pages: usize,
+    files: usize,
+    /// Every warning of the province and its communes.
+    warnings: Vec<Diagnostic>,
+    /// The province's own (folders, base URL).
+    own_warnings: Vec<Diagnostic>,
+    /// For `serve`: what each commune left.
+    kept: Option<Vec<Kept>>,
+}
+
+/// Every commune of `job.province` and the province's own files (its index,
+/// shared data and theme assets), under `job.prefix`.
+fn stream_province(job: &Job, keep: bool) -> Result<ProvinceMade, Vec<Diagnostic>> {
+    let (province, staging, options) = (job.province, job.staging, job.options);
+    let at = |rel: &str| format!("{}{rel}", job.prefix);
     let data = match province.lone {
         true => None,
         false => {
-            let json = staging
-                .create_file(plan::DATA_JSON)
-                .map_err(|d| fail(vec![d]))?;
-            let csv = staging
-                .create_file(plan::DATA_CSV)
-                .map_err(|d| fail(vec![d]))?;
+            let json = staging.create_file(&at(plan::DATA_JSON)).map_err(|d| vec![d])?;
+            let csv = staging.create_file(&at(plan::DATA_CSV)).map_err(|d| vec![d])?;
             let shown = csv.shown().to_path_buf();
             let data = SharedData::new(json, csv).map_err(|reason| {
-                let e = Diagnostic::new(&shown, None, Message::ProvinceCsvFailed { reason });
-                fail(vec![e])
+                vec![Diagnostic::new(&shown, None, Message::ProvinceCsvFailed { reason })]
             })?;
             Some(data)
         }
     };
-    let keep = cache.is_some();
     let collector = Mutex::new(Collector {
         next: 0,
         waiting: BTreeMap::new(),
@@ -619,7 +718,7 @@ fn build_with(
         .enumerate()
         .par_bridge()
         .for_each(|(i, commune)| {
-            let outcome = make_commune(&job, commune, &failing, keep);
+            let outcome = make_commune(job, commune, &failing, keep);
             collector
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
@@ -636,61 +735,151 @@ fn build_with(
         mut files,
         found: mut warnings,
         refused,
-        mut failed,
+        failed,
         lone_has_url,
         kept,
         ..
     } = collected;
     if refused {
-        diagnostics::sort(&mut warnings);
-        return Err(fail(warnings));
+        return Err(warnings);
     }
     if !failed.is_empty() {
-        diagnostics::sort(&mut failed);
-        return Err(fail(failed));
+        return Err(failed);
     }
     let own_warnings: Vec<Diagnostic> = province
         .warnings
         .iter()
         .cloned()
-        .chain(validate::missing_base_url(&province, lone_has_url))
+        .chain(validate::missing_base_url(province, lone_has_url))
         .collect();
-    warnings.extend(validate::missing_base_url(&province, lone_has_url));
-    warnings.extend(speak_warning);
+    warnings.extend(validate::missing_base_url(province, lone_has_url));
     if let Some(data) = data {
         let finished = match data_error {
             Some(reason) => Err(reason),
             None => data.finish().map(drop),
         };
-        finished.map_err(|reason| fail(vec![data_failed(options, reason)]))?;
-        let index = province_index(&province, &cards, &default_theme, &render_options, options)
-            .map_err(fail)?;
+        finished.map_err(|reason| vec![data_failed(options, reason)])?;
+        let index = province_index(
+            province,
+            &cards,
+            job.default_theme,
+            job.render_options,
+            options,
+        )?;
         staging
-            .write("index.html", &index)
-            .map_err(|d| fail(vec![d]))?;
+            .write(&at("index.html"), &index)
+            .map_err(|d| vec![d])?;
         for (rel, bytes) in render::theme::ASSETS {
-            staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+            staging.write(&at(rel), bytes).map_err(|d| vec![d])?;
         }
         pages += 1;
         files += 3 + render::theme::ASSETS.len();
     }
-    diagnostics::sort(&mut warnings);
-    let zip = finish(options, staging).map_err(fail)?;
-    if let (Some(cache), Some(kept)) = (cache, kept) {
-        *cache = Some(Cache {
-            output: output::resolve(&options.output),
-            province: province_key(&province, options, render_options.today),
-            communes: kept,
-            warnings: own_warnings,
-        });
-    }
-    Ok(BuildSummary {
+    Ok(ProvinceMade {
         pages,
         files,
-        elapsed: started.elapsed(),
         warnings,
-        zip,
+        own_warnings,
+        kept,
     })
+}
+
+/// What every province of a nation's build shares.
+struct Parts<'a> {
+    options: &'a BuildOptions,
+    render_options: &'a RenderOptions,
+    staging: &'a output::Staging,
+    default_theme: &'a Tera,
+}
+
+/// A nation: its provinces one after the other (or only `--province`), each
+/// under `tinh/<slug>/` as it is built alone, then the nation's index and
+/// theme assets. The index is made from the provinces' own `site.yaml`, so
+/// each `--province` build writes the same one: the builds of every
+/// province, put together, are the whole build, file for file.
+fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diagnostic>> {
+    let chosen: Vec<&ProvinceRef> = match &parts.options.province {
+        None => nation.provinces.iter().collect(),
+        Some(slug) => {
+            let found: Vec<&ProvinceRef> =
+                nation.provinces.iter().filter(|p| &p.slug == slug).collect();
+            if found.is_empty() {
+                let known: Vec<&str> = nation.provinces.iter().map(|p| p.slug.as_str()).collect();
+                let d = Diagnostic::new(
+                    &parts.options.root,
+                    None,
+                    Message::ProvinceUnknown {
+                        slug: slug.clone(),
+                        known: known.join(", "),
+                    },
+                );
+                return Err(vec![d]);
+            }
+            found
+        }
+    };
+    let mut made = ProvinceMade {
+        pages: 1,
+        files: 1 + render::theme::ASSETS.len(),
+        warnings: nation.warnings.clone(),
+        own_warnings: Vec::new(),
+        kept: None,
+    };
+    let mut problems = Vec::new();
+    let mut cards = Vec::new();
+    for p in &nation.provinces {
+        let province = match read_province_of(nation, p) {
+            Ok(province) => province,
+            Err(diags) => {
+                problems.extend(diags);
+                continue;
+            }
+        };
+        cards.push(ProvinceCard {
+            title: province.title.clone(),
+            authority: province.authority.clone(),
+            place: province.place.clone(),
+            path: format!("{}index.html", p.prefix),
+            communes: province.communes.len(),
+            data: (!province.lone).then(|| format!("{}du-lieu/", p.prefix)),
+        });
+        if !chosen.iter().any(|c| c.slug == p.slug) {
+            continue;
+        }
+        let job = Job {
+            province: &province,
+            prefix: &p.prefix,
+            options: parts.options,
+            render_options: parts.render_options,
+            staging: parts.staging,
+            default_theme: parts.default_theme,
+        };
+        match stream_province(&job, false) {
+            Ok(one) => {
+                made.pages += one.pages;
+                made.files += one.files;
+                made.warnings.extend(one.warnings);
+            }
+            Err(diags) => problems.extend(diags),
+        }
+    }
+    if !problems.is_empty() {
+        diagnostics::sort(&mut problems);
+        return Err(problems);
+    }
+    let index = render::province::nation_index(
+        nation,
+        &cards,
+        parts.default_theme,
+        parts.render_options.today,
+    )
+    .map_err(|e| vec![render::theme::template_error(&e, &[], &parts.options.root)])?;
+    let staging = parts.staging;
+    staging.write("index.html", &index).map_err(|d| vec![d])?;
+    for (rel, bytes) in render::theme::ASSETS {
+        staging.write(rel, bytes).map_err(|d| vec![d])?;
+    }
+    Ok(made)
 }
 
 /// The province's index of communes.
@@ -756,11 +945,13 @@ fn try_update(
         // `--audio` is never updated in place (see above).
         speak: false,
     };
-    let province = match read_province(&options.root, base_url) {
-        Ok(province) => province,
+    let province = match read_root(&options.root, base_url) {
+        Ok(Root::Province(province)) => province,
+        // A nation is built whole.
+        Ok(Root::Nation(_)) => return None,
         Err(diags) => return fail(diags),
     };
-    if province.lone || province_key(&province, options, render_options.today) != cache.province {
+    if options.province.is_some() || province.lone || province_key(&province, options, render_options.today) != cache.province {
         return None;
     }
     let today = render_options.today;
@@ -805,6 +996,7 @@ fn try_update(
     };
     let job = Job {
         province: &province,
+        prefix: "",
         options,
         render_options: &render_options,
         staging: &staging,

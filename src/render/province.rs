@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::{data, ordered_sessions, views};
-use crate::model::{CommuneRef, Content, Province};
+use crate::model::{CommuneRef, Content, Nation, Province};
 use crate::plan::{self, Plan};
 
 /// What the province's own files need from one commune, made while that
@@ -120,6 +120,53 @@ pub fn index<'a>(
     ctx.insert("root", "");
     let mut html = Vec::with_capacity(64 * 1024);
     tera.render_to("province.html", &ctx, &mut html)?;
+    super::strip_trailing_whitespace(&mut html);
+    Ok(html)
+}
+
+/// A province's entry on a nation's index.
+#[derive(Serialize)]
+pub struct ProvinceCard {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    /// `tinh/<slug>/index.html`.
+    pub path: String,
+    pub communes: usize,
+    /// Its `du-lieu/` folder (`tinh/<slug>/du-lieu/`), none for a lone commune.
+    pub data: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NationView<'a> {
+    title: &'a str,
+    authority: &'a str,
+    place: &'a str,
+}
+
+/// `index.html` of a nation: every province, with its number of communes.
+/// Made from the provinces' own `site.yaml`, so every split build writes it alike.
+pub fn nation_index(
+    nation: &Nation,
+    provinces: &[ProvinceCard],
+    tera: &Tera,
+    today: NaiveDate,
+) -> Result<Vec<u8>, tera::Error> {
+    let mut ctx = Context::new();
+    ctx.insert(
+        "nation",
+        &NationView {
+            title: &nation.title,
+            authority: &nation.authority,
+            place: &nation.place,
+        },
+    );
+    ctx.insert("provinces", provinces);
+    ctx.insert("today", &crate::vi::calendar::format_date(today));
+    ctx.insert("stylesheet", plan::STYLESHEET);
+    ctx.insert("root", "");
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to("nation.html", &ctx, &mut html)?;
     super::strip_trailing_whitespace(&mut html);
     Ok(html)
 }
