@@ -275,8 +275,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = out.ok_or(
         "usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] [--provinces P] OUT",
     )?;
-    let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week), (_, provinces)] =
-        opts;
+    let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week), (_, provinces)] = opts;
     let out = Path::new(&out);
     if out.exists() {
         fs::remove_dir_all(out)?;
@@ -294,7 +293,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
     } else {
         let provinces = provinces.clamp(1, communes);
-        let mut nation = String::from("title: Định danh điện tử toàn quốc\nauthority: Bộ Công an\nprovinces:\n");
+        let mut nation =
+            String::from("title: Định danh điện tử toàn quốc\nauthority: Bộ Công an\nprovinces:\n");
         let mut c = 0;
         for p in 0..provinces {
             let dir = match provinces {

@@ -153,10 +153,13 @@ fn read_root(root: &Path, base_url: Option<String>) -> Result<Root, Vec<Diagnost
 fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Diagnostic>> {
     let mut province = load::province::read(&p.root)?;
     if province.base_url.is_none() {
-        province.base_url = nation
-            .base_url
-            .as_ref()
-            .map(|url| format!("{}/{}", url.trim_end_matches('/'), p.prefix.trim_end_matches('/')));
+        province.base_url = nation.base_url.as_ref().map(|url| {
+            format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                p.prefix.trim_end_matches('/')
+            )
+        });
     }
     Ok(province)
 }
@@ -683,11 +686,19 @@ fn stream_province(job: &Job, keep: bool) -> Result<ProvinceMade, Vec<Diagnostic
     let data = match province.lone {
         true => None,
         false => {
-            let json = staging.create_file(&at(plan::DATA_JSON)).map_err(|d| vec![d])?;
-            let csv = staging.create_file(&at(plan::DATA_CSV)).map_err(|d| vec![d])?;
+            let json = staging
+                .create_file(&at(plan::DATA_JSON))
+                .map_err(|d| vec![d])?;
+            let csv = staging
+                .create_file(&at(plan::DATA_CSV))
+                .map_err(|d| vec![d])?;
             let shown = csv.shown().to_path_buf();
             let data = SharedData::new(json, csv).map_err(|reason| {
-                vec![Diagnostic::new(&shown, None, Message::ProvinceCsvFailed { reason })]
+                vec![Diagnostic::new(
+                    &shown,
+                    None,
+                    Message::ProvinceCsvFailed { reason },
+                )]
             })?;
             Some(data)
         }
@@ -801,8 +812,11 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
     let chosen: Vec<&ProvinceRef> = match &parts.options.province {
         None => nation.provinces.iter().collect(),
         Some(slug) => {
-            let found: Vec<&ProvinceRef> =
-                nation.provinces.iter().filter(|p| &p.slug == slug).collect();
+            let found: Vec<&ProvinceRef> = nation
+                .provinces
+                .iter()
+                .filter(|p| &p.slug == slug)
+                .collect();
             if found.is_empty() {
                 let known: Vec<&str> = nation.provinces.iter().map(|p| p.slug.as_str()).collect();
                 let d = Diagnostic::new(
@@ -951,7 +965,10 @@ fn try_update(
         Ok(Root::Nation(_)) => return None,
         Err(diags) => return fail(diags),
     };
-    if options.province.is_some() || province.lone || province_key(&province, options, render_options.today) != cache.province {
+    if options.province.is_some()
+        || province.lone
+        || province_key(&province, options, render_options.today) != cache.province
+    {
         return None;
     }
     let today = render_options.today;

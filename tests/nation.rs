@@ -142,18 +142,24 @@ fn an_unknown_province_or_a_province_option_off_a_nation_is_refused() {
     let run = build(&t, &t.out, &["--province", "ha-noi"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("Không có tỉnh \"ha-noi\" trong trang toàn quốc."),
+        run.stderr
+            .contains("Không có tỉnh \"ha-noi\" trong trang toàn quốc."),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("thanh-hoa, kien-giang"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("thanh-hoa, kien-giang"),
+        "{}",
+        run.stderr
+    );
     assert!(!t.out.exists());
 
     let province = SiteTest::fixture("province");
     let run = province.build_with(&["--province", "thanh-hoa"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("Tùy chọn --province chỉ dùng cho trang toàn quốc"),
+        run.stderr
+            .contains("Tùy chọn --province chỉ dùng cho trang toàn quốc"),
         "{}",
         run.stderr
     );

@@ -46,9 +46,8 @@ pub fn read_root(root: &Path) -> Result<Root, Vec<Diagnostic>> {
     if SiteFolder::new(root).check_if_link(&file).is_ok() {
         if let Ok(text) = read_text(&file) {
             if let Ok(probe) = yaml::from_str::<Probe>(&text) {
-                let is_other = probe.hamlets.is_some()
-                    || probe.campaign.is_some()
-                    || probe.communes.is_some();
+                let is_other =
+                    probe.hamlets.is_some() || probe.campaign.is_some() || probe.communes.is_some();
                 let found = !is_other && !root.join("xa").is_dir() && root.join("tinh").is_dir();
                 if probe.provinces.is_some() || found {
                     return parse_nation(root, &file, &text).map(Root::Nation);

@@ -117,10 +117,7 @@ pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
         .map(|x| lower_first(&memo.plain(x)))
         .filter(|x| !x.is_empty())
         .collect();
-    let notes = s
-        .note
-        .map(|n| memo.note_candidates(n))
-        .unwrap_or_default();
+    let notes = s.note.map(|n| memo.note_candidates(n)).unwrap_or_default();
 
     let compose = |services: &[String], note: Option<&str>, place: &str| {
         let mut text = head.clone();
