@@ -75,6 +75,8 @@ pub fn session_sms(s: &SmsSession) -> String {
 pub struct PlainMemo {
     plain: HashMap<String, String>,
     notes: HashMap<String, Vec<String>>,
+    /// A place made plain, by the place as written and its hamlet's name.
+    places: HashMap<(String, String), String>,
 }
 
 impl PlainMemo {
@@ -84,6 +86,16 @@ impl PlainMemo {
         }
         let done = plain(text);
         self.plain.insert(text.to_string(), done.clone());
+        done
+    }
+
+    fn place(&mut self, place: &str, hamlet_name: &str) -> String {
+        let key = (place.to_string(), hamlet_name.to_string());
+        if let Some(done) = self.places.get(&key) {
+            return done.clone();
+        }
+        let done = self.plain(&without_trailing_name(place, hamlet_name));
+        self.places.insert(key, done.clone());
         done
     }
 
@@ -107,7 +119,7 @@ pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
     let when = format!(" {time} {}", day_words(s.date));
     let place = s
         .place
-        .map(|p| memo.plain(&without_trailing_name(p, s.hamlet_name)))
+        .map(|p| memo.place(p, s.hamlet_name))
         .filter(|p| !p.is_empty())
         .map(|p| format!(" tai {p}"))
         .unwrap_or_default();
