@@ -60,6 +60,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "build",
         &[
             "diagnostics",
+            "disk",
             "vi",
             "model",
             "load",
