@@ -168,19 +168,13 @@ fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Di
 /// province of a nation), without writing anything, as a build on `today`
 /// would find them.
 pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
-    check_for(root, today, false)
-}
-
-/// `check`, for the day given with `--today` (`explicit`), which also warns
-/// when that day is after the campaign.
-pub fn check_for(root: &Path, today: NaiveDate, explicit: bool) -> Vec<Diagnostic> {
     let mut diags = match read_root(root, None) {
-        Ok(Root::Province(province)) => check_province(&province, today, explicit),
+        Ok(Root::Province(province)) => check_province(&province, today),
         Ok(Root::Nation(nation)) => {
             let mut diags = nation.warnings.clone();
             for p in &nation.provinces {
                 match read_province_of(&nation, p) {
-                    Ok(province) => diags.extend(check_province(&province, today, explicit)),
+                    Ok(province) => diags.extend(check_province(&province, today)),
                     Err(found) => diags.extend(found),
                 }
             }
@@ -192,7 +186,7 @@ pub fn check_for(root: &Path, today: NaiveDate, explicit: bool) -> Vec<Diagnosti
     diags
 }
 
-fn check_province(province: &Province, today: NaiveDate, explicit: bool) -> Vec<Diagnostic> {
+fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
     // Each commune is dropped once checked: a country's worth is never held.
     let found: Vec<(Vec<Diagnostic>, bool)> = province
         .communes
@@ -200,9 +194,6 @@ fn check_province(province: &Province, today: NaiveDate, explicit: bool) -> Vec<
         .map(|commune| {
             let (content, _, mut diags) =
                 prepare(commune, BaseUrl::for_commune(province, commune), today);
-            if explicit {
-                diags.extend(validate::today_after_campaign(&content, today));
-            }
             // Templates are part of the site too: a broken override fails the
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
@@ -355,13 +346,7 @@ fn make_commune(job: &Job, commune: &CommuneRef, failing: &AtomicBool, keep: boo
     let key = keep
         .then(|| commune_key(commune, &base, job.render_options.today))
         .flatten();
-    let (content, plan, mut diags) = prepare(commune, base, job.render_options.today);
-    if job.options.today.is_some() {
-        diags.extend(validate::today_after_campaign(
-            &content,
-            job.render_options.today,
-        ));
-    }
+    let (content, plan, diags) = prepare(commune, base, job.render_options.today);
     if diags.iter().any(Diagnostic::is_error) {
         failing.store(true, Ordering::Relaxed);
         return Outcome::Refused(diags);

@@ -320,9 +320,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, today } => {
-            let explicit = today.is_some();
             let today = today.unwrap_or_else(build::today_in_vietnam);
-            let diags = build::check_for(&root, today, explicit);
+            let diags = build::check(&root, today);
             print_diagnostics(&diags);
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
