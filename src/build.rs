@@ -1075,18 +1075,22 @@ fn try_update(
         Ok(index) => index,
         Err(diags) => return fail(diags),
     };
-    let (json, csv) = match render::province::shared_data(summaries.iter().copied()) {
-        Ok(data) => data,
-        Err(reason) => return fail(vec![data_failed(options, reason)]),
-    };
-    for (rel, bytes) in [
-        ("index.html", &index),
-        (plan::DATA_JSON, &json),
-        (plan::DATA_CSV, &csv),
-    ] {
-        if let Err(d) = staging.write(rel, bytes) {
-            return fail(vec![d]);
+    if let Err(d) = staging.write("index.html", &index) {
+        return fail(vec![d]);
+    }
+    // Straight into the staged files: L's shared data is 40 MB.
+    let written = (|| {
+        let json = staging.create_file(plan::DATA_JSON).map_err(|d| vec![d])?;
+        let csv = staging.create_file(plan::DATA_CSV).map_err(|d| vec![d])?;
+        let mut data = SharedData::new(json, csv).map_err(|r| vec![data_failed(options, r)])?;
+        for summary in &summaries {
+            data.push(summary)
+                .map_err(|r| vec![data_failed(options, r)])?;
         }
+        data.finish().map_err(|r| vec![data_failed(options, r)])
+    })();
+    if let Err(diags) = written {
+        return fail(diags);
     }
     let mut parts: Vec<String> = changed
         .iter()

@@ -222,14 +222,3 @@ impl<W: Write> SharedData<W> {
         Ok((self.json, self.csv))
     }
 }
-
-/// `du-lieu/lich.json` and `du-lieu/lich.csv` of the province, in memory.
-pub fn shared_data<'a>(
-    communes: impl IntoIterator<Item = &'a CommuneSummary>,
-) -> Result<(Vec<u8>, Vec<u8>), String> {
-    let mut data = SharedData::new(Vec::new(), b"".to_vec())?;
-    for c in communes {
-        data.push(c)?;
-    }
-    data.finish()
-}
