@@ -167,6 +167,31 @@ impl<W: io::Seek> io::Seek for Guarded<W> {
     }
 }
 
+/// The zip crate's error in Vietnamese: its I/O errors as any other, the
+/// rest (which writing never gives) in general words.
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    match e {
+        zip::result::ZipError::Io(e) => io_reason(e),
+        _ => "thư viện nén báo lỗi khi ghi tệp .zip".to_string(),
+    }
+}
+
+impl PendingZip {
+    pub fn commit(mut self) -> Result<PathBuf, Diagnostic> {
+        fs::rename(&self.tmp, &self.dest).map_err(|e| zip_error(&self.dest, io_reason(&e)))?;
+        self.committed = true;
+        Ok(self.dest.clone())
+    }
+}
+
+impl Drop for PendingZip {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,31 +256,6 @@ mod tests {
                 zip.finish().map(|_| ())
             })();
             assert!(result.is_err(), "room {room}: the zip fit");
-        }
-    }
-}
-
-/// The zip crate's error in Vietnamese: its I/O errors as any other, the
-/// rest (which writing never gives) in general words.
-fn zip_reason(e: &zip::result::ZipError) -> String {
-    match e {
-        zip::result::ZipError::Io(e) => io_reason(e),
-        _ => "thư viện nén báo lỗi khi ghi tệp .zip".to_string(),
-    }
-}
-
-impl PendingZip {
-    pub fn commit(mut self) -> Result<PathBuf, Diagnostic> {
-        fs::rename(&self.tmp, &self.dest).map_err(|e| zip_error(&self.dest, io_reason(&e)))?;
-        self.committed = true;
-        Ok(self.dest.clone())
-    }
-}
-
-impl Drop for PendingZip {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_file(&self.tmp);
         }
     }
 }
