@@ -98,11 +98,11 @@ grep -q 'Trang xã (web)\\index.html' "$work/out.txt" \
   && pass "the console prints the Vietnamese path intact" \
   || { fail "Vietnamese path garbled in the output"; cat "$work/out.txt" >&2; }
 
-# Long paths: the example more than 300 characters deep (Windows' old limit
+# Long paths: the example in a folder of 290+ characters (Windows' old limit
 # is 260; the exe's manifest opts out of it).
 deep="$docs"
 wdeep='C:\Users\Cán bộ\Tài liệu'
-for i in 1 2 3 4 5; do
+for i in 1 2 3 4 5 6; do
   deep="$deep/Kế hoạch triển khai Đề án 06 năm 2022, đợt $i"
   wdeep="$wdeep\\Kế hoạch triển khai Đề án 06 năm 2022, đợt $i"
 done
