@@ -21,6 +21,13 @@ pub struct CommuneSummary {
     csv_rows: Vec<u8>,
 }
 
+impl CommuneSummary {
+    /// Whether `other` gives the shared data files the same part as this.
+    pub fn same_data(&self, other: &CommuneSummary) -> bool {
+        self.json == other.json && self.csv_rows == other.csv_rows
+    }
+}
+
 /// A commune's card on the province's index: all the index needs of it.
 #[derive(Clone)]
 pub struct CommuneCard(CommuneView);
