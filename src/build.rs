@@ -375,7 +375,7 @@ struct Collector<W: Write> {
     next: usize,
     /// Outcomes that came before their turn: at most about one per core.
     waiting: BTreeMap<usize, Outcome>,
-    data: Option<SharedData<W>>,
+    data: Option<SharedData<W, W>>,
     data_error: Option<String>,
     cards: Vec<CommuneCard>,
     pages: usize,
@@ -1127,25 +1127,6 @@ fn try_update(
     if let Err(d) = staging.write("index.html", &index) {
         return fail(vec![d]);
     }
-    // Straight into the staged files: L's shared data is 40 MB.
-    let written = (|| {
-        if same_data {
-            return Ok(());
-        }
-        let json = staging.create_file(plan::DATA_JSON).map_err(|d| vec![d])?;
-        let csv = staging.create_file(plan::DATA_CSV).map_err(|d| vec![d])?;
-        let mut data = SharedData::new(json, csv).map_err(|r| vec![data_failed(options, r)])?;
-        for summary in &summaries {
-            data.push(summary)
-                .map_err(|r| vec![data_failed(options, r)])?;
-        }
-        data.finish()
-            .map(drop)
-            .map_err(|r| vec![data_failed(options, r)])
-    })();
-    if let Err(diags) = written {
-        return fail(diags);
-    }
     let mut parts: Vec<String> = changed
         .iter()
         .map(|&i| {
@@ -1156,10 +1137,29 @@ fn try_update(
         })
         .collect();
     parts.push("index.html".to_string());
-    if !same_data {
-        parts.extend([plan::DATA_JSON, plan::DATA_CSV].map(String::from));
-    }
-    // Half swapped is no output to build on: a whole build follows.
+    // The edited pages are served first; the shared data follows. Half
+    // swapped is no output to build on: then a whole build follows.
     staging.commit_parts(&parts).ok()?;
+    if !same_data {
+        // Straight into the staged files, each on its own thread: L's shared
+        // data is 68 MB.
+        let json = || {
+            let json = staging.create_file(plan::DATA_JSON).ok()?;
+            let mut data = SharedData::new(json, std::io::sink()).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let csv = || {
+            let csv = staging.create_file(plan::DATA_CSV).ok()?;
+            let mut data = SharedData::new(std::io::sink(), csv).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let (json, csv) = rayon::join(json, csv);
+        json.zip(csv)?;
+        staging
+            .commit_parts(&[plan::DATA_JSON, plan::DATA_CSV].map(String::from))
+            .ok()?;
+    }
     Some(Ok(summary(cache, started)))
 }
