@@ -22,6 +22,12 @@ use crate::render::theme::Theme;
 use crate::render::{RenderContext, RenderOptions};
 use crate::{archive, load, output, plan, render, validate};
 
+/// Up to this many communes in one build, every week and hamlet gets its
+/// preview image (about 20 a commune). A whole province (a hundred communes
+/// and more) skips them: thousands of images would cost more than the rest of
+/// its build, and each commune's own site, built alone, has them.
+const PREVIEW_COMMUNES: usize = 30;
+
 #[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -329,6 +335,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
         today,
         upcoming_on_home: 10,
         speak,
+        previews: sites.len() <= PREVIEW_COMMUNES,
     };
 
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;

@@ -9,7 +9,9 @@ use crate::vi;
 
 mod share;
 mod weeks;
-pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
+pub use share::{
+    hamlet_share_dir, image_path, sms_path, week_share_dir, zalo_path, Subject, SHARE,
+};
 pub use weeks::{
     week_audio_path, week_evening_script_path, week_path, week_script_path, Week, WeekId,
 };
@@ -336,6 +338,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
+    // Preview images: drawn only on some builds (`RenderOptions::previews`),
+    // reserved on all, so a static file never takes their place.
+    let images: Vec<String> = files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::ShareZalo(_)))
+        .filter_map(|f| f.path.strip_suffix("/zalo.txt").map(image_path))
+        .collect();
     files.extend(evening_script_files(
         &weeks,
         &hamlet_slugs,
@@ -346,6 +355,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .map(|p| p.path.as_str())
         .chain(files.iter().map(|f| f.path.as_str()))
         .chain(week_files.iter().map(String::as_str))
+        .chain(images.iter().map(String::as_str))
         .chain(
             content
                 .progress

@@ -267,6 +267,8 @@ struct BlockView {
     more_sms: usize,
     zalo_path: String,
     sms_path: String,
+    /// The preview image, when the build drew it (`preview::is_drawn`).
+    image_path: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -282,7 +284,8 @@ struct BlockLink {
     sms_path: String,
 }
 
-fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> BlockView {
+fn block(shared: &Shared, target: Subject) -> BlockView {
+    let (content, plan, today) = (shared.content, shared.plan, shared.today);
     let texts = texts(content, plan, target, today);
     let (id, title, dir) = match target {
         Subject::Week(w) => {
@@ -324,6 +327,8 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
         zalo: texts.zalo,
         zalo_path: plan::zalo_path(&dir),
         sms_path: plan::sms_path(&dir),
+        image_path: (shared.previews && super::preview::is_drawn(content, plan, target, today))
+            .then(|| plan::image_path(&dir)),
     }
 }
 
@@ -338,7 +343,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let shown = current..(current + WEEKS_ON_PAGE).min(plan.weeks.len());
     let weeks = shown
         .clone()
-        .map(|w| block(content, plan, Subject::Week(WeekId::new(w)), today))
+        .map(|w| block(shared, Subject::Week(WeekId::new(w))))
         .collect();
     let other_weeks = (0..plan.weeks.len())
         .filter(|w| !shown.contains(w))
@@ -355,7 +360,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let hamlets = content
         .hamlet_ids()
         .filter(|&h| plan.sessions().any(|(_, hamlet)| hamlet == h))
-        .map(|h| block(content, plan, Subject::Hamlet(h), today))
+        .map(|h| block(shared, Subject::Hamlet(h)))
         .collect();
     ctx.insert(
         "share",
