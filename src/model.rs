@@ -323,7 +323,22 @@ pub struct Point {
     pub to: Option<NaiveDate>,
     pub services: Vec<String>,
     pub note: Option<String>,
+    /// A mobile team's day-by-day route (`route:`), in date and time order.
+    pub route: Vec<Stop>,
     pub source: Source,
+}
+
+/// One stop of a mobile team's route: where it is on a day, at what hours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stop {
+    pub date: NaiveDate,
+    /// One sitting; None for all day. An entry written with several sittings
+    /// ("7h30-11h và 13h30-16h30") is one stop per sitting.
+    pub time: Option<TimeRange>,
+    /// Set when only the part of the day was written ("Chiều"), as for sessions.
+    pub part_of_day: Option<PartOfDay>,
+    pub place: String,
+    pub pos: Option<Pos>,
 }
 
 /// A guide or a page: markdown with front matter.

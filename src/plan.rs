@@ -416,8 +416,8 @@ fn sessions_also(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec
         .collect()
 }
 
-/// Calendars only for hamlets with sessions: an iCalendar file must hold at
-/// least one event. The sitemap only with `base_url`: it lists absolute URLs.
+/// Calendars only for hamlets with sessions (and `lich.ics` for a mobile
+/// team's route): an iCalendar file must hold at least one event. The sitemap only with `base_url`: it lists absolute URLs.
 fn files(
     content: &Content,
     hamlet_slugs: &[String],
@@ -429,7 +429,8 @@ fn files(
     };
     let has_sessions = |h: HamletId| session_hamlets.contains(&Some(h));
     let mut files = Vec::new();
-    if session_hamlets.iter().any(Option::is_some) {
+    let has_route = content.points.iter().any(|p| !p.route.is_empty());
+    if has_route || session_hamlets.iter().any(Option::is_some) {
         files.push(file(FileKind::Calendar, CALENDAR));
     }
     files.extend(

@@ -17,6 +17,7 @@ pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     hamlets(content, &mut diags);
     aliases(content, &mut diags);
     sessions(content, &mut diags);
+    routes(content, &mut diags);
     changes::validate(content, today, &mut diags);
     documents(content, &mut diags);
     raw_html_in_documents(content, &mut diags);
@@ -39,6 +40,33 @@ pub fn missing_base_url(province: &Province, communes: &[&Content]) -> Option<Di
             Message::MissingBaseUrl,
         )
     })
+}
+
+/// A mobile team's stops outside the campaign, as sessions are checked: a
+/// year or a month mistyped in a copied route.
+fn routes(content: &Content, diags: &mut Diagnostics) {
+    let campaign = &content.site.campaign;
+    let (Some(start), Some(end)) = (campaign.start, campaign.end) else {
+        return;
+    };
+    for point in &content.points {
+        for stop in point
+            .route
+            .iter()
+            .filter(|s| s.date < start || s.date > end)
+        {
+            diags.push(Diagnostic::new(
+                &point.source.file,
+                stop.pos,
+                Message::StopOutsideCampaign {
+                    team: point.name.clone(),
+                    date: vi::calendar::format_date_numeric(stop.date),
+                    start: vi::calendar::format_date_numeric(start),
+                    end: vi::calendar::format_date_numeric(end),
+                },
+            ));
+        }
+    }
 }
 
 /// Line and column in a document's file of byte `offset` in its body.

@@ -946,3 +946,177 @@ fn venue_mistakes_name_the_line_and_the_spreadsheet_twin_reads_venues() {
         );
     }
 }
+
+// ---------------------------------------------------------------- mobile routes
+
+const ROUTE: &str = "\
+sessions:
+  - {hamlet: Kìm, date: 29/11/2022, time: 19h-21h}
+points:
+  - name: Tổ lưu động số 1
+    services: [Thu nhận hồ sơ mức 2]
+    route:
+      - {date: 29/11/2022, time: 7h30-11h, place: Trường THCS Cẩm Ngọc}
+      - {date: 29/11/2022, time: Chiều, place: Công ty May Cẩm Ngọc}
+      - {date: 30/11/2022, place: Khu công nghiệp Cẩm Thủy}
+      - date: 01/12/2022
+        time: 7h30-11h và 13h30-16h30
+        place: Nhà văn hóa thôn Kìm
+      - {date: 27/11/2022, time: 7h30-11h, place: Chợ Cẩm Ngọc}
+";
+
+#[test]
+fn a_mobile_route_is_a_day_by_day_table_in_the_calendar_data_and_week_script() {
+    let t = yaml_site(ROUTE);
+    builds(&t);
+    // A route makes an unmarked point mobile; stops come in date and time
+    // order, one row each, one <tbody> per day, days already past marked.
+    let points = t.page("diem-thu-nhan/index.html");
+    assert_eq!(points.select_texts("main h2"), ["Điểm lưu động"]);
+    assert_eq!(
+        points.select_texts("table.route caption"),
+        ["Lộ trình của Tổ lưu động số 1"]
+    );
+    let rows: Vec<Vec<String>> = points.table_rows("table.route");
+    let expected = [
+        ["Chủ nhật", "27/11/2022", "07:30–11:00", "Chợ Cẩm Ngọc"],
+        [
+            "Thứ Ba",
+            "29/11/2022",
+            "07:30–11:00",
+            "Trường THCS Cẩm Ngọc",
+        ],
+        ["Thứ Ba", "29/11/2022", "Chiều", "Công ty May Cẩm Ngọc"],
+        [
+            "Thứ Tư",
+            "30/11/2022",
+            "Cả ngày",
+            "Khu công nghiệp Cẩm Thủy",
+        ],
+        [
+            "Thứ Năm",
+            "01/12/2022",
+            "07:30–11:00",
+            "Nhà văn hóa thôn Kìm",
+        ],
+        [
+            "Thứ Năm",
+            "01/12/2022",
+            "13:30–16:30",
+            "Nhà văn hóa thôn Kìm",
+        ],
+    ];
+    assert_eq!(rows, expected.map(|r| r.map(str::to_string)));
+    assert_eq!(points.count("table.route tbody"), 4);
+    assert_eq!(points.count("table.route tr.past"), 1);
+
+    // lich.ics: the session, then each stop (a part of the day at its
+    // documented hours), read alike by two calendar parsers.
+    let stops: Vec<(String, String, String)> = events(&t, "lich.ics")
+        .into_iter()
+        .filter(|(_, _, _, description)| description.contains("Tổ lưu động số 1"))
+        .map(|(day, time, _, description)| (day, time, description))
+        .collect();
+    let when: Vec<(&str, &str)> = stops
+        .iter()
+        .map(|(d, t, _)| (d.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        when,
+        [
+            ("27/11", "07:30–11:00"),
+            ("29/11", "07:30–11:00"),
+            ("29/11", "13:30–17:00"),
+            ("30/11", "cả ngày"),
+            ("01/12", "07:30–11:00"),
+            ("01/12", "13:30–16:30"),
+        ]
+    );
+    assert!(stops[2].2.contains("buổi chiều"), "{}", stops[2].2);
+    let text = std::fs::read_to_string(t.output_file("lich.ics")).unwrap();
+    let cal: icalendar::Calendar = text.parse().expect("icalendar parses lich.ics");
+    use icalendar::Component;
+    let summaries: Vec<String> = cal
+        .events()
+        .filter_map(|e| e.get_summary().map(str::to_string))
+        .filter(|s| s.starts_with("Tổ lưu động"))
+        .collect();
+    assert_eq!(summaries.len(), 6);
+    assert_eq!(summaries[1], "Tổ lưu động số 1: Trường THCS Cẩm Ngọc");
+    let uids: std::collections::HashSet<&str> = cal.events().filter_map(|e| e.get_uid()).collect();
+    assert_eq!(uids.len(), 7, "every event has its own UID");
+    // The hamlet's own calendar has its session only.
+    assert_eq!(events(&t, "lich/kim.ics").len(), 1);
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.output_file("du-lieu/lich.json")).unwrap())
+            .unwrap();
+    let route = &json["points"][0]["route"];
+    assert_eq!(json["points"][0]["kind"], "mobile");
+    assert_eq!(route.as_array().unwrap().len(), 6);
+    assert_eq!(route[2]["part_of_day"], "chiều");
+    assert_eq!(route[2]["start"], "13:30");
+    assert_eq!(route[3]["all_day"], true);
+    assert_eq!(route[3]["place"], "Khu công nghiệp Cẩm Thủy");
+
+    // The week's script reads the team's stops of that week, a day's sittings
+    // at one place together; the stop of the week before is in that week's.
+    let script = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    assert!(
+        script.contains(
+            "Tổ lưu động số một đến: thứ Ba, ngày hai mươi chín tháng mười một, từ bảy giờ ba \
+             mươi đến mười một giờ, tại trường trung học cơ sở Cẩm Ngọc và buổi chiều, tại công \
+             ty May Cẩm Ngọc; thứ Tư, ngày ba mươi tháng mười một, cả ngày, tại khu công nghiệp \
+             Cẩm Thủy; thứ Năm, ngày mùng một tháng mười hai, từ bảy giờ ba mươi đến mười một giờ \
+             và từ mười ba giờ ba mươi đến mười sáu giờ ba mươi, tại nhà văn hóa thôn Kìm."
+        ),
+        "{script}"
+    );
+    assert!(!script.contains("chợ"), "{script}");
+    common::assert_links_resolve(&t.out);
+}
+
+#[test]
+fn route_mistakes_name_the_line() {
+    let t = yaml_site(
+        "\
+points:
+  - name: Công an xã
+    kind: cố định
+    route:
+      - {date: 29/11/2022, place: Trường THCS Cẩm Ngọc}
+  - name: Tổ lưu động
+    kind: lưu động
+    route:
+      - {date: 31/11/2022, place: Chợ}
+      - {date: 01/12/2022, time: sau khi họp xong, place: Chợ}
+      - {date: 02/12/2022}
+      - {date: 03/01/2023, place: Chợ}
+",
+    );
+    let err = fails(&t);
+    for expected in [
+        "lich.yaml:5:9: Điểm có `route` (lộ trình của tổ lưu động) nhưng ghi `kind: cố định`.",
+        "lich.yaml:9:16: `date`: ngày 31/11/2022 không có thật",
+        "lich.yaml:10:34: `time`: không đọc được giờ “sau khi họp xong”",
+        "Các cách ghi giờ được chấp nhận",
+        "lich.yaml:11:9: Thiếu khóa bắt buộc `place`.",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in\n{err}");
+    }
+    // Once the errors are fixed, a stop outside the campaign is a warning.
+    t.write(
+        "schedules/lich.yaml",
+        "points:\n  - name: Tổ lưu động\n    route:\n      - {date: 03/01/2023, place: Chợ}\n",
+    );
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "lich.yaml:4:9: Lộ trình của Tổ lưu động: ngày 03/01/2023 nằm ngoài thời gian đợt vận \
+             động (01/11/2022 – 31/12/2022)."
+        ),
+        "{}",
+        run.stderr
+    );
+}

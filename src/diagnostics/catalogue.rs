@@ -454,6 +454,10 @@ catalogue! {
         "`kind` \"{value}\" không phải loại điểm thu nhận đã biết."
         hint "Có phải ý bạn là `{best}`? Viết kind: fixed (cố định) hoặc kind: mobile (lưu động)."
         guide "`kind` *\"…\"* không phải loại điểm thu nhận đã biết.";
+    RouteOfFixedPoint { written: String }: error
+        "Điểm có `route` (lộ trình của tổ lưu động) nhưng ghi `kind: {written}`."
+        hint "Lộ trình chỉ dành cho điểm lưu động: viết kind: mobile (hoặc bỏ dòng kind), hoặc xóa route nếu đây là điểm cố định."
+        guide "Điểm có `route` (lộ trình của tổ lưu động) nhưng ghi `kind: …`.";
     // 8.9 Bài hướng dẫn và trang
     FrontMatterUnclosed: error
         "Phần đầu (front matter) mở bằng dòng --- nhưng không có dòng --- đóng lại."
@@ -574,6 +578,10 @@ catalogue! {
         "Buổi của thôn {hamlet} ngày {date} nằm ngoài thời gian đợt vận động ({start} – {end})."
         hint "Kiểm tra lại ngày của buổi, hoặc sửa start/end của campaign trong site.yaml."
         guide "cảnh báo: Buổi của thôn … ngày … nằm ngoài thời gian đợt vận động (…).";
+    StopOutsideCampaign { team: String, date: String, start: String, end: String }: warning
+        "Lộ trình của {team}: ngày {date} nằm ngoài thời gian đợt vận động ({start} – {end})."
+        hint "Kiểm tra lại ngày trong route, hoặc sửa start/end của campaign trong site.yaml."
+        guide "cảnh báo: Lộ trình của …: ngày … nằm ngoài thời gian đợt vận động (…).";
     SessionTwice { hamlet: String, date: String, other: String }: warning
         "Thôn {hamlet} có hai buổi cùng ngày {date} cùng giờ (buổi kia ở {other})."
         hint "Xóa buổi trùng, hoặc sửa ngày/giờ cho đúng."

@@ -112,6 +112,7 @@ pub fn required_date(
 /// when absent or blank (all day), Err when wrong (reported).
 pub fn optional_sittings(
     field: &Text,
+    key: &str,
     file: &Path,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Sitting>, ()> {
@@ -123,7 +124,7 @@ pub fn optional_sittings(
             file,
             Some(pos(f)),
             Message::FieldValue {
-                key: "time".to_string(),
+                key: key.to_string(),
                 what: e.message,
                 fix: e.hint,
             },

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::fields::{self, optional, Text};
 use super::site::{parse_contacts, RawContact};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
-use crate::model::{Change, Earlier, Point, PointKind, Session, Source};
+use crate::model::{Change, Earlier, Point, PointKind, Session, Source, Stop};
 use crate::vi;
 use crate::yaml::{self, pos, FieldKind, ListShape, OneOrList, Record, Spanned, TextList};
 
@@ -59,6 +59,16 @@ struct RawPoint {
     to: Text,
     services: Option<TextList>,
     note: Text,
+    route: Option<Vec<Spanned<RawStop>>>,
+}
+
+/// One entry of a mobile point's `route`.
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RawStop {
+    date: Text,
+    time: Text,
+    place: Text,
 }
 
 use FieldKind::{Records as R, Text as T, TextList as L};
@@ -73,6 +83,12 @@ static CONTACT: ListShape = ListShape {
         ("hours", T),
         ("role", T),
     ],
+};
+
+/// A route stop's keys (`RawStop`), for the fast reader.
+static STOP: ListShape = ListShape {
+    key: "route",
+    fields: &[("date", T), ("time", T), ("place", T)],
 };
 
 /// The same keys as `RawSchedule`, for the fast reader (`yaml::read_records`).
@@ -110,6 +126,7 @@ static SHAPE: [ListShape; 2] = [
             ("to", T),
             ("services", L),
             ("note", T),
+            ("route", R(&STOP)),
         ],
     },
 ];
@@ -166,6 +183,7 @@ impl RawSchedule {
                         to: r.text("to"),
                         services: r.list("services"),
                         note: r.text("note"),
+                        route: r.records("route").map(stops_of),
                     },
                 })
                 .collect()
@@ -185,6 +203,20 @@ fn contacts_of(records: Vec<Record>) -> Vec<Spanned<RawContact>> {
                 zalo: r.text("zalo"),
                 hours: r.text("hours"),
                 role: r.text("role"),
+            },
+        })
+        .collect()
+}
+
+fn stops_of(records: Vec<Record>) -> Vec<Spanned<RawStop>> {
+    records
+        .into_iter()
+        .map(|mut r| Spanned {
+            pos: r.pos,
+            value: RawStop {
+                date: r.text("date"),
+                time: r.text("time"),
+                place: r.text("place"),
             },
         })
         .collect()
@@ -247,7 +279,7 @@ fn sessions(s: &Spanned<RawSession>, file: &Path, diags: &mut Diagnostics) -> Ve
         ),
     };
     let dates = fields::session_dates(&r.date, &r.dates, r.days.as_ref(), at, file, diags);
-    let sittings = fields::optional_sittings(&r.time, file, diags);
+    let sittings = fields::optional_sittings(&r.time, "time", file, diags);
     let change = change(r, at, file, diags);
     let (Some(hamlet), Some(dates), Ok(sittings), Some(change)) = (hamlet, dates, sittings, change)
     else {
@@ -354,7 +386,20 @@ fn point(p: &Spanned<RawPoint>, file: &Path, diags: &mut Diagnostics) -> Option<
     let r = &p.value;
     let errors_before = diags.error_count();
     let name = fields::required(&r.name, "name", "Công an xã Cẩm Ngọc", at, file, diags);
-    let kind = point_kind(&r.kind, file, diags);
+    let stops = r.route.as_deref().unwrap_or_default();
+    // A route is what a mobile team has: it makes an unmarked point mobile.
+    let kind = match (point_kind(&r.kind, file, diags), fields::optional(&r.kind)) {
+        (Some(PointKind::Fixed), None) if !stops.is_empty() => Some(PointKind::Mobile),
+        (Some(PointKind::Fixed), Some(written)) if !stops.is_empty() => {
+            diags.push(Diagnostic::new(
+                file,
+                Some(pos(&stops[0])),
+                Message::RouteOfFixedPoint { written },
+            ));
+            None
+        }
+        (kind, _) => kind,
+    };
     let from = fields::optional_date(&r.from, "from", file, diags);
     let to = fields::optional_date(&r.to, "to", file, diags);
     let what = format!(
@@ -367,6 +412,7 @@ fn point(p: &Spanned<RawPoint>, file: &Path, diags: &mut Diagnostics) -> Option<
     }
     let coords = fields::optional_coords(&r.coords, file, diags);
     let contacts = parse_contacts(r.contacts.as_deref(), file, diags);
+    let route = route(stops, file, diags);
     if diags.error_count() > errors_before {
         return None;
     }
@@ -381,11 +427,48 @@ fn point(p: &Spanned<RawPoint>, file: &Path, diags: &mut Diagnostics) -> Option<
         to,
         services: texts(&r.services),
         note: optional(&r.note),
+        route,
         source: Source {
             file: file.to_path_buf(),
             pos: at,
         },
     })
+}
+
+/// A mobile team's `route`: one stop per date and sitting, in date and time
+/// order (as the day-by-day table, the calendar and the script give them).
+fn route(stops: &[Spanned<RawStop>], file: &Path, diags: &mut Diagnostics) -> Vec<Stop> {
+    let mut route = Vec::new();
+    for s in stops {
+        let at = Some(pos(s));
+        let date = fields::required_date(&s.value.date, "date", at, file, diags);
+        let place = fields::required(
+            &s.value.place,
+            "place",
+            "Trường THCS Cẩm Ngọc",
+            at,
+            file,
+            diags,
+        );
+        let sittings = fields::optional_sittings(&s.value.time, "time", file, diags);
+        let (Some(date), Some(place), Ok(sittings)) = (date, place, sittings) else {
+            continue;
+        };
+        let stop = |sitting: Option<&vi::calendar::Sitting>| Stop {
+            date,
+            time: sitting.map(|s| s.range),
+            part_of_day: sitting.and_then(|s| s.part),
+            place: place.value.clone(),
+            pos: at,
+        };
+        match sittings.is_empty() {
+            true => route.push(stop(None)),
+            false => route.extend(sittings.iter().map(Some).map(stop)),
+        }
+    }
+    // All-day stops first on their day, as a day's sessions are listed.
+    route.sort_by_key(|s| (s.date, s.time.map(|t| t.start)));
+    route
 }
 
 #[cfg(test)]
@@ -420,6 +503,18 @@ mod tests {
     fn points_with_contacts_and_coords_take_the_fast_path() {
         let text = "points:\n  - name: Tổ lưu động\n    kind: mobile\n    coords: 10.2862, 104.0553\n    contacts:\n      - name: Tổ trưởng\n        phone: \"0912 345 678\"\n        zalo: https://zalo.me/g/abc\n      - {name: Trực, role: hỗ trợ tại nhà}\n  - name: Công an xã\n    contacts: []\n";
         assert!(check_agree(text));
+    }
+
+    #[test]
+    fn routes_take_the_fast_path() {
+        let text = "points:\n  - name: Tổ lưu động\n    route:\n      - {date: 29/11/2022, time: Chiều, place: Trường THCS}\n      - date: 30/11/2022\n        place: Chợ\n  - name: B\n    route: []\n";
+        assert!(check_agree(text));
+        let mut diags = Diagnostics::default();
+        let (_, points) = parse(Path::new("lich.yaml"), text, &mut diags);
+        assert_eq!(diags.error_count(), 0);
+        assert_eq!(points[0].kind, PointKind::Mobile);
+        assert_eq!(points[0].route.len(), 2);
+        assert_eq!(points[1].kind, PointKind::Fixed);
     }
 
     #[test]

@@ -153,6 +153,30 @@ struct PointData<'a> {
     /// Where the point is, when `coords` is given.
     coords: Option<CoordsData>,
     contacts: Vec<ContactData<'a>>,
+    /// A mobile team's stops, by date and time (empty for other points).
+    route: Vec<StopData<'a>>,
+}
+
+/// One stop of a route, timed as a session is.
+#[derive(Serialize)]
+struct StopData<'a> {
+    date: String,
+    start: Option<String>,
+    end: Option<String>,
+    all_day: bool,
+    part_of_day: Option<&'static str>,
+    place: &'a str,
+}
+
+fn stop(s: &crate::model::Stop) -> StopData<'_> {
+    StopData {
+        date: iso(s.date),
+        start: s.time.map(|t| format_time(t.start)),
+        end: s.time.and_then(|t| t.end).map(format_time),
+        all_day: s.time.is_none(),
+        part_of_day: s.part_of_day.map(|p| p.key()),
+        place: &s.place,
+    }
 }
 
 fn place_data<'a>(
@@ -289,6 +313,7 @@ pub fn json(content: &Content, plan: &Plan, ordered: &[SessionId]) -> Vec<u8> {
                 note: p.note.as_deref(),
                 coords: p.coords.map(coords),
                 contacts: p.contacts.iter().map(contact).collect(),
+                route: p.route.iter().map(stop).collect(),
             })
             .collect(),
     };

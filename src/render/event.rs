@@ -4,9 +4,10 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
-use crate::model::{Content, HamletId, Session, SessionId};
+use crate::model::{Content, HamletId, Point, Session, SessionId, Stop};
 use crate::plan::Plan;
 use crate::vi;
+use crate::vi::calendar::TimeRange;
 
 /// Vietnam's offset from UTC: +07:00 all year, no daylight saving since 1975.
 pub const VIETNAM_UTC_OFFSET_HOURS: i64 = 7;
@@ -35,11 +36,16 @@ pub enum When {
 }
 
 pub fn when(s: &Session) -> When {
-    match s.time {
-        None => When::AllDay(s.date),
+    when_of(s.date, s.time)
+}
+
+/// A day and its hours (None: all day) as an event's time.
+pub fn when_of(date: NaiveDate, time: Option<TimeRange>) -> When {
+    match time {
+        None => When::AllDay(date),
         Some(t) => match t.end {
-            Some(end) => When::Between(s.date.and_time(t.start), s.date.and_time(end)),
-            None => When::Starts(s.date.and_time(t.start)),
+            Some(end) => When::Between(date.and_time(t.start), date.and_time(end)),
+            None => When::Starts(date.and_time(t.start)),
         },
     }
 }
@@ -138,6 +144,37 @@ pub fn description(content: &Content, s: &Session) -> String {
     }
     lines.push(format!("Đơn vị tổ chức: {}.", content.site.authority));
     lines.join("\n")
+}
+
+/// A route stop's description: the team, what it offers, the publisher.
+pub fn stop_description(content: &Content, point: &Point, stop: &Stop) -> String {
+    let mut lines = vec![format!("Tổ thu nhận lưu động: {}.", point.name)];
+    if let Some(part) = stop.part_of_day {
+        lines.push(format!(
+            "Thời gian: buổi {} (giờ trong lịch là giờ dự kiến).",
+            part.key()
+        ));
+    }
+    if !point.services.is_empty() {
+        lines.push(format!("Nội dung: {}.", point.services.join(", ")));
+    }
+    if let Some(note) = &point.note {
+        lines.push(format!("Lưu ý: {note}"));
+    }
+    lines.push(format!("Đơn vị tổ chức: {}.", content.site.authority));
+    lines.join("\n")
+}
+
+/// A route stop's id: publisher, team (by name), day, and its place among the
+/// team's stops that day, so a stop moved to other hours keeps its id.
+pub fn stop_id(site_key: &str, point: &Point, date: NaiveDate, ordinal: usize) -> Uuid {
+    stable_id(&[
+        "stop",
+        site_key,
+        &vi::text::canonical_key(&point.name),
+        &crate::vi::calendar::format_iso_date(date),
+        &ordinal.to_string(),
+    ])
 }
 
 /// For each session (content order), its place among the sessions of the same

@@ -83,6 +83,10 @@ pub fn calendar(sessions: &Sessions, events: &[String], only_hamlet: Option<Haml
             out.push_str(text);
         }
     }
+    // Mobile teams' routes go to the calendar of every session only.
+    if only_hamlet.is_none() {
+        write_route_events(&mut out, content);
+    }
     out.push_str(CALENDAR_END);
     out
 }
@@ -130,6 +134,96 @@ fn fold_point(line: &str, limit: usize) -> usize {
         .unwrap_or(line.len())
 }
 
+/// One content line `NAME:value`, TEXT values escaped, folded.
+fn push_property(out: &mut String, line: &mut String, name: &str, value: &str, text: bool) {
+    line.clear();
+    line.push_str(name);
+    line.push(':');
+    if text {
+        push_text_escaped(line, value);
+    } else {
+        line.push_str(value);
+    }
+    fold_line(out, line);
+}
+
+/// DTSTART and DTEND in name order around `between`, which writes the
+/// properties whose names fall between them (DTSTAMP).
+fn push_times(
+    out: &mut String,
+    line: &mut String,
+    when: When,
+    between: impl FnOnce(&mut String, &mut String),
+) {
+    // DTEND of an all-day event is the next day (exclusive).
+    match when {
+        When::AllDay(date) => push_property(
+            out,
+            line,
+            "DTEND;VALUE=DATE",
+            &ymd(date + Duration::days(1)),
+            false,
+        ),
+        When::Between(_, end) => {
+            push_property(out, line, "DTEND", &utc_stamp(event::to_utc(end)), false)
+        }
+        When::Starts(_) => {}
+    }
+    between(out, line);
+    match when {
+        When::AllDay(date) => push_property(out, line, "DTSTART;VALUE=DATE", &ymd(date), false),
+        When::Starts(start) | When::Between(start, _) => push_property(
+            out,
+            line,
+            "DTSTART",
+            &utc_stamp(event::to_utc(start)),
+            false,
+        ),
+    }
+}
+
+/// Each mobile team's route stops as VEVENTs, written as sessions' are:
+/// "Tổ lưu động: Trường THCS Cẩm Ngọc", at the stop's hours (a part of the
+/// day at its documented hours), linking to the points page.
+fn write_route_events(out: &mut String, content: &Content) {
+    let site_key = event::site_key(content);
+    let url = super::seo::absolute_url(&content.site, plan::POINTS);
+    let mut line = String::with_capacity(512);
+    for point in &content.points {
+        let mut ordinal = 0;
+        for (n, stop) in point.route.iter().enumerate() {
+            ordinal = match n > 0 && point.route[n - 1].date == stop.date {
+                true => ordinal + 1,
+                false => 0,
+            };
+            out.push_str("BEGIN:VEVENT\r\n");
+            let description = event::stop_description(content, point, stop);
+            push_property(out, &mut line, "DESCRIPTION", &description, true);
+            let stamp = utc_stamp(event::to_utc(stop.date.and_time(NaiveTime::MIN)));
+            push_times(
+                out,
+                &mut line,
+                event::when_of(stop.date, stop.time),
+                |out, line| push_property(out, line, "DTSTAMP", &stamp, false),
+            );
+            let mut location = stop.place.clone();
+            if !content.site.place.is_empty() {
+                location.push_str(", ");
+                location.push_str(&content.site.place);
+            }
+            push_property(out, &mut line, "LOCATION", &location, true);
+            let summary = format!("{}: {}", point.name, stop.place);
+            push_property(out, &mut line, "SUMMARY", &summary, true);
+            let uid = event::stop_id(&site_key, point, stop.date, ordinal);
+            push_property(out, &mut line, "UID", &format!("{uid}@bangtin"), true);
+            if let Some(url) = &url {
+                push_property(out, &mut line, "URL", url, false);
+            }
+            out.push_str("END:VEVENT\r\n");
+        }
+    }
+}
+
 /// One session's VEVENT, written as the icalendar crate writes an event (its
 /// properties in name order, TEXT values escaped by RFC 5545 3.3.11) and folded
 /// by `fold_line`. The crate is kept for the calendar's own lines: through it,
@@ -145,58 +239,33 @@ fn write_vevent(
     let content = sessions.content;
     let s = &content.sessions[i];
     let mut line = String::with_capacity(512);
-    let mut property = |out: &mut String, name: &str, value: &str, text: bool| {
-        line.clear();
-        line.push_str(name);
-        line.push(':');
-        if text {
-            push_text_escaped(&mut line, value);
-        } else {
-            line.push_str(value);
-        }
-        fold_line(out, &line);
-    };
     out.push_str("BEGIN:VEVENT\r\n");
-    property(out, "DESCRIPTION", &event::description(content, s), true);
-    let when = event::when(s);
-    // DTEND of an all-day event is the next day (exclusive).
-    match when {
-        When::AllDay(date) => property(
-            out,
-            "DTEND;VALUE=DATE",
-            &ymd(date + Duration::days(1)),
-            false,
-        ),
-        When::Between(_, end) => property(out, "DTEND", &utc_stamp(event::to_utc(end)), false),
-        When::Starts(_) => {}
-    }
+    let description = event::description(content, s);
+    push_property(out, &mut line, "DESCRIPTION", &description, true);
     // Stamped with the day the change was announced, else the session's own
     // day (midnight in Vietnam), not the clock: the same input must give the
     // same file.
     let stamp_day = s.changed_on().unwrap_or(s.date);
     let stamp = utc_stamp(event::to_utc(stamp_day.and_time(NaiveTime::MIN)));
-    property(out, "DTSTAMP", &stamp, false);
-    match when {
-        When::AllDay(date) => property(out, "DTSTART;VALUE=DATE", &ymd(date), false),
-        When::Starts(start) | When::Between(start, _) => {
-            property(out, "DTSTART", &utc_stamp(event::to_utc(start)), false)
-        }
-    }
-    property(out, "LOCATION", &event::location(content, s, h), true);
+    push_times(out, &mut line, event::when(s), |out, line| {
+        push_property(out, line, "DTSTAMP", &stamp, false)
+    });
+    let location = event::location(content, s, h);
+    push_property(out, &mut line, "LOCATION", &location, true);
     // A change keeps the UID and raises SEQUENCE, so a calendar that has the
     // event updates it (RFC 5545 3.8.7.4); CANCELLED takes it off the day.
     let sequence = s.sequence();
     if sequence > 0 {
-        property(out, "SEQUENCE", &sequence.to_string(), false);
+        push_property(out, &mut line, "SEQUENCE", &sequence.to_string(), false);
         let status = if s.is_off() { "CANCELLED" } else { "CONFIRMED" };
-        property(out, "STATUS", status, false);
+        push_property(out, &mut line, "STATUS", status, false);
     }
-    property(out, "SUMMARY", &event::title_of(title, s), true);
+    push_property(out, &mut line, "SUMMARY", &event::title_of(title, s), true);
     let uid = event::session_id(content, site_key, i, h, sessions.ordinals[i.index()]);
-    property(out, "UID", &format!("{uid}@bangtin"), true);
+    push_property(out, &mut line, "UID", &format!("{uid}@bangtin"), true);
     let page = plan::hamlet_path(sessions.plan.hamlet_slug(h));
     if let Some(url) = super::seo::absolute_url(&content.site, &page) {
-        property(out, "URL", &url, false);
+        push_property(out, &mut line, "URL", &url, false);
     }
     out.push_str("END:VEVENT\r\n");
 }

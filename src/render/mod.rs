@@ -491,11 +491,17 @@ fn render_page(
                 .partition(|p| p.kind == PointKind::Fixed);
             ctx.insert(
                 "fixed",
-                &fixed.into_iter().map(views::point).collect::<Vec<_>>(),
+                &fixed
+                    .into_iter()
+                    .map(|p| views::point(p, shared.today))
+                    .collect::<Vec<_>>(),
             );
             ctx.insert(
                 "mobile",
-                &mobile.into_iter().map(views::point).collect::<Vec<_>>(),
+                &mobile
+                    .into_iter()
+                    .map(|p| views::point(p, shared.today))
+                    .collect::<Vec<_>>(),
             );
             (
                 "points.html",

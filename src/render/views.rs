@@ -198,6 +198,22 @@ pub struct PointView {
     pub to_iso: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
+    /// A mobile team's route, one row per stop, day by day.
+    pub route: Vec<StopView>,
+}
+
+/// One stop of a route, as a row of its table.
+#[derive(Serialize, Clone)]
+pub struct StopView {
+    pub weekday: &'static str,
+    pub date_numeric: String,
+    pub date_iso: String,
+    /// "07:30–11:00", "Chiều" or "Cả ngày".
+    pub time: String,
+    pub place: String,
+    /// The first stop of its day: the row that opens the day.
+    pub first_of_day: bool,
+    pub past: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -340,7 +356,7 @@ pub fn session(
     }
 }
 
-pub fn point(p: &Point) -> PointView {
+pub fn point(p: &Point, today: NaiveDate) -> PointView {
     let period = match (p.from, p.to) {
         (Some(f), Some(t)) => Some(format!(
             "{} – {}",
@@ -370,5 +386,23 @@ pub fn point(p: &Point) -> PointView {
         to_iso: p.to.map(iso),
         services: p.services.clone(),
         note: p.note.clone(),
+        route: p
+            .route
+            .iter()
+            .enumerate()
+            .map(|(i, stop)| StopView {
+                weekday: weekday_name(stop.date.weekday()),
+                date_numeric: format_date_numeric(stop.date),
+                date_iso: iso(stop.date),
+                time: match (stop.part_of_day, stop.time) {
+                    (Some(part), _) => part.word().to_string(),
+                    (None, Some(t)) => format_time_range(&t),
+                    (None, None) => "Cả ngày".to_string(),
+                },
+                place: stop.place.clone(),
+                first_of_day: i == 0 || p.route[i - 1].date != stop.date,
+                past: stop.date < today,
+            })
+            .collect(),
     }
 }

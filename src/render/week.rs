@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 use super::Shared;
 use crate::model::{Content, Hamlet, HamletId, SessionId};
 use crate::plan::{self, Plan, Week, WeekId};
-use crate::vi::announce::{self, ContactData, DayData, ItemGroup, SessionData, WeekData};
+use crate::vi::announce::{
+    self, ContactData, DayData, ItemGroup, RouteData, SessionData, StopData, WeekData,
+};
 use crate::vi::calendar::format_date_numeric;
 use crate::vi::speech::pronounce::Lexicon;
 
@@ -149,10 +151,33 @@ fn week_data(
             local_contacts.push((name.clone(), h.contacts.iter().map(contact_data).collect()));
         }
     }
+    // Mobile teams' stops that week, each team once.
+    let routes = content
+        .points
+        .iter()
+        .filter_map(|p| {
+            let stops: Vec<StopData> = p
+                .route
+                .iter()
+                .filter(|s| Week::of(s.date) == week)
+                .map(|s| StopData {
+                    date: s.date,
+                    time: s.time,
+                    part_of_day: s.part_of_day,
+                    place: s.place.clone(),
+                })
+                .collect();
+            (!stops.is_empty()).then(|| RouteData {
+                team: p.name.clone(),
+                stops,
+            })
+        })
+        .collect();
     WeekData {
         monday: week.monday(),
         days,
         local_contacts,
+        routes,
         ..site_data(content)
     }
 }

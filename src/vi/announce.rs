@@ -29,8 +29,28 @@ pub struct WeekData {
     /// The own contacts of the week's hamlets (and other places), read after
     /// the site's: (the place as named in the sessions, its contacts).
     pub local_contacts: Vec<(String, Vec<ContactData>)>,
+    /// Mobile teams' stops in the week, read after the sessions.
+    pub routes: Vec<RouteData>,
     /// How abbreviations and names are said (built-in and the site's `pronounce:`).
     pub lexicon: Lexicon,
+}
+
+/// A mobile team and its stops of the week, in date and time order.
+#[derive(Clone, Debug)]
+pub struct RouteData {
+    /// "Tổ thu nhận lưu động số 1"
+    pub team: String,
+    pub stops: Vec<StopData>,
+}
+
+#[derive(Clone, Debug)]
+pub struct StopData {
+    pub date: NaiveDate,
+    /// None: all day.
+    pub time: Option<TimeRange>,
+    /// Only the part of the day was written: said as words.
+    pub part_of_day: Option<PartOfDay>,
+    pub place: String,
 }
 
 #[derive(Clone, Debug)]
@@ -147,6 +167,7 @@ pub fn paragraphs_with_groups(
             spoken.join("; ")
         )));
     }
+    out.extend(week.routes.iter().map(|r| names.route(r)));
 
     out.extend(closing(week, &names, services, notes, extra_sentences));
     out
@@ -330,8 +351,54 @@ impl<'a> SpokenNames<'a> {
             .collect()
     }
 
+    /// "Tổ lưu động số một đến: thứ Hai, ngày năm tháng mười hai, từ bảy
+    /// giờ ba mươi đến mười một giờ, tại trường …, và buổi chiều, tại …; thứ Ba, …".
+    fn route(&self, route: &RouteData) -> String {
+        // Per day, the sittings at one place said together, as for a hamlet.
+        type Places<'r> = Vec<(&'r str, Vec<String>)>;
+        let mut days: Vec<(NaiveDate, Places)> = Vec::new();
+        for stop in &route.stops {
+            let time = self.when(stop.part_of_day, &stop.time);
+            match days.last_mut() {
+                Some((date, places)) if *date == stop.date => {
+                    match places.iter_mut().find(|(place, _)| *place == stop.place) {
+                        Some((_, times)) => times.push(time),
+                        None => places.push((&stop.place, vec![time])),
+                    }
+                }
+                _ => days.push((stop.date, vec![(&stop.place, vec![time])])),
+            }
+        }
+        let days: Vec<String> = days
+            .iter()
+            .map(|(date, places)| {
+                let stops: Vec<String> = places
+                    .iter()
+                    .map(|(place, times)| {
+                        format!("{}, tại {}", list_words(times), self.name(place))
+                    })
+                    .collect();
+                format!(
+                    "{}, {}, {}",
+                    weekday_name(date.weekday()).replacen("Thứ", "thứ", 1),
+                    self.date(*date),
+                    list_words(&stops)
+                )
+            })
+            .collect();
+        sentence(format!(
+            "{} đến: {}",
+            spell_out_with(&route.team, self.lexicon),
+            days.join("; ")
+        ))
+    }
+
     fn time(&self, s: &SessionData) -> String {
-        match (s.part_of_day, &s.time) {
+        self.when(s.part_of_day, &s.time)
+    }
+
+    fn when(&self, part_of_day: Option<PartOfDay>, time: &Option<TimeRange>) -> String {
+        match (part_of_day, time) {
             (Some(part), _) => format!("buổi {}", part.key()),
             (None, Some(t)) => self
                 .times
@@ -618,6 +685,7 @@ mod tests {
                 },
             ],
             local_contacts: Vec::new(),
+            routes: Vec::new(),
             lexicon: Lexicon::built_in(),
         }
     }
