@@ -36,6 +36,9 @@ pub enum PageKind {
     Names,
     /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
     Share,
+    /// `lich/<slug>/ban-in/index.html`: a hamlet's one-page A4 poster for its
+    /// notice board (every hamlet with sessions).
+    Poster(HamletId),
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -145,6 +148,8 @@ pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
 /// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
 pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
+/// Only the hamlet posters load it: large print type for one A4 page.
+pub const POSTER_STYLESHEET: &str = "assets/ban-in.css";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
@@ -183,6 +188,11 @@ pub fn guide_path(stem: &str) -> String {
 
 pub fn news_path(stem: &str) -> String {
     format!("tin-tuc/{stem}/index.html")
+}
+
+/// A hamlet's poster for its notice board: one A4 page in print.
+pub fn poster_path(slug: &str) -> String {
+    format!("lich/{slug}/ban-in/index.html")
 }
 
 /// Every evening bulletin for one hamlet's own loudspeaker.
@@ -291,6 +301,18 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             .map(|(i, slug)| PlannedPage {
                 kind: PageKind::Hamlet(HamletId::new(i)),
                 path: hamlet_path(slug),
+            }),
+    );
+    // A poster for every hamlet (or venue) with sessions, as for its texts.
+    pages.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(i, slug)| (HamletId::new(i), slug))
+            .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
+            .map(|(h, slug)| PlannedPage {
+                kind: PageKind::Poster(h),
+                path: poster_path(slug),
             }),
     );
     pages.extend(weeks.iter().enumerate().map(|(i, &week)| PlannedPage {

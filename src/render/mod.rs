@@ -15,6 +15,7 @@ pub mod markdown;
 mod names;
 mod news;
 mod page_context;
+mod poster;
 pub mod preview;
 pub mod progress;
 pub mod province;
@@ -550,6 +551,7 @@ fn render_page(
             )
         }
         PageKind::Share => share::page(shared, ctx),
+        PageKind::Poster(h) => poster::page(shared, h, ctx),
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::Names => names::page(shared, ctx),

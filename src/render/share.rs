@@ -229,6 +229,8 @@ pub struct HamletLinks {
     zalo: String,
     sms: String,
     evening_script: String,
+    /// `lich/<slug>/ban-in/index.html`, the poster for the notice board.
+    poster: String,
 }
 
 /// The hamlet page's links to its texts; None when it has no sessions (and so no texts).
@@ -242,6 +244,7 @@ pub fn hamlet_links(plan: &Plan, h: HamletId) -> Option<HamletLinks> {
             zalo: plan::zalo_path(&dir),
             sms: plan::sms_path(&dir),
             evening_script: plan::hamlet_evening_script_path(slug),
+            poster: plan::poster_path(slug),
         })
 }
 

@@ -32,6 +32,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("hamlet.html"),
     theme_file!("week.html"),
     theme_file!("share.html"),
+    theme_file!("poster.html"),
     theme_file!("points.html"),
     theme_file!("guides.html"),
     theme_file!("guide.html"),
@@ -74,6 +75,10 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     (
         crate::plan::SHARE_STYLESHEET,
         include_bytes!("../../themes/default/static/chia-se.css"),
+    ),
+    (
+        crate::plan::POSTER_STYLESHEET,
+        include_bytes!("../../themes/default/static/ban-in.css"),
     ),
 ];
 

@@ -259,7 +259,7 @@ pub fn links(content: &Content, plan: &Plan) -> Vec<WeekLink> {
 /// A QR code as inline SVG: black modules on white, sized by the stylesheet.
 /// Each row's dark runs are drawn as one rectangle, not module by module: the
 /// path is half the bytes, which keeps the week page inside the 30 KB budget.
-fn qr_svg(url: &str) -> Option<String> {
+pub(super) fn qr_svg(url: &str, label: &str) -> Option<String> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
@@ -282,7 +282,7 @@ fn qr_svg(url: &str) -> Option<String> {
         }
     }
     Some(format!(
-        "<svg class=\"qr\" role=\"img\" aria-label=\"Mã QR tới trang lịch tuần này\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        "<svg class=\"qr\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
 }
 
@@ -327,7 +327,9 @@ pub(super) fn page(
         rows,
         services: sheet_notes(services, ", "),
         notes: sheet_notes(notes, " "),
-        qr_svg: url.as_deref().and_then(qr_svg),
+        qr_svg: url
+            .as_deref()
+            .and_then(|u| qr_svg(u, "Mã QR tới trang lịch tuần này")),
         url,
         script: paragraphs,
         script_path: plan::week_script_path(week),

@@ -1,0 +1,130 @@
+//! The hamlet poster (`lich/<thôn>/ban-in/`) on paper: printed with headless
+//! Chromium, measured with poppler's pdfinfo and read back with pdftotext,
+//! as for the week sheet (tests/week_print.rs).
+//!
+//! Needs `chromium` and `poppler-utils` (`.ci/run` installs both). Without
+//! them these tests fail when `CI` is set, and skip with a note otherwise.
+
+mod common;
+
+use common::print::{decode_qr_svg, pdf_info, pdf_text, print_to_pdf, tools, A4};
+use common::SiteTest;
+
+const POSTER: &str = "lich/dong-lao/ban-in/index.html";
+
+#[test]
+fn the_poster_prints_on_one_a4_page_with_what_a_notice_board_needs() {
+    let Some(browser) = tools() else { return };
+    let t = SiteTest::fixture("minimal");
+    let run = t.build_with(&[
+        "--today",
+        "28/11/2022",
+        "--base-url",
+        "https://camngoc.example.vn",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = t.out.parent().unwrap().join("dong-lao.pdf");
+    print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
+    let info = pdf_info(&pdf);
+    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "UBND XÃ CẨM NGỌC",
+        "Lịch tại thôn Đông Lão",
+        "Thứ Ba 29/11/2022, 07:30–11:00",
+        "Tại Nhà văn hóa thôn Đông Lão",
+        "Nội dung: Đăng ký định danh mức 2, Kích hoạt tài khoản.",
+        "Lưu ý: Mang theo căn cước công dân gắn chip",
+        "Công an xã Cẩm Ngọc: 0237 3830 050",
+        "Quét mã để xem lịch mới nhất",
+        "Bản in ngày 28/11/2022",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not printed in:\n{text}"
+        );
+    }
+    // The site's menu and the help line stay off the paper.
+    for absent in ["Trang chủ", "Ctrl+P"] {
+        assert!(!text.contains(absent), "{absent:?} printed:\n{text}");
+    }
+    // The QR code leads to the hamlet's page.
+    let page = std::fs::read_to_string(t.output_file(POSTER)).unwrap();
+    let svg_start = page.find("<svg class=\"qr\"").expect("a QR code");
+    let svg_end = svg_start + page[svg_start..].find("</svg>").unwrap() + 6;
+    assert_eq!(
+        decode_qr_svg(&page[svg_start..svg_end]),
+        "https://camngoc.example.vn/lich/dong-lao/index.html"
+    );
+}
+
+#[test]
+fn a_hamlet_with_many_long_sessions_still_prints_on_one_page() {
+    let Some(browser) = tools() else { return };
+    let t = SiteTest::fixture("minimal");
+    // Twelve sessions with long places and notes: as many as fit are
+    // printed, the rest counted, and the page never runs over; the contacts
+    // and the QR code at the foot are always there.
+    let mut schedule = String::from("sessions:\n");
+    for day in 1..=12 {
+        schedule.push_str(&format!(
+            "  - hamlet: Đông Lão\n    date: {day:02}/12/2022\n    time: 19h-21h30\n    place: Hội trường nhà văn hóa thôn Đông Lão, cạnh trường mầm non, đối diện chợ, xóm {day}\n    services: [Đăng ký định danh mức 2, Kích hoạt tài khoản, Cài đặt ứng dụng VNeID, Tích hợp giấy phép lái xe, Tích hợp thẻ bảo hiểm y tế]\n    note: Mang theo căn cước công dân gắn chip và điện thoại thông minh đã sạc đầy pin, nhớ mật khẩu thư điện tử, số điện thoại chính chủ {day}.\n"
+        ));
+    }
+    t.write("schedules/nhieu.yaml", &schedule);
+    let run = t.build_with(&[
+        "--today",
+        "28/11/2022",
+        "--base-url",
+        "https://camngoc.example.vn",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = t.out.parent().unwrap().join("nhieu.pdf");
+    print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
+    let info = pdf_info(&pdf);
+    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    let text = pdf_text(&pdf);
+    let more = text
+        .split("… và ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no '… và N buổi sau đó' in:\n{text}"));
+    // Never more than five printed; the first session (29/11) always is.
+    assert!((8..=12).contains(&more), "{more} left for the page: {text}");
+    assert!(text.contains("Thứ Ba 29/11/2022"), "{text}");
+    for foot in [
+        "Công an xã Cẩm Ngọc: 0237 3830 050",
+        "Quét mã để xem lịch mới nhất",
+        "Bản in ngày 28/11/2022",
+    ] {
+        assert!(text.contains(foot), "{foot:?} not printed in:\n{text}");
+    }
+}
+
+#[test]
+fn hamlet_pages_link_to_their_poster() {
+    let t = SiteTest::fixture("minimal");
+    // A hamlet with no session yet.
+    let site = t.read_source("site.yaml");
+    t.write("site.yaml", &format!("{site}  - name: Kìm\n"));
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = t.page("lich/dong-lao/index.html");
+    assert!(page
+        .attrs("a", "href")
+        .contains(&"../../lich/dong-lao/ban-in/index.html".to_string()));
+    // Without base_url: no address and no QR code, the rest as ever.
+    let poster = t.page(POSTER);
+    assert_eq!(poster.count("svg.qr"), 0);
+    assert_eq!(poster.select_texts("h1"), ["Lịch tại thôn Đông Lão"]);
+    assert_eq!(
+        poster.select_texts(".poster-sessions li").len(),
+        1,
+        "one session to come"
+    );
+    // A hamlet without sessions has a page, and no poster.
+    assert!(t.output_file("lich/kim/index.html").is_file());
+    assert!(!t.output_file("lich/kim/ban-in/index.html").exists());
+    common::assert_links_resolve(&t.out);
+}
