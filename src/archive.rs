@@ -64,29 +64,76 @@ pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
         .collect();
     files.sort();
 
+    let file = File::create(&pending.tmp).map_err(|e| zip_error(&pending.dest, io_reason(&e)))?;
+    let mut zip = ZipWriter::new(Guarded {
+        inner: BufWriter::new(file),
+        failed: false,
+    });
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .system(System::Unix)
+        .unix_permissions(0o644);
     let write = || -> Result<(), String> {
-        let file = File::create(&pending.tmp).map_err(|e| io_reason(&e))?;
-        let mut zip = ZipWriter::new(BufWriter::new(file));
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .last_modified_time(DateTime::default())
-            .system(System::Unix)
-            .unix_permissions(0o644);
         for (rel, path) in &files {
             let size = fs::metadata(path).map_err(|e| io_reason(&e))?.len();
             zip.start_file(
                 rel.as_str(),
                 options.large_file(size >= u64::from(u32::MAX)),
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| zip_reason(&e))?;
             let mut input = File::open(path).map_err(|e| io_reason(&e))?;
             io::copy(&mut input, &mut zip).map_err(|e| io_reason(&e))?;
         }
-        let mut out = zip.finish().map_err(|e| e.to_string())?;
-        io::Write::flush(&mut out).map_err(|e| io_reason(&e))
+        let mut out = zip.finish().map_err(|e| zip_reason(&e))?;
+        io::Write::flush(&mut out.inner).map_err(|e| io_reason(&e))
     };
     write().map_err(|reason| zip_error(&pending.dest, reason))?;
     Ok(pending)
+}
+
+/// The zip's file, which after its first failed write or seek takes (and
+/// drops) everything: the zip crate's drop then finishes the abandoned
+/// archive into nothing, instead of failing again on the full disk and
+/// printing "ZipWriter::drop: failed to finalize archive" in English. The
+/// temporary zip is removed with its `PendingZip`.
+struct Guarded<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W: io::Write> io::Write for Guarded<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        self.inner.write(buf).inspect_err(|_| self.failed = true)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.inner.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl<W: io::Seek> io::Seek for Guarded<W> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        if self.failed {
+            return Ok(0);
+        }
+        self.inner.seek(pos).inspect_err(|_| self.failed = true)
+    }
+}
+
+/// The zip crate's error in Vietnamese: its I/O errors as any other, the
+/// rest (which writing never gives) in general words.
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    match e {
+        zip::result::ZipError::Io(e) => io_reason(e),
+        _ => "thư viện nén báo lỗi khi ghi tệp .zip".to_string(),
+    }
 }
 
 impl PendingZip {

@@ -506,6 +506,21 @@ pub fn more_line(like: &Diagnostic, count: usize, lines: &[u32]) -> String {
 
 /// All diagnostics, sorted, each mistake once and at most
 /// [`SHOWN_PER_KIND`] of a kind per file, followed by a count line (of all).
+/// A message about no file (the command line, a crash), as printed:
+/// `lỗi: …` and its `Cách sửa: …` line.
+pub fn render_message(message: &Message) -> String {
+    let word = match message.severity() {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
+    };
+    let mut out = format!("{word}: {}\n", message.text());
+    if let Some(hint) = message.hint() {
+        let _ = writeln!(out, "  Cách sửa: {hint}");
+    }
+    out
+}
+
 pub fn render_report(items: &[Diagnostic]) -> String {
     let mut out = String::new();
     let mistakes = mistakes(items);

@@ -8,6 +8,7 @@
 pub(crate) mod archive;
 pub(crate) mod audio;
 pub mod build;
+pub mod crash;
 pub mod diagnostics;
 mod disk;
 pub mod init;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bangtin::build::{self, BuildOptions};
-use bangtin::diagnostics::{self, Diagnostic};
+use bangtin::diagnostics::{self, Diagnostic, Message};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 // See Cargo.toml: glibc malloc was a fifth of a province build.
@@ -18,7 +18,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
     name = "bangtin",
     version,
     help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}",
+    override_usage = "bangtin <lệnh> [tùy chọn]",
     subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "lệnh",
     disable_help_subcommand = true,
     disable_help_flag = true,
     disable_version_flag = true
@@ -31,18 +33,19 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Tạo trang tĩnh từ thư mục nội dung.
+    #[command(override_usage = "bangtin build [tùy chọn]")]
     Build {
         /// Thư mục nội dung (có site.yaml).
-        #[arg(long, default_value = "content")]
+        #[arg(long, default_value = "content", value_name = "thư-mục")]
         root: PathBuf,
         /// Thư mục đầu ra.
-        #[arg(long, default_value = "public")]
+        #[arg(long, default_value = "public", value_name = "thư-mục")]
         output: PathBuf,
         /// Địa chỉ gốc của trang khi đăng lên cổng thông tin (ghi đè base_url trong site.yaml).
-        #[arg(long, value_parser = parse_base_url)]
+        #[arg(long, value_parser = parse_base_url, value_name = "địa-chỉ")]
         base_url: Option<String>,
         /// Ngày tính "sắp tới" (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
-        #[arg(long, value_parser = parse_today)]
+        #[arg(long, value_parser = parse_today, value_name = "ngày")]
         today: Option<chrono::NaiveDate>,
         /// Đọc lời loa mỗi tuần thành tệp âm thanh doc-loa.mp3 (cần espeak-ng; thiếu thì chỉ cảnh báo). Tuần đã có bản ghi âm trong audio/ thì đăng bản ghi đó.
         #[arg(long)]
@@ -52,37 +55,49 @@ enum Command {
         zip: bool,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
+    #[command(override_usage = "bangtin check [tùy chọn]")]
     Check {
         /// Thư mục nội dung (có site.yaml).
-        #[arg(long, default_value = "content")]
+        #[arg(long, default_value = "content", value_name = "thư-mục")]
         root: PathBuf,
         /// Kiểm tra như khi dựng trang vào ngày này (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là hôm nay.
-        #[arg(long, value_parser = parse_today)]
+        #[arg(long, value_parser = parse_today, value_name = "ngày")]
         today: Option<chrono::NaiveDate>,
     },
     /// Xem trước: dựng trang, mở ở http://127.0.0.1, tự dựng lại và tải lại khi bạn sửa nội dung.
+    #[command(override_usage = "bangtin serve [tùy chọn]")]
     Serve {
         /// Thư mục nội dung (có site.yaml).
-        #[arg(long, default_value = "content")]
+        #[arg(long, default_value = "content", value_name = "thư-mục")]
         root: PathBuf,
         /// Cổng máy chủ xem trước (0: để máy tự chọn một cổng trống).
-        #[arg(long, default_value_t = 1111)]
+        #[arg(long, default_value_t = 1111, value_parser = parse_port, value_name = "cổng")]
         port: u16,
     },
     /// Tạo một trang mẫu mới, có chú thích, dựng được ngay.
+    #[command(override_usage = "bangtin init <thư-mục>")]
     Init {
         /// Thư mục sẽ tạo.
+        #[arg(value_name = "thư-mục")]
         dir: PathBuf,
     },
     /// Ghi giao diện mặc định (templates/, static/assets/) vào một thư mục trang để sửa.
+    #[command(override_usage = "bangtin theme <thư-mục>")]
     Theme {
         /// Thư mục trang (hoặc thư mục mới) sẽ nhận các tệp giao diện.
+        #[arg(value_name = "thư-mục")]
         dir: PathBuf,
     },
 }
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
-    bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{} {}", e.message, e.hint))
+    bangtin::vi::calendar::parse_date(s).map_err(|e| format!("{}. {}", e.message, e.hint))
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| "cổng là một số từ 0 đến 65535, ví dụ --port 8080".to_string())
 }
 
 /// Absolute URLs are built from this, so only a full web address is accepted.
@@ -92,12 +107,29 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     })
 }
 
+/// Print to stdout; a closed pipe (`bangtin build | head -1`) is not an error
+/// worth a panic, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Print to stderr, ignoring a closed pipe as [`say!`] does.
+fn tell(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 fn print_diagnostics(items: &[Diagnostic]) {
-    eprint!("{}", diagnostics::render_report(items));
+    tell(&diagnostics::render_report(items));
 }
 
 /// The command line with Vietnamese help: clap's built-in `--help`/`--version`
-/// texts and headings are English, so they are replaced on every command.
+/// texts and headings are English, so they are replaced on every command,
+/// and each default value is said in the help text ("mặc định: …") rather
+/// than by clap's "[default: …]".
 fn localized(command: clap::Command) -> clap::Command {
     let help = Arg::new("help")
         .short('h')
@@ -108,46 +140,104 @@ fn localized(command: clap::Command) -> clap::Command {
         .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}")
         .disable_help_flag(true)
         .arg(help)
-        .mut_args(|a| a.help_heading("Tùy chọn"))
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Đối số"
+            } else {
+                "Tùy chọn"
+            };
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let a = a.help_heading(heading);
+            if defaults.is_empty() {
+                return a;
+            }
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = format!(
+                "{} (mặc định: {})",
+                help.trim_end_matches('.'),
+                defaults.join(", ")
+            );
+            a.help(help).hide_default_value(true)
+        })
         .mut_subcommands(localized)
 }
 
-/// clap's own messages are English; officers get the gist in Vietnamese, with
-/// clap's text kept below for whoever helps them. Exit code 2, as for usage errors.
+/// The commands, for which help to point at.
+const COMMANDS: &[&str] = &["build", "check", "serve", "init", "theme"];
+
+/// clap's errors worded from the catalogue, in Vietnamese only (clap's own
+/// text is English). Exit code 2, as for usage errors.
 fn usage_error(e: &clap::Error) -> ExitCode {
-    use clap::error::{ContextKind, ErrorKind};
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
     let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
-    let message = match e.kind() {
-        ErrorKind::UnknownArgument => {
-            format!("Không hiểu tùy chọn {}.", context(ContextKind::InvalidArg))
-        }
-        ErrorKind::InvalidSubcommand => format!(
-            "Không có lệnh \"{}\". Các lệnh: build, check, serve, init, theme.",
-            context(ContextKind::InvalidSubcommand)
-        ),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            format!(
-                "Giá trị \"{}\" của {} không dùng được.",
-                context(ContextKind::InvalidValue),
-                context(ContextKind::InvalidArg)
-            )
-        }
-        ErrorKind::MissingRequiredArgument => {
-            format!("Thiếu {}.", context(ContextKind::InvalidArg))
-        }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "Thiếu lệnh: build, check, serve, init hoặc theme.".to_string()
-        }
-        _ => "Câu lệnh viết chưa đúng.".to_string(),
+    // "--today <ngày>" → "--today": the flag as the officer typed it.
+    let arg = || {
+        let arg = context(ContextKind::InvalidArg);
+        arg.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
     };
-    eprintln!(
-        "lỗi: {message}\n  Cách sửa: xem hướng dẫn bằng lệnh: bangtin --help\n\n{}",
-        e.render()
-    );
+    let near = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => format!(" Có phải ý bạn là {s}?"),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => {
+            format!(" Có phải ý bạn là {}?", v.join(" hoặc "))
+        }
+        _ => String::new(),
+    };
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| COMMANDS.contains(&a.as_str()));
+    let help = match &command {
+        Some(c) => format!("bangtin {c} --help"),
+        None => "bangtin --help".to_string(),
+    };
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => Message::ArgUnknown {
+            arg: arg(),
+            near: near(ContextKind::SuggestedArg),
+            help,
+        },
+        ErrorKind::InvalidSubcommand => Message::CommandUnknown {
+            command: context(ContextKind::InvalidSubcommand),
+            near: near(ContextKind::SuggestedSubcommand),
+        },
+        ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => {
+            Message::ArgValueMissing { arg: arg(), help }
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Message::ArgValueInvalid {
+            arg: arg(),
+            value: context(ContextKind::InvalidValue),
+            why: std::error::Error::source(e)
+                .map(|s| format!(": {}", s.to_string().trim_end_matches('.')))
+                .unwrap_or_default(),
+            help,
+        },
+        ErrorKind::MissingRequiredArgument => Message::ArgMissing {
+            arg: context(ContextKind::InvalidArg),
+            help,
+        },
+        ErrorKind::ArgumentConflict => Message::ArgTwice { arg: arg(), help },
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Message::CommandMissing
+        }
+        _ => Message::CommandLineWrong { help },
+    };
+    tell(&diagnostics::render_message(&message));
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
+    bangtin::crash::install_hook();
+    // The crash report, tried the way an officer would meet it
+    // (tests/bad_input/english.rs): no input makes bangtin panic.
+    if std::env::var_os("BANGTIN_PANIC_FOR_TEST").is_some() {
+        panic!("BANGTIN_PANIC_FOR_TEST");
+    }
     let command = localized(Cli::command()).arg(
         Arg::new("version")
             .short('V')
@@ -192,7 +282,7 @@ fn main() -> ExitCode {
             match build::build(&options) {
                 Ok(summary) => {
                     print_diagnostics(&summary.warnings);
-                    println!(
+                    say!(
                         "Đã tạo {} trang, {} tệp vào {} trong {} ms.",
                         summary.pages,
                         summary.files,
@@ -200,12 +290,12 @@ fn main() -> ExitCode {
                         summary.elapsed.as_millis()
                     );
                     if let Some(zip) = &summary.zip {
-                        println!(
+                        say!(
                             "Đã nén toàn bộ trang vào {} để tải lên cổng thông tin.",
                             zip.display()
                         );
                     }
-                    println!(
+                    say!(
                         "Mở {} bằng trình duyệt để xem.",
                         output.join("index.html").display()
                     );
@@ -213,7 +303,7 @@ fn main() -> ExitCode {
                 }
                 Err(failure) => {
                     print_diagnostics(&failure.diagnostics);
-                    eprintln!("Chưa tạo trang: hãy sửa các lỗi trên rồi chạy lại. Trang cũ (nếu có) vẫn giữ nguyên.");
+                    tell("Chưa tạo trang: hãy sửa các lỗi trên rồi chạy lại. Trang cũ (nếu có) vẫn giữ nguyên.\n");
                     ExitCode::from(1)
                 }
             }
@@ -225,15 +315,15 @@ fn main() -> ExitCode {
             if diags.iter().any(Diagnostic::is_error) {
                 ExitCode::from(1)
             } else {
-                println!("Nội dung hợp lệ.");
+                say!("Nội dung hợp lệ.");
                 ExitCode::SUCCESS
             }
         }
         Command::Serve { root, port } => serve(root, port),
         Command::Init { dir } => match bangtin::init::init(&dir) {
             Ok(n) => {
-                println!("Đã tạo trang mẫu ({n} tệp) trong {}.", dir.display());
-                println!(
+                say!("Đã tạo trang mẫu ({n} tệp) trong {}.", dir.display());
+                say!(
                     "Dựng thử: bangtin build --root {} --output {}-public",
                     dir.display(),
                     dir.display()
@@ -248,8 +338,8 @@ fn main() -> ExitCode {
         Command::Theme { dir } => match bangtin::init::theme(&dir) {
             Ok(n) => {
                 let templates = dir.join("templates");
-                println!("Đã ghi giao diện mặc định ({n} tệp) vào {}.", dir.display());
-                println!(
+                say!("Đã ghi giao diện mặc định ({n} tệp) vào {}.", dir.display());
+                say!(
                     "Sửa các tệp trong {}; tệp nào không sửa thì xóa đi để vẫn nhận bản mới của giao diện mặc định.",
                     templates.display()
                 );
@@ -282,16 +372,16 @@ fn serve(root: PathBuf, port: u16) -> ExitCode {
         };
         match event {
             ServeEvent::Listening { url } => {
-                println!("Đang xem trước trang tại: {url}");
-                println!("Mở địa chỉ trên bằng trình duyệt. Mỗi khi bạn lưu một tệp trong {shown_root}, trang được dựng lại và trình duyệt tự tải lại.");
-                println!("Nhấn Ctrl+C để dừng.");
+                say!("Đang xem trước trang tại: {url}");
+                say!("Mở địa chỉ trên bằng trình duyệt. Mỗi khi bạn lưu một tệp trong {shown_root}, trang được dựng lại và trình duyệt tự tải lại.");
+                say!("Nhấn Ctrl+C để dừng.");
             }
             ServeEvent::Built {
                 summary,
                 changed: paths,
             } => {
                 print_diagnostics(&summary.warnings);
-                println!(
+                say!(
                     "[{now}] Đã dựng {} trang trong {} ms{}.",
                     summary.pages,
                     summary.elapsed.as_millis(),
@@ -303,18 +393,18 @@ fn serve(root: PathBuf, port: u16) -> ExitCode {
                 changed: paths,
             } => {
                 print_diagnostics(&problems);
-                println!(
+                say!(
                     "[{now}] Nội dung có lỗi{}: trình duyệt hiện trang báo lỗi, bản cũ vẫn xem được. Sửa lỗi rồi lưu tệp.",
                     changed(&paths)
                 );
             }
-            ServeEvent::Stopped => println!("Đã dừng xem trước."),
+            ServeEvent::Stopped => say!("Đã dừng xem trước."),
         }
     };
     match serve::serve(&ServeOptions { root, port }, std::sync::Arc::new(on_event)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lỗi: {}\n  Cách sửa: {}", e.message, e.hint);
+            tell(&format!("lỗi: {}\n  Cách sửa: {}\n", e.message, e.hint));
             ExitCode::from(2)
         }
     }

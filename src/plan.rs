@@ -39,6 +39,8 @@ pub enum PageKind {
     /// `lich/<slug>/ban-in/index.html`: a hamlet's one-page A4 poster for its
     /// notice board (every hamlet with sessions).
     Poster(HamletId),
+    /// `thay-doi/index.html`: every changed session, newest first.
+    Changes,
 }
 
 /// Files that are not theme pages: calendars, open data, feed, search files
@@ -162,6 +164,7 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 pub const FRAGMENT: &str = "nhung/lich.html";
 pub const NAMES: &str = "tim-noi-o/index.html";
+pub const CHANGES: &str = "thay-doi/index.html";
 /// First path segments bangtin itself writes; pages may not take them.
 const RESERVED: &[&str] = &[
     "lich",
@@ -176,6 +179,7 @@ const RESERVED: &[&str] = &[
     "nhung",
     "tim-noi-o",
     "chia-se",
+    "thay-doi",
 ];
 
 pub fn hamlet_path(slug: &str) -> String {
@@ -286,6 +290,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         PlannedPage {
             kind: PageKind::Share,
             path: SHARE.into(),
+        },
+        PlannedPage {
+            kind: PageKind::Changes,
+            path: CHANGES.into(),
         },
     ];
     if content.progress.is_some() {
@@ -560,6 +568,20 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
         }
         taken.insert(slug.clone(), i);
         slugs[i] = slug;
+    }
+    // lich/<slug>/ and lich/<slug>.ics can't be copied to Windows.
+    for (h, slug) in hamlets.iter().zip(&slugs) {
+        if crate::disk::is_windows_reserved(slug) {
+            let pos = h.slug.as_ref().map_or(h.source.pos, |s| s.pos);
+            diags.push(Diagnostic::new(
+                &h.source.file,
+                pos,
+                Message::WindowsReservedSlug {
+                    slug: slug.clone(),
+                    name: h.name.clone(),
+                },
+            ));
+        }
     }
     slugs
 }

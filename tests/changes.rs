@@ -471,3 +471,195 @@ fn schema_org_events_say_what_happened_and_only_coming_ones_are_listed() {
         .unwrap()
         .starts_with("ĐỔI GIỜ (trước đây: 19:00–21:30)."));
 }
+
+#[test]
+fn pages_show_a_badge_and_the_old_value_struck_through() {
+    let t = built();
+    let schedule = t.page("lich/index.html");
+    let rows = schedule.table_rows("table.schedule");
+    let row = |date: &str| {
+        rows.iter()
+            .find(|r| r[1].ends_with(date))
+            .unwrap_or_else(|| panic!("no row {date}: {rows:?}"))
+            .clone()
+    };
+    // Moved to another day: the old date struck through beside the new one.
+    assert_eq!(row("06/12/2022")[1], "03/12/2022 06/12/2022");
+    assert!(row("06/12/2022")[3].starts_with("ĐỔI NGÀY"));
+    // Another hour: the old time struck through, then the new.
+    assert_eq!(row("05/12/2022")[3], "ĐỔI GIỜ 19:00–21:30 07:30–11:00");
+    // Cancelled: the word, the time struck through, the reason.
+    let cancelled = row("07/12/2022");
+    assert_eq!(cancelled[3], "ĐÃ HỦY 13:30–17:00");
+    assert!(
+        cancelled[5].starts_with("Lý do: Tổ công tác"),
+        "{cancelled:?}"
+    );
+    assert!(row("02/12/2022")[5].starts_with("Ngày mới sẽ thông báo sau. Lý do: Mưa lớn"));
+    // Another place: the old place struck through.
+    assert_eq!(
+        row("09/12/2022")[4],
+        "Nhà văn hóa thôn Kìm Trường tiểu học Cẩm Ngọc"
+    );
+    // Every page kind that lists sessions says it in words.
+    for page in [
+        "lich/kim/index.html",
+        "lich/tuan-2022-49/index.html",
+        "index.html",
+    ] {
+        let badges = t.page(page).select_texts("main .badge");
+        assert!(
+            badges.iter().any(|b| b == "ĐỔI ĐỊA ĐIỂM"),
+            "{page}: {badges:?}"
+        );
+    }
+    let fragment = read(&t, "nhung/lich.html");
+    for word in [
+        "ĐÃ HỦY",
+        "TẠM HOÃN",
+        "ĐỔI NGÀY",
+        "ĐỔI GIỜ",
+        "<del>03/12/2022</del>",
+    ] {
+        assert!(fragment.contains(word), "fragment lacks {word}");
+    }
+    // The home page's coming session shows what it offers.
+    assert!(t
+        .page("index.html")
+        .select_texts("ul.sessions .services")
+        .iter()
+        .any(|s| s == "Nội dung: Cài đặt VNeID"));
+}
+
+#[test]
+fn every_page_opens_with_the_changes_of_the_next_14_days() {
+    let t = built();
+    for page in t
+        .output_files()
+        .iter()
+        .filter(|f| f.ends_with(".html") && !f.starts_with("nhung/"))
+    {
+        let p = t.page(page);
+        let items = p.select_texts("aside.change-notice li");
+        assert_eq!(items.len(), 5, "{page}: {items:?}");
+        assert!(
+            items[0].starts_with("TẠM HOÃN Thôn Kìm: Buổi thứ Sáu, ngày 02/12/2022"),
+            "{}",
+            items[0]
+        );
+        // Each links to its hamlet's page.
+        let links = p.attrs("aside.change-notice li a", "href");
+        assert!(
+            links[1].ends_with("lich/sanh/index.html"),
+            "{page}: {links:?}"
+        );
+    }
+    // Two weeks later, only changes still ahead are announced, and none here.
+    let t = SiteTest::fixture("changes");
+    assert_eq!(t.build_on("15/12/2022").code, 0);
+    assert_eq!(t.page("index.html").count("aside.change-notice"), 0);
+}
+
+#[test]
+fn the_week_sheet_and_its_script_open_with_the_changes() {
+    let t = built();
+    let sheet = t.page("lich/tuan-2022-49/index.html");
+    let heading = sheet.select_texts("main h2");
+    assert_eq!(heading[0], "Thông báo thay đổi lịch");
+    let script = read(&t, "lich/tuan-2022-49/doc-loa.txt");
+    let paragraphs: Vec<&str> = script.split("\n\n").collect();
+    assert!(
+        paragraphs[1].starts_with("Thông báo thay đổi lịch: Buổi tại thôn Sành"),
+        "{}",
+        paragraphs[1]
+    );
+    assert!(paragraphs[1].contains("Tổ dân phố ba"));
+    assert!(paragraphs[1].contains("đã hủy"));
+    // The cancelled session is never read as if it happens.
+    let regular = paragraphs[2..].join("\n");
+    assert!(!regular.contains("Tổ dân phố ba"), "{regular}");
+    // The postponed one, in the week before, neither.
+    let script = read(&t, "lich/tuan-2022-48/doc-loa.txt");
+    let paragraphs: Vec<&str> = script.split("\n\n").collect();
+    assert!(paragraphs[1].contains("thôn Kìm") && paragraphs[1].contains("tạm hoãn"));
+    assert!(!paragraphs[2..].join("\n").contains("thôn Kìm"));
+    // The evening bulletin on Kìm's loudspeaker says it the evening before.
+    let evening = read(&t, "lich/kim/doc-loa-hang-ngay.txt");
+    let first = evening.split("=== ").nth(1).unwrap();
+    assert!(first.starts_with("Tối thứ Năm, 01/12/2022"), "{first}");
+    assert!(first.contains("Thông báo thay đổi lịch: Buổi tại thôn Kìm"));
+}
+
+#[test]
+fn the_changes_page_and_the_feed_list_every_change_newest_first() {
+    let t = built();
+    let page = t.page("thay-doi/index.html");
+    let items = page.select_texts("ul.changes li");
+    assert_eq!(items.len(), 5);
+    // Announced on 01/12 first, then 30/11.
+    assert!(
+        items[0].contains("01/12/2022") && items[4].contains("30/11/2022"),
+        "{items:?}"
+    );
+    let ids = page.attrs("ul.changes li", "id");
+    assert_eq!(ids.len(), 5);
+
+    let atom = read(&t, "atom.xml");
+    let changes = atom_entries(&atom);
+    let changes: Vec<&(String, String, String)> = changes
+        .iter()
+        .filter(|(_, _, link)| link.contains("thay-doi/"))
+        .collect();
+    assert_eq!(changes.len(), 5);
+    let titles: Vec<&str> = changes.iter().map(|(_, title, _)| title.as_str()).collect();
+    assert!(
+        titles.contains(&"ĐÃ HỦY: Tổ dân phố 3, thứ Tư, ngày 07/12/2022"),
+        "{titles:?}"
+    );
+    // Each link names an entry of the page.
+    for (_, _, link) in &changes {
+        let anchor = link.split('#').nth(1).unwrap();
+        assert!(ids.iter().any(|id| id == anchor), "{anchor}");
+    }
+    // A new change to a session is a new entry, the old one's id gone.
+    let t2 = SiteTest::fixture("changes");
+    t2.write(
+        "schedules/lich.yaml",
+        &t2.read_source("schedules/lich.yaml")
+            .replace("status: Hoãn", "status: hủy"),
+    );
+    assert_eq!(t2.build_on("01/12/2022").code, 0);
+    let after = atom_entries(&read(&t2, "atom.xml"));
+    let before = atom_entries(&atom);
+    let gone = before
+        .iter()
+        .filter(|(id, _, _)| !after.iter().any(|(other, _, _)| other == id))
+        .count();
+    assert_eq!(gone, 1);
+    assert_eq!(before.len(), after.len());
+}
+
+/// (id, title, link) of each entry of an Atom feed, read with roxmltree.
+fn atom_entries(xml: &str) -> Vec<(String, String, String)> {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed Atom");
+    let text = |n: roxmltree::Node, name: &str| {
+        n.children()
+            .find(|c| c.tag_name().name() == name)
+            .and_then(|c| c.text())
+            .unwrap_or("")
+            .to_string()
+    };
+    doc.root_element()
+        .children()
+        .filter(|c| c.tag_name().name() == "entry")
+        .map(|e| {
+            let link = e
+                .children()
+                .find(|c| c.tag_name().name() == "link")
+                .and_then(|l| l.attribute("href"))
+                .unwrap_or("")
+                .to_string();
+            (text(e, "id"), text(e, "title"), link)
+        })
+        .collect()
+}

@@ -17,6 +17,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Problems as values, and their catalogue of messages.
     ("diagnostics", &["vi"]),
     ("disk", &["diagnostics"]),
+    // A panic's message and report (the hook `main` installs).
+    ("crash", &["diagnostics", "disk"]),
     ("yaml", &["diagnostics", "vi"]),
     ("raw_html", &["markdown_dialect"]),
     // The site as plain data.
@@ -24,10 +26,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The stages.
     (
         "load",
-        &["diagnostics", "vi", "yaml", "disk", "model", "raw_html"],
+        &[
+            "diagnostics",
+            "vi",
+            "yaml",
+            "disk",
+            "crash",
+            "model",
+            "raw_html",
+        ],
     ),
     ("validate", &["diagnostics", "vi", "model", "raw_html"]),
-    ("plan", &["diagnostics", "vi", "model"]),
+    ("plan", &["diagnostics", "disk", "vi", "model"]),
     (
         "render",
         &[

@@ -394,7 +394,7 @@ catalogue! {
     FigureValue { key: String, what: String, fix: String }: error
         "`{key}`: {what}"
         hint "{fix}"
-        guide "*`activated`*: không đọc được số *“…”* (hoặc: số âm; không phải số nguyên; là phần trăm)";
+        guide "*`activated`*: không đọc được số *“…”* (hoặc: số âm; không phải số nguyên; là phần trăm; quá lớn)";
     NumberSplitByComma { number: String }: error
         "Số `{number}` đứng riêng như một khóa: có thể một con số đã bị dấu phẩy cắt đôi."
         hint "Trong ngoặc nhọn {{ }}, dấu phẩy ngăn cách các mục. Viết số không có dấu phẩy (1250) hoặc dùng dấu chấm ngăn cách hàng nghìn (1.250)."
@@ -506,7 +506,7 @@ catalogue! {
         "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống."
         hint "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{{{ session_rows | safe }}}}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{{{ week.rows | safe }}}}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định."
         guide "Mẫu giao diện dùng biến `days` của bản bangtin cũ…";
-    /// Tera's own words, in one line (`render::theme::error_chain`).
+    /// Tera's error, reworded in Vietnamese (`render::theme::tera_words`).
     TemplateBroken { chain: String }: error
         "Mẫu giao diện bị lỗi: {chain}"
         hint "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin."
@@ -532,6 +532,16 @@ catalogue! {
         "Khung nhúng (iframe) sẽ bị bỏ khỏi trang: nó không có địa chỉ src hợp lệ."
         hint "Lấy lại mã nhúng từ trang gốc (nút Chia sẻ → Nhúng), dán nguyên văn."
         guide "cảnh báo: Khung nhúng (iframe) sẽ bị bỏ khỏi trang: …";
+    /// A file or folder name Windows keeps for a device (`disk::is_windows_reserved`).
+    WindowsReservedFileName { name: String, suggestion: String }: warning
+        "Tên \"{name}\" là tên Windows dành riêng cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, có hay không có đuôi tệp): trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
+        hint "Đổi tên tệp hoặc thư mục, ví dụ \"{suggestion}\"."
+        guide "cảnh báo: Tên *\"CON.md\"* là tên Windows dành riêng cho thiết bị…";
+    /// A file that runs script when opened from the site: `load::active_content`.
+    ActiveContent { what: String }: warning
+        "Tệp này chứa mã chạy được khi mở trên trang ({what}): ai sửa được tệp là chạy được mã trong trình duyệt của người xem."
+        hint "Nếu không tự tay viết mã đó, xuất lại ảnh SVG bằng chương trình vẽ (Inkscape: Lưu thành → SVG tối ưu / SVG thường) hoặc đổi sang PNG; trang HTML thì bỏ thẻ <script>, các thuộc tính on… và địa chỉ javascript:."
+        guide "cảnh báo: Tệp này chứa mã chạy được khi mở trên trang (*thẻ <script>*…)…";
     DocumentsSameAddress { kind: String, stem: String, other: String }: error
         "Hai bài {kind} cùng dùng địa chỉ \"{stem}\" (bài kia: {other})."
         hint "Đổi tên một trong hai tệp."
@@ -561,6 +571,11 @@ catalogue! {
         "Thôn \"{name}\" và thôn \"{other}\" cho cùng địa chỉ \"{base}\"; thôn \"{name}\" dùng \"{slug}\"."
         hint "Thêm slug cho thôn này để tự chọn địa chỉ, ví dụ slug: {slug}"
         guide "cảnh báo: Thôn *\"Sống\"* và thôn *\"Song\"* cho cùng địa chỉ *\"song\"*…";
+    /// A hamlet's address (explicit or made from its name) Windows keeps for a device.
+    WindowsReservedSlug { slug: String, name: String }: warning
+        "Địa chỉ lich/{slug}/ của \"{name}\" dùng tên Windows dành riêng cho thiết bị: trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
+        hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
+        guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
     SlugLikeWeek { slug: String, name: String }: error
         "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
@@ -784,6 +799,52 @@ catalogue! {
         "bangtin gặp lỗi bên trong khi dựng lại trang (lỗi của chương trình, không phải của nội dung)."
         hint "Trang cũ vẫn được xem. Sửa một tệp để dựng lại; nếu vẫn lỗi, gửi tệp báo cáo lỗi (tên tệp in ở cửa sổ lệnh) cho người bảo trì bangtin."
         guide "bangtin gặp lỗi bên trong khi dựng lại trang…";
+    // 8.15 Câu lệnh; lỗi bên trong chương trình
+    /// Errors of the command line, worded here rather than by clap (main.rs).
+    /// `near` is " Có phải ý bạn là --output?" or ""; `help` the command
+    /// whose help to read.
+    ArgUnknown { arg: String, near: String, help: String }: error
+        "Không hiểu tùy chọn {arg}.{near}"
+        hint "Xem các tùy chọn bằng lệnh: {help}"
+        guide "Không hiểu tùy chọn *--bogus*.";
+    CommandUnknown { command: String, near: String }: error
+        "Không có lệnh \"{command}\".{near}"
+        hint "Các lệnh: build, check, serve, init, theme. Xem hướng dẫn bằng lệnh: bangtin --help"
+        guide "Không có lệnh *\"khong-co-lenh\"*.";
+    CommandMissing: error
+        "Chưa ghi lệnh nào sau bangtin."
+        hint "Ghi một lệnh: bangtin build, bangtin check, bangtin serve, bangtin init hoặc bangtin theme. Xem hướng dẫn bằng lệnh: bangtin --help"
+        guide "Chưa ghi lệnh nào sau bangtin.";
+    /// `why` is the value parser's own Vietnamese, ": …", or "".
+    ArgValueInvalid { arg: String, value: String, why: String, help: String }: error
+        "Giá trị \"{value}\" của {arg} không dùng được{why}."
+        hint "Xem cách ghi bằng lệnh: {help}"
+        guide "Giá trị *\"…\"* của *--today* không dùng được…";
+    ArgValueMissing { arg: String, help: String }: error
+        "Tùy chọn {arg} cần một giá trị ghi ngay sau nó."
+        hint "Ví dụ: bangtin build --output public. Xem cách ghi bằng lệnh: {help}"
+        guide "Tùy chọn *--output* cần một giá trị ghi ngay sau nó.";
+    ArgMissing { arg: String, help: String }: error
+        "Câu lệnh còn thiếu {arg}."
+        hint "Ví dụ: bangtin init trang-moi. Xem cách ghi bằng lệnh: {help}"
+        guide "Câu lệnh còn thiếu *<thư-mục>*.";
+    ArgTwice { arg: String, help: String }: error
+        "Tùy chọn {arg} được ghi nhiều lần."
+        hint "Chỉ ghi mỗi tùy chọn một lần. Xem cách ghi bằng lệnh: {help}"
+        guide "Tùy chọn *--root* được ghi nhiều lần.";
+    CommandLineWrong { help: String }: error
+        "Câu lệnh viết chưa đúng."
+        hint "Xem cách ghi bằng lệnh: {help}"
+        guide "Câu lệnh viết chưa đúng.";
+    /// A panic: a bug. The report (message, place, backtrace) went to `report`.
+    Crashed { report: String }: error
+        "bangtin gặp lỗi bên trong (lỗi của chương trình, không phải của nội dung); báo cáo lỗi đã ghi vào tệp {report}."
+        hint "Trang cũ (nếu có) vẫn giữ nguyên. Gửi tệp báo cáo lỗi đó (cùng các tệp nội dung, nếu được) cho người bảo trì bangtin."
+        guide "bangtin gặp lỗi bên trong (lỗi của chương trình, không phải của nội dung)…";
+    CrashedNoReport { reason: String }: error
+        "bangtin gặp lỗi bên trong (lỗi của chương trình, không phải của nội dung) và không ghi được tệp báo cáo lỗi ({reason})."
+        hint "Trang cũ (nếu có) vẫn giữ nguyên. Chép nguyên văn cửa sổ lệnh gửi cho người bảo trì bangtin."
+        guide "bangtin gặp lỗi bên trong (lỗi của chương trình, không phải của nội dung)…";
     MissingBaseUrl: warning
         "Chưa có base_url (địa chỉ của trang trên mạng), nên không tạo sitemap.xml và bỏ các đường dẫn đầy đủ: khi chia sẻ lên Zalo, Facebook, trong tệp lịch và trong atom.xml."
         hint "Thêm vào site.yaml một dòng base_url: https://… (địa chỉ trang sẽ đăng), hoặc dựng với --base-url https://…"

@@ -121,6 +121,26 @@ pub(super) fn required_title(title: &Text, file: &Path, diags: &mut Diagnostics)
 /// The file name as the last part of a URL: kept when it is already a clean
 /// slug, otherwise slugged with a warning.
 pub(super) fn url_stem(file: &Path, diags: &mut Diagnostics) -> String {
+    let stem = slugged_stem(file, diags);
+    // The page is written to <stem>/index.html: a folder Windows can't hold.
+    if crate::disk::is_windows_reserved(&stem) {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        diags.push(Diagnostic::new(
+            file,
+            None,
+            Message::WindowsReservedFileName {
+                name,
+                suggestion: format!("{stem}-1.md"),
+            },
+        ));
+    }
+    stem
+}
+
+fn slugged_stem(file: &Path, diags: &mut Diagnostics) -> String {
     let raw_stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

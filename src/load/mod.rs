@@ -1,6 +1,7 @@
 //! Stage 1: read the site folder into plain typed data (`model::Content`),
 //! collecting every problem rather than stopping at the first.
 
+pub mod active_content;
 mod change;
 mod confine;
 mod document;

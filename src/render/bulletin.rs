@@ -16,7 +16,15 @@ use crate::vi::calendar::format_date_numeric;
 
 /// The evenings and the sessions each announces: (tonight's, tomorrow's), in
 /// reading order.
-type Evenings = BTreeMap<NaiveDate, (Vec<SessionId>, Vec<SessionId>)>;
+type Evenings = BTreeMap<NaiveDate, Evening>;
+
+#[derive(Default)]
+struct Evening {
+    tonight: Vec<SessionId>,
+    tomorrow: Vec<SessionId>,
+    /// Changed sessions of tomorrow (by their new or old date), read first.
+    changes: Vec<(SessionId, HamletId)>,
+}
 
 /// `Subject::Week`: the commune's loudspeaker, the evenings announcing the
 /// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
@@ -26,7 +34,6 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
     // what changed is for `EveningData::changes`.
     let mut ordered: Vec<(SessionId, HamletId)> = plan
         .sessions()
-        .filter(|&(i, _)| !content.sessions[i].is_off())
         .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
         .collect();
     ordered.sort_by_key(|&(i, h)| {
@@ -34,24 +41,42 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
         (s.date, s.time.map(|t| t.start), h)
     });
     let mut evenings = Evenings::new();
-    for &(i, _) in &ordered {
+    for &(i, h) in &ordered {
         let s = &content.sessions[i];
+        // A change is read the evening before the day it concerns (the new
+        // one, and the old one of a moved session).
+        if s.status().is_some() {
+            let mut days = vec![s.date];
+            days.extend(s.was_date());
+            for day in days {
+                evenings
+                    .entry(day - Duration::days(1))
+                    .or_default()
+                    .changes
+                    .push((i, h));
+            }
+        }
+        // Cancelled or postponed sessions are not announced as held.
+        if s.is_off() {
+            continue;
+        }
         // Every session is announced the evening before; one starting after
         // the evening broadcast is announced that same evening too.
         evenings
             .entry(s.date - Duration::days(1))
             .or_default()
-            .1
+            .tomorrow
             .push(i);
         if s.time.is_some_and(|t| t.start >= evening_broadcast()) {
-            evenings.entry(s.date).or_default().0.push(i);
+            evenings.entry(s.date).or_default().tonight.push(i);
         }
     }
     if let Subject::Week(w) = listeners {
         let week = plan.week(w);
-        evenings.retain(|&evening, (tonight, tomorrow)| {
-            (!tonight.is_empty() && Week::of(evening) == week)
-                || (!tomorrow.is_empty() && Week::of(evening + Duration::days(1)) == week)
+        evenings.retain(|&evening, e| {
+            (!e.tonight.is_empty() && Week::of(evening) == week)
+                || ((!e.tomorrow.is_empty() || !e.changes.is_empty())
+                    && Week::of(evening + Duration::days(1)) == week)
         });
     }
     evenings
@@ -78,7 +103,12 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
         }
     };
     let mut out = String::from("\u{feff}");
-    for (evening, (tonight, tomorrow)) in evenings(content, plan, listeners) {
+    for (evening, e) in evenings(content, plan, listeners) {
+        let Evening {
+            tonight,
+            tomorrow,
+            changes,
+        } = e;
         let data = EveningData {
             site: site.clone(),
             evening,
@@ -86,7 +116,10 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
                 Subject::Hamlet(h) => Some(names[h.index()].clone()),
                 Subject::Week(_) => None,
             },
-            changes: Vec::new(),
+            changes: super::week::spoken_changes(content, &changes, &names)
+                .into_iter()
+                .map(|c| c.trim_end_matches('.').to_string())
+                .collect(),
             tonight: tonight.into_iter().map(session).collect(),
             tomorrow: tomorrow.into_iter().map(session).collect(),
         };

@@ -2,6 +2,7 @@
 //! notice of changes and in the feed: a text badge, never a colour alone.
 
 use crate::model::{Session, SessionStatus};
+use crate::vi::calendar::{format_date_phrase, format_time, format_time_range};
 
 /// The badges of a session, in reading order: "ĐÃ HỦY", "TẠM HOÃN", or what a
 /// move touched ("ĐỔI NGÀY", "ĐỔI GIỜ", "ĐỔI ĐỊA ĐIỂM"). None for a session
@@ -35,4 +36,105 @@ pub fn status_phrase(status: SessionStatus) -> &'static str {
         SessionStatus::Postponed => "tạm hoãn",
         SessionStatus::Moved => "dời lịch",
     }
+}
+
+/// The session's time as written in a sentence: "19:00–21:30", "buổi sáng",
+/// or None for a session all day.
+fn time_text(
+    part: Option<crate::vi::calendar::PartOfDay>,
+    time: Option<crate::vi::calendar::TimeRange>,
+    spoken: bool,
+) -> Option<String> {
+    match (part, time) {
+        (Some(part), _) => Some(format!("buổi {}", part.key())),
+        (None, Some(t)) => Some(match (spoken, t.end) {
+            (true, Some(end)) => format!("từ {} đến {}", format_time(t.start), format_time(end)),
+            _ => format_time_range(&t),
+        }),
+        (None, None) => None,
+    }
+}
+
+/// What happened to a changed session, in one clause without its hamlet:
+/// "buổi thứ Bảy, ngày 03/12/2022 dời sang thứ Ba, ngày 06/12/2022,
+/// 07:30–11:00", "buổi thứ Tư, ngày 07/12/2022, 13:30–17:00 đã hủy". `at`
+/// names the place in the clause ("buổi tại thôn Sành …") for a script.
+/// None for a session as planned.
+pub fn change_clause(s: &Session, at: Option<&str>) -> Option<String> {
+    let status = s.status()?;
+    let mut out = String::from("buổi");
+    if let Some(at) = at {
+        out.push_str(" tại ");
+        out.push_str(at);
+    }
+    // Read aloud ("at" given), a time range is said "từ … đến …".
+    let spoken = at.is_some();
+    let time_text = |part, time| time_text(part, time, spoken);
+    let now_time = time_text(s.part_of_day, s.time);
+    let with_time = |out: &mut String, time: &Option<String>| {
+        if let Some(t) = time {
+            out.push_str(", ");
+            out.push_str(t);
+        }
+    };
+    match status {
+        SessionStatus::Cancelled | SessionStatus::Postponed => {
+            out.push(' ');
+            out.push_str(&format_date_phrase(s.date));
+            with_time(&mut out, &now_time);
+            out.push_str(match status {
+                SessionStatus::Cancelled => " đã hủy",
+                _ => " tạm hoãn, ngày mới sẽ thông báo sau",
+            });
+        }
+        SessionStatus::Moved => {
+            let touched = s.touched();
+            let was_time = s.was_time().and_then(|t| time_text(None, Some(t)));
+            out.push(' ');
+            out.push_str(&format_date_phrase(s.was_date().unwrap_or(s.date)));
+            if touched.date {
+                with_time(&mut out, &was_time);
+                out.push_str(" dời sang ");
+                out.push_str(&format_date_phrase(s.date));
+                with_time(&mut out, &now_time);
+            } else if touched.time {
+                out.push_str(" đổi giờ");
+                if let Some(t) = &was_time {
+                    out.push_str(" từ ");
+                    out.push_str(t);
+                }
+                out.push_str(" sang ");
+                out.push_str(now_time.as_deref().unwrap_or("cả ngày"));
+            } else if !touched.place {
+                with_time(&mut out, &now_time);
+                out.push_str(" có thay đổi lịch");
+            }
+            match (s.was_place(), &s.place) {
+                (Some(old), Some(new)) if !touched.date && !touched.time => {
+                    with_time(&mut out, &now_time);
+                    out.push_str(&format!(" đổi địa điểm từ {old} sang {new}"));
+                }
+                (Some(_), Some(new)) => {
+                    out.push_str(", tại ");
+                    out.push_str(new);
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The change as a sentence with its reason: "Thôn Sành: buổi … dời sang …
+/// Lý do: trùng lịch họp dân." `who` is the hamlet as named on pages.
+pub fn change_sentence(s: &Session, who: &str) -> Option<String> {
+    let mut out = format!("{who}: {}.", change_clause(s, None)?);
+    if let Some(reason) = s.reason() {
+        out.push_str(" Lý do: ");
+        out.push_str(reason);
+        if !reason.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+    }
+    Some(out)
 }

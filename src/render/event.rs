@@ -55,7 +55,7 @@ pub fn to_utc(local: NaiveDateTime) -> NaiveDateTime {
     local - Duration::hours(VIETNAM_UTC_OFFSET_HOURS)
 }
 
-fn capitalize(s: &str) -> String {
+pub(super) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

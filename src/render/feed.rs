@@ -96,13 +96,65 @@ pub fn atom(
             }
         })
         .collect();
-    // Newest item first; an empty feed is as new as the campaign.
-    let updated = plan
+    // Each change to the schedule is an entry too: a new change (a higher
+    // SEQUENCE) is a new entry, never an edit of the old one.
+    let mut dated: Vec<(NaiveDate, Entry)> = plan
         .news
-        .first()
+        .iter()
         .map(|&i| content.news[i].date)
+        .zip(entries)
+        .collect();
+    for (i, h) in super::changes::all(content, plan) {
+        let s = &content.sessions[i];
+        let view = super::changes::view(content, plan, i, h);
+        let published = s
+            .changed_on()
+            .or(site.campaign.start)
+            .unwrap_or_else(|| s.first_date());
+        let mut html = String::from("<p>");
+        super::theme::push_escaped(&mut html, &format!("{}: {}", view.who, view.text));
+        html.push_str("</p>");
+        dated.push((
+            published,
+            Entry {
+                id: format!(
+                    "urn:uuid:{}",
+                    stable_id(&[
+                        "change",
+                        &key,
+                        &content.site.hamlets[h].key,
+                        &crate::vi::calendar::format_iso_date(s.first_date()),
+                        &s.first_time()
+                            .map(|t| crate::vi::calendar::format_time(t.start))
+                            .unwrap_or_default(),
+                        &s.sequence().to_string(),
+                        // Postponed then cancelled keeps its SEQUENCE: the
+                        // status tells the two entries apart.
+                        s.status().map_or("", |st| st.key()),
+                    ])
+                ),
+                title: format!(
+                    "{}: {}, {}",
+                    view.badges,
+                    view.who,
+                    crate::vi::calendar::format_date_phrase(s.was_date().unwrap_or(s.date))
+                ),
+                link: link(&format!("{}#{}", plan::CHANGES, view.anchor)),
+                published: timestamp(published),
+                summary: None,
+                content: html,
+            },
+        ));
+    }
+    // Newest first; stable, so news keep their order among themselves.
+    dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
+    // An empty feed is as new as the campaign.
+    let updated = dated
+        .first()
+        .map(|(date, _)| *date)
         .or(site.campaign.start)
         .unwrap_or(today);
+    let entries: Vec<Entry> = dated.into_iter().map(|(_, e)| e).collect();
     let mut ctx = Context::new();
     ctx.insert("title", &format!("Tin tức – {}", site.title));
     ctx.insert("subtitle", &site.campaign.name);

@@ -3,6 +3,7 @@
 
 pub mod bulletin;
 pub mod change_words;
+pub mod changes;
 pub mod charts;
 mod chrome;
 pub mod data;
@@ -194,6 +195,15 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
     base.insert("stylesheet", plan::STYLESHEET);
     base.insert("files", &views::files(plan));
+    base.insert("change_notice", &changes::notice(content, plan, today));
+    base.insert(
+        "change_count",
+        &content
+            .sessions
+            .iter()
+            .filter(|s| s.status().is_some())
+            .count(),
+    );
 
     let ordered_sessions = ordered_sessions(content, plan);
 
@@ -555,6 +565,32 @@ fn render_page(
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::Names => names::page(shared, ctx),
+        PageKind::Changes => {
+            let mut seen = std::collections::HashSet::new();
+            let items: Vec<changes::ChangeView> = changes::all(content, shared.plan)
+                .into_iter()
+                .map(|(i, h)| {
+                    let mut v = changes::view(content, shared.plan, i, h);
+                    // Two sittings of one day: anchors stay unique.
+                    let base = v.anchor.clone();
+                    let mut n = 2;
+                    while !seen.insert(v.anchor.clone()) {
+                        v.anchor = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    v
+                })
+                .collect();
+            ctx.insert("changes", &items);
+            (
+                "changes.html",
+                "Thay đổi lịch".to_string(),
+                format!(
+                    "Các buổi đã hủy, tạm hoãn, đổi ngày, đổi giờ, đổi địa điểm: {}, {}",
+                    site.campaign.name, site.place
+                ),
+            )
+        }
         PageKind::NotFound => (
             "404.html",
             "Không tìm thấy trang".to_string(),

@@ -49,14 +49,13 @@ pub fn write_rows(
         let label = content.site.hamlets[hamlet].label();
         match table {
             Table::Page { root, show_hamlet } => {
-                out.push_str(if s.date < today {
-                    "<tr class=\"past\">"
-                } else {
-                    "<tr>"
-                });
-                out.push_str("<td data-label=\"Thứ\">");
+                out.push_str("<tr");
+                push_row_class(out, s, today);
+                out.push_str("><td data-label=\"Thứ\">");
                 out.push_str(weekday_name(s.date.weekday()));
-                out.push_str("</td><td data-label=\"Ngày\"><time datetime=\"");
+                out.push_str("</td><td data-label=\"Ngày\">");
+                push_was(out, s.was_date(), push_date_numeric);
+                out.push_str("<time datetime=\"");
                 push_iso_date(out, s.date);
                 out.push_str("\">");
                 push_date_numeric(out, s.date);
@@ -70,8 +69,9 @@ pub fn write_rows(
                     out.push_str("</a></td>");
                 }
                 out.push_str("<td data-label=\"Giờ\">");
-                push_when(out, s);
+                push_changed_when(out, s, Badge::Page);
                 out.push_str("</td><td data-label=\"Địa điểm\">");
+                push_was(out, s.was_place(), push_escaped);
                 push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td><td data-label=\"Ghi chú\">");
                 push_remarks(out, s);
@@ -91,6 +91,7 @@ pub fn write_rows(
                 out.push_str(weekday_name(s.date.weekday()));
                 out.push_str("</td>\n");
                 cell(out, true);
+                push_was(out, s.was_date(), push_date_numeric);
                 push_date_numeric(out, s.date);
                 out.push_str("</td>\n");
                 if show_hamlet {
@@ -98,14 +99,11 @@ pub fn write_rows(
                     push_escaped(out, label);
                     out.push_str("</td>\n");
                 }
-                cell(out, true);
-                match (s.part_of_day, s.time) {
-                    (Some(part), _) => out.push_str(part.word()),
-                    (None, Some(time)) => push_time_range(out, time),
-                    (None, None) => out.push_str("Cả ngày"),
-                }
+                cell(out, s.status().is_none());
+                push_changed_when(out, s, Badge::Fragment);
                 out.push_str("</td>\n");
                 cell(out, false);
+                push_was(out, s.was_place(), push_escaped);
                 push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td>\n");
                 cell(out, false);
@@ -147,13 +145,17 @@ pub fn write_week_rows(
             push_padded(out, s.date.month().into(), 2);
         };
         if first_of_day {
-            out.push_str("<tr><th class=\"day\" scope=\"rowgroup\"><time datetime=\"");
+            out.push_str("<tr");
+            push_row_class(out, s, NaiveDate::MIN);
+            out.push_str("><th class=\"day\" scope=\"rowgroup\"><time datetime=\"");
             push_iso_date(out, s.date);
             out.push_str("\">");
             day_label(out);
             out.push_str("</time></th>");
         } else {
-            out.push_str("<tr><td class=\"day again\"><span>");
+            out.push_str("<tr");
+            push_row_class(out, s, NaiveDate::MIN);
+            out.push_str("><td class=\"day again\"><span>");
             day_label(out);
             out.push_str("</span></td>");
         }
@@ -163,13 +165,86 @@ pub fn write_week_rows(
         out.push_str("\">");
         push_escaped(out, names.get(hamlet.index()).map_or("", String::as_str));
         out.push_str("</a></th><td class=\"time\" data-label=\"Giờ\">");
-        push_when(out, s);
+        push_changed_when(out, s, Badge::Page);
         out.push_str("</td><td data-label=\"Địa điểm\">");
+        push_was(out, s.was_place(), push_escaped);
         push_escaped(out, s.place.as_deref().unwrap_or(""));
         out.push_str("</td></tr>\n");
     }
     if day.is_some() {
         out.push_str("</tbody>\n");
+    }
+}
+
+/// `class="past"`, `class="changed"` (moved), `class="off"` (cancelled or
+/// postponed), for themes to restyle; the words are in the cells.
+fn push_row_class(out: &mut String, s: &Session, today: NaiveDate) {
+    let class = match (s.date < today, s.is_off(), s.status().is_some()) {
+        (true, true, _) => " class=\"past off\"",
+        (true, false, true) => " class=\"past changed\"",
+        (true, false, false) => " class=\"past\"",
+        (false, true, _) => " class=\"off\"",
+        (false, false, true) => " class=\"changed\"",
+        (false, false, false) => "",
+    };
+    out.push_str(class);
+}
+
+/// Where a badge goes: a theme page (styled by class) or a portal fragment
+/// (inline style only).
+#[derive(Clone, Copy)]
+enum Badge {
+    Page,
+    Fragment,
+}
+
+/// An old value struck through before the new one: `<del>03/12/2022</del> `.
+fn push_was<T>(out: &mut String, was: Option<T>, push: impl Fn(&mut String, T)) {
+    if let Some(was) = was {
+        out.push_str("<del>");
+        push(out, was);
+        out.push_str("</del> ");
+    }
+}
+
+/// The time cell of a changed session: its badges in words ("ĐÃ HỦY",
+/// "ĐỔI GIỜ"), then the old time struck through and the new one; the time of
+/// a session that will not take place struck through. A session as planned:
+/// its time.
+fn push_changed_when(out: &mut String, s: &Session, badge: Badge) {
+    let mut any = false;
+    for word in super::change_words::badges(s) {
+        out.push_str(match badge {
+            Badge::Page => "<strong class=\"badge\">",
+            Badge::Fragment => "<strong style=\"white-space:nowrap\">",
+        });
+        out.push_str(word);
+        out.push_str("</strong> ");
+        any = true;
+    }
+    if any && matches!(badge, Badge::Fragment) {
+        out.push_str("<br>");
+    }
+    let when = match badge {
+        Badge::Page => push_when,
+        Badge::Fragment => push_when_plain,
+    };
+    if s.is_off() {
+        out.push_str("<del>");
+        when(out, s);
+        out.push_str("</del>");
+        return;
+    }
+    push_was(out, s.was_time(), push_time_range);
+    when(out, s);
+}
+
+/// The time as text, without markup: portal fragments.
+fn push_when_plain(out: &mut String, s: &Session) {
+    match (s.part_of_day, s.time) {
+        (Some(part), _) => out.push_str(part.word()),
+        (None, Some(time)) => push_time_range(out, time),
+        (None, None) => out.push_str("Cả ngày"),
     }
 }
 
@@ -206,9 +281,21 @@ fn place<'a>(content: &'a Content, s: &'a Session, at: HamletId, show_hamlet: bo
     }
 }
 
-/// "Đối tượng: học sinh. Cài đặt VNeID, Kích hoạt tài khoản. Mang theo căn
-/// cước": who it is for, services, then the note.
+/// "Lý do: mưa lớn. Đối tượng: học sinh. Cài đặt VNeID, Kích hoạt tài
+/// khoản. Mang theo căn cước": why it changed, who it is for, services, then
+/// the note.
 fn push_remarks(out: &mut String, s: &Session) {
+    if s.status() == Some(crate::model::SessionStatus::Postponed) {
+        out.push_str("Ngày mới sẽ thông báo sau. ");
+    }
+    if let Some(reason) = s.reason().filter(|_| s.status().is_some()) {
+        out.push_str("Lý do: ");
+        push_escaped(out, reason);
+        if !reason.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+        out.push(' ');
+    }
     if let Some(audience) = &s.audience {
         out.push_str("Đối tượng: ");
         push_escaped(out, audience);
@@ -227,6 +314,9 @@ fn push_remarks(out: &mut String, s: &Session) {
             out.push_str(". ");
         }
         push_escaped(out, note);
+    }
+    if out.ends_with(' ') {
+        out.pop();
     }
 }
 

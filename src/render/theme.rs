@@ -12,6 +12,7 @@ use tera::Tera;
 use crate::diagnostics::{Diagnostic, Message};
 
 mod recursion;
+mod tera_words;
 
 macro_rules! theme_file {
     ($name:literal) => {
@@ -44,6 +45,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("news-item.html"),
     theme_file!("embed.html"),
     theme_file!("names.html"),
+    theme_file!("changes.html"),
     theme_file!("atom.xml"),
     theme_file!("sitemap.xml"),
 ];
@@ -216,7 +218,8 @@ fn position_of(text: &str, at: usize) -> crate::diagnostics::Pos {
     crate::diagnostics::Pos::new(line, col)
 }
 
-/// Tera's error and its causes, in one line.
+/// Tera's error and its causes, in one line (its own English words: to
+/// find the template it names).
 pub fn error_chain(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
@@ -247,15 +250,19 @@ pub fn template_error(
     overrides: &[(String, String)],
     site_root: &Path,
 ) -> Diagnostic {
-    let chain = error_chain(e);
-    let own = overrides
-        .iter()
-        .find(|(name, _)| chain.contains(&format!("'{name}'")));
+    // Tera's own chain names the template; the officer reads our words.
+    let english = error_chain(e);
+    let own = overrides.iter().find(|(name, _)| {
+        english.contains(&format!("'{name}'")) || english.contains(&format!("`{name}`"))
+    });
     let file = match own {
         Some((name, _)) => site_root.join("templates").join(name),
         None => site_root.join("templates"),
     };
-    Diagnostic::new(file, None, Message::TemplateBroken { chain })
+    let (chain, pos) = tera_words::words(e);
+    // A position only means something in the officer's own file.
+    let pos = pos.filter(|_| own.is_some());
+    Diagnostic::new(file, pos, Message::TemplateBroken { chain })
 }
 
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is

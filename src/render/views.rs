@@ -64,7 +64,8 @@ pub struct ContactView {
 pub fn contact(c: &crate::model::Contact) -> ContactView {
     ContactView {
         name: c.name.clone(),
-        phone: c.phone.clone(),
+        // A number never breaks across lines: "0237 3830 050" keeps its groups together.
+        phone: c.phone.as_ref().map(|p| p.replace(' ', "\u{a0}")),
         phone_href: c
             .phone
             .as_ref()
@@ -182,6 +183,16 @@ pub struct SessionView {
     pub services: Vec<String>,
     pub note: Option<String>,
     pub past: bool,
+    /// "ĐÃ HỦY", "ĐỔI NGÀY, ĐỔI GIỜ"; empty for a session as planned.
+    pub badges: String,
+    /// Cancelled or postponed: its time is struck through.
+    pub off: bool,
+    /// What the latest change replaced, printed struck through.
+    pub was_date: Option<String>,
+    pub was_time: Option<String>,
+    pub was_place: Option<String>,
+    /// "Ngày mới sẽ thông báo sau. Lý do: mưa lớn."
+    pub change_note: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -353,7 +364,32 @@ pub fn session(
         services: s.services.clone(),
         note: s.note.clone(),
         past: s.date < today,
+        badges: super::change_words::badge_text(s),
+        off: s.is_off(),
+        was_date: s.was_date().map(format_date),
+        was_time: s.was_time().as_ref().map(format_time_range),
+        was_place: s.was_place().map(str::to_string),
+        change_note: change_note(s),
     }
+}
+
+/// "Ngày mới sẽ thông báo sau. Lý do: mưa lớn.": what a changed session's
+/// reader needs besides the badge.
+fn change_note(s: &Session) -> Option<String> {
+    let status = s.status()?;
+    let mut parts = Vec::new();
+    if status == crate::model::SessionStatus::Postponed {
+        parts.push("Ngày mới sẽ thông báo sau.".to_string());
+    }
+    if let Some(reason) = s.reason() {
+        let end = if reason.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        parts.push(format!("Lý do: {reason}{end}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 pub fn point(p: &Point, today: NaiveDate) -> PointView {

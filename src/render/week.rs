@@ -7,6 +7,7 @@ use qrcode::{Color, EcLevel, QrCode};
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use super::change_words::change_clause;
 use super::Shared;
 use crate::model::{Content, Hamlet, HamletId, SessionId};
 use crate::plan::{self, Plan, Week, WeekId};
@@ -28,6 +29,8 @@ pub struct WeekLink {
 
 #[derive(Serialize)]
 struct SheetView {
+    /// The week's changed sessions, printed before the table.
+    changes: Vec<super::changes::ChangeView>,
     label: String,
     range: String,
     /// The table's bodies, one per day (`rows::write_week_rows`).
@@ -125,6 +128,10 @@ fn week_data(
     let mut days: Vec<DayData> = Vec::new();
     for &(i, hamlet) in sessions {
         let s = &content.sessions[i];
+        // A cancelled or postponed session is read as a change, never as held.
+        if s.is_off() {
+            continue;
+        }
         let session = SessionData {
             hamlet: names[hamlet.index()].clone(),
             time: s.time,
@@ -180,6 +187,57 @@ fn week_data(
         routes,
         ..site_data(content)
     }
+}
+
+/// The changes to a week's sessions as read on the loudspeaker: "Buổi tại
+/// thôn Sành thứ Bảy, ngày 03/12/2022 dời sang …. Lý do: …." `sessions` are
+/// the week's and those moved out of it.
+pub(super) fn spoken_changes(
+    content: &Content,
+    sessions: &[(SessionId, HamletId)],
+    names: &[String],
+) -> Vec<String> {
+    sessions
+        .iter()
+        .filter_map(|&(i, hamlet)| {
+            let s = &content.sessions[i];
+            let clause = change_clause(s, Some(&names[hamlet.index()]))?;
+            let mut text = super::event::capitalize(&clause);
+            text.push('.');
+            if let Some(reason) = s.reason() {
+                text.push_str(" Lý do: ");
+                text.push_str(reason);
+                if !reason.ends_with(['.', '!', '?']) {
+                    text.push('.');
+                }
+            }
+            Some(text)
+        })
+        .collect()
+}
+
+/// The week's changed sessions, with those moved out of the week (their old
+/// date in it), in reading order.
+fn week_changes(
+    content: &Content,
+    plan: &Plan,
+    week: Week,
+    sessions: &[(SessionId, HamletId)],
+) -> Vec<(SessionId, HamletId)> {
+    let mut changed: Vec<(SessionId, HamletId)> = sessions
+        .iter()
+        .copied()
+        .filter(|&(i, _)| content.sessions[i].status().is_some())
+        .collect();
+    changed.extend(plan.sessions().filter(|&(i, _)| {
+        let s = &content.sessions[i];
+        Week::of(s.date) != week && s.was_date().is_some_and(|d| Week::of(d) == week)
+    }));
+    changed.sort_by_key(|&(i, h)| {
+        let s = &content.sessions[i];
+        (s.was_date().unwrap_or(s.date), s.time.map(|t| t.start), h)
+    });
+    changed
 }
 
 /// How pages' scripts name a contact.
@@ -300,7 +358,9 @@ pub(super) fn page(
     let sessions = week_sessions(content, plan, week);
     let names: Vec<String> = site.hamlets.iter().map(hamlet_name).collect();
 
-    let data = week_data(content, week, &sessions, &names);
+    let mut data = week_data(content, week, &sessions, &names);
+    let changed = week_changes(content, plan, week, &sessions);
+    data.changes = spoken_changes(content, &changed, &names);
     // Composed once: shown on the page and written as doc-loa.txt beside it.
     let (services, notes) = (
         announce::service_groups(&data),
@@ -322,6 +382,10 @@ pub(super) fn page(
         None => shared.speak.then(|| plan::week_audio_path(week, "mp3")),
     };
     let sheet = SheetView {
+        changes: changed
+            .iter()
+            .map(|&(i, h)| super::changes::view(content, plan, i, h))
+            .collect(),
         label: format!("Tuần {}", week.number),
         range: range(week),
         rows,

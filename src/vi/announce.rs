@@ -33,6 +33,9 @@ pub struct WeekData {
     pub routes: Vec<RouteData>,
     /// How abbreviations and names are said (built-in and the site's `pronounce:`).
     pub lexicon: Lexicon,
+    /// Changes to the week's sessions (cancelled, postponed, moved), each
+    /// one or two written sentences: read first, "Thông báo thay đổi lịch: …".
+    pub changes: Vec<String>,
 }
 
 /// A mobile team and its stops of the week, in date and time order.
@@ -151,6 +154,11 @@ pub fn paragraphs_with_groups(
     let authority = spell_out(&week.authority);
     let names = SpokenNames::of(week);
     let mut out = vec!["Kính thưa bà con nhân dân!".to_string()];
+
+    if !week.changes.is_empty() {
+        let changes: Vec<String> = week.changes.iter().map(|c| spell_out(c)).collect();
+        out.push(format!("Thông báo thay đổi lịch: {}", changes.join(" ")));
+    }
 
     out.push(sentence(format!(
         "{authority} thông báo lịch {} trong tuần {}, như sau",
@@ -687,6 +695,7 @@ mod tests {
             local_contacts: Vec::new(),
             routes: Vec::new(),
             lexicon: Lexicon::built_in(),
+            changes: Vec::new(),
         }
     }
 

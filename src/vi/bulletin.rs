@@ -65,11 +65,14 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
             spell_out(change)
         )));
     }
-    out.push(announce::sentence(format!(
-        "{} thông báo lịch {}, như sau",
-        spell_out(&week.authority),
-        announce::inner(&spell_out(&week.campaign)),
-    )));
+    // An evening with only changes to read has no schedule to introduce.
+    if !week.days.is_empty() {
+        out.push(announce::sentence(format!(
+            "{} thông báo lịch {}, như sau",
+            spell_out(&week.authority),
+            announce::inner(&spell_out(&week.campaign)),
+        )));
+    }
     let names = announce::SpokenNames::of(&week);
     let day_words = |date: NaiveDate| {
         format!(

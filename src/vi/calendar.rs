@@ -11,8 +11,8 @@ mod time_range;
 mod weekday;
 
 pub use date_format::{
-    format_date, format_date_numeric, format_iso_date, push_date_numeric, push_iso_date,
-    push_padded,
+    format_date, format_date_numeric, format_date_phrase, format_iso_date, push_date_numeric,
+    push_iso_date, push_padded,
 };
 pub use date_parse::{parse_date, DateError};
 pub use date_time::{parse_date_and_time, parse_weekday};

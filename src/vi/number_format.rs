@@ -145,13 +145,27 @@ pub fn parse_count(s: &str) -> Result<u64, NumberError> {
             NumberError::new(format!("không đọc được số “{text}”"), COUNT_HINT)
         }
     })?;
-    digits.parse::<u64>().map_err(|_| {
+    let too_big = || {
         NumberError::new(
             format!("số “{text}” quá lớn"),
-            "Kiểm tra lại số; có thể đã gõ thừa chữ số.",
+            "Số lượng ở đây nhiều nhất là 1.000.000.000 (một tỷ): kiểm tra lại số, có thể đã gõ thừa chữ số.",
         )
-    })
+    };
+    let count = digits.parse::<u64>().map_err(|_| too_big())?;
+    if count > MAX_COUNT {
+        return Err(too_big());
+    }
+    Ok(count)
 }
+
+/// The largest count read: ten times Viet Nam's population, so no real
+/// figure is refused, while sums, percentages and chart axes computed from
+/// thousands of such figures stay far inside `u64` (18,000,000,000,000,000,000
+/// passed once and drew a chart axis until memory ran out).
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
+/// The largest share read, in hundredths: 1000%, ten times the total.
+pub const MAX_PERCENT: u64 = 100_000;
 
 /// A percentage: "50%", "50 %", "12,5%", "12.5%", "33,33%", in hundredths.
 fn parse_percent(text: &str) -> Result<u64, NumberError> {
@@ -170,12 +184,18 @@ fn parse_percent(text: &str) -> Result<u64, NumberError> {
             PERCENT_HINT,
         ));
     }
-    let too_big = || NumberError::new(format!("phần trăm “{text}” quá lớn"), PERCENT_HINT);
+    let too_big = || {
+        NumberError::new(
+            format!("phần trăm “{text}” quá lớn"),
+            "Phần trăm ở đây nhiều nhất là 1000%: kiểm tra lại, có thể đã gõ thừa chữ số.",
+        )
+    };
     let whole: u64 = whole.parse().map_err(|_| too_big())?;
     let fraction: u64 = format!("{fraction:0<2}").parse().unwrap_or(0);
     whole
         .checked_mul(100)
         .and_then(|w| w.checked_add(fraction))
+        .filter(|p| *p <= MAX_PERCENT)
         .ok_or_else(too_big)
 }
 
@@ -263,6 +283,7 @@ mod tests {
             ("0012", 12),
             ("0", 0),
             ("\u{200B}120", 120),
+            ("1.000.000.000", 1_000_000_000),
         ];
         for &(text, expected) in good {
             assert_eq!(parse_count(text), Ok(expected), "{text:?}");
@@ -278,6 +299,8 @@ mod tests {
             ("một trăm", "không đọc được"),
             ("1.250,000", "không phải số nguyên"),
             ("99999999999999999999999", "quá lớn"),
+            ("18000000000000000000", "quá lớn"),
+            ("1.000.000.001", "quá lớn"),
         ];
         for &(text, expected) in bad {
             let e = parse_count(text).err();
@@ -312,6 +335,7 @@ mod tests {
             "1,2,3%",
             "-5%",
             "99999999999999999999%",
+            "1000,01%",
         ] {
             let e = parse_count_or_percent(text).err();
             assert!(

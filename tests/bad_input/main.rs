@@ -13,10 +13,12 @@
 mod common;
 
 mod data;
+mod english;
 mod formulas;
 mod hidden;
 mod huge;
 mod links;
+mod numbers;
 mod output;
 mod serve;
 mod xlsx;

@@ -125,7 +125,7 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
     };
     // calamine parses a zip of XML written by any program; a panic on a
     // malformed file must not take the whole build (or `serve`) down.
-    let read = std::panic::catch_unwind(move || grid::sheets_from_xlsx(bytes))
+    let read = crate::crash::catch_quietly(move || grid::sheets_from_xlsx(bytes))
         .unwrap_or_else(|_| Err(grid::Refused::broken_inside()));
     let sheets = match read {
         Ok(sheets) => sheets,

@@ -11,6 +11,17 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{}, {}", weekday_name(d.weekday()), format_date_numeric(d))
 }
 
+/// "thứ Tư, ngày 30/11/2022": a date inside a sentence, as Vietnamese
+/// notices write it ("Chủ nhật" stays capitalised only at a sentence's start).
+pub fn format_date_phrase(d: NaiveDate) -> String {
+    let name = weekday_name(d.weekday());
+    let weekday = match name.strip_prefix("Thứ") {
+        Some(rest) => format!("thứ{rest}"),
+        None => name.to_lowercase(),
+    };
+    format!("{weekday}, ngày {}", format_date_numeric(d))
+}
+
 /// "2022-11-29" (ISO 8601), for `datetime` attributes and data files. Written
 /// out by hand: chrono's `format("%Y-%m-%d")` re-parses the pattern on every call.
 pub fn format_iso_date(d: NaiveDate) -> String {
