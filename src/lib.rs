@@ -20,6 +20,7 @@ pub mod plan;
 pub mod raw_html;
 pub mod render;
 pub mod serve;
+pub mod start;
 pub mod validate;
 pub mod vi;
 pub mod yaml;

@@ -233,10 +233,16 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 
 fn main() -> ExitCode {
     bangtin::crash::install_hook();
+    // Vietnamese in the Windows console, whatever code page it was left in.
+    let _console = bangtin::start::Console::utf8();
     // The crash report, tried the way an officer would meet it
     // (tests/bad_input/english.rs): no input makes bangtin panic.
     if std::env::var_os("BANGTIN_PANIC_FOR_TEST").is_some() {
         panic!("BANGTIN_PANIC_FOR_TEST");
+    }
+    // Explorer starts the exe with no arguments: the double-click start.
+    if cfg!(windows) && std::env::args_os().len() == 1 {
+        return double_click();
     }
     let command = localized(Cli::command()).arg(
         Arg::new("version")
@@ -319,7 +325,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { root, port } => serve(root, port),
+        Command::Serve { root, port } => serve(root, port, false),
         Command::Init { dir } => match bangtin::init::init(&dir) {
             Ok(n) => {
                 say!("Đã tạo trang mẫu ({n} tệp) trong {}.", dir.display());
@@ -353,7 +359,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(root: PathBuf, port: u16) -> ExitCode {
+fn serve(root: PathBuf, port: u16, double_click: bool) -> ExitCode {
     use bangtin::serve::{self, ServeEvent, ServeOptions};
     let shown_root = root.display().to_string();
     let on_event = move |event: ServeEvent| {
@@ -371,6 +377,16 @@ fn serve(root: PathBuf, port: u16) -> ExitCode {
             }
         };
         match event {
+            ServeEvent::Listening { url } if double_click => {
+                say!();
+                say!("Đang xem trước trang tại: {url}");
+                if !bangtin::start::open_browser(&url) {
+                    say!("Hãy mở địa chỉ trên bằng trình duyệt (Chrome, Edge, Cốc Cốc…).");
+                }
+                say!("- Sửa các tệp trong thư mục {shown_root} bằng Notepad hoặc Excel rồi lưu: trang tự dựng lại, trình duyệt tự tải lại.");
+                say!("- Khi xong, chạy lại bangtin.exe để có bản mới nhất của thư mục và tệp .zip để đăng lên cổng thông tin.");
+                say!("- Đóng cửa sổ này (hoặc nhấn Ctrl+C) để dừng xem trước.");
+            }
             ServeEvent::Listening { url } => {
                 say!("Đang xem trước trang tại: {url}");
                 say!("Mở địa chỉ trên bằng trình duyệt. Mỗi khi bạn lưu một tệp trong {shown_root}, trang được dựng lại và trình duyệt tự tải lại.");
@@ -405,7 +421,85 @@ fn serve(root: PathBuf, port: u16) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tell(&format!("lỗi: {}\n  Cách sửa: {}\n", e.message, e.hint));
+            if double_click {
+                wait_before_closing();
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// A window Explorer opened closes with the program: keep it open until the
+/// officer has read what went wrong.
+fn wait_before_closing() {
+    say!("Nhấn Enter để đóng cửa sổ này.");
+    let _ = bangtin::start::read_line();
+}
+
+/// `bangtin.exe` started with no arguments (a double-click): find the site,
+/// or offer the example; build it with its .zip; preview it in the browser.
+fn double_click() -> ExitCode {
+    use bangtin::start;
+    say!(
+        "bangtin {}: tạo trang thông tin chiến dịch.",
+        env!("CARGO_PKG_VERSION")
+    );
+    let current = std::env::current_dir().unwrap_or_default();
+    let exe = std::env::current_exe().ok();
+    let exe_dir = exe.as_deref().and_then(std::path::Path::parent);
+    let root = match start::find_site(&current, exe_dir) {
+        Some(root) => root,
+        None => {
+            let example = current.join(start::SITE_FOLDER);
+            say!(
+                "Không thấy thư mục nội dung (thư mục có tệp site.yaml) trong {}.",
+                current.display()
+            );
+            say!(
+                "Nhấn Enter để tạo trang mẫu trong {}, hoặc gõ K rồi Enter để thoát.",
+                example.display()
+            );
+            if !start::answer_is_yes(start::read_line().as_deref()) {
+                say!("Chưa tạo gì. Chép bangtin.exe vào thư mục có thư mục nội dung rồi bấm đúp lại.");
+                wait_before_closing();
+                return ExitCode::from(1);
+            }
+            match bangtin::init::init(&example) {
+                Ok(n) => say!("Đã tạo trang mẫu ({n} tệp) trong {}.", example.display()),
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    wait_before_closing();
+                    return ExitCode::from(1);
+                }
+            }
+            example
+        }
+    };
+    let output = start::output_for(&root);
+    say!("Thư mục nội dung: {}", root.display());
+    let options = BuildOptions {
+        root: root.clone(),
+        output: output.clone(),
+        zip: true,
+        ..BuildOptions::default()
+    };
+    match build::build(&options) {
+        Ok(summary) => {
+            print_diagnostics(&summary.warnings);
+            say!(
+                "Đã tạo {} trang vào {} để đăng lên cổng thông tin{}.",
+                summary.pages,
+                output.display(),
+                match &summary.zip {
+                    Some(zip) => format!(" (bản nén: {})", zip.display()),
+                    None => String::new(),
+                }
+            );
+        }
+        Err(failure) => {
+            print_diagnostics(&failure.diagnostics);
+            say!("Chưa tạo trang để đăng vì nội dung có lỗi (xem trên); bản cũ (nếu có) vẫn giữ nguyên. Sửa lỗi, lưu tệp rồi xem lại trong trình duyệt.");
+        }
+    }
+    serve(root, start::free_port(), true)
 }

@@ -185,14 +185,59 @@ fn is_broken_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) && !path.exists()
 }
 
+/// How long the swap keeps trying while Windows refuses to move or delete a
+/// folder because a program has one of its files open: long enough for a
+/// browser or an antivirus scan to let go, short enough to report soon.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// Windows refuses a rename or a delete while any program has a file open
+/// (access denied, sharing or lock violation); elsewhere those errors mean
+/// no right to write, which waiting does not change.
+fn is_busy(e: &std::io::Error) -> bool {
+    // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+    cfg!(windows)
+        && (e.kind() == std::io::ErrorKind::PermissionDenied
+            || matches!(e.raw_os_error(), Some(32 | 33)))
+}
+
+/// Runs `op` until it succeeds, fails for another reason than `busy`, or
+/// `wait` has passed; the error reports a busy folder as such.
+fn retry_busy<T>(
+    path: &Path,
+    wait: Duration,
+    busy: impl Fn(&std::io::Error) -> bool,
+    mut op: impl FnMut() -> std::io::Result<T>,
+) -> Result<T, Diagnostic> {
+    let deadline = Instant::now() + wait;
+    loop {
+        match op() {
+            Ok(value) => return Ok(value),
+            Err(e) if busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            Err(e) if busy(&e) => {
+                return Err(Diagnostic::new(
+                    path,
+                    None,
+                    Message::OutputBusy {
+                        seconds: wait.as_secs(),
+                    },
+                ))
+            }
+            Err(e) => return Err(write_error(path, &e)),
+        }
+    }
+}
+
 /// Remove a leftover of ours (found by its name) whatever it now is.
 fn remove_leftover(path: &Path) -> Result<(), Diagnostic> {
-    let result = match fs::symlink_metadata(path) {
-        Err(_) => return Ok(()),
-        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
-        Ok(_) => fs::remove_file(path),
-    };
-    result.map_err(|e| write_error(path, &e))
+    retry_busy(path, BUSY_WAIT, is_busy, || {
+        match fs::symlink_metadata(path) {
+            Err(_) => Ok(()),
+            Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+            Ok(_) => fs::remove_file(path),
+        }
+    })
 }
 
 impl Staging {
@@ -240,17 +285,27 @@ impl Staging {
         remove_leftover(&old)?;
         let had_output = self.output.exists();
         if had_output {
-            fs::rename(&self.output, &old).map_err(|e| write_error(&self.output, &e))?;
+            // A failure here leaves the previous site where it was.
+            retry_busy(&self.output, BUSY_WAIT, is_busy, || {
+                fs::rename(&self.output, &old)
+            })?;
         }
-        if let Err(e) = fs::rename(&self.dir, &self.output) {
+        let moved = retry_busy(&self.output, BUSY_WAIT, is_busy, || {
+            fs::rename(&self.dir, &self.output)
+        });
+        if let Err(d) = moved {
             // Put the previous site back before reporting.
             if had_output {
-                let _ = fs::rename(&old, &self.output);
+                let _ = retry_busy(&self.output, BUSY_WAIT, is_busy, || {
+                    fs::rename(&old, &self.output)
+                });
             }
-            return Err(write_error(&self.output, &e));
+            return Err(d);
         }
         self.committed = true;
         if had_output {
+            // A file still held open keeps the old copy; the next build
+            // removes it (or says which program to close).
             let _ = fs::remove_dir_all(&old);
         }
         Ok(())
@@ -262,5 +317,59 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_busy_folder_is_retried_until_it_is_free() {
+        let mut tries = 0;
+        let done = retry_busy(
+            Path::new("public"),
+            Duration::from_secs(5),
+            |e| e.kind() == ErrorKind::PermissionDenied,
+            || {
+                tries += 1;
+                match tries {
+                    1 | 2 => Err(Error::from(ErrorKind::PermissionDenied)),
+                    _ => Ok(tries),
+                }
+            },
+        );
+        assert_eq!(done.unwrap(), 3);
+    }
+
+    #[test]
+    fn a_folder_still_busy_is_reported_in_vietnamese() {
+        let failed = retry_busy(
+            Path::new("public"),
+            Duration::ZERO,
+            |_| true,
+            || Err::<(), _>(Error::from(ErrorKind::PermissionDenied)),
+        )
+        .unwrap_err();
+        let text = crate::diagnostics::render_report(&[failed]);
+        assert!(text.contains("đang mở một tệp trong thư mục này"), "{text}");
+        assert!(text.contains("Đóng cửa sổ"), "{text}");
+    }
+
+    #[test]
+    fn other_errors_are_not_retried() {
+        let mut tries = 0;
+        let failed = retry_busy(
+            Path::new("public"),
+            Duration::from_secs(5),
+            |_| false,
+            || {
+                tries += 1;
+                Err::<(), _>(Error::from(ErrorKind::NotFound))
+            },
+        );
+        assert!(failed.is_err());
+        assert_eq!(tries, 1);
     }
 }

@@ -213,6 +213,18 @@ fn usage_errors_exit_2() {
     let run = t.run(&["build", "--today", "31/02/2023"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("28 ngày"), "{}", run.stderr);
+    // No arguments: on Windows that is a double-click (tests/windows.sh);
+    // elsewhere, a terminal, it stays a usage error and starts nothing.
+    if cfg!(not(windows)) {
+        let run = t.run(&[]);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.contains("Chưa ghi lệnh nào sau bangtin."),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
     let run = t.run(&["--help"]);
     assert_eq!(run.code, 0);
     assert!(

@@ -70,6 +70,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("init", &["diagnostics", "disk", "render"]),
     ("serve", &["build", "diagnostics", "disk", "plan"]),
+    // The double-click start's own needs (main.rs drives it).
+    ("start", &[]),
 ];
 
 /// `text` without comments, string and char literals, and `#[cfg(test)]`

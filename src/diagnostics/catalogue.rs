@@ -902,6 +902,12 @@ catalogue! {
         "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn {seconds} giây."
         hint "Chờ lần dựng kia xong rồi chạy lại; nếu không còn lần dựng nào, đóng các cửa sổ bangtin đang chạy."
         guide "Một lần dựng khác (bangtin build hoặc cửa sổ khác) đang dựng vào thư mục đầu ra này đã hơn 60 giây.";
+    /// Windows: a program (browser, Explorer, Word) holds a file of the output
+    /// open, so the swap could not move or remove it; nothing was lost.
+    OutputBusy { seconds: u64 }: error
+        "Một chương trình khác (trình duyệt, File Explorer, Word, Excel…) đang mở một tệp trong thư mục này nên không thay được trang sau {seconds} giây chờ; trang cũ vẫn giữ nguyên."
+        hint "Đóng cửa sổ đang mở tệp hay thư mục đó (kể cả cửa sổ File Explorer đang xem thư mục) rồi chạy lại."
+        guide "Một chương trình khác (trình duyệt, File Explorer, Word, Excel…) đang mở một tệp trong thư mục này…";
     ThemeFilesExist { count: usize, first: String }: error
         "Thư mục đã có {count} tệp giao diện (đầu tiên: {first}); bangtin theme không ghi đè."
         hint "Chọn thư mục khác, hoặc xóa (hay chuyển đi) các tệp đó trước nếu muốn lấy lại bản mặc định."
