@@ -1,14 +1,16 @@
 //! Realistic synthetic content for benchmarks:
 //!
 //! ```sh
-//! cargo run --release --example gen_site -- --communes C --hamlets H --days D --guides G [--per-week N] OUT
+//! cargo run --release --example gen_site -- --communes C --hamlets H --days D --guides G [--per-week N] [--provinces P] OUT
 //! ```
 //!
 //! `--per-week N` (1 to 7, default 7): sessions per hamlet per week, on days spread over the
 //! week (2: Tuesday and Friday), for campaigns that visit each hamlet a few times a week.
 //!
 //! One commune writes a site at OUT; several write a province root (OUT/site.yaml with
-//! `communes:`) and one site per commune under OUT/xa/. Names carry Vietnamese diacritics;
+//! `communes:`) and one site per commune under OUT/xa/. `--provinces P` (P > 1) writes a
+//! nation instead: OUT/site.yaml with `provinces:`, the communes shared out over P province
+//! roots under OUT/tinh/. Names carry Vietnamese diacritics;
 //! every hamlet holds a session each day; guides are ~600 words with headings, lists, tables
 //! and links. A fixed-seed generator makes the same content every run.
 
@@ -257,6 +259,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("--days", 90),
         ("--guides", 10),
         ("--per-week", 7),
+        ("--provinces", 1),
     ];
     let mut out = None;
     let mut i = 0;
@@ -270,9 +273,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let out = out.ok_or(
-        "usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] OUT",
+        "usage: gen_site [--communes C] [--hamlets H] [--days D] [--guides G] [--per-week N] [--provinces P] OUT",
     )?;
-    let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week)] = opts;
+    let [(_, communes), (_, hamlets), (_, days), (_, guides), (_, per_week), (_, provinces)] = opts;
     let out = Path::new(&out);
     if out.exists() {
         fs::remove_dir_all(out)?;
@@ -289,21 +292,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             per_week,
         )?;
     } else {
-        let mut root = String::from("title: Định danh điện tử toàn tỉnh\nauthority: UBND tỉnh Kiên Giang\nplace: tỉnh Kiên Giang\ncommunes:\n");
-        for c in 0..communes {
-            let folder = format!("xa/xa-{c:03}");
-            commune(
-                &out.join(&folder),
-                &mut rng,
-                c,
-                hamlets.max(1),
-                days as u32,
-                guides,
-                per_week,
-            )?;
-            let _ = writeln!(root, "  - {folder}");
+        let provinces = provinces.clamp(1, communes);
+        let mut nation =
+            String::from("title: Định danh điện tử toàn quốc\nauthority: Bộ Công an\nprovinces:\n");
+        let mut c = 0;
+        for p in 0..provinces {
+            let dir = match provinces {
+                1 => out.to_path_buf(),
+                _ => out.join(format!("tinh/tinh-{p:02}")),
+            };
+            let mut root = match provinces {
+                1 => "title: Định danh điện tử toàn tỉnh\nauthority: UBND tỉnh Kiên Giang\nplace: tỉnh Kiên Giang\ncommunes:\n".to_string(),
+                _ => format!("title: Định danh điện tử tỉnh số {n}\nauthority: UBND tỉnh số {n}\nplace: tỉnh số {n}\ncommunes:\n", n = p + 1),
+            };
+            // The communes shared out as evenly as they go.
+            let end = communes * (p + 1) / provinces;
+            while c < end {
+                let folder = format!("xa/xa-{c:03}");
+                commune(
+                    &dir.join(&folder),
+                    &mut rng,
+                    c,
+                    hamlets.max(1),
+                    days as u32,
+                    guides,
+                    per_week,
+                )?;
+                let _ = writeln!(root, "  - {folder}");
+                c += 1;
+            }
+            fs::create_dir_all(&dir)?;
+            fs::write(dir.join("site.yaml"), root)?;
+            let _ = writeln!(nation, "  - tinh/tinh-{p:02}");
         }
-        fs::write(out.join("site.yaml"), root)?;
+        if provinces > 1 {
+            fs::write(out.join("site.yaml"), nation)?;
+        }
     }
     println!(
         "{} xã, {hamlets} thôn/xã, {days} ngày, {guides} hướng dẫn/xã → {}",

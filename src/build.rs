@@ -7,17 +7,24 @@
 //! (`prepare`), rendered on its own (`write_commune`), and hands the province
 //! only a small summary for its own files.
 
+use std::collections::BTreeMap;
+use std::hash::Hasher as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use siphasher::sip128::{Hasher128 as _, SipHasher13};
 use tera::Tera;
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Message};
-use crate::model::{CommuneRef, Content, Province};
+use crate::load::province::Root;
+use crate::model::{CommuneRef, Content, Nation, Province, ProvinceRef};
 use crate::plan::Plan;
-use crate::render::province::CommuneSummary;
+use crate::render::province::{CommuneCard, CommuneSummary, ProvinceCard, SharedData};
 use crate::render::theme::Theme;
 use crate::render::{RenderContext, RenderOptions};
 use crate::{archive, load, output, plan, render, validate};
@@ -40,6 +47,9 @@ pub struct BuildOptions {
     pub audio: bool,
     /// Also write the whole site as one zip beside the output folder.
     pub zip: bool,
+    /// Of a nation, build only this province (its slug) and the nation's
+    /// index: the builds of every province together are the whole build.
+    pub province: Option<String>,
 }
 
 #[derive(Debug)]
@@ -122,48 +132,6 @@ fn prepare(
     (loaded.content, plan, items)
 }
 
-/// A commune that loaded and validated without errors, ready to render.
-struct Ready<'a> {
-    commune: &'a CommuneRef,
-    content: Content,
-    plan: Plan,
-}
-
-/// Every commune prepared in parallel; every commune's problems are reported
-/// at once. Returns the communes and the warnings, or every problem.
-fn prepare_all(
-    province: &Province,
-    today: NaiveDate,
-) -> Result<(Vec<Ready<'_>>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let prepared: Vec<(Ready, Vec<Diagnostic>)> = province
-        .communes
-        .par_iter()
-        .map(|commune| {
-            let (content, plan, diags) =
-                prepare(commune, BaseUrl::for_commune(province, commune), today);
-            let ready = Ready {
-                commune,
-                content,
-                plan,
-            };
-            (ready, diags)
-        })
-        .collect();
-    let mut diags = province.warnings.clone();
-    let mut sites = Vec::with_capacity(prepared.len());
-    for (site, own) in prepared {
-        diags.extend(own);
-        sites.push(site);
-    }
-    if diags.iter().any(Diagnostic::is_error) {
-        diagnostics::sort(&mut diags);
-        return Err(diags);
-    }
-    let contents: Vec<&Content> = sites.iter().map(|s| &s.content).collect();
-    diags.extend(validate::missing_base_url(province, &contents));
-    Ok((sites, diags))
-}
-
 /// The province (or lone site) at `root`, with `--base-url` in place.
 fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<Diagnostic>> {
     let mut province = load::province::read(root)?;
@@ -173,27 +141,83 @@ fn read_province(root: &Path, base_url: Option<String>) -> Result<Province, Vec<
     Ok(province)
 }
 
-/// Every problem in the site (or in every commune of a province), without
-/// writing anything, as a build on `today` would find them.
+/// What `--root` holds, with `--base-url` in place (for a nation, its own).
+fn read_root(root: &Path, base_url: Option<String>) -> Result<Root, Vec<Diagnostic>> {
+    match load::province::read_root(root)? {
+        Root::Province(_) => read_province(root, base_url).map(Root::Province),
+        Root::Nation(mut nation) => {
+            if base_url.is_some() {
+                nation.base_url = base_url;
+            }
+            Ok(Root::Nation(nation))
+        }
+    }
+}
+
+/// A province of a nation: read from its folder; without a `base_url` of its
+/// own, its address is the nation's and `tinh/<slug>`.
+fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Diagnostic>> {
+    let mut province = load::province::read(&p.root)?;
+    if province.base_url.is_none() {
+        province.base_url = nation.base_url.as_ref().map(|url| {
+            format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                p.prefix.trim_end_matches('/')
+            )
+        });
+    }
+    Ok(province)
+}
+
+/// Every problem in the site (or in every commune of a province, or of every
+/// province of a nation), without writing anything, as a build on `today`
+/// would find them.
 pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
-    let province = match read_province(root, None) {
-        Ok(province) => province,
-        Err(diags) => return diags,
+    let mut diags = match read_root(root, None) {
+        Ok(Root::Province(province)) => check_province(&province, today),
+        Ok(Root::Nation(nation)) => {
+            let mut diags = nation.warnings.clone();
+            for p in &nation.provinces {
+                match read_province_of(&nation, p) {
+                    Ok(province) => diags.extend(check_province(&province, today)),
+                    Err(found) => diags.extend(found),
+                }
+            }
+            diags
+        }
+        Err(diags) => diags,
     };
-    let (sites, mut diags) = match prepare_all(&province, today) {
-        Ok(prepared) => prepared,
-        Err(diags) => return diags,
-    };
-    // Templates are part of the site too: a broken override fails the build.
-    // The built-in theme alone is known good; compiling it per commune was a
-    // third of `check` on a province.
-    let broken: Vec<Vec<Diagnostic>> = sites
-        .par_iter()
-        .filter(|s| !s.content.template_overrides.is_empty())
-        .filter_map(|s| render::theme::load(&s.content.template_overrides, &s.commune.root).err())
-        .collect();
-    diags.extend(broken.into_iter().flatten());
     diagnostics::sort(&mut diags);
+    diags
+}
+
+fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
+    // Each commune is dropped once checked: a country's worth is never held.
+    let found: Vec<(Vec<Diagnostic>, bool)> = province
+        .communes
+        .par_iter()
+        .map(|commune| {
+            let (content, _, mut diags) =
+                prepare(commune, BaseUrl::for_commune(province, commune), today);
+            // Templates are part of the site too: a broken override fails the
+            // build. The built-in theme alone is known good; compiling it per
+            // commune was a third of `check` on a province.
+            if !content.template_overrides.is_empty() {
+                if let Err(broken) = render::theme::load(&content.template_overrides, &commune.root)
+                {
+                    diags.extend(broken);
+                }
+            }
+            (diags, content.site.base_url.is_some())
+        })
+        .collect();
+    let has_url = found.iter().all(|(_, has)| *has);
+    let mut diags = province.warnings.clone();
+    diags.extend(found.into_iter().flat_map(|(d, _)| d));
+    if !diags.iter().any(Diagnostic::is_error) {
+        diags.extend(validate::missing_base_url(province, has_url));
+    }
     diags
 }
 
@@ -206,26 +230,36 @@ struct Written {
     summary: Option<CommuneSummary>,
 }
 
+/// What one build shares with every commune it renders.
+struct Job<'a> {
+    province: &'a Province,
+    /// Where the province goes in the output: "" or a nation's `tinh/<slug>/`.
+    prefix: &'a str,
+    options: &'a BuildOptions,
+    render_options: &'a RenderOptions,
+    staging: &'a output::Staging,
+    /// The theme compiled once for the communes that override nothing.
+    default_theme: &'a Tera,
+}
+
 /// Render one commune into the staging folder under its prefix.
-/// `default_theme` is the theme compiled once for the communes that override nothing.
 fn write_commune(
-    site: &Ready,
-    options: &BuildOptions,
-    render_options: &RenderOptions,
-    staging: &output::Staging,
-    default_theme: &Tera,
-    province: &Province,
+    job: &Job,
+    commune: &CommuneRef,
+    content: &Content,
+    plan: &Plan,
 ) -> Result<Written, Vec<Diagnostic>> {
-    let (content, plan, commune) = (&site.content, &site.plan, site.commune);
+    let (options, staging) = (job.options, job.staging);
     let own_theme;
     let tera = match content.template_overrides.is_empty() {
-        true => default_theme,
+        true => job.default_theme,
         false => {
             own_theme = render::theme::load(&content.template_overrides, &commune.root)?;
             &own_theme
         }
     };
-    let prefix = commune.prefix.as_str();
+    let prefix = format!("{}{}", job.prefix, commune.prefix);
+    let prefix = prefix.as_str();
     let prefixed = |rel: &str| format!("{prefix}{rel}");
     let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
     let ctx = RenderContext {
@@ -236,7 +270,7 @@ fn write_commune(
             overrides: &content.template_overrides,
             site_root: &commune.root,
         },
-        options: render_options,
+        options: job.render_options,
         sink: &sink,
     };
     let rendered = render::site(&ctx)?;
@@ -256,7 +290,7 @@ fn write_commune(
             None => unrecorded.push(week),
         }
     }
-    if render_options.speak {
+    if job.render_options.speak {
         let spoken = crate::audio::speak_weeks(
             &staging.dir().join(prefix),
             &options.output.join(prefix),
@@ -272,18 +306,11 @@ fn write_commune(
             .map_err(|d| vec![d])?;
         files += 1;
     }
-    let summary = match province.lone {
+    let summary = match job.province.lone {
         true => None,
         false => Some(
-            render::province::summary(commune, content, plan, render_options.today).map_err(
-                |reason| {
-                    vec![Diagnostic::new(
-                        &options.output,
-                        None,
-                        Message::ProvinceCsvFailed { reason },
-                    )]
-                },
-            )?,
+            render::province::summary(commune, content, plan, job.render_options.today)
+                .map_err(|reason| vec![data_failed(options, reason)])?,
         ),
     };
     Ok(Written {
@@ -292,6 +319,250 @@ fn write_commune(
         warnings,
         summary,
     })
+}
+
+fn data_failed(options: &BuildOptions, reason: String) -> Diagnostic {
+    Diagnostic::new(&options.output, None, Message::ProvinceCsvFailed { reason })
+}
+
+/// What became of one commune.
+enum Outcome {
+    /// It has errors (its warnings with them): nothing was written.
+    Refused(Vec<Diagnostic>),
+    /// Good, but not rendered: another commune's errors fail the build anyway.
+    Skipped(Vec<Diagnostic>),
+    /// Rendering or writing it failed.
+    Failed(Vec<Diagnostic>),
+    /// Written, with the warnings found preparing it.
+    Written(Box<Made>),
+}
+
+/// A commune written: what `Outcome::Written` carries.
+struct Made {
+    warnings: Vec<Diagnostic>,
+    written: Written,
+    has_url: bool,
+    key: Option<Key>,
+}
+
+/// Load, validate, plan and render one commune; everything it read is dropped
+/// before the next one starts on this core.
+fn make_commune(job: &Job, commune: &CommuneRef, failing: &AtomicBool, keep: bool) -> Outcome {
+    let base = BaseUrl::for_commune(job.province, commune);
+    // Keyed before reading: an edit made meanwhile makes the next key differ.
+    let key = keep
+        .then(|| commune_key(commune, &base, job.render_options.today))
+        .flatten();
+    let (content, plan, diags) = prepare(commune, base, job.render_options.today);
+    if diags.iter().any(Diagnostic::is_error) {
+        failing.store(true, Ordering::Relaxed);
+        return Outcome::Refused(diags);
+    }
+    if failing.load(Ordering::Relaxed) {
+        return Outcome::Skipped(diags);
+    }
+    match write_commune(job, commune, &content, &plan) {
+        Ok(written) => Outcome::Written(Box::new(Made {
+            warnings: diags,
+            written,
+            has_url: content.site.base_url.is_some(),
+            key,
+        })),
+        Err(errors) => {
+            failing.store(true, Ordering::Relaxed);
+            Outcome::Failed(errors)
+        }
+    }
+}
+
+/// Takes each commune's outcome as it comes and handles them in province
+/// order: the shared data is written as it arrives, and only the index cards
+/// are kept (and, for `serve`, what the next build needs).
+struct Collector<W: Write> {
+    next: usize,
+    /// Outcomes that came before their turn: at most about one per core.
+    waiting: BTreeMap<usize, Outcome>,
+    data: Option<SharedData<W>>,
+    data_error: Option<String>,
+    cards: Vec<CommuneCard>,
+    pages: usize,
+    files: usize,
+    /// Warnings, and with `refused` the errors found preparing communes.
+    found: Vec<Diagnostic>,
+    refused: bool,
+    /// Errors rendering or writing communes.
+    failed: Vec<Diagnostic>,
+    lone_has_url: bool,
+    /// For `serve`: what each commune left, in province order.
+    kept: Option<Vec<Kept>>,
+}
+
+impl<W: Write> Collector<W> {
+    fn take(&mut self, index: usize, outcome: Outcome) {
+        self.waiting.insert(index, outcome);
+        while let Some(outcome) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            self.handle(outcome);
+        }
+    }
+
+    fn handle(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Refused(diags) => {
+                self.refused = true;
+                self.found.extend(diags);
+            }
+            Outcome::Skipped(diags) => self.found.extend(diags),
+            Outcome::Failed(errors) => self.failed.extend(errors),
+            Outcome::Written(made) => {
+                let Made {
+                    warnings,
+                    written,
+                    has_url,
+                    key,
+                } = *made;
+                self.pages += written.pages;
+                self.files += written.files;
+                self.lone_has_url = has_url;
+                self.found.extend(warnings.iter().cloned());
+                self.found.extend(written.warnings.iter().cloned());
+                let summary = written.summary.map(Arc::new);
+                if let Some(summary) = &summary {
+                    self.cards.push(summary.card.clone());
+                    if let (Some(data), None) = (&mut self.data, &self.data_error) {
+                        self.data_error = data.push(summary).err();
+                    }
+                }
+                if let Some(kept) = &mut self.kept {
+                    let mut all = warnings;
+                    all.extend(written.warnings);
+                    kept.push(Kept {
+                        key,
+                        summary,
+                        pages: written.pages,
+                        files: written.files,
+                        warnings: all,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The key of everything a commune's output depends on: its files, where it
+/// sits in the province, its address and the day. Text files count by their
+/// bytes; the files of `static/`, copied as they are and sometimes large, by
+/// their size and modification time. None when it can't be told (a folder
+/// unreadable, or a link), so the commune is always rebuilt.
+fn commune_key(commune: &CommuneRef, base: &BaseUrl, today: NaiveDate) -> Option<Key> {
+    use std::hash::Hash;
+    let mut h = SipHasher13::new();
+    (
+        &commune.prefix,
+        &commune.slug,
+        &commune.root,
+        base.key(),
+        today,
+    )
+        .hash(&mut h);
+    let walk = walkdir::WalkDir::new(&commune.root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !crate::disk::is_hidden_or_scratch(e.file_name()));
+    for entry in walk {
+        let entry = entry.ok()?;
+        let kind = entry.file_type();
+        if kind.is_symlink() && entry.depth() > 0 {
+            return None;
+        }
+        let rel = entry.path().strip_prefix(&commune.root).ok()?;
+        rel.hash(&mut h);
+        if !kind.is_file() {
+            continue;
+        }
+        if rel.starts_with("static") {
+            let meta = entry.metadata().ok()?;
+            (meta.len(), meta.modified().ok()?).hash(&mut h);
+        } else {
+            let bytes = std::fs::read(entry.path()).ok()?;
+            bytes.len().hash(&mut h);
+            h.write(&bytes);
+        }
+    }
+    Some(h.finish128().as_u128())
+}
+
+/// A content key (`commune_key`, `province_key`).
+type Key = u128;
+
+impl BaseUrl {
+    fn key(&self) -> (u8, Option<&str>) {
+        match self {
+            BaseUrl::Replace(url) => (0, Some(url)),
+            BaseUrl::Default(url) => (1, Some(url)),
+            BaseUrl::None => (2, None),
+        }
+    }
+}
+
+/// The key of everything province-wide: the province's `site.yaml` as read,
+/// its communes and their folders, and the options.
+fn province_key(province: &Province, options: &BuildOptions, today: NaiveDate) -> Key {
+    use std::hash::Hash;
+    let mut h = SipHasher13::new();
+    let communes: Vec<(&Path, &str, &str)> = province
+        .communes
+        .iter()
+        .map(|c| (c.root.as_path(), c.slug.as_str(), c.prefix.as_str()))
+        .collect();
+    (
+        &province.root,
+        &province.title,
+        &province.authority,
+        &province.place,
+        &province.base_url,
+        communes,
+        province.lone,
+        province.warnings.len(),
+    )
+        .hash(&mut h);
+    (
+        &options.root,
+        &options.base_url,
+        today,
+        options.audio,
+        options.zip,
+    )
+        .hash(&mut h);
+    h.finish128().as_u128()
+}
+
+/// What a commune left for the next build: the key of what it was made from,
+/// and what the province's files and the summary need of it.
+struct Kept {
+    key: Option<Key>,
+    summary: Option<Arc<CommuneSummary>>,
+    pages: usize,
+    files: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+/// What a build leaves for the next one (`serve`): which output it wrote and
+/// from what, commune by commune. [`update`] rebuilds only what changed.
+pub struct Cache {
+    output: PathBuf,
+    province: Key,
+    communes: Vec<Kept>,
+    /// The province's own warnings (folders giving the same slug, no base URL).
+    warnings: Vec<Diagnostic>,
+}
+
+impl Cache {
+    /// Whether this cache describes the output folder `output`.
+    pub fn describes(&self, output: &Path) -> bool {
+        output::resolve(output) == self.output
+    }
 }
 
 /// Zip (if asked) from the staging folder, so a failed zip leaves the old site
@@ -309,6 +580,24 @@ fn finish(
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
+    build_with(options, None)
+}
+
+/// A whole build, as [`build`], that also leaves in `cache` what [`update`]
+/// needs to rebuild only what changes next (`serve`). On failure the cache
+/// is emptied.
+pub fn build_keeping(
+    options: &BuildOptions,
+    cache: &mut Option<Cache>,
+) -> Result<BuildSummary, Failure> {
+    *cache = None;
+    build_with(options, Some(cache))
+}
+
+fn build_with(
+    options: &BuildOptions,
+    cache: Option<&mut Option<Cache>>,
+) -> Result<BuildSummary, Failure> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Failure { diagnostics };
     // One build per output folder at a time; the output is checked first, so
@@ -318,108 +607,512 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failure> {
     // Before anything else can fail: a site left aside by a killed build goes back.
     output::recover_interrupted(&options.output).map_err(|d| fail(vec![d]))?;
     let base_url = base_url_option(options).map_err(|d| fail(vec![d]))?;
-    let province = read_province(&options.root, base_url).map_err(fail)?;
+    let root = read_root(&options.root, base_url).map_err(fail)?;
+    if options.province.is_some() && matches!(root, Root::Province(_)) {
+        let d = Diagnostic::new(&options.root, None, Message::ProvinceOptionNeedsNation);
+        return Err(fail(vec![d]));
+    }
     let today = options.today.unwrap_or_else(today_in_vietnam);
-    let (sites, mut warnings) = prepare_all(&province, today).map_err(fail)?;
     // espeak-ng is asked once, before rendering, so pages link only to sound
     // that will be there.
-    let speak = options.audio
-        && match crate::audio::probe() {
-            Ok(()) => true,
-            Err(warning) => {
-                warnings.push(warning);
-                false
-            }
-        };
+    let (speak, speak_warning) = match options.audio {
+        false => (false, None),
+        true => match crate::audio::probe() {
+            Ok(()) => (true, None),
+            Err(warning) => (false, Some(warning)),
+        },
+    };
     let render_options = RenderOptions {
         today,
         upcoming_on_home: 10,
         speak,
         previews: sites.len() <= PREVIEW_COMMUNES,
     };
-
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
-    // Communes render side by side: one commune's pages alone leave a core idle
-    // while its largest page (the full schedule) renders.
-    let written: Vec<Result<Written, Vec<Diagnostic>>> = sites
-        .par_iter()
-        .map(|site| {
-            write_commune(
-                site,
+    let (mut made, province_key) = match &root {
+        Root::Province(province) => {
+            let job = Job {
+                province,
+                prefix: "",
                 options,
-                &render_options,
-                &staging,
-                &default_theme,
-                &province,
-            )
-        })
-        .collect();
-    let (mut pages, mut files) = (0, 0);
-    let mut errors = Vec::new();
-    let mut summaries = Vec::new();
-    for w in written {
-        match w {
-            Ok(w) => {
-                pages += w.pages;
-                files += w.files;
-                warnings.extend(w.warnings);
-                summaries.extend(w.summary);
-            }
-            Err(e) => errors.extend(e),
+                render_options: &render_options,
+                staging: &staging,
+                default_theme: &default_theme,
+            };
+            let made = stream_province(&job, cache.is_some()).map_err(fail)?;
+            (made, Some(province_key(province, options, today)))
         }
-    }
-    if !errors.is_empty() {
-        diagnostics::sort(&mut errors);
-        return Err(fail(errors));
-    }
-    if !province.lone {
-        let own = province_files(
-            &province,
-            &summaries,
-            &default_theme,
-            &render_options,
-            options,
-        )
-        .map_err(fail)?;
-        let assets = render::theme::ASSETS.iter().copied();
-        for (rel, bytes) in own.iter().map(|(r, b)| (*r, b.as_slice())).chain(assets) {
-            staging.write(rel, bytes).map_err(|d| fail(vec![d]))?;
+        Root::Nation(nation) => {
+            let parts = Parts {
+                options,
+                render_options: &render_options,
+                staging: &staging,
+                default_theme: &default_theme,
+            };
+            (build_nation(nation, &parts).map_err(fail)?, None)
         }
-        pages += 1;
-        files += own.len() + render::theme::ASSETS.len();
-    }
-    diagnostics::sort(&mut warnings);
+    };
+    made.warnings.extend(speak_warning);
+    diagnostics::sort(&mut made.warnings);
     let zip = finish(options, staging).map_err(fail)?;
+    if let (Some(cache), Some(kept), Some(province)) = (cache, made.kept, province_key) {
+        *cache = Some(Cache {
+            output: output::resolve(&options.output),
+            province,
+            communes: kept,
+            warnings: made.own_warnings,
+        });
+    }
     Ok(BuildSummary {
-        pages,
-        files,
+        pages: made.pages,
+        files: made.files,
         elapsed: started.elapsed(),
-        warnings,
+        warnings: made.warnings,
         zip,
     })
 }
 
-/// The province's own files: the index of communes and the shared data.
-fn province_files(
+/// What one province's part of a build wrote.
+struct ProvinceMade {
+    pages: usize,
+    files: usize,
+    /// Every warning of the province and its communes.
+    warnings: Vec<Diagnostic>,
+    /// The province's own (folders, base URL).
+    own_warnings: Vec<Diagnostic>,
+    /// For `serve`: what each commune left.
+    kept: Option<Vec<Kept>>,
+}
+
+/// Every commune of `job.province` and the province's own files (its index,
+/// shared data and theme assets), under `job.prefix`.
+fn stream_province(job: &Job, keep: bool) -> Result<ProvinceMade, Vec<Diagnostic>> {
+    let (province, staging, options) = (job.province, job.staging, job.options);
+    let at = |rel: &str| format!("{}{rel}", job.prefix);
+    let data = match province.lone {
+        true => None,
+        false => {
+            let json = staging
+                .create_file(&at(plan::DATA_JSON))
+                .map_err(|d| vec![d])?;
+            let csv = staging
+                .create_file(&at(plan::DATA_CSV))
+                .map_err(|d| vec![d])?;
+            let shown = csv.shown().to_path_buf();
+            let data = SharedData::new(json, csv).map_err(|reason| {
+                vec![Diagnostic::new(
+                    &shown,
+                    None,
+                    Message::ProvinceCsvFailed { reason },
+                )]
+            })?;
+            Some(data)
+        }
+    };
+    let collector = Mutex::new(Collector {
+        next: 0,
+        waiting: BTreeMap::new(),
+        data,
+        data_error: None,
+        cards: Vec::new(),
+        pages: 0,
+        files: 0,
+        found: province.warnings.clone(),
+        refused: false,
+        failed: Vec::new(),
+        lone_has_url: false,
+        kept: keep.then(Vec::new),
+    });
+    let failing = AtomicBool::new(false);
+    // Communes are handed out in order, one per free core, and each is loaded,
+    // rendered, written and dropped before its core takes the next: memory
+    // stays that of a few communes, however many the build has. Several
+    // communes at once also keep both cores busy while one renders its
+    // largest page (the full schedule).
+    province
+        .communes
+        .iter()
+        .enumerate()
+        .par_bridge()
+        .for_each(|(i, commune)| {
+            let outcome = make_commune(job, commune, &failing, keep);
+            collector
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take(i, outcome);
+        });
+    let collected = collector
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let Collector {
+        data,
+        data_error,
+        cards,
+        mut pages,
+        mut files,
+        found: mut warnings,
+        refused,
+        failed,
+        lone_has_url,
+        kept,
+        ..
+    } = collected;
+    if refused {
+        return Err(warnings);
+    }
+    if !failed.is_empty() {
+        return Err(failed);
+    }
+    let own_warnings: Vec<Diagnostic> = province
+        .warnings
+        .iter()
+        .cloned()
+        .chain(validate::missing_base_url(province, lone_has_url))
+        .collect();
+    warnings.extend(validate::missing_base_url(province, lone_has_url));
+    if let Some(data) = data {
+        let finished = match data_error {
+            Some(reason) => Err(reason),
+            None => data.finish().map(drop),
+        };
+        finished.map_err(|reason| vec![data_failed(options, reason)])?;
+        let index = province_index(
+            province,
+            &cards,
+            job.default_theme,
+            job.render_options,
+            options,
+        )?;
+        staging
+            .write(&at("index.html"), &index)
+            .map_err(|d| vec![d])?;
+        for (rel, bytes) in render::theme::ASSETS {
+            staging.write(&at(rel), bytes).map_err(|d| vec![d])?;
+        }
+        pages += 1;
+        files += 3 + render::theme::ASSETS.len();
+    }
+    Ok(ProvinceMade {
+        pages,
+        files,
+        warnings,
+        own_warnings,
+        kept,
+    })
+}
+
+/// What every province of a nation's build shares.
+struct Parts<'a> {
+    options: &'a BuildOptions,
+    render_options: &'a RenderOptions,
+    staging: &'a output::Staging,
+    default_theme: &'a Tera,
+}
+
+/// A nation: its provinces one after the other (or only `--province`), each
+/// under `tinh/<slug>/` as it is built alone, then the nation's index and
+/// theme assets. The index is made from the provinces' own `site.yaml`, so
+/// each `--province` build writes the same one: the builds of every
+/// province, put together, are the whole build, file for file.
+fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diagnostic>> {
+    let chosen: Vec<&ProvinceRef> = match &parts.options.province {
+        None => nation.provinces.iter().collect(),
+        Some(slug) => {
+            let found: Vec<&ProvinceRef> = nation
+                .provinces
+                .iter()
+                .filter(|p| &p.slug == slug)
+                .collect();
+            if found.is_empty() {
+                let known: Vec<&str> = nation.provinces.iter().map(|p| p.slug.as_str()).collect();
+                let d = Diagnostic::new(
+                    &parts.options.root,
+                    None,
+                    Message::ProvinceUnknown {
+                        slug: slug.clone(),
+                        known: known.join(", "),
+                    },
+                );
+                return Err(vec![d]);
+            }
+            found
+        }
+    };
+    let mut made = ProvinceMade {
+        pages: 1,
+        files: 1 + render::theme::ASSETS.len(),
+        warnings: nation.warnings.clone(),
+        own_warnings: Vec::new(),
+        kept: None,
+    };
+    let mut problems = Vec::new();
+    let mut cards = Vec::new();
+    for p in &nation.provinces {
+        let province = match read_province_of(nation, p) {
+            Ok(province) => province,
+            Err(diags) => {
+                problems.extend(diags);
+                continue;
+            }
+        };
+        cards.push(ProvinceCard {
+            title: province.title.clone(),
+            authority: province.authority.clone(),
+            place: province.place.clone(),
+            path: format!("{}index.html", p.prefix),
+            communes: province.communes.len(),
+            data: (!province.lone).then(|| format!("{}du-lieu/", p.prefix)),
+        });
+        if !chosen.iter().any(|c| c.slug == p.slug) {
+            continue;
+        }
+        let job = Job {
+            province: &province,
+            prefix: &p.prefix,
+            options: parts.options,
+            render_options: parts.render_options,
+            staging: parts.staging,
+            default_theme: parts.default_theme,
+        };
+        match stream_province(&job, false) {
+            Ok(one) => {
+                made.pages += one.pages;
+                made.files += one.files;
+                made.warnings.extend(one.warnings);
+            }
+            Err(diags) => problems.extend(diags),
+        }
+    }
+    if !problems.is_empty() {
+        diagnostics::sort(&mut problems);
+        return Err(problems);
+    }
+    let index = render::province::nation_index(
+        nation,
+        &cards,
+        parts.default_theme,
+        parts.render_options.today,
+    )
+    .map_err(|e| vec![render::theme::template_error(&e, &[], &parts.options.root)])?;
+    let staging = parts.staging;
+    staging.write("index.html", &index).map_err(|d| vec![d])?;
+    for (rel, bytes) in render::theme::ASSETS {
+        staging.write(rel, bytes).map_err(|d| vec![d])?;
+    }
+    Ok(made)
+}
+
+/// The province's index of communes.
+fn province_index<'a>(
     province: &Province,
-    communes: &[CommuneSummary],
+    cards: impl IntoIterator<Item = &'a CommuneCard>,
     tera: &Tera,
     render_options: &RenderOptions,
     options: &BuildOptions,
-) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
-    let index = render::province::index(province, communes, tera, render_options.today)
-        .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])?;
-    let csv = render::province::csv(communes).map_err(|reason| {
-        vec![Diagnostic::new(
-            &options.output,
-            None,
-            Message::ProvinceCsvFailed { reason },
-        )]
-    })?;
-    Ok(vec![
-        ("index.html", index),
-        (plan::DATA_JSON, render::province::json(communes)),
-        (plan::DATA_CSV, csv),
-    ])
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    render::province::index(province, cards, tera, render_options.today)
+        .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])
+}
+
+/// What [`update`] did.
+pub enum Update {
+    /// The output is up to date with the content.
+    Done(BuildSummary),
+    /// The content has errors; the output was left as it was.
+    Failed(Failure),
+    /// A whole build is needed (a lone site, the province or the options
+    /// changed, the output is not the cache's, or an update went wrong):
+    /// the cache was emptied.
+    Whole,
+}
+
+/// Bring the output a [`build_keeping`] wrote up to date with the content,
+/// rebuilding only the communes whose key changed and the province's own
+/// files, in place: each changed commune's folder and each province file is
+/// swapped by renames, so `serve` can keep serving it meanwhile. The output is
+/// byte for byte what a whole build of the same content writes.
+pub fn update(options: &BuildOptions, cache: &mut Option<Cache>) -> Update {
+    match try_update(options, cache) {
+        Some(Ok(summary)) => Update::Done(summary),
+        Some(Err(failure)) => Update::Failed(failure),
+        None => {
+            *cache = None;
+            Update::Whole
+        }
+    }
+}
+
+fn try_update(
+    options: &BuildOptions,
+    cache: &mut Option<Cache>,
+) -> Option<Result<BuildSummary, Failure>> {
+    let started = Instant::now();
+    let fail = |diagnostics: Vec<Diagnostic>| Some(Err(Failure { diagnostics }));
+    let cache = cache.as_mut()?;
+    if options.audio || options.zip || output::resolve(&options.output) != cache.output {
+        return None;
+    }
+    if !cache.output.join(output::MARKER).is_file() {
+        return None;
+    }
+    let base_url = match base_url_option(options) {
+        Ok(url) => url,
+        Err(d) => return fail(vec![d]),
+    };
+    let render_options = RenderOptions {
+        today: options.today.unwrap_or_else(today_in_vietnam),
+        upcoming_on_home: 10,
+        // `--audio` is never updated in place (see above).
+        speak: false,
+    };
+    let province = match read_root(&options.root, base_url) {
+        Ok(Root::Province(province)) => province,
+        // A nation is built whole.
+        Ok(Root::Nation(_)) => return None,
+        Err(diags) => return fail(diags),
+    };
+    if options.province.is_some()
+        || province.lone
+        || province_key(&province, options, render_options.today) != cache.province
+    {
+        return None;
+    }
+    let today = render_options.today;
+    let keys: Vec<Option<Key>> = province
+        .communes
+        .par_iter()
+        .map(|c| commune_key(c, &BaseUrl::for_commune(&province, c), today))
+        .collect();
+    let changed: Vec<usize> = (0..keys.len())
+        .filter(|&i| keys[i].is_none() || keys[i] != cache.communes[i].key)
+        .collect();
+    let summary = |cache: &Cache, started: Instant| {
+        let mut warnings = cache.warnings.clone();
+        warnings.extend(
+            cache
+                .communes
+                .iter()
+                .flat_map(|k| k.warnings.iter().cloned()),
+        );
+        diagnostics::sort(&mut warnings);
+        BuildSummary {
+            pages: cache.communes.iter().map(|k| k.pages).sum::<usize>() + 1,
+            files: cache.communes.iter().map(|k| k.files).sum::<usize>()
+                + 3
+                + render::theme::ASSETS.len(),
+            elapsed: started.elapsed(),
+            warnings,
+            zip: None,
+        }
+    };
+    if changed.is_empty() {
+        return Some(Ok(summary(cache, started)));
+    }
+    let _lock = match output::lock(&options.output) {
+        Ok(lock) => lock,
+        Err(d) => return fail(vec![d]),
+    };
+    let staging = output::Staging::create(&options.output).ok()?;
+    let default_theme = match render::theme::load(&[], &options.root) {
+        Ok(theme) => theme,
+        Err(diags) => return fail(diags),
+    };
+    let job = Job {
+        province: &province,
+        prefix: "",
+        options,
+        render_options: &render_options,
+        staging: &staging,
+        default_theme: &default_theme,
+    };
+    let failing = AtomicBool::new(false);
+    let outcomes: Vec<(usize, Outcome)> = changed
+        .par_iter()
+        .map(|&i| {
+            let commune = &province.communes[i];
+            (i, make_commune(&job, commune, &failing, false))
+        })
+        .collect();
+    // The problems a whole build would report: the changed communes' own and
+    // the unchanged ones' warnings, which their keys say are the same.
+    let mut found = cache.warnings.clone();
+    let mut refused = false;
+    let mut failed = Vec::new();
+    let mut made = Vec::new();
+    for (i, outcome) in outcomes {
+        match outcome {
+            Outcome::Refused(diags) => {
+                refused = true;
+                found.extend(diags);
+            }
+            Outcome::Skipped(diags) => found.extend(diags),
+            Outcome::Failed(errors) => failed.extend(errors),
+            Outcome::Written(one) => {
+                let Made {
+                    warnings, written, ..
+                } = *one;
+                found.extend(warnings.iter().cloned());
+                made.push((i, warnings, written));
+            }
+        }
+    }
+    if refused || !failed.is_empty() {
+        let unchanged = (0..keys.len()).filter(|i| !changed.contains(i));
+        found.extend(unchanged.flat_map(|i| cache.communes[i].warnings.iter().cloned()));
+        let mut problems = if refused { found } else { failed };
+        diagnostics::sort(&mut problems);
+        return fail(problems);
+    }
+    for (i, mut warnings, written) in made {
+        warnings.extend(written.warnings);
+        cache.communes[i] = Kept {
+            key: keys[i],
+            summary: written.summary.map(Arc::new),
+            pages: written.pages,
+            files: written.files,
+            warnings,
+        };
+    }
+    // The province's own files, from every commune's summary.
+    let summaries: Vec<&CommuneSummary> = cache
+        .communes
+        .iter()
+        .filter_map(|k| k.summary.as_deref())
+        .collect();
+    let cards = summaries.iter().map(|s| &s.card);
+    let index = match province_index(&province, cards, &default_theme, &render_options, options) {
+        Ok(index) => index,
+        Err(diags) => return fail(diags),
+    };
+    if let Err(d) = staging.write("index.html", &index) {
+        return fail(vec![d]);
+    }
+    // Straight into the staged files: L's shared data is 40 MB.
+    let written = (|| {
+        let json = staging.create_file(plan::DATA_JSON).map_err(|d| vec![d])?;
+        let csv = staging.create_file(plan::DATA_CSV).map_err(|d| vec![d])?;
+        let mut data = SharedData::new(json, csv).map_err(|r| vec![data_failed(options, r)])?;
+        for summary in &summaries {
+            data.push(summary)
+                .map_err(|r| vec![data_failed(options, r)])?;
+        }
+        data.finish().map_err(|r| vec![data_failed(options, r)])
+    })();
+    if let Err(diags) = written {
+        return fail(diags);
+    }
+    let mut parts: Vec<String> = changed
+        .iter()
+        .map(|&i| {
+            province.communes[i]
+                .prefix
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .collect();
+    parts.extend(["index.html", plan::DATA_JSON, plan::DATA_CSV].map(String::from));
+    // Half swapped is no output to build on: a whole build follows.
+    staging.commit_parts(&parts).ok()?;
+    Some(Ok(summary(cache, started)))
 }

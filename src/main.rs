@@ -53,6 +53,9 @@ enum Command {
         /// Ghi thêm toàn bộ trang thành một tệp nén .zip cạnh thư mục đầu ra (ví dụ public.zip), để tải lên cổng thông tin.
         #[arg(long)]
         zip: bool,
+        /// Với trang toàn quốc: chỉ dựng tỉnh này (tên thư mục không dấu, như trong tinh/<tên>/) và trang mục lục; gộp kết quả của mọi tỉnh được đúng trang dựng chung.
+        #[arg(long)]
+        province: Option<String>,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
     #[command(override_usage = "bangtin check [tùy chọn]")]
@@ -276,6 +279,7 @@ fn main() -> ExitCode {
             today,
             audio,
             zip,
+            province,
         } => {
             let options = BuildOptions {
                 root,
@@ -284,6 +288,7 @@ fn main() -> ExitCode {
                 today,
                 audio,
                 zip,
+                province,
             };
             match build::build(&options) {
                 Ok(summary) => {

@@ -383,6 +383,30 @@ pub struct Recording {
     pub abs: PathBuf,
 }
 
+/// A national root (`site.yaml` with `provinces:`, or a `tinh/` folder of
+/// province roots): each province is built under `tinh/<slug>/` exactly as it
+/// is built alone, and the root has an index of the provinces.
+#[derive(Debug, Clone)]
+pub struct Nation {
+    pub root: PathBuf,
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    pub base_url: Option<String>,
+    pub provinces: Vec<ProvinceRef>,
+    /// Problems that don't stop the build (two folders giving the same slug).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One province of a nation: its folder, and its place in the output.
+#[derive(Debug, Clone)]
+pub struct ProvinceRef {
+    pub root: PathBuf,
+    pub slug: String,
+    /// `tinh/<slug>/`.
+    pub prefix: String,
+}
+
 /// What a build is about: a province or district root (`site.yaml` with
 /// `communes:`, or an `xa/` folder of sites) whose communes are each a complete
 /// site of their own, or a lone commune site, built as a province of one.

@@ -278,6 +278,47 @@ impl Staging {
         fs::copy(from, &path).map(|_| ()).map_err(failed)
     }
 
+    /// A file to write piece by piece (a province's shared data), made with its folders.
+    pub fn create_file(&self, rel: &str) -> Result<StagedFile, Diagnostic> {
+        let path = self.dir.join(rel);
+        let shown = self.output.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| write_error(&shown, &e))?;
+        }
+        let file = fs::File::create(&path).map_err(|e| write_error(&shown, &e))?;
+        Ok(StagedFile {
+            file: std::io::BufWriter::with_capacity(256 * 1024, file),
+            shown,
+        })
+    }
+
+    /// Put some staged parts (folders or files, `/`-separated paths) in place of
+    /// the same parts of the existing output, leaving the rest of it as it is:
+    /// `serve` updating the communes that changed. Each part is swapped by two
+    /// renames, so a reader sees the old part or the new one, never half of one.
+    pub fn commit_parts(self, parts: &[String]) -> Result<(), Diagnostic> {
+        let old = sibling(&self.output, "old");
+        remove_leftover(&old)?;
+        fs::create_dir_all(&old).map_err(|e| write_error(&old, &e))?;
+        for (i, part) in parts.iter().enumerate() {
+            let (from, to) = (self.dir.join(part), self.output.join(part));
+            let aside = old.join(i.to_string());
+            let had = fs::symlink_metadata(&to).is_ok();
+            if had {
+                fs::rename(&to, &aside).map_err(|e| write_error(&to, &e))?;
+            }
+            if let Err(e) = fs::rename(&from, &to) {
+                if had {
+                    let _ = fs::rename(&aside, &to);
+                }
+                return Err(write_error(&to, &e));
+            }
+        }
+        let _ = fs::remove_dir_all(&old);
+        // What is left of the staging folder goes with `Drop`.
+        Ok(())
+    }
+
     /// Put the staged site in place of the output folder.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
@@ -309,6 +350,31 @@ impl Staging {
             let _ = fs::remove_dir_all(&old);
         }
         Ok(())
+    }
+}
+
+/// A staged file written in pieces; errors name it as it will be in the output.
+pub struct StagedFile {
+    file: std::io::BufWriter<fs::File>,
+    shown: PathBuf,
+}
+
+impl StagedFile {
+    /// Where the file will be, to name it in an error.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+}
+
+impl std::io::Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.file.write_all(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
     }
 }
 

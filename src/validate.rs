@@ -28,9 +28,10 @@ pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
 /// The one warning for everything a missing `base_url` leaves out, made once
 /// per build: for a lone site when it has none, for a province when the
 /// province has none (its communes' addresses are made from it).
-pub fn missing_base_url(province: &Province, communes: &[&Content]) -> Option<Diagnostic> {
+/// `lone_has_url`: whether a lone site's content has one (for a province, unused).
+pub fn missing_base_url(province: &Province, lone_has_url: bool) -> Option<Diagnostic> {
     let missing = match province.lone {
-        true => communes.iter().all(|c| c.site.base_url.is_none()),
+        true => !lone_has_url,
         false => province.base_url.is_none(),
     };
     missing.then(|| {

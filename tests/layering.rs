@@ -57,6 +57,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "build",
         &[
             "diagnostics",
+            "disk",
             "vi",
             "model",
             "load",

@@ -498,6 +498,33 @@ catalogue! {
         "Hai xã cho cùng địa chỉ \"xa/{base}/\"; thư mục \"{folder}\" dùng \"xa/{slug}/\"."
         hint "Đổi tên một trong hai thư mục cho khác nhau."
         guide "cảnh báo: Hai xã cho cùng địa chỉ *\"xa/…/\"*…";
+    /// YAML of a national root's site.yaml that does not read.
+    NationYamlSyntax { what: String, fix: String }: error
+        "{what}"
+        hint "{fix} Trang toàn quốc chỉ có title, authority, place, base_url và provinces; xã nằm trong thư mục của từng tỉnh."
+        guide "*…* Trang toàn quốc chỉ có title, authority, place, base_url và provinces…";
+    NationWithoutProvinces: error
+        "Trang toàn quốc chưa có tỉnh nào."
+        hint "Thêm danh sách thư mục các tỉnh:\nprovinces:\n  - tinh/thanh-hoa\n  - tinh/kien-giang"
+        guide "Trang toàn quốc chưa có tỉnh nào.";
+    ProvinceFolderMissing { folder: String }: error
+        "Không có trang tỉnh ở thư mục \"{folder}\" (cần có tệp site.yaml, nằm trong thư mục gốc)."
+        hint "Sửa tên thư mục trong provinces cho đúng, ví dụ - tinh/thanh-hoa"
+        guide "Không có trang tỉnh ở thư mục *\"…\"* (cần có tệp site.yaml, nằm trong thư mục gốc).";
+    ProvinceSlugTaken { base: String, folder: String, slug: String }: warning
+        "Hai tỉnh cho cùng địa chỉ \"tinh/{base}/\"; thư mục \"{folder}\" dùng \"tinh/{slug}/\"."
+        hint "Đổi tên một trong hai thư mục cho khác nhau."
+        guide "cảnh báo: Hai tỉnh cho cùng địa chỉ *\"tinh/…/\"*…";
+    /// `--province` names no province of the national root.
+    ProvinceUnknown { slug: String, known: String }: error
+        "Không có tỉnh \"{slug}\" trong trang toàn quốc."
+        hint "Dùng một trong các tên: {known}."
+        guide "Không có tỉnh *\"…\"* trong trang toàn quốc.";
+    /// `--province` on a root that is not national.
+    ProvinceOptionNeedsNation: error
+        "Tùy chọn --province chỉ dùng cho trang toàn quốc (site.yaml có provinces)."
+        hint "Bỏ --province, hoặc chọn --root là thư mục toàn quốc."
+        guide "Tùy chọn --province chỉ dùng cho trang toàn quốc (site.yaml có provinces).";
     TemplateReadsEnvironment: error
         "Mẫu giao diện gọi get_env (đọc biến môi trường của máy dựng trang, có thể lộ mật khẩu, khóa triển khai)."
         hint "Xóa lời gọi get_env; nội dung trang chỉ lấy từ thư mục trang."

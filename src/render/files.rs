@@ -61,13 +61,13 @@ pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                         .map(String::into_bytes)
                         .map_err(template_error)
                 }
-                FileKind::ShareZalo(target) => Ok(share::zalo_file(&share::texts(
+                FileKind::ShareZalo(target) => Ok(share::zalo_file(&share::zalo_text(
                     content,
                     plan,
                     target,
                     options.today,
                 ))),
-                FileKind::ShareSms(target) => Ok(share::sms_file(&share::texts(
+                FileKind::ShareSms(target) => Ok(share::sms_file(&share::sms_texts(
                     content,
                     plan,
                     target,

@@ -1,25 +1,31 @@
 //! A province or district build's own files: the index of communes with their
 //! next sessions, and `du-lieu/` gathering every commune's schedule.
 
+use std::io::Write;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::{data, ordered_sessions, views};
-use crate::model::{CommuneRef, Content, Province};
+use crate::model::{CommuneRef, Content, Nation, Province};
 use crate::plan::{self, Plan};
 
 /// What the province's own files need from one commune, made while that
 /// commune renders: the province never needs every commune's content at once.
 pub struct CommuneSummary {
-    view: CommuneView,
+    pub card: CommuneCard,
     /// Its entry of the shared `du-lieu/lich.json`: where it lives and its own data.
     json: Vec<u8>,
     /// Its rows of the shared `du-lieu/lich.csv`, the commune first.
     csv_rows: Vec<u8>,
 }
 
-#[derive(Serialize)]
+/// A commune's card on the province's index: all the index needs of it.
+#[derive(Clone)]
+pub struct CommuneCard(CommuneView);
+
+#[derive(Clone, Serialize)]
 struct CommuneView {
     authority: String,
     place: String,
@@ -85,20 +91,20 @@ pub fn summary(
         w.flush().map_err(|e| e.to_string())?;
     }
     Ok(CommuneSummary {
-        view,
+        card: CommuneCard(view),
         json,
         csv_rows,
     })
 }
 
 /// `index.html` of the province: every commune and its next three sessions.
-pub fn index(
+pub fn index<'a>(
     province: &Province,
-    communes: &[CommuneSummary],
+    communes: impl IntoIterator<Item = &'a CommuneCard>,
     tera: &Tera,
     today: NaiveDate,
 ) -> Result<Vec<u8>, tera::Error> {
-    let views: Vec<&CommuneView> = communes.iter().map(|c| &c.view).collect();
+    let views: Vec<&CommuneView> = communes.into_iter().map(|c| &c.0).collect();
     let mut ctx = Context::new();
     ctx.insert(
         "province",
@@ -118,34 +124,101 @@ pub fn index(
     Ok(html)
 }
 
-/// `du-lieu/lich.json` of the province: each commune's own document (the shape
-/// in docs/du-lieu.md) with where it lives, spliced without re-parsing.
-pub fn json(communes: &[CommuneSummary]) -> Vec<u8> {
-    let size: usize = communes.iter().map(|c| c.json.len() + 2).sum();
-    let mut out = Vec::with_capacity(size + 64);
-    out.extend_from_slice(b"{\n\"version\": 1,\n\"communes\": [\n");
-    for (i, c) in communes.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(b",\n");
-        }
-        out.extend_from_slice(&c.json);
-    }
-    out.extend_from_slice(b"\n]\n}\n");
-    out
+/// A province's entry on a nation's index.
+#[derive(Serialize)]
+pub struct ProvinceCard {
+    pub title: String,
+    pub authority: String,
+    pub place: String,
+    /// `tinh/<slug>/index.html`.
+    pub path: String,
+    pub communes: usize,
+    /// Its `du-lieu/` folder (`tinh/<slug>/du-lieu/`), none for a lone commune.
+    pub data: Option<String>,
 }
 
-/// `du-lieu/lich.csv` of the province: every commune's rows, with the commune first.
-pub fn csv(communes: &[CommuneSummary]) -> Result<Vec<u8>, String> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = data::csv_writer(&mut out);
-        let mut header = vec!["Xã", "Mã xã"];
-        header.extend(data::CSV_HEADER);
-        w.write_record(&header).map_err(|e| e.to_string())?;
-        w.flush().map_err(|e| e.to_string())?;
+#[derive(Serialize)]
+struct NationView<'a> {
+    title: &'a str,
+    authority: &'a str,
+    place: &'a str,
+}
+
+/// `index.html` of a nation: every province, with its number of communes.
+/// Made from the provinces' own `site.yaml`, so every split build writes it alike.
+pub fn nation_index(
+    nation: &Nation,
+    provinces: &[ProvinceCard],
+    tera: &Tera,
+    today: NaiveDate,
+) -> Result<Vec<u8>, tera::Error> {
+    let mut ctx = Context::new();
+    ctx.insert(
+        "nation",
+        &NationView {
+            title: &nation.title,
+            authority: &nation.authority,
+            place: &nation.place,
+        },
+    );
+    ctx.insert("provinces", provinces);
+    ctx.insert("today", &crate::vi::calendar::format_date(today));
+    ctx.insert("stylesheet", plan::STYLESHEET);
+    ctx.insert("root", "");
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to("nation.html", &ctx, &mut html)?;
+    super::strip_trailing_whitespace(&mut html);
+    Ok(html)
+}
+
+/// The province's `du-lieu/lich.json` and `du-lieu/lich.csv`, written one
+/// commune at a time in province order, so a build of many communes never
+/// holds every commune's data: `lich.json` is each commune's own document
+/// (the shape in docs/du-lieu.md) with where it lives, spliced without
+/// re-parsing; `lich.csv` is every commune's rows, with the commune first.
+pub struct SharedData<W: Write> {
+    json: W,
+    csv: W,
+    communes: usize,
+}
+
+impl<W: Write> SharedData<W> {
+    pub fn new(mut json: W, mut csv: W) -> Result<SharedData<W>, String> {
+        json.write_all(b"{\n\"version\": 1,\n\"communes\": [\n")
+            .map_err(|e| e.to_string())?;
+        csv.write_all(b"\xEF\xBB\xBF").map_err(|e| e.to_string())?;
+        {
+            let mut w = data::csv_writer(&mut csv);
+            let mut header = vec!["Xã", "Mã xã"];
+            header.extend(data::CSV_HEADER);
+            w.write_record(&header).map_err(|e| e.to_string())?;
+            w.flush().map_err(|e| e.to_string())?;
+        }
+        Ok(SharedData {
+            json,
+            csv,
+            communes: 0,
+        })
     }
-    for c in communes {
-        out.extend_from_slice(&c.csv_rows);
+
+    /// The next commune's part, in province order.
+    pub fn push(&mut self, c: &CommuneSummary) -> Result<(), String> {
+        if self.communes > 0 {
+            self.json.write_all(b",\n").map_err(|e| e.to_string())?;
+        }
+        self.json.write_all(&c.json).map_err(|e| e.to_string())?;
+        self.csv.write_all(&c.csv_rows).map_err(|e| e.to_string())?;
+        self.communes += 1;
+        Ok(())
     }
-    Ok(out)
+
+    /// Close the JSON document; returns the two writers, flushed.
+    pub fn finish(mut self) -> Result<(W, W), String> {
+        self.json
+            .write_all(b"\n]\n}\n")
+            .map_err(|e| e.to_string())?;
+        self.json.flush().map_err(|e| e.to_string())?;
+        self.csv.flush().map_err(|e| e.to_string())?;
+        Ok((self.json, self.csv))
+    }
 }

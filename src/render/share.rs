@@ -65,14 +65,23 @@ fn target_page(plan: &Plan, target: Subject) -> String {
 
 /// The Zalo message and the SMS texts of one week or hamlet.
 pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
+    Texts {
+        zalo: zalo_text(content, plan, target, today),
+        sms: sms_texts(content, plan, target, today),
+    }
+}
+
+/// The SMS texts of one week or hamlet, one per session, in date order.
+pub fn sms_texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Vec<String> {
     let site = &content.site;
-    let picked = sessions(content, plan, target, today);
-    let label = |h: HamletId| site.hamlets[h].label().to_string();
-    let sms = picked
+    // The same authority, hamlets, places, services and notes, session after
+    // session: each is made plain once (a third of a province build was this).
+    let mut memo = sms::PlainMemo::default();
+    sessions(content, plan, target, today)
         .iter()
         .map(|&(i, h)| {
             let s = &content.sessions[i];
-            sms::session_sms(&SmsSession {
+            let session = SmsSession {
                 authority: &site.authority,
                 hamlet: site.hamlets[h].label(),
                 hamlet_name: &site.hamlets[h].name,
@@ -82,10 +91,17 @@ pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) 
                 place: s.place.as_deref(),
                 services: &s.services,
                 note: s.note.as_deref(),
-            })
+            };
+            sms::session_sms_with(&session, &mut memo)
         })
-        .collect();
+        .collect()
+}
 
+/// The Zalo message of one week or hamlet.
+pub fn zalo_text(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> String {
+    let site = &content.site;
+    let picked = sessions(content, plan, target, today);
+    let label = |h: HamletId| site.hamlets[h].label().to_string();
     let mut zalo = String::new();
     match target {
         Subject::Week(w) => {
@@ -149,7 +165,7 @@ pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) 
     if let Some(url) = seo::absolute_url(site, &target_page(plan, target)) {
         zalo.push_str(&format!("Xem lịch: {url}\n"));
     }
-    Texts { zalo, sms }
+    zalo
 }
 
 /// "- Thứ Ba 29/11, 19:00–21:30: thôn Đông Lão, tại Nhà văn hóa thôn Đông Lão",
@@ -210,14 +226,14 @@ fn shared_items(content: &Content, picked: &[(SessionId, HamletId)]) -> WeekData
 }
 
 /// `zalo.txt`: UTF-8 with a BOM, so a browser opening it shows the diacritics.
-pub fn zalo_file(texts: &Texts) -> Vec<u8> {
-    format!("\u{feff}{}", texts.zalo).into_bytes()
+pub fn zalo_file(zalo: &str) -> Vec<u8> {
+    format!("\u{feff}{zalo}").into_bytes()
 }
 
 /// `sms.txt`: one message per line, plain GSM-7 text, no BOM (bulk-SMS tools
 /// read it as it is).
-pub fn sms_file(texts: &Texts) -> Vec<u8> {
-    let mut out = texts.sms.join("\n");
+pub fn sms_file(sms: &[String]) -> Vec<u8> {
+    let mut out = sms.join("\n");
     out.push('\n');
     out.into_bytes()
 }

@@ -40,6 +40,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("page.html"),
     theme_file!("404.html"),
     theme_file!("province.html"),
+    theme_file!("nation.html"),
     theme_file!("progress.html"),
     theme_file!("news.html"),
     theme_file!("news-item.html"),

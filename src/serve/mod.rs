@@ -135,6 +135,7 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
         base_url: url.trim_end_matches('/').to_string(),
         slots: [preview.path().join("a"), preview.path().join("b")],
         next_slot: 0,
+        cache: None,
         state: state.clone(),
         events: events.clone(),
     };
@@ -250,6 +251,9 @@ struct Builder {
     base_url: String,
     slots: [PathBuf; 2],
     next_slot: usize,
+    /// What the last whole build left: with it, an edit rebuilds only the
+    /// communes it changed, in the folder being served (`build::update`).
+    cache: Option<build::Cache>,
     state: Shared,
     events: EventSink,
 }
@@ -280,29 +284,26 @@ impl Builder {
             .into_iter()
             .filter_map(|p| relative_to(&p, &self.root))
             .collect();
-        let output = self.slots[self.next_slot].clone();
-        // The defaults for the rest: no extra outputs (archives and the like)
-        // in a preview, and "today" is the day of each rebuild.
-        let options = BuildOptions {
-            root: self.root.clone(),
-            output: output.clone(),
-            base_url: Some(self.base_url.clone()),
-            ..BuildOptions::default()
-        };
         // A bug in bangtin must not stop the preview: the last good site stays.
-        let result = std::panic::catch_unwind(|| build::build(&options)).unwrap_or_else(|_| {
-            Err(build::Failure {
-                diagnostics: vec![Diagnostic::new(&self.root, None, Message::RebuildPanicked)],
-            })
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build()));
+        let (result, output) = built.unwrap_or_else(|_| {
+            self.cache = None;
+            let problem = Diagnostic::new(&self.root, None, Message::RebuildPanicked);
+            let failure = build::Failure {
+                diagnostics: vec![problem],
+            };
+            (Err(failure), PathBuf::new())
         });
         let event = {
             let mut state = lock(&self.state);
             state.generation += 1;
             match result {
                 Ok(summary) => {
+                    if output == self.slots[self.next_slot] {
+                        self.next_slot = 1 - self.next_slot;
+                    }
                     state.site = Some(output);
                     state.problems.clear();
-                    self.next_slot = 1 - self.next_slot;
                     ServeEvent::Built { summary, changed }
                 }
                 Err(failure) => {
@@ -315,6 +316,35 @@ impl Builder {
             }
         };
         (self.events)(event);
+    }
+}
+
+impl Builder {
+    /// Only the communes that changed, in the folder being served, when the
+    /// last build left a cache of it; else a whole build into the other folder.
+    fn build(&mut self) -> (Result<BuildSummary, build::Failure>, PathBuf) {
+        let served = lock(&self.state).site.clone();
+        if let Some(site) = served.filter(|s| self.cache.as_ref().is_some_and(|c| c.describes(s))) {
+            match build::update(&self.options(site.clone()), &mut self.cache) {
+                build::Update::Done(summary) => return (Ok(summary), site),
+                build::Update::Failed(failure) => return (Err(failure), site),
+                build::Update::Whole => {}
+            }
+        }
+        let output = self.slots[self.next_slot].clone();
+        let result = build::build_keeping(&self.options(output.clone()), &mut self.cache);
+        (result, output)
+    }
+
+    /// The defaults for the rest: no extra outputs (archives and the like) in
+    /// a preview, and "today" is the day of each rebuild.
+    fn options(&self, output: PathBuf) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            output,
+            base_url: Some(self.base_url.clone()),
+            ..BuildOptions::default()
+        }
     }
 }
 

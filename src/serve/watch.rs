@@ -16,8 +16,11 @@ use super::StartError;
 use crate::diagnostics::Message;
 
 /// Editors save in bursts (write a temporary file, rename it, touch the
-/// folder); one rebuild per burst.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// folder) within a few milliseconds; one rebuild per burst. Short, because
+/// it is most of the wait from a saved file to the page on a province
+/// (a commune rebuilds in ~20 ms): a save that takes longer (a big workbook)
+/// at worst rebuilds twice, the second time with the whole file.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Watches what `build` reads: the site folder itself (for `site.yaml`,
 /// `progress.yaml` and folders made or removed) and each of its folders

@@ -4,6 +4,8 @@
 //! and at most 160 characters:
 //! "UBND xa Cam Ngoc: thon Dong Lao huong dan VNeID 19h-21h30 T3 29/11 tai NVH thon. Mang CCCD gan chip."
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -63,25 +65,71 @@ pub struct SmsSession<'a> {
 /// authority, hamlet, time, day and place always come first; then as many of
 /// the services and as much of the note's first sentence as fit.
 pub fn session_sms(s: &SmsSession) -> String {
-    let head = format!("{}: {}", plain(s.authority), plain(s.hamlet));
+    session_sms_with(s, &mut PlainMemo::default())
+}
+
+/// [`plain`] and the note's shorter versions of texts already seen: a
+/// campaign's messages repeat the same authority, hamlets, places, services
+/// and notes session after session. One per batch of messages.
+#[derive(Default)]
+pub struct PlainMemo {
+    plain: HashMap<String, String>,
+    notes: HashMap<String, Vec<String>>,
+    /// A place made plain, by the place as written and its hamlet's name.
+    places: HashMap<(String, String), String>,
+}
+
+impl PlainMemo {
+    fn plain(&mut self, text: &str) -> String {
+        if let Some(done) = self.plain.get(text) {
+            return done.clone();
+        }
+        let done = plain(text);
+        self.plain.insert(text.to_string(), done.clone());
+        done
+    }
+
+    fn place(&mut self, place: &str, hamlet_name: &str) -> String {
+        let key = (place.to_string(), hamlet_name.to_string());
+        if let Some(done) = self.places.get(&key) {
+            return done.clone();
+        }
+        let done = self.plain(&without_trailing_name(place, hamlet_name));
+        self.places.insert(key, done.clone());
+        done
+    }
+
+    fn note_candidates(&mut self, note: &str) -> Vec<String> {
+        if let Some(done) = self.notes.get(note) {
+            return done.clone();
+        }
+        let done = note_candidates(note);
+        self.notes.insert(note.to_string(), done.clone());
+        done
+    }
+}
+
+/// [`session_sms`], with the plain texts of earlier messages at hand.
+pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
+    let head = format!("{}: {}", memo.plain(s.authority), memo.plain(s.hamlet));
     let time = match s.part_of_day {
-        Some(part) => plain(part.key()),
+        Some(part) => memo.plain(part.key()),
         None => time_words(s.time),
     };
     let when = format!(" {time} {}", day_words(s.date));
     let place = s
         .place
-        .map(|p| plain(&without_trailing_name(p, s.hamlet_name)))
+        .map(|p| memo.place(p, s.hamlet_name))
         .filter(|p| !p.is_empty())
         .map(|p| format!(" tai {p}"))
         .unwrap_or_default();
     let services: Vec<String> = s
         .services
         .iter()
-        .map(|x| lower_first(&plain(x)))
+        .map(|x| lower_first(&memo.plain(x)))
         .filter(|x| !x.is_empty())
         .collect();
-    let notes = s.note.map(note_candidates).unwrap_or_default();
+    let notes = s.note.map(|n| memo.note_candidates(n)).unwrap_or_default();
 
     let compose = |services: &[String], note: Option<&str>, place: &str| {
         let mut text = head.clone();

@@ -99,6 +99,17 @@ impl Server {
                 return line.clone();
             }
             if let Ok(Some(status)) = self.child.try_wait() {
+                // Its last lines may still be on their way from the reader thread.
+                std::thread::sleep(Duration::from_millis(300));
+                if let Some(line) = self
+                    .stdout
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .find(|l| l.contains(needle))
+                {
+                    return line.clone();
+                }
                 let mut err = String::new();
                 if let Some(mut e) = self.child.stderr.take() {
                     let _ = e.read_to_string(&mut err);

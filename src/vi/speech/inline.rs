@@ -30,6 +30,15 @@ pub fn spell_out(text: &str) -> String {
 /// [`spell_out`], with abbreviations and names read as `lexicon` says (the
 /// built-in table and a site's own `pronounce:` entries).
 pub fn spell_out_with(text: &str, lexicon: &Lexicon) -> String {
+    if let Some(said) = lexicon.said(text) {
+        return said;
+    }
+    let said = spell_out_fresh(text, lexicon);
+    lexicon.remember(text, &said);
+    said
+}
+
+fn spell_out_fresh(text: &str, lexicon: &Lexicon) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() * 2);
     let mut prev_word = String::new();

@@ -3,6 +3,9 @@
 //! announcer says for each, which a site extends or overrides with
 //! `pronounce:` in site.yaml.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 /// Written form → reading, sorted by written form (byte order) so a lookup is
 /// a binary search; a test keeps it sorted. Matched as whole words, case and
 /// all, so an ordinary word ("ca", "tp") is never touched.
@@ -43,6 +46,10 @@ const BUILT_IN: &[(&str, &str)] = &[
 pub struct Lexicon {
     /// A site's entries, as written in site.yaml.
     own: Vec<(String, String)>,
+    /// Texts already read with this lexicon, shared by its clones: a
+    /// commune's evening bulletins say the same authority, names, services,
+    /// notes and contacts evening after evening (a fifth of a province build).
+    said: Arc<Mutex<HashMap<String, String>>>,
 }
 
 impl Lexicon {
@@ -54,7 +61,25 @@ impl Lexicon {
     /// The built-in table with `own` entries (written form, reading) added;
     /// an entry for a built-in form replaces its reading.
     pub fn with_own(own: Vec<(String, String)>) -> Lexicon {
-        Lexicon { own }
+        Lexicon {
+            own,
+            said: Arc::default(),
+        }
+    }
+
+    /// `text` as read before with this lexicon, if it was.
+    pub(super) fn said(&self, text: &str) -> Option<String> {
+        self.memo().get(text).cloned()
+    }
+
+    /// Remember how `text` is read.
+    pub(super) fn remember(&self, text: &str, said: &str) {
+        self.memo().insert(text.to_string(), said.to_string());
+    }
+
+    fn memo(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
+        // A panic elsewhere leaves the memo as good as it was.
+        self.said.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The reading of a whole written word, if it has one.

@@ -1,0 +1,155 @@
+//! `serve` on a province rebuilds only the communes an edit changed
+//! (`build::update`, keyed by the content of each commune's files): the
+//! output must be byte for byte what a whole build of the edited site writes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bangtin::build::{self, BuildOptions, Cache, Update};
+use common::SiteTest;
+
+fn options(root: &Path, output: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: output.to_path_buf(),
+        base_url: Some("http://127.0.0.1:1111".into()),
+        today: Some(chrono::NaiveDate::from_ymd_opt(2022, 12, 1).unwrap()),
+        ..BuildOptions::default()
+    }
+}
+
+/// Every file under `dir` (the marker too), by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The updated output against a whole build of the same content, byte for byte.
+fn assert_same_as_whole_build(t: &SiteTest, what: &str) {
+    let cold = t.out.with_file_name("whole");
+    build::build(&options(&t.root, &cold)).unwrap();
+    let (updated, whole) = (files(&t.out), files(&cold));
+    assert_eq!(
+        updated.keys().collect::<Vec<_>>(),
+        whole.keys().collect::<Vec<_>>(),
+        "{what}: the files differ"
+    );
+    for (rel, bytes) in &updated {
+        assert!(bytes == &whole[rel], "{what}: {rel} differs");
+    }
+}
+
+fn update(t: &SiteTest, cache: &mut Option<Cache>) -> Update {
+    build::update(&options(&t.root, &t.out), cache)
+}
+
+#[cfg(unix)]
+fn inode(path: PathBuf) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap())
+}
+
+#[test]
+fn an_edit_rebuilds_only_its_commune_and_gives_the_whole_build_bytes() {
+    let t = SiteTest::fixture("province");
+    let mut cache = None;
+    build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
+    assert!(cache.is_some());
+    #[cfg(unix)]
+    let untouched = inode(t.out.join("xa/cam-ngoc/index.html"));
+
+    // Nothing changed: nothing to do.
+    assert!(matches!(update(&t, &mut cache), Update::Done(_)));
+
+    // One commune's schedule.
+    let schedule = t
+        .read_source("xa/cam-son/schedules/lich.yaml")
+        .replace("14h-17h", "13h-16h30");
+    t.write("xa/cam-son/schedules/lich.yaml", &schedule);
+    let Update::Done(summary) = update(&t, &mut cache) else {
+        panic!("a schedule edit needs no whole build");
+    };
+    assert!(summary.pages > 0);
+    let page = t.page("xa/cam-son/index.html");
+    assert!(
+        page.select_texts("main").join(" ").contains("13:00–16:30"),
+        "the edit is not on the commune's page"
+    );
+    assert_same_as_whole_build(&t, "schedule edit");
+    // The other commune was not rewritten.
+    #[cfg(unix)]
+    assert_eq!(inode(t.out.join("xa/cam-ngoc/index.html")), untouched);
+
+    // Another commune's guide, and a new image in its static folder.
+    let guide = t.read_source("xa/cam-ngoc/guides/cai-dat.md") + "\nMột dòng mới.\n";
+    t.write("xa/cam-ngoc/guides/cai-dat.md", &guide);
+    t.write_bytes("xa/cam-ngoc/static/anh/moi.txt", b"moi");
+    assert!(matches!(update(&t, &mut cache), Update::Done(_)));
+    assert_same_as_whole_build(&t, "guide edit");
+    assert!(t.out.join("xa/cam-ngoc/anh/moi.txt").is_file());
+
+    // A file removed.
+    t.remove("xa/cam-ngoc/static/anh/moi.txt");
+    assert!(matches!(update(&t, &mut cache), Update::Done(_)));
+    assert_same_as_whole_build(&t, "file removed");
+}
+
+#[test]
+fn an_edit_with_errors_leaves_the_output_and_the_fix_updates_it() {
+    let t = SiteTest::fixture("province");
+    let mut cache = None;
+    build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
+    let before = files(&t.out);
+
+    let good = t.read_source("xa/cam-son/schedules/lich.yaml");
+    t.write(
+        "xa/cam-son/schedules/lich.yaml",
+        &good.replace("Làng Chiềng", "Làng Không Có"),
+    );
+    let Update::Failed(failure) = update(&t, &mut cache) else {
+        panic!("an unknown hamlet is an error");
+    };
+    assert!(failure.diagnostics.iter().any(|d| d.is_error()));
+    assert!(
+        files(&t.out) == before,
+        "a failed update changed the output"
+    );
+
+    // Fixed differently from the start: the output follows the content.
+    t.write(
+        "xa/cam-son/schedules/lich.yaml",
+        &good.replace("02/12/2022", "05/12/2022"),
+    );
+    assert!(matches!(update(&t, &mut cache), Update::Done(_)));
+    assert_same_as_whole_build(&t, "fixed edit");
+}
+
+#[test]
+fn a_province_edit_or_another_output_needs_a_whole_build() {
+    let t = SiteTest::fixture("province");
+    let mut cache = None;
+    build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
+    let other = t.out.with_file_name("other");
+    assert!(matches!(
+        build::update(&options(&t.root, &other), &mut cache),
+        Update::Whole
+    ));
+    assert!(
+        cache.is_none(),
+        "a whole build is needed: the cache is gone"
+    );
+
+    build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
+    let province = t.read_source("site.yaml").replace("title:", "title: Mới:");
+    t.write("site.yaml", &province);
+    assert!(matches!(update(&t, &mut cache), Update::Whole));
+}
