@@ -626,7 +626,11 @@ fn build_with(
         today,
         upcoming_on_home: 10,
         speak,
-        previews: sites.len() <= PREVIEW_COMMUNES,
+        previews: match &root {
+            Root::Province(province) => province.communes.len() <= PREVIEW_COMMUNES,
+            // A whole country: hundreds of communes at the least.
+            Root::Nation(_) => false,
+        },
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
@@ -960,17 +964,18 @@ fn try_update(
         Ok(url) => url,
         Err(d) => return fail(vec![d]),
     };
-    let render_options = RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
-        // `--audio` is never updated in place (see above).
-        speak: false,
-    };
     let province = match read_root(&options.root, base_url) {
         Ok(Root::Province(province)) => province,
         // A nation is built whole.
         Ok(Root::Nation(_)) => return None,
         Err(diags) => return fail(diags),
+    };
+    let render_options = RenderOptions {
+        today: options.today.unwrap_or_else(today_in_vietnam),
+        upcoming_on_home: 10,
+        // `--audio` is never updated in place (see above).
+        speak: false,
+        previews: province.communes.len() <= PREVIEW_COMMUNES,
     };
     if options.province.is_some()
         || province.lone
