@@ -98,7 +98,7 @@ h1, h2, h3, h4 {{ line-height: 1.25; }}
 h2 {{ border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.2rem; }}
 code, pre {{ font-family: Consolas, "Courier New", monospace; background: #f3f3f3; }}
 code {{ padding: 0 .2em; }}
-pre {{ padding: .6rem .8rem; overflow-x: auto; }}
+pre {{ padding: .6rem .8rem; white-space: pre-wrap; }}
 pre code {{ padding: 0; }}
 table {{ border-collapse: collapse; margin: 1rem 0; }}
 th, td {{ border: 1px solid #bbb; padding: .3rem .5rem; vertical-align: top; text-align: left; }}
@@ -113,13 +113,36 @@ blockquote {{ border-left: 4px solid #bbb; margin-left: 0; padding-left: 1rem; c
 """
 
 
+def github_slug(text, taken):
+    """The anchor GitHub gives a heading, which the guide's own links use
+    (`#7-đăng-lên-cổng-thông-tin`): lower case, punctuation dropped, spaces
+    to hyphens, repeats numbered."""
+    import re
+
+    slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+    base, n = slug, 0
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
 def make_guide(source, out):
-    import markdown  # Debian's python3-markdown, installed by dist/build
+    # Debian's python3-markdown-it (installed by dist/build): CommonMark like
+    # GitHub, where the guide is read too, with GitHub's tables.
+    from markdown_it import MarkdownIt
 
     with open(source, encoding="utf-8") as f:
         text = f.read()
     title = next((l[2:].strip() for l in text.splitlines() if l.startswith("# ")), "bangtin")
-    body = markdown.markdown(text, extensions=["tables", "fenced_code", "toc", "sane_lists"])
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    tokens = md.parse(text)
+    taken = set()
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            token.attrSet("id", github_slug(tokens[i + 1].content, taken))
+    body = md.renderer.render(tokens, md.options, {})
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write(GUIDE_PAGE.format(title=html.escape(title), body=body))
 

@@ -65,10 +65,7 @@ pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
     files.sort();
 
     let file = File::create(&pending.tmp).map_err(|e| zip_error(&pending.dest, io_reason(&e)))?;
-    let mut zip = ZipWriter::new(Guarded {
-        inner: BufWriter::new(file),
-        failed: false,
-    });
+    let mut zip = ZipWriter::new(Guarded::new(BufWriter::new(file)));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
@@ -92,22 +89,54 @@ pub fn write_zip(dir: &Path, output: &Path) -> Result<PendingZip, Diagnostic> {
     Ok(pending)
 }
 
-/// The zip's file, which after its first failed write or seek takes (and
-/// drops) everything: the zip crate's drop then finishes the abandoned
-/// archive into nothing, instead of failing again on the full disk and
-/// printing "ZipWriter::drop: failed to finalize archive" in English. The
-/// temporary zip is removed with its `PendingZip`.
+/// The zip's file, which after its first failed write or seek acts as a
+/// file that takes (and drops) everything, keeping positions as a file
+/// would: the zip crate's drop then finishes the abandoned archive into
+/// nothing, instead of failing again on the full disk and printing
+/// "ZipWriter::drop: failed to finalize archive" in English (and its
+/// assertions on positions still hold). The temporary zip is removed with
+/// its `PendingZip`.
 struct Guarded<W> {
     inner: W,
     failed: bool,
+    /// Where the next byte goes, and the end of what was written.
+    pos: u64,
+    end: u64,
+}
+
+impl<W> Guarded<W> {
+    fn new(inner: W) -> Guarded<W> {
+        Guarded {
+            inner,
+            failed: false,
+            pos: 0,
+            end: 0,
+        }
+    }
+
+    fn moved(&mut self, pos: u64) -> u64 {
+        self.pos = pos;
+        self.end = self.end.max(pos);
+        pos
+    }
 }
 
 impl<W: io::Write> io::Write for Guarded<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.failed {
-            return Ok(buf.len());
+        if !self.failed {
+            match self.inner.write(buf) {
+                Ok(n) => {
+                    self.moved(self.pos + n as u64);
+                    return Ok(n);
+                }
+                Err(e) => {
+                    self.failed = true;
+                    return Err(e);
+                }
+            }
         }
-        self.inner.write(buf).inspect_err(|_| self.failed = true)
+        self.moved(self.pos + buf.len() as u64);
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -119,11 +148,22 @@ impl<W: io::Write> io::Write for Guarded<W> {
 }
 
 impl<W: io::Seek> io::Seek for Guarded<W> {
-    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
-        if self.failed {
-            return Ok(0);
+    fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
+        if !self.failed {
+            return match self.inner.seek(to) {
+                Ok(pos) => Ok(self.moved(pos)),
+                Err(e) => {
+                    self.failed = true;
+                    Err(e)
+                }
+            };
         }
-        self.inner.seek(pos).inspect_err(|_| self.failed = true)
+        let pos = match to {
+            io::SeekFrom::Start(n) => n,
+            io::SeekFrom::Current(d) => self.pos.saturating_add_signed(d),
+            io::SeekFrom::End(d) => self.end.saturating_add_signed(d),
+        };
+        Ok(self.moved(pos))
     }
 }
 
@@ -148,6 +188,74 @@ impl Drop for PendingZip {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Seek, Write};
+
+    /// A writer that fails after `room` bytes, as a full disk does.
+    struct Full {
+        room: usize,
+        data: Vec<u8>,
+        pos: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.pos + buf.len() > self.room {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            let end = self.pos + buf.len();
+            if self.data.len() < end {
+                self.data.resize(end, 0);
+            }
+            self.data[self.pos..end].copy_from_slice(buf);
+            self.pos = end;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for Full {
+        fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
+            self.pos = match to {
+                io::SeekFrom::Start(n) => n as usize,
+                io::SeekFrom::Current(d) => (self.pos as i64 + d) as usize,
+                io::SeekFrom::End(d) => (self.data.len() as i64 + d) as usize,
+            };
+            Ok(self.pos as u64)
+        }
+    }
+
+    /// The disk fills at every point of writing a zip (in a file's header,
+    /// its data, the central directory): an error each time, and the
+    /// abandoned writer dropped without a panic (the zip crate asserts on
+    /// positions while finishing it).
+    #[test]
+    fn a_zip_failing_anywhere_is_an_error_not_a_panic() {
+        let data: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        for room in (0..10_000).step_by(97) {
+            let mut zip = ZipWriter::new(Guarded::new(Full {
+                room,
+                data: Vec::new(),
+                pos: 0,
+            }));
+            let options =
+                SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+            let result = (|| -> zip::result::ZipResult<()> {
+                for name in ["a.html", "b/c.svg"] {
+                    zip.start_file(name, options)?;
+                    zip.write_all(&data)?;
+                }
+                zip.finish().map(|_| ())
+            })();
+            assert!(result.is_err(), "room {room}: the zip fit");
         }
     }
 }

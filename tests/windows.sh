@@ -98,6 +98,23 @@ grep -q 'Trang xã (web)\\index.html' "$work/out.txt" \
   && pass "the console prints the Vietnamese path intact" \
   || { fail "Vietnamese path garbled in the output"; cat "$work/out.txt" >&2; }
 
+# Long paths: the example in a folder of 290+ characters (Windows' old limit
+# is 260; the exe's manifest opts out of it).
+deep="$docs"
+wdeep='C:\Users\Cán bộ\Tài liệu'
+for i in 1 2 3 4 5 6; do
+  deep="$deep/Kế hoạch triển khai Đề án 06 năm 2022, đợt $i"
+  wdeep="$wdeep\\Kế hoạch triển khai Đề án 06 năm 2022, đợt $i"
+done
+mkdir -p "$deep"
+cp -r content "$deep/content"
+if win "$app" build --root "$wdeep\\content" --output "$wdeep\\public" --today "$today" >"$work/out.txt" 2>&1; then
+  pass "long path (${#wdeep} characters): build exits 0"
+else
+  fail "long path (${#wdeep} characters): build failed"; head -c 2000 "$work/out.txt" >&2
+fi
+[ -d "$deep/public" ] && same_tree "long path" "$deep/public" "$work/linux-public"
+
 # 3. check, good and broken; a broken build keeps the previous site.
 win "$app" check --today "$today" >"$work/out.txt" 2>&1 && grep -q "Nội dung hợp lệ." "$work/out.txt" \
   && pass "check on the example: exit 0, Nội dung hợp lệ." \

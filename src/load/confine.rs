@@ -30,6 +30,13 @@ impl SiteFolder {
                     target: target.display().to_string(),
                 },
             )),
+            // A plain file or folder whose real path the system could not
+            // give (past 260 characters under Wine): no link, nothing to confine.
+            Err(_)
+                if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink()) =>
+            {
+                Ok(())
+            }
             Err(_) => Err(Diagnostic::new(path, None, Message::LinkBroken)),
         }
     }
