@@ -107,20 +107,7 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
         file,
         &mut diags,
     );
-    let base_url = match (optional(&raw.base_url), &raw.base_url) {
-        (Some(url), Some(field)) => match super::parse_base_url(&url) {
-            Some(url) => Some(url),
-            None => {
-                diags.push(Diagnostic::new(
-                    file,
-                    Some(pos(field)),
-                    Message::ProvinceBaseUrlInvalid { url },
-                ));
-                None
-            }
-        },
-        _ => None,
-    };
+    let base_url = base_url_field(&raw.base_url, file, &mut diags);
 
     let folders: Vec<(PathBuf, Option<Pos>)> = match &raw.communes {
         Some(list) => list
@@ -184,6 +171,17 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
                     base: base.clone(),
                     folder: folder.display().to_string(),
                     slug: slug.clone(),
+                },
+            ));
+        }
+        // xa/<slug>/ is a folder Windows can't hold.
+        if crate::disk::is_windows_reserved(&slug) {
+            diags.push(Diagnostic::new(
+                &folder,
+                None,
+                Message::WindowsReservedFileName {
+                    name: name.clone(),
+                    suggestion: format!("{slug}-1"),
                 },
             ));
         }
@@ -273,6 +271,24 @@ fn folder_slug(folder: &Path, fallback: &str, taken: &[&str]) -> (String, String
     (base, slug)
 }
 
+/// A province's or nation's `base_url`, checked: an address that cannot be
+/// one is reported at its line and left out.
+fn base_url_field(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let url = optional(field)?;
+    let at = field.as_ref().map(pos);
+    match super::parse_base_url(&url) {
+        Some(url) => Some(url),
+        None => {
+            diags.push(Diagnostic::new(
+                file,
+                at,
+                Message::ProvinceBaseUrlInvalid { url },
+            ));
+            None
+        }
+    }
+}
+
 fn parse_nation(root: &Path, file: &Path, text: &str) -> Result<Nation, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let raw: RawNation = yaml::from_str(text).map_err(|e| {
@@ -300,20 +316,7 @@ fn parse_nation(root: &Path, file: &Path, text: &str) -> Result<Nation, Vec<Diag
         file,
         &mut diags,
     );
-    let base_url = match (optional(&raw.base_url), &raw.base_url) {
-        (Some(url), Some(field)) => match super::parse_base_url(&url) {
-            Some(url) => Some(url),
-            None => {
-                diags.push(Diagnostic::new(
-                    file,
-                    Some(pos(field)),
-                    Message::ProvinceBaseUrlInvalid { url },
-                ));
-                None
-            }
-        },
-        _ => None,
-    };
+    let base_url = base_url_field(&raw.base_url, file, &mut diags);
     let folders = listed_folders(root, &raw.provinces, "tinh");
     if folders.is_empty() {
         diags.push(Diagnostic::new(file, top, Message::NationWithoutProvinces));
