@@ -462,11 +462,14 @@ pub(super) fn page(
         grid,
         notes: sheet_notes(notes, " "),
         // Its own file: 4 KB inline would not leave room for a dense week.
-        qr_path: url.as_deref().and_then(|u| qr_svg(u, "Mã QR tới trang lịch tuần này")).map(|svg| {
-            let path = plan::week_qr_path(week);
-            beside.push((path.clone(), svg.into_bytes()));
-            path
-        }),
+        qr_path: url
+            .as_deref()
+            .and_then(|u| qr_svg(u, "Mã QR tới trang lịch tuần này"))
+            .map(|svg| {
+                let path = plan::week_qr_path(week);
+                beside.push((path.clone(), svg.into_bytes()));
+                path
+            }),
         url,
         // A dense week's script is long: the page links it instead, to
         // stay inside the page budget (docs/decisions.md).
