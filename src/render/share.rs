@@ -282,6 +282,7 @@ struct HamletLink {
     title: String,
     zalo_path: String,
     sms_path: String,
+    image_path: Option<String>,
 }
 
 /// The texts shown in full on `chia-se/`, at most (bytes, about): the page
@@ -316,6 +317,13 @@ struct BlockLink {
     title: String,
     zalo_path: String,
     sms_path: String,
+    image_path: Option<String>,
+}
+
+/// A target's preview image in its share folder `dir`, when the build drew it.
+fn image_path(shared: &Shared, target: Subject, dir: &str) -> Option<String> {
+    (shared.previews && super::preview::is_drawn(shared.content, shared.plan, target, shared.today))
+        .then(|| plan::image_path(dir))
 }
 
 fn block(shared: &Shared, target: Subject) -> BlockView {
@@ -361,8 +369,7 @@ fn block(shared: &Shared, target: Subject) -> BlockView {
         zalo: texts.zalo,
         zalo_path: plan::zalo_path(&dir),
         sms_path: plan::sms_path(&dir),
-        image_path: (shared.previews && super::preview::is_drawn(content, plan, target, today))
-            .then(|| plan::image_path(&dir)),
+        image_path: image_path(shared, target, &dir),
     }
 }
 
@@ -380,8 +387,10 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let mut used = 0;
     let mut fits = |b: &BlockView| {
         // The block's markup as the theme writes it, about: labels, ids, links.
-        let size =
-            b.zalo.len() * 11 / 10 + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>() + 700;
+        let size = b.zalo.len() * 11 / 10
+            + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>()
+            + b.image_path.as_ref().map_or(0, |_| 120)
+            + 700;
         used += size;
         used <= BLOCKS_BUDGET
     };
@@ -404,6 +413,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
                 title: super::week::title(week),
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
+                image_path: image_path(shared, Subject::Week(WeekId::new(w)), &dir),
             }
         })
         .collect();
@@ -423,6 +433,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
                 title: b.title,
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
+                image_path: b.image_path,
             });
         }
     }
