@@ -187,3 +187,39 @@ fn the_images_say_the_schedule_with_every_diacritic() {
         assert!(week.contains(words), "{words:?} not read in:\n{week}");
     }
 }
+
+#[test]
+fn the_image_names_whom_to_ask_never_an_emergency_number() {
+    if !tesseract_installed() {
+        return;
+    }
+    // The commune's only phone is 113; Đông Lão has its own head of hamlet.
+    let t = SiteTest::fixture("minimal");
+    let original = t.read_source("site.yaml");
+    let site = original
+        .replace(
+            "  - {name: Công an xã Cẩm Ngọc, phone: \"0237 3830 050\", hours: 07:30-22:00}\n",
+            "  - {name: Công an xã Cẩm Ngọc, hours: 07:30-22:00}\n",
+        )
+        .replace(
+            "  - name: Đông Lão\n",
+            "  - name: Đông Lão\n    contacts:\n      - {name: Trưởng thôn Đông Lão, phone: \"0912 345 678\"}\n",
+        );
+    assert!(
+        site.contains("Trưởng thôn") && !site.contains("0237"),
+        "both edits made"
+    );
+    t.write("site.yaml", &site);
+    let run = t.build_with(&["--today", "28/11/2022", "--base-url", BASE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hamlet = ocr(&t.output_file(HAMLET_IMAGE));
+    assert!(
+        hamlet.contains("Hỏi đáp: Trưởng thôn Đông Lão"),
+        "the hamlet's own contact:\n{hamlet}"
+    );
+    let week = ocr(&t.output_file(WEEK_IMAGE));
+    assert!(
+        !week.contains("113") && !week.contains("Hỏi đáp"),
+        "no number to ask, so the site's title:\n{week}"
+    );
+}

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use crate::diagnostics::{Diagnostic, Message};
-use crate::model::{Content, HamletId, SessionId};
+use crate::model::{ContactRole, Content, HamletId, SessionId};
 use crate::plan::{self, Plan, Subject, Week, WeekId};
 use crate::vi::calendar::format_time_range;
 
@@ -356,9 +356,16 @@ pub fn summary(content: &Content, plan: &Plan, target: Subject, today: NaiveDate
         }
         Subject::Hamlet(h) => format!("Lịch của {}", super::week::hamlet_name(&site.hamlets[h])),
     };
-    let footer = site
-        .contacts
+    // Whom to ask: a hamlet's own contacts first; never an emergency number
+    // (113 is not for questions about a schedule).
+    let own = match target {
+        Subject::Hamlet(h) => site.hamlets[h].contacts.as_slice(),
+        Subject::Week(_) => &[],
+    };
+    let footer = own
         .iter()
+        .chain(&site.contacts)
+        .filter(|c| c.role() != ContactRole::Emergency)
         .find_map(|c| Some(format!("Hỏi đáp: {} – {}", c.name, c.phone.as_deref()?)))
         .unwrap_or_else(|| site.title.clone());
     Summary {
