@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::print::{decode_qr_svg, pdf_info, pdf_text, print_to_pdf, tools, A4};
+use common::print::{decode_qr_svg, pdf_info, pdf_text, pdf_words, print_to_pdf, tools, A4};
 use common::SiteTest;
 
 const POSTER: &str = "lich/dong-lao/ban-in/index.html";
@@ -27,6 +27,7 @@ fn the_poster_prints_on_one_a4_page_with_what_a_notice_board_needs() {
     print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
     let info = pdf_info(&pdf);
     assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    assert_nothing_cut(&pdf);
     let text = pdf_text(&pdf);
     for expected in [
         "UBND XÃ CẨM NGỌC",
@@ -83,6 +84,7 @@ fn a_hamlet_with_many_long_sessions_still_prints_on_one_page() {
     print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
     let info = pdf_info(&pdf);
     assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    assert_nothing_cut(&pdf);
     let text = pdf_text(&pdf);
     let more = text
         .split("… và ")
@@ -100,6 +102,75 @@ fn a_hamlet_with_many_long_sessions_still_prints_on_one_page() {
     ] {
         assert!(text.contains(foot), "{foot:?} not printed in:\n{text}");
     }
+}
+
+/// Nothing of the poster's middle is cut by its box: the last line above
+/// the contacts ("Hỏi đáp") ends clear of the rule over them. A line the box
+/// cuts is still in the PDF, reaching down to the rule (about 7 pt above
+/// "Hỏi"); a whole one ends 15 pt or more above it (margin, rule, padding).
+fn assert_nothing_cut(pdf: &std::path::Path) {
+    let words = pdf_words(pdf);
+    let foot = words
+        .iter()
+        .position(|(_, _, w)| w == "Hỏi")
+        .expect("the contacts' label");
+    let last = words[..foot]
+        .iter()
+        .map(|&(_, bottom, _)| bottom)
+        .fold(0.0, f64::max);
+    let gap = words[foot].0 - last;
+    assert!(
+        gap >= 12.0,
+        "the middle is cut: its last line ends {gap:.1} pt above the contacts"
+    );
+}
+
+#[test]
+fn long_names_and_many_contacts_leave_fewer_sessions_and_cut_none() {
+    let Some(browser) = tools() else { return };
+    let t = SiteTest::fixture("minimal");
+    // The title on two lines, the campaign on two, five contacts of the
+    // hamlet's own: the middle is smaller, and what it prints is whole.
+    let site = t.read_source("site.yaml").replace(
+        "  name: Đợt cao điểm thu nhận hồ sơ định danh điện tử\n",
+        "  name: Chiến dịch cao điểm 90 ngày đêm thu nhận hồ sơ, kích hoạt tài khoản định danh điện tử mức độ 2 cho mọi người dân trên địa bàn xã\n",
+    );
+    assert!(site.contains("90 ngày đêm"));
+    let site = format!(
+        "{site}  - name: Thủy Thạnh Đông Phước Lộc\n    kind: khu phố\n    contacts:\n      - {{name: Trưởng khu phố Thủy Thạnh Đông Phước Lộc, phone: \"0912 345 678\", hours: cả ngày}}\n      - {{name: Bí thư chi bộ khu phố, phone: \"0912 345 679\", hours: buổi tối sau 19 giờ}}\n      - {{name: Tổ công nghệ số cộng đồng, phone: \"0912 345 680\", zalo: \"0912345680\"}}\n      - {{name: Công an viên phụ trách khu phố, phone: \"0912 345 681\"}}\n"
+    );
+    t.write("site.yaml", &site);
+    let mut schedule = String::from("sessions:\n");
+    for day in 1..=8 {
+        schedule.push_str(&format!(
+            "  - hamlet: Thủy Thạnh Đông Phước Lộc\n    date: {day:02}/12/2022\n    time: 19h-21h30\n    place: Hội trường văn hóa khu phố, cạnh trường mầm non {day}\n    services: [Đăng ký định danh mức 2, Kích hoạt tài khoản, Tích hợp giấy phép lái xe]\n    note: Mang theo căn cước công dân gắn chip và điện thoại thông minh đã sạc đầy pin.\n"
+        ));
+    }
+    t.write("schedules/dai.yaml", &schedule);
+    let run = t.build_with(&[
+        "--today",
+        "28/11/2022",
+        "--base-url",
+        "https://camngoc.example.vn",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let poster = "lich/thuy-thanh-dong-phuoc-loc/ban-in/index.html";
+    let pdf = t.out.parent().unwrap().join("dai.pdf");
+    print_to_pdf(&browser, &t.output_file(poster), &pdf);
+    let info = pdf_info(&pdf);
+    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    assert_nothing_cut(&pdf);
+    let text = pdf_text(&pdf);
+    for whole in [
+        "Lịch tại khu phố Thủy Thạnh Đông Phước Lộc",
+        "Lưu ý: Mang theo căn cước công dân gắn chip và điện thoại thông minh đã sạc đầy pin.",
+        "Công an viên phụ trách khu phố: 0912 345 681",
+        "Quét mã để xem lịch mới nhất",
+    ] {
+        assert!(text.contains(whole), "{whole:?} not printed in:\n{text}");
+    }
+    let shown = t.page(poster).count(".poster-sessions li");
+    assert!((1..5).contains(&shown), "{shown} sessions printed");
 }
 
 #[test]

@@ -17,21 +17,105 @@ use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
 /// How many sessions fit the page in large type; a QR code leads to the rest.
 const SESSIONS: usize = 5;
 
-/// The middle of the printed page (between the title and the contacts), in
-/// mm, and what its lines take at the print sizes of `ban-in.css`.
-const MIDDLE_MM: f32 = 165.0;
+// What the printed page's parts take at the print sizes of `ban-in.css`, in
+// mm, measured on Chromium's PDFs (pdftotext -bbox): the poster box is
+// 270 mm tall; its head and foot grow with long names and many contacts,
+// and the middle gets what is left.
+const POSTER_MM: f32 = 270.0;
+/// The head with one line each of authority, campaign and title.
+const HEAD_MM: f32 = 44.0;
+/// Another line of the title (40pt) and how many letters a line holds.
+const TITLE_LINE: (f32, usize) = (17.7, 22);
+/// Another line of the authority or campaign (15pt).
+const HEAD_LINE: (f32, usize) = (8.2, 60);
+/// A line of the contacts column (14pt), and the column's margins.
+const FOOT_LINE: (f32, usize) = (7.7, 48);
+const FOOT_MARGINS_MM: f32 = 7.5;
+/// The QR code with its caption, and the foot's rule and padding.
+const QR_MM: f32 = 50.0;
 /// A session's first line (26pt) with its rule and padding.
-const WHEN_MM: f32 = 18.0;
-/// A line of place (20pt) and how many letters it holds.
+const WHEN_MM: f32 = 18.6;
+/// A line of place (20pt).
 const PLACE_LINE: (f32, usize) = (9.2, 44);
-/// A line of the notes (18pt) and how many letters it holds.
-const NOTE_LINE: (f32, usize) = (8.3, 50);
-/// The "… và 3 buổi sau đó" line.
-const MORE_MM: f32 = 9.0;
+/// The notes' rule and margins, and a line of them (18pt).
+const NOTES_MM: f32 = 9.0;
+const NOTE_LINE: (f32, usize) = (9.8, 50);
+/// The "… và 3 buổi sau đó" line with its margins.
+const MORE_MM: f32 = 13.5;
+/// Room kept free: a font's letters are wider or narrower than counted.
+const SPARE_MM: f32 = 6.0;
+
+/// How many lines `text` takes where a line holds `letters`, wrapped at
+/// spaces as a browser does (a word longer than a line is broken).
+fn lines(text: &str, letters: usize) -> usize {
+    let mut lines = 0;
+    let mut on_line = 0;
+    for word in text.split_whitespace().map(|w| w.chars().count()) {
+        if on_line > 0 && on_line + 1 + word <= letters {
+            on_line += 1 + word;
+        } else {
+            lines += word.div_ceil(letters).max(1);
+            on_line = match word % letters {
+                0 => letters,
+                rest => rest,
+            };
+        }
+    }
+    lines
+}
 
 /// Height of `text` at a (line height, letters a line), in mm.
 fn height(text: &str, (line, letters): (f32, usize)) -> f32 {
-    text.chars().count().div_ceil(letters) as f32 * line
+    lines(text, letters) as f32 * line
+}
+
+/// The head's and the foot's height: the middle is what is left.
+fn middle_mm(
+    authority: &str,
+    campaign: &str,
+    title: &str,
+    contacts: &[String],
+    printed: &str,
+    qr: bool,
+) -> f32 {
+    let head = HEAD_MM
+        + height(title, TITLE_LINE)
+        + height(authority, HEAD_LINE)
+        + height(campaign, HEAD_LINE)
+        - TITLE_LINE.0
+        - 2.0 * HEAD_LINE.0;
+    let label = if contacts.is_empty() {
+        0.0
+    } else {
+        FOOT_LINE.0
+    };
+    let column = label
+        + contacts.iter().map(|c| height(c, FOOT_LINE)).sum::<f32>()
+        + height(printed, FOOT_LINE)
+        + FOOT_MARGINS_MM;
+    let foot = if qr { column.max(QR_MM) } else { column };
+    POSTER_MM - head - foot - SPARE_MM
+}
+
+/// A contact as the foot prints it (`macros.html`'s `contact`).
+fn contact_text(c: &super::views::ContactView) -> String {
+    let mut text = String::new();
+    if let Some(role) = c.role_label {
+        text.push_str(role);
+        text.push_str(": ");
+    }
+    text.push_str(&c.name);
+    if let Some(phone) = &c.phone {
+        text.push_str(": ");
+        text.push_str(phone);
+    }
+    if c.zalo.is_some() {
+        text.push_str(" · Zalo");
+    }
+    if let Some(hours) = &c.hours {
+        text.push_str(&format!(" ({hours})"));
+    }
+    text
 }
 
 #[derive(Serialize)]
@@ -89,6 +173,32 @@ pub(super) fn page(
             s.date >= today && !s.is_off()
         })
         .collect();
+    let url = super::seo::absolute_url(site, &plan::hamlet_path(plan.hamlet_slug(h)));
+    let printed = format_date_numeric(today);
+    let contacts: Vec<String> = site.hamlets[h]
+        .contacts
+        .iter()
+        .chain(&site.contacts)
+        .map(|c| contact_text(&super::views::contact(c)))
+        .collect();
+    let middle = middle_mm(
+        &site.authority,
+        &site.campaign.name,
+        &format!("Lịch tại {label}"),
+        &contacts,
+        &format!(
+            "{}. Bản in ngày {printed}. Lịch mới nhất: {}",
+            site.authority,
+            url.as_deref().unwrap_or_default()
+        ),
+        url.is_some(),
+    );
+    // The venue's other hamlet, or the audience, when it is not just this hamlet's.
+    let whom = |i: SessionId| match (plan.hamlet_of(i), &content.sessions[i].audience) {
+        (_, Some(audience)) => Some(audience.clone()),
+        (Some(of), None) if of != h => Some(site.hamlets[of].label().to_string()),
+        _ => None,
+    };
     // As many sessions as fit, with what they need said; at least one.
     let (mut services, mut notes) = (Vec::new(), Vec::new());
     let mut used = 0.0;
@@ -109,15 +219,30 @@ pub(super) fn page(
             };
             push_unique(&mut more_notes, &format!("{note}{stop}"));
         }
-        let place = s.place.as_deref().map_or(0.0, |p| height(p, PLACE_LINE));
-        let said =
-            height(&more_services.join(", "), NOTE_LINE) + height(&more_notes.join(" "), NOTE_LINE);
+        // "Tại <place> (<whom>)": the line under the date, as printed.
+        let place = match (s.place.as_deref().filter(|p| !p.trim().is_empty()), whom(i)) {
+            (Some(p), Some(w)) => height(&format!("Tại {p} ({w})"), PLACE_LINE),
+            (Some(p), None) => height(&format!("Tại {p}"), PLACE_LINE),
+            (None, Some(w)) => height(&w, PLACE_LINE),
+            (None, None) => 0.0,
+        };
+        let said = match (more_services.is_empty(), more_notes.is_empty()) {
+            (true, true) => 0.0,
+            _ => {
+                NOTES_MM
+                    + height(
+                        &format!("Nội dung: {}.", more_services.join(", ")),
+                        NOTE_LINE,
+                    )
+                    + height(&format!("Lưu ý: {}", more_notes.join(" ")), NOTE_LINE)
+            }
+        };
         let more = if shown + 1 < coming.len() {
             MORE_MM
         } else {
             0.0
         };
-        if shown > 0 && used + WHEN_MM + place + said + more > MIDDLE_MM {
+        if shown > 0 && used + WHEN_MM + place + said + more > middle {
             break;
         }
         used += WHEN_MM + place;
@@ -129,11 +254,6 @@ pub(super) fn page(
         .take(shown)
         .map(|&i| {
             let s = &content.sessions[i];
-            let whom = match (plan.hamlet_of(i), &s.audience) {
-                (_, Some(audience)) => Some(audience.clone()),
-                (Some(of), None) if of != h => Some(site.hamlets[of].label().to_string()),
-                _ => None,
-            };
             PosterSession {
                 weekday: weekday_name(s.date.weekday()).to_string(),
                 date: format_date_numeric(s.date),
@@ -143,11 +263,10 @@ pub(super) fn page(
                     (None, None) => "Cả ngày".into(),
                 },
                 place: s.place.clone().filter(|p| !p.trim().is_empty()),
-                whom,
+                whom: whom(i),
             }
         })
         .collect();
-    let url = super::seo::absolute_url(site, &plan::hamlet_path(plan.hamlet_slug(h)));
     let poster = PosterView {
         sessions,
         more: coming.len() - shown,
@@ -157,7 +276,7 @@ pub(super) fn page(
             .as_deref()
             .and_then(|u| super::week::qr_svg(u, &format!("Mã QR tới trang lịch của {label}"))),
         url,
-        printed: format_date_numeric(today),
+        printed,
     };
     ctx.insert("poster", &poster);
     ctx.insert("hamlet", &super::hamlet_view(shared, h));
@@ -168,4 +287,21 @@ pub(super) fn page(
             "Tờ thông báo một trang A4 để dán bảng tin của {label}: các buổi sắp tới, giấy tờ mang theo, số điện thoại hỏi đáp."
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn lines_wrap_at_spaces_and_break_long_words() {
+        assert_eq!(lines("", 10), 0);
+        assert_eq!(lines("Lịch tại", 10), 1);
+        // "Lịch tại ấp" is 11 letters: "ấp" goes to the next line.
+        assert_eq!(lines("Lịch tại ấp Thủy", 10), 2);
+        // A 25-letter address takes three lines of 10, then more words follow it.
+        assert_eq!(lines("https://example.vn/lich/x", 10), 3);
+        assert_eq!(lines("https://example.vn/lich/x a b", 10), 3);
+        assert_eq!(lines("https://example.vn/lich/x abcdefgh", 10), 4);
+    }
 }

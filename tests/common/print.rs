@@ -104,6 +104,31 @@ pub fn pdf_text(pdf: &Path) -> String {
         .join(" ")
 }
 
+/// The PDF's words from top to bottom, with where each is on its page
+/// (pdftotext -bbox: points from the top): (top, bottom, word).
+pub fn pdf_words(pdf: &Path) -> Vec<(f64, f64, String)> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext -bbox failed");
+    let html = String::from_utf8(out.stdout).expect("pdftotext writes UTF-8");
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let word = rest.split("</word>").next().unwrap();
+            (attr(tag, "yMin"), attr(tag, "yMax"), word.to_string())
+        })
+        .collect()
+}
+
 /// The QR code of an inline SVG bangtin wrote (dark runs as
 /// "M{x} {y}h{run}v1h-{run}z"), drawn into a picture rqrr decodes.
 pub fn decode_qr_svg(svg: &str) -> String {
