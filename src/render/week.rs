@@ -360,6 +360,8 @@ pub(super) fn qr_svg(url: &str, label: &str) -> Option<String> {
             let _ = write!(path, "M{} {}h{run}v1h-{run}z", run_start + QUIET, y + QUIET);
         }
     }
+    // The label names a hamlet: content, so escaped like any page text.
+    let label = crate::theme::escape_html(label);
     Some(format!(
         "<svg class=\"qr\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
