@@ -29,11 +29,18 @@ use crate::render::{RenderContext, RenderOptions};
 use crate::theme::Theme;
 use crate::{archive, load, output, plan, render, theme, validate};
 
-/// Up to this many communes in one build, every week and hamlet gets its
+/// Up to this many communes in a province, every week and hamlet gets its
 /// preview image (about 20 a commune). A whole province (a hundred communes
 /// and more) skips them: thousands of images would cost more than the rest of
 /// its build, and each commune's own site, built alone, has them.
 const PREVIEW_COMMUNES: usize = 30;
+
+/// Whether a province's communes get preview images: decided by the
+/// province's own size, so a province built alone and inside its nation
+/// writes the same files.
+fn previews(province: &Province) -> bool {
+    province.communes.len() <= PREVIEW_COMMUNES
+}
 
 #[derive(Default)]
 pub struct BuildOptions {
@@ -626,8 +633,8 @@ fn build_with(
         upcoming_on_home: 10,
         speak,
         previews: match &root {
-            Root::Province(province) => province.communes.len() <= PREVIEW_COMMUNES,
-            // A whole country: hundreds of communes at the least.
+            Root::Province(province) => previews(province),
+            // Each province decides for itself (`build_nation`).
             Root::Nation(_) => false,
         },
     };
@@ -870,11 +877,15 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
         if !chosen.iter().any(|c| c.slug == p.slug) {
             continue;
         }
+        let render_options = RenderOptions {
+            previews: previews(&province),
+            ..*parts.render_options
+        };
         let job = Job {
             province: &province,
             prefix: &p.prefix,
             options: parts.options,
-            render_options: parts.render_options,
+            render_options: &render_options,
             staging: parts.staging,
             default_theme: parts.default_theme,
         };
@@ -974,7 +985,7 @@ fn try_update(
         upcoming_on_home: 10,
         // `--audio` is never updated in place (see above).
         speak: false,
-        previews: province.communes.len() <= PREVIEW_COMMUNES,
+        previews: previews(&province),
     };
     if options.province.is_some()
         || province.lone
