@@ -54,7 +54,7 @@ enum Command {
         #[arg(long)]
         zip: bool,
         /// Với trang toàn quốc: chỉ dựng tỉnh này (tên thư mục không dấu, như trong tinh/<tên>/) và trang mục lục; gộp kết quả của mọi tỉnh được đúng trang dựng chung.
-        #[arg(long)]
+        #[arg(long, value_name = "tỉnh")]
         province: Option<String>,
     },
     /// Kiểm tra nội dung, liệt kê mọi lỗi, không ghi gì.
