@@ -232,4 +232,16 @@ fn usage_errors_exit_2() {
         "{}",
         run.stdout
     );
+    // Each command's help names its values in Vietnamese too (clap writes an
+    // unnamed one as the field's name in capitals: `<PROVINCE>`).
+    for command in ["build", "check", "serve", "init", "theme"] {
+        let run = t.run(&[command, "--help"]);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        let english = run.stdout.split('<').skip(1).find(|value| {
+            let name = value.split('>').next().unwrap_or("");
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        });
+        assert!(english.is_none(), "{command} --help:\n{}", run.stdout);
+        assert!(run.stdout.contains("Cách dùng"), "{}", run.stdout);
+    }
 }
