@@ -751,10 +751,36 @@ fn a_build_day_after_the_campaign_is_a_warning() {
         "{}",
         check.stderr
     );
-    // Long after an old campaign (an archive rebuilt), nothing to say.
-    assert!(!t
-        .build_on("21/12/2023")
-        .stderr
-        .contains("ngày kết thúc đợt"));
+    // A --today typed long after the end (a year mistyped) warns too, as the
+    // officer's guide says; build and check alike.
+    let late = t.build_on("21/12/2023");
+    assert!(
+        late.stderr
+            .contains("Ngày dựng trang 21/12/2023 ở sau ngày kết thúc đợt vận động 20/12/2022"),
+        "{}",
+        late.stderr
+    );
+    let check = t.run(&[
+        "check",
+        "--root",
+        common::path_str(&t.root),
+        "--today",
+        "21/12/2023",
+    ]);
+    assert!(
+        check.stderr.contains("ngày kết thúc đợt"),
+        "{}",
+        check.stderr
+    );
+    // The clock's day long after an old campaign (an archive rebuilt): nothing to say.
     assert!(!t.check().stderr.contains("ngày kết thúc đợt"));
+    let run = t.run(&[
+        "build",
+        "--root",
+        common::path_str(&t.root),
+        "--output",
+        common::path_str(&t.out),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("ngày kết thúc đợt"), "{}", run.stderr);
 }
