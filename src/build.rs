@@ -29,6 +29,19 @@ use crate::render::{RenderContext, RenderOptions};
 use crate::theme::Theme;
 use crate::{archive, load, output, plan, render, theme, validate};
 
+/// Up to this many communes in a province, every week and hamlet gets its
+/// preview image (about 20 a commune). A whole province (a hundred communes
+/// and more) skips them: thousands of images would cost more than the rest of
+/// its build, and each commune's own site, built alone, has them.
+const PREVIEW_COMMUNES: usize = 30;
+
+/// Whether a province's communes get preview images: decided by the
+/// province's own size, so a province built alone and inside its nation
+/// writes the same files.
+fn previews(province: &Province) -> bool {
+    province.communes.len() <= PREVIEW_COMMUNES
+}
+
 #[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -643,6 +656,11 @@ fn build_with(
         today,
         upcoming_on_home: 10,
         speak,
+        previews: match &root {
+            Root::Province(province) => previews(province),
+            // Each province decides for itself (`build_nation`).
+            Root::Nation(_) => false,
+        },
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
     let default_theme = theme::load(&[], &options.root).map_err(fail)?;
@@ -883,11 +901,15 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
         if !chosen.iter().any(|c| c.slug == p.slug) {
             continue;
         }
+        let render_options = RenderOptions {
+            previews: previews(&province),
+            ..*parts.render_options
+        };
         let job = Job {
             province: &province,
             prefix: &p.prefix,
             options: parts.options,
-            render_options: parts.render_options,
+            render_options: &render_options,
             staging: parts.staging,
             default_theme: parts.default_theme,
         };
@@ -976,17 +998,18 @@ fn try_update(
         Ok(url) => url,
         Err(d) => return fail(vec![d]),
     };
-    let render_options = RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
-        // `--audio` is never updated in place (see above).
-        speak: false,
-    };
     let province = match read_root(&options.root, base_url) {
         Ok(Root::Province(province)) => province,
         // A nation is built whole.
         Ok(Root::Nation(_)) => return None,
         Err(diags) => return fail(diags),
+    };
+    let render_options = RenderOptions {
+        today: options.today.unwrap_or_else(today_in_vietnam),
+        upcoming_on_home: 10,
+        // `--audio` is never updated in place (see above).
+        speak: false,
+        previews: previews(&province),
     };
     if options.province.is_some()
         || province.lone

@@ -759,6 +759,10 @@ catalogue! {
     /// A data file that could not be written: a bug, not the officer's.
     DataCsvFailed { reason: String }: error
         "Không tạo được tệp CSV: {reason}";
+    /// A preview image resvg could not draw: a bug, not the officer's.
+    PreviewFailed: error
+        "Không tạo được tệp ảnh xem trước này."
+        hint "Báo lỗi này cho người bảo trì bangtin.";
     /// The province's shared CSV that could not be written: a bug.
     ProvinceCsvFailed { reason: String }: error
         "Không tạo được tệp CSV chung: {reason}";
