@@ -818,6 +818,10 @@ fn a_report_after_the_build_day_is_left_out_of_pages_charts_and_data() {
         "{csv}"
     );
     assert!(csv.contains("Phước Hải,15/06/2023,300,120,40"), "{csv}");
+    let page = t.page("tien-do/index.html");
+    assert_eq!(page.count("svg title#bieu-do-thon-title"), 1);
+    let desc = page.select_texts("#bieu-do-thon-desc");
+    assert!(desc[0].starts_with("Tính đến 05/07/2023. "), "{desc:?}");
 
     // Only reports still to come: no figure as of a date, no rank, no chart.
     let (t, _) = build_with(
@@ -827,7 +831,7 @@ fn a_report_after_the_build_day_is_left_out_of_pages_charts_and_data() {
     let page = t.page("tien-do/index.html");
     assert!(!page.text.contains("Tính đến ."), "{}", page.text);
     assert!(page.text.contains("Chưa có báo cáo kết quả nào."));
-    assert_eq!(page.count("svg#bieu-do-thon, #bieu-do-thon"), 0);
+    assert_eq!(page.count("svg title#bieu-do-thon-title"), 0);
     for hamlet in ["phuoc-hai", "phuoc-loc"] {
         let p = t.page(&format!("lich/{hamlet}/index.html"));
         assert_eq!(
