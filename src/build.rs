@@ -412,7 +412,7 @@ struct Collector<W: Write> {
     next: usize,
     /// Outcomes that came before their turn: at most about one per core.
     waiting: BTreeMap<usize, Outcome>,
-    data: Option<SharedData<W>>,
+    data: Option<SharedData<W, W>>,
     data_error: Option<String>,
     cards: Vec<CommuneCard>,
     pages: usize,
@@ -584,6 +584,8 @@ pub struct Cache {
     output: PathBuf,
     province: Key,
     communes: Vec<Kept>,
+    /// The built-in templates, compiled once (they are in the binary).
+    default_theme: Arc<Tera>,
     /// The province's own warnings (folders giving the same slug, no base URL).
     warnings: Vec<Diagnostic>,
 }
@@ -663,7 +665,7 @@ fn build_with(
         },
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let default_theme = theme::load(&[], &options.root).map_err(fail)?;
+    let default_theme = Arc::new(theme::load(&[], &options.root).map_err(fail)?);
     let (mut made, province_key) = match &root {
         Root::Province(province) => {
             let job = Job {
@@ -695,6 +697,7 @@ fn build_with(
             output: output::resolve(&options.output),
             province,
             communes: kept,
+            default_theme,
             warnings: made.own_warnings,
         });
     }
@@ -970,8 +973,11 @@ pub enum Update {
 /// files, in place: each changed commune's folder and each province file is
 /// swapped by renames, so `serve` can keep serving it meanwhile. The output is
 /// byte for byte what a whole build of the same content writes.
-pub fn update(options: &BuildOptions, cache: &mut Option<Cache>) -> Update {
-    match try_update(options, cache) {
+///
+/// `changed` is what the watcher saw saved, when it knows: a commune none of
+/// those paths is in keeps its key without its files being read again.
+pub fn update(options: &BuildOptions, cache: &mut Option<Cache>, changed: Changed) -> Update {
+    match try_update(options, cache, changed) {
         Some(Ok(summary)) => Update::Done(summary),
         Some(Err(failure)) => Update::Failed(failure),
         None => {
@@ -981,9 +987,44 @@ pub fn update(options: &BuildOptions, cache: &mut Option<Cache>) -> Update {
     }
 }
 
+/// What changed since the last build, as far as the caller knows.
+#[derive(Clone, Copy)]
+pub enum Changed<'a> {
+    /// These files or folders, and nothing else.
+    Paths(&'a [PathBuf]),
+    /// Anything may have.
+    Unknown,
+}
+
+impl Changed<'_> {
+    /// For each commune, whether a changed path may be in it; None when a
+    /// path is in none of them (the province's own files, or one not known).
+    fn communes(self, province: &Province) -> Option<Vec<bool>> {
+        let Changed::Paths(paths) = self else {
+            return None;
+        };
+        let canonical = std::fs::canonicalize(&province.root).ok();
+        let mut touched = vec![false; province.communes.len()];
+        for path in paths {
+            let rel = path
+                .strip_prefix(&province.root)
+                .ok()
+                .or_else(|| path.strip_prefix(canonical.as_ref()?).ok())?;
+            let i = province.communes.iter().position(|c| {
+                c.root
+                    .strip_prefix(&province.root)
+                    .is_ok_and(|c| !c.as_os_str().is_empty() && rel.starts_with(c))
+            })?;
+            touched[i] = true;
+        }
+        Some(touched)
+    }
+}
+
 fn try_update(
     options: &BuildOptions,
     cache: &mut Option<Cache>,
+    changed: Changed,
 ) -> Option<Result<BuildSummary, Failure>> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Some(Err(Failure { diagnostics }));
@@ -1018,10 +1059,15 @@ fn try_update(
         return None;
     }
     let today = render_options.today;
+    let touched = changed.communes(&province);
     let keys: Vec<Option<Key>> = province
         .communes
         .par_iter()
-        .map(|c| commune_key(c, &BaseUrl::for_commune(&province, c), today))
+        .enumerate()
+        .map(|(i, c)| match (&touched, cache.communes[i].key) {
+            (Some(touched), Some(key)) if !touched[i] => Some(key),
+            _ => commune_key(c, &BaseUrl::for_commune(&province, c), today),
+        })
         .collect();
     let changed: Vec<usize> = (0..keys.len())
         .filter(|&i| keys[i].is_none() || keys[i] != cache.communes[i].key)
@@ -1051,10 +1097,7 @@ fn try_update(
         Err(d) => return fail(vec![d]),
     };
     let staging = output::Staging::create(&options.output).ok()?;
-    let default_theme = match theme::load(&[], &options.root) {
-        Ok(theme) => theme,
-        Err(diags) => return fail(diags),
-    };
+    let default_theme = Arc::clone(&cache.default_theme);
     let job = Job {
         province: &province,
         prefix: "",
@@ -1101,8 +1144,14 @@ fn try_update(
         diagnostics::sort(&mut problems);
         return fail(problems);
     }
+    // A guide's edit leaves the shared data as it was: 40 MB on L not rewritten.
+    let mut same_data = true;
     for (i, mut warnings, written) in made {
         warnings.extend(written.warnings);
+        same_data &= match (&cache.communes[i].summary, &written.summary) {
+            (Some(old), Some(new)) => old.same_data(new),
+            _ => false,
+        };
         cache.communes[i] = Kept {
             key: keys[i],
             summary: written.summary.map(Arc::new),
@@ -1125,20 +1174,6 @@ fn try_update(
     if let Err(d) = staging.write("index.html", &index) {
         return fail(vec![d]);
     }
-    // Straight into the staged files: L's shared data is 40 MB.
-    let written = (|| {
-        let json = staging.create_file(plan::DATA_JSON).map_err(|d| vec![d])?;
-        let csv = staging.create_file(plan::DATA_CSV).map_err(|d| vec![d])?;
-        let mut data = SharedData::new(json, csv).map_err(|r| vec![data_failed(options, r)])?;
-        for summary in &summaries {
-            data.push(summary)
-                .map_err(|r| vec![data_failed(options, r)])?;
-        }
-        data.finish().map_err(|r| vec![data_failed(options, r)])
-    })();
-    if let Err(diags) = written {
-        return fail(diags);
-    }
     let mut parts: Vec<String> = changed
         .iter()
         .map(|&i| {
@@ -1148,8 +1183,30 @@ fn try_update(
                 .to_string()
         })
         .collect();
-    parts.extend(["index.html", plan::DATA_JSON, plan::DATA_CSV].map(String::from));
-    // Half swapped is no output to build on: a whole build follows.
+    parts.push("index.html".to_string());
+    // The edited pages are served first; the shared data follows. Half
+    // swapped is no output to build on: then a whole build follows.
     staging.commit_parts(&parts).ok()?;
+    if !same_data {
+        // Straight into the staged files, each on its own thread: L's shared
+        // data is 68 MB.
+        let json = || {
+            let json = staging.create_file(plan::DATA_JSON).ok()?;
+            let mut data = SharedData::new(json, std::io::sink()).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let csv = || {
+            let csv = staging.create_file(plan::DATA_CSV).ok()?;
+            let mut data = SharedData::new(std::io::sink(), csv).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let (json, csv) = rayon::join(json, csv);
+        json.zip(csv)?;
+        staging
+            .commit_parts(&[plan::DATA_JSON, plan::DATA_CSV].map(String::from))
+            .ok()?;
+    }
     Some(Ok(summary(cache, started)))
 }
