@@ -25,9 +25,9 @@ use crate::load::province::Root;
 use crate::model::{CommuneRef, Content, Nation, Province, ProvinceRef};
 use crate::plan::Plan;
 use crate::render::province::{CommuneCard, CommuneSummary, ProvinceCard, SharedData};
-use crate::render::theme::Theme;
 use crate::render::{RenderContext, RenderOptions};
-use crate::{archive, load, output, plan, render, validate};
+use crate::theme::Theme;
+use crate::{archive, load, output, plan, render, theme, validate};
 
 #[derive(Default)]
 pub struct BuildOptions {
@@ -198,8 +198,7 @@ fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
             if !content.template_overrides.is_empty() {
-                if let Err(broken) = render::theme::load(&content.template_overrides, &commune.root)
-                {
+                if let Err(broken) = theme::load(&content.template_overrides, &commune.root) {
                     diags.extend(broken);
                 }
             }
@@ -248,7 +247,7 @@ fn write_commune(
     let tera = match content.template_overrides.is_empty() {
         true => job.default_theme,
         false => {
-            own_theme = render::theme::load(&content.template_overrides, &commune.root)?;
+            own_theme = theme::load(&content.template_overrides, &commune.root)?;
             &own_theme
         }
     };
@@ -622,7 +621,7 @@ fn build_with(
         speak,
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let default_theme = render::theme::load(&[], &options.root).map_err(fail)?;
+    let default_theme = theme::load(&[], &options.root).map_err(fail)?;
     let (mut made, province_key) = match &root {
         Root::Province(province) => {
             let job = Job {
@@ -780,11 +779,11 @@ fn stream_province(job: &Job, keep: bool) -> Result<ProvinceMade, Vec<Diagnostic
         staging
             .write(&at("index.html"), &index)
             .map_err(|d| vec![d])?;
-        for (rel, bytes) in render::theme::ASSETS {
+        for (rel, bytes) in theme::ASSETS {
             staging.write(&at(rel), bytes).map_err(|d| vec![d])?;
         }
         pages += 1;
-        files += 3 + render::theme::ASSETS.len();
+        files += 3 + theme::ASSETS.len();
     }
     Ok(ProvinceMade {
         pages,
@@ -834,7 +833,7 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
     };
     let mut made = ProvinceMade {
         pages: 1,
-        files: 1 + render::theme::ASSETS.len(),
+        files: 1 + theme::ASSETS.len(),
         warnings: nation.warnings.clone(),
         own_warnings: Vec::new(),
         kept: None,
@@ -887,10 +886,10 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
         parts.default_theme,
         parts.render_options.today,
     )
-    .map_err(|e| vec![render::theme::template_error(&e, &[], &parts.options.root)])?;
+    .map_err(|e| vec![theme::template_error(&e, &[], &parts.options.root)])?;
     let staging = parts.staging;
     staging.write("index.html", &index).map_err(|d| vec![d])?;
-    for (rel, bytes) in render::theme::ASSETS {
+    for (rel, bytes) in theme::ASSETS {
         staging.write(rel, bytes).map_err(|d| vec![d])?;
     }
     Ok(made)
@@ -905,7 +904,7 @@ fn province_index<'a>(
     options: &BuildOptions,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     render::province::index(province, cards, tera, render_options.today)
-        .map_err(|e| vec![render::theme::template_error(&e, &[], &options.root)])
+        .map_err(|e| vec![theme::template_error(&e, &[], &options.root)])
 }
 
 /// What [`update`] did.
@@ -991,9 +990,7 @@ fn try_update(
         diagnostics::sort(&mut warnings);
         BuildSummary {
             pages: cache.communes.iter().map(|k| k.pages).sum::<usize>() + 1,
-            files: cache.communes.iter().map(|k| k.files).sum::<usize>()
-                + 3
-                + render::theme::ASSETS.len(),
+            files: cache.communes.iter().map(|k| k.files).sum::<usize>() + 3 + theme::ASSETS.len(),
             elapsed: started.elapsed(),
             warnings,
             zip: None,
@@ -1007,7 +1004,7 @@ fn try_update(
         Err(d) => return fail(vec![d]),
     };
     let staging = output::Staging::create(&options.output).ok()?;
-    let default_theme = match render::theme::load(&[], &options.root) {
+    let default_theme = match theme::load(&[], &options.root) {
         Ok(theme) => theme,
         Err(diags) => return fail(diags),
     };

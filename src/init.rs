@@ -47,7 +47,7 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
 /// Writes the default theme into `dir` (`templates/*.html`, `static/assets/*`),
 /// a site folder or a new one; refuses to overwrite any file already there.
 pub fn theme(dir: &Path) -> Result<usize, Diagnostic> {
-    let files = crate::render::theme::export();
+    let files = crate::theme::export();
     let taken: Vec<&String> = files
         .iter()
         .map(|(rel, _)| rel)

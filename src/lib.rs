@@ -21,6 +21,7 @@ pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod start;
+pub(crate) mod theme;
 pub mod validate;
 pub mod vi;
 pub mod yaml;

@@ -11,7 +11,8 @@ mod share;
 mod weeks;
 pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
 pub use weeks::{
-    week_audio_path, week_evening_script_path, week_path, week_script_path, Week, WeekId,
+    month_path, week_audio_path, week_evening_script_path, week_path, week_qr_path,
+    week_script_path, Month, Week, WeekId,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub enum PageKind {
     Hamlet(HamletId),
     /// A week sheet.
     Week(WeekId),
+    /// A month's archive (`Plan::months`).
+    Month(usize),
     Points,
     Guides,
     Guide(GuideId),
@@ -85,6 +88,8 @@ pub struct Plan {
     pub guides: Vec<GuideId>,
     /// ISO weeks that have sessions, in order: one week sheet each.
     pub weeks: Vec<Week>,
+    /// Months that have sessions, in order: one archive page each.
+    pub months: Vec<Month>,
     /// For each week, the officer's recording of its script (an index of
     /// `Content::recordings`), published in place of the synthetic voice.
     pub week_recordings: Vec<Option<usize>>,
@@ -145,6 +150,9 @@ pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
 /// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
 pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
+/// The one script of the default theme: marks sessions by the reader's own
+/// date ("Đã qua", "Hôm nay", "Ngày mai"); pages are right without it.
+pub const READER_DATE_SCRIPT: &str = "assets/hom-nay.js";
 pub const PROGRESS: &str = "tien-do/index.html";
 pub const PROGRESS_JSON: &str = "du-lieu/tien-do.json";
 pub const PROGRESS_CSV: &str = "du-lieu/tien-do.csv";
@@ -224,6 +232,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
     let session_also = sessions_also(content, &session_hamlets);
     weeks::check_hamlet_slugs(content, &hamlet_slugs, &mut diags);
     let weeks = weeks::weeks(content, &session_hamlets);
+    let months = weeks::months(content, &session_hamlets);
     let week_recordings = weeks::recordings(content, &weeks, &mut diags);
 
     let mut guides: Vec<GuideId> = GuideId::all(content.guides.len())
@@ -303,6 +312,10 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         kind: PageKind::Week(WeekId::new(i)),
         path: week_path(week),
     }));
+    pages.extend(months.iter().enumerate().map(|(i, &m)| PlannedPage {
+        kind: PageKind::Month(i),
+        path: month_path(m),
+    }));
     pages.extend(guides.iter().map(|&i| PlannedPage {
         kind: PageKind::Guide(i),
         path: guide_path(&content.guide(i).stem),
@@ -339,6 +352,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
                 week_script_path(w),
                 week_audio_path(w, "mp3"),
                 week_audio_path(w, "m4a"),
+                week_qr_path(w),
             ]
         })
         .collect();
@@ -381,6 +395,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
             guides,
             weeks,
             week_recordings,
+            months,
             pages,
             news,
             files,

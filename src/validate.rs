@@ -22,7 +22,34 @@ pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     documents(content, &mut diags);
     raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
+    progress::dated_after(content, today, &mut diags);
+    diags.extend(today_after_campaign(content, today));
     diags
+}
+
+/// How long after a campaign's end a build still warns that every session is
+/// past: an officer still publishing it then has a date wrong (`--today`, or
+/// an end not moved when the campaign was extended); a site rebuilt years
+/// later as an archive is no mistake.
+const AFTER_CAMPAIGN_WARNS_DAYS: i64 = 92;
+
+/// Built for a day after the campaign (within `AFTER_CAMPAIGN_WARNS_DAYS`):
+/// every session is past, and the officer should know before publishing.
+fn today_after_campaign(content: &Content, today: chrono::NaiveDate) -> Option<Diagnostic> {
+    let end = content.site.campaign.end?;
+    let days_after = (today - end).num_days();
+    (1..=AFTER_CAMPAIGN_WARNS_DAYS)
+        .contains(&days_after)
+        .then(|| {
+            Diagnostic::new(
+                &content.site.source.file,
+                None,
+                Message::TodayAfterCampaign {
+                    today: vi::calendar::format_date_numeric(today),
+                    end: vi::calendar::format_date_numeric(end),
+                },
+            )
+        })
 }
 
 /// The one warning for everything a missing `base_url` leaves out, made once

@@ -197,3 +197,192 @@ fn every_page_with_its_css_is_under_30_kb() {
     );
     eprintln!("largest page with CSS: {} ({} bytes)", largest.1, largest.0);
 }
+
+/// The session items of each page as Chromium shows them with its clock on
+/// `day`: (page, JavaScript on, [(visible, tags, text)]).
+type Seen = Vec<(String, bool, Vec<(bool, Vec<String>, String)>)>;
+
+fn seen_on(t: &SiteTest, day: &str, pages: &[&str]) -> Seen {
+    let output = Command::new("node")
+        .arg(common::repo_path("tests/browser/reader-date.mjs"))
+        .arg(&t.out)
+        .arg(day)
+        .args(pages)
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let items = p["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| {
+                    (
+                        i["visible"].as_bool().unwrap(),
+                        i["tags"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|t| t.as_str().unwrap().to_string())
+                            .collect(),
+                        i["text"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (
+                p["page"].as_str().unwrap().to_string(),
+                p["javaScriptEnabled"].as_bool().unwrap(),
+                items,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pages_stay_true_on_the_readers_own_date() {
+    // One small external script, at most 1 KB gzipped.
+    let script = common::repo_path("themes/default/static/hom-nay.js");
+    let gzipped = Command::new("gzip")
+        .args(["-9c"])
+        .arg(&script)
+        .output()
+        .expect("gzip");
+    assert!(
+        gzipped.stdout.len() <= 1024,
+        "{} bytes gzipped",
+        gzipped.stdout.len()
+    );
+    if !tools_ready() {
+        return;
+    }
+    // Built on Monday 28/11; read on Wednesday 30/11.
+    let t = SiteTest::fixture("content");
+    assert_eq!(t.build_on("28/11/2022").code, 0);
+    let footer = t.page("index.html").select_texts("footer .printed");
+    assert_eq!(footer, ["Cập nhật: thứ Hai, ngày 28/11/2022."]);
+    let pages = [
+        "index.html",
+        "lich/index.html",
+        "lich/tuan-2022-48/index.html",
+    ];
+    let seen = seen_on(&t, "2022-11-30", &pages);
+    let find = |page: &str, js: bool, day: &str| {
+        seen.iter()
+            .find(|(p, j, _)| p == page && *j == js)
+            .and_then(|(_, _, items)| items.iter().find(|(_, _, text)| text.contains(day)))
+            .cloned()
+            .unwrap_or_else(|| panic!("{page} {js} {day}: {seen:?}"))
+    };
+    // With JavaScript: the past session leaves the coming lists, today's and
+    // tomorrow's are said so; on the week sheet the past one is marked.
+    for page in ["index.html", "lich/index.html"] {
+        assert!(!find(page, true, "29/11").0, "{page}: 29/11 still shown");
+        assert_eq!(find(page, true, "30/11").1, ["Hôm nay"], "{page}");
+        assert_eq!(find(page, true, "01/12").1, ["Ngày mai"], "{page}");
+        assert!(find(page, true, "02/12").1.is_empty(), "{page}");
+    }
+    let week = find("lich/tuan-2022-48/index.html", true, "29/11");
+    assert!(week.0 && week.1 == ["Đã qua"], "{week:?}");
+    // Without: the page as built, right as of its date.
+    for page in pages {
+        let (visible, tags, _) = find(page, false, "29/11");
+        assert!(visible && tags.is_empty(), "{page}");
+    }
+}
+
+/// A week dense enough for the grid, the changes fixture's badges, notice,
+/// thay-doi/ and month pages: axe, no sideways scrolling at 320 px, valid HTML.
+#[test]
+fn changed_and_dense_pages_pass_axe_and_fit_small_screens() {
+    if !tools_ready() {
+        return;
+    }
+    let t = SiteTest::fixture("changes");
+    let mut dense = String::from("sessions:\n");
+    for day in 12..=18 {
+        for (hamlet, time) in [
+            ("Đông Lão", "07:30-11:00"),
+            ("Kìm", "07:30-11:00"),
+            ("Sành", "07:30-11:00"),
+            ("Tổ dân phố 3", "07:30-11:00"),
+            ("Đông Lão", "13:30-16:30"),
+            ("Kìm", "13:30-16:30"),
+        ] {
+            dense.push_str(&format!(
+                "  - hamlet: {hamlet}\n    date: {day}/12/2022\n    time: {time}\n    place: Nhà văn hóa {hamlet}\n    services: [Cài đặt VNeID]\n"
+            ));
+        }
+    }
+    t.write("schedules/day-dac.yaml", &dense);
+    let run = t.build_on("01/12/2022");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
+    assert_eq!(
+        t.page("lich/tuan-2022-50/index.html").count("table.grid"),
+        1
+    );
+    let pages = [
+        "index.html",
+        "lich/index.html",
+        "lich/kim/index.html",
+        "lich/tuan-2022-49/index.html",
+        "lich/tuan-2022-50/index.html",
+        "lich/thang-2022-12/index.html",
+        "thay-doi/index.html",
+    ];
+    let shots = t.out.parent().unwrap().join("shots");
+    let output = Command::new("node")
+        .arg(common::repo_path("tests/browser/check.mjs"))
+        .arg(&t.out)
+        .arg(&shots)
+        .args(pages)
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    let mut problems = Vec::new();
+    for e in report.as_array().unwrap() {
+        let (page, width) = (e["page"].as_str().unwrap(), e["width"].as_u64().unwrap());
+        for v in e["axe"].as_array().unwrap() {
+            problems.push(format!(
+                "{page} @{width}px axe {}: {} {}",
+                v["id"], v["help"], v["nodes"]
+            ));
+        }
+        if e["scrollWidth"].as_u64().unwrap() > width {
+            problems.push(format!(
+                "{page} @{width}px scrolls sideways ({} px wide)",
+                e["scrollWidth"]
+            ));
+        }
+        for small in e["smallTargets"].as_array().unwrap() {
+            problems.push(format!("{page} @{width}px tap target under 44 px: {small}"));
+        }
+    }
+    let files: Vec<std::path::PathBuf> = pages.iter().map(|p| t.out.join(p)).collect();
+    problems.extend(html_validate(
+        &files,
+        &common::repo_path("tests/browser/.htmlvalidate.json"),
+    ));
+    // KEEP_SHOTS=dir keeps the 320 px and 1280 px screenshots to look at.
+    if let Ok(keep) = std::env::var("KEEP_SHOTS") {
+        let _ = std::fs::create_dir_all(&keep);
+        for f in std::fs::read_dir(&shots).unwrap().flatten() {
+            let _ = std::fs::copy(f.path(), std::path::Path::new(&keep).join(f.file_name()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -699,7 +699,11 @@ fn hamlet_pages_describe_their_sessions_as_schema_org_events() {
         .unwrap();
     assert_eq!(first_event["startDate"], "2022-11-30");
     // No session, no event data.
-    assert_eq!(t.page("lich/sanh/index.html").count("script"), 0);
+    assert_eq!(
+        t.page("lich/sanh/index.html")
+            .count(r#"script[type="application/ld+json"]"#),
+        0
+    );
 }
 
 #[test]

@@ -663,3 +663,35 @@ fn atom_entries(xml: &str) -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+#[test]
+fn a_build_day_after_the_campaign_is_a_warning() {
+    let t = SiteTest::fixture("changes");
+    let run = t.build_on("21/12/2022");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "site.yaml: Ngày dựng trang 21/12/2022 ở sau ngày kết thúc đợt vận động 20/12/2022"
+        ),
+        "{}",
+        run.stderr
+    );
+    let check = t.run(&[
+        "check",
+        "--root",
+        common::path_str(&t.root),
+        "--today",
+        "21/12/2022",
+    ]);
+    assert!(
+        check.stderr.contains("ở sau ngày kết thúc đợt vận động"),
+        "{}",
+        check.stderr
+    );
+    // Long after an old campaign (an archive rebuilt), nothing to say.
+    assert!(!t
+        .build_on("21/12/2023")
+        .stderr
+        .contains("ngày kết thúc đợt"));
+    assert!(!t.check().stderr.contains("ngày kết thúc đợt"));
+}

@@ -38,6 +38,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("validate", &["diagnostics", "vi", "model", "raw_html"]),
     ("plan", &["diagnostics", "disk", "vi", "model"]),
+    // The compiled theme: `check` compiles a site's templates without rendering.
+    ("theme", &["diagnostics", "plan"]),
     (
         "render",
         &[
@@ -45,6 +47,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "vi",
             "model",
             "plan",
+            "theme",
             "raw_html",
             "markdown_dialect",
         ],
@@ -63,13 +66,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "load",
             "validate",
             "plan",
+            "theme",
             "render",
             "output",
             "archive",
             "audio",
         ],
     ),
-    ("init", &["diagnostics", "disk", "render"]),
+    ("init", &["diagnostics", "disk", "theme"]),
     ("serve", &["build", "diagnostics", "disk", "plan"]),
     // The double-click start's own needs (main.rs drives it).
     ("start", &[]),

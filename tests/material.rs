@@ -56,11 +56,25 @@ fn fails(t: &SiteTest) -> String {
 
 /// (date "dd/mm", time cell) of each row of a hamlet page's table.
 fn hamlet_rows(t: &SiteTest, slug: &str) -> Vec<(String, String)> {
-    t.page(&format!("lich/{slug}/index.html"))
+    let page = t.page(&format!("lich/{slug}/index.html"));
+    // The coming sessions in full, the others compactly ("Nơi: 01/11
+    // 07:30–11:00; 02/11 Cả ngày"): every session, in date order.
+    let mut rows: Vec<(String, String)> = page
         .table_rows("table.schedule")
         .into_iter()
         .map(|cells| (cells[1][..5].to_string(), cells[2].clone()))
-        .collect()
+        .collect();
+    for line in page.select_texts("ul.compact li") {
+        let items = line
+            .rsplit_once(": ")
+            .map_or(line.as_str(), |(_, items)| items);
+        for item in items.split("; ") {
+            let (day, time) = item.split_once(' ').unwrap();
+            rows.push((day.to_string(), time.to_string()));
+        }
+    }
+    rows.sort_by_key(|(day, _)| (day[3..].to_string(), day[..2].to_string()));
+    rows
 }
 
 /// Each VEVENT of a calendar as (local day "dd/mm", local time "HH:MM–HH:MM",
@@ -707,7 +721,7 @@ fn contacts_of_hamlets_and_points_with_phones_zalo_and_directions() {
         );
     }
     // No script and no key for the map: plain links only.
-    assert_eq!(points.count("script"), 0);
+    assert_eq!(points.count("script:not([src$='assets/hom-nay.js'])"), 0);
 
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(t.output_file("du-lieu/lich.json")).unwrap())
@@ -945,6 +959,40 @@ fn venue_mistakes_name_the_line_and_the_spreadsheet_twin_reads_venues() {
             "{page}"
         );
     }
+}
+
+#[test]
+fn a_sheets_coordinates_and_contacts_columns_are_named_with_where_they_go() {
+    let t = site(&[(
+        "lich.csv",
+        "Thôn;Ngày;Giờ;Tọa độ;Liên hệ\n\
+         Kìm;29/11/2022;19h-21h;10.2862, 104.0553;Anh B 0912 345 678\n\
+         Đông Lão;30/11/2022;19h-21h;;\n"
+            .as_bytes(),
+    )]);
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "lich.csv: dòng 1, cột D: Cột D \"Tọa độ\": tọa độ không ghi trong bảng lịch, nên cột \
+         này không được đọc.",
+        "venues[].coords",
+        "lich.csv: dòng 1, cột E: Cột E \"Liên hệ\": liên hệ không ghi trong bảng lịch, nên cột \
+         này không được đọc.",
+        "hamlets[].contacts",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "{expected:?} not in\n{}",
+            run.stderr
+        );
+    }
+    // The sessions are read as usual; the phone in the sheet is published nowhere.
+    assert_eq!(
+        hamlet_rows(&t, "kim"),
+        [("29/11".to_string(), "19:00–21:00".to_string())]
+    );
+    let kim = std::fs::read_to_string(t.output_file("lich/kim/index.html")).unwrap();
+    assert!(!kim.contains("0912"));
 }
 
 // ---------------------------------------------------------------- mobile routes

@@ -41,15 +41,18 @@ fn serves_the_built_site_on_loopback_with_a_reload_script() {
     let script = page.select_texts("body > script").join("");
     assert!(script.contains("/__bangtin/version"), "{}", home.body);
 
-    // The same schedule as `bangtin build` writes, and none of serve's script there.
+    // The same schedule as `bangtin build` writes, and none of serve's script
+    // there (a week's sheet: serve builds on the clock's day, the schedule
+    // page leads with the sessions coming from it).
     assert_eq!(t.build().code, 0);
-    let built = t.page("lich/index.html");
-    let served = server.get("/lich/").page();
+    let built = t.page("lich/tuan-2022-48/index.html");
+    let served = server.get("/lich/tuan-2022-48/").page();
+    assert!(!built.table_rows("table.week").is_empty());
     assert_eq!(
-        served.table_rows("table.schedule"),
-        built.table_rows("table.schedule")
+        served.table_rows("table.week"),
+        built.table_rows("table.week")
     );
-    assert_eq!(built.table_rows("table.schedule").len(), 4);
+    assert_eq!(built.table_rows("table.week").len(), 4);
     for file in t.output_files() {
         let bytes = std::fs::read(t.output_file(&file)).unwrap();
         assert!(
@@ -101,8 +104,12 @@ fn an_edited_file_is_rebuilt_and_served() {
         r.body.contains("Hội trường thôn Đông Lão")
     });
     assert_eq!(after.status, 200);
-    let rows = after.page().table_rows("table.schedule");
-    assert_eq!(rows[0][3], "Hội trường thôn Đông Lão", "{rows:?}");
+    // On the clock's day the session is past: listed compactly, at its new place.
+    let past = after.page().select_texts("ul.compact li");
+    assert!(
+        past[0].starts_with("Hội trường thôn Đông Lão: 29/11"),
+        "{past:?}"
+    );
     assert!(server.version() >= 2);
     let line = server.wait_for_output("tệp thay đổi");
     assert!(line.contains("schedules/lich.yaml"), "{line}");
@@ -113,9 +120,10 @@ fn a_broken_file_shows_the_error_page_while_the_old_site_stays() {
     let t = SiteTest::fixture("minimal");
     let server = Server::start(&t);
     let good_rows = server
-        .get("/lich/index.html")
+        .get("/lich/tuan-2022-48/index.html")
         .page()
-        .table_rows("table.schedule");
+        .table_rows("table.week");
+    assert!(!good_rows.is_empty());
     let good = t.read_source("schedules/lich.yaml");
     t.write(
         "schedules/lich.yaml",
@@ -145,9 +153,9 @@ fn a_broken_file_shows_the_error_page_while_the_old_site_stays() {
 
     // The last good site is still there: the old page behind the link, and the
     // files pages need.
-    let old = server.get("/lich/index.html?ban-cu");
+    let old = server.get("/lich/tuan-2022-48/index.html?ban-cu");
     assert_eq!(old.status, 200);
-    assert_eq!(old.page().table_rows("table.schedule"), good_rows);
+    assert_eq!(old.page().table_rows("table.week"), good_rows);
     assert!(
         old.page().select_texts("div[role=alert]")[0].contains("bản cũ"),
         "{}",
@@ -161,9 +169,11 @@ fn a_broken_file_shows_the_error_page_while_the_old_site_stays() {
         "schedules/lich.yaml",
         &good.replace("Nhà văn hóa thôn Đông Lão", "Nhà văn hóa mới"),
     );
-    let fixed = server.wait_until("/lich/index.html", "the fixed page", |r| r.status == 200);
+    let fixed = server.wait_until("/lich/tuan-2022-48/index.html", "the fixed page", |r| {
+        r.status == 200
+    });
     assert_eq!(
-        fixed.page().table_rows("table.schedule")[0][4],
+        fixed.page().table_rows("table.week")[0][3],
         "Nhà văn hóa mới"
     );
 }

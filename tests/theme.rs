@@ -47,7 +47,8 @@ fn own_header_marks_the_current_menu_item_on_each_page() {
             .select_texts("nav[aria-label='Menu riêng'] [aria-current=page]")
     };
     assert_eq!(current("index.html"), ["Trang chủ"]);
-    assert_eq!(current("lich/index.html"), ["Lịch các thôn"]);
+    // The minimal fixture mixes thôn and tổ dân phố: the neutral words.
+    assert_eq!(current("lich/index.html"), ["Lịch theo địa bàn"]);
     assert_eq!(current("huong-dan/index.html"), ["Hướng dẫn"]);
     // A guide is not a menu item: nothing is current, at the same depth as the
     // hamlet pages, which share its header.
@@ -78,7 +79,7 @@ fn own_macros_place_the_rows_bangtin_writes() {
     assert!(own > 0, "no rows in the site's own table");
     assert_eq!(page.count("table.schedule"), 0);
     // The rows are the schedule's: one per session, each with its cells.
-    assert_eq!(page.count("table.lich-rieng td[data-label='Thôn']"), own);
+    assert_eq!(page.count("table.lich-rieng td[data-label='Địa bàn']"), own);
 }
 
 #[test]

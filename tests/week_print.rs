@@ -127,7 +127,7 @@ fn week_prints_on_one_a4_page_with_every_session() {
     for expected in [
         "UBND XÃ CẨM NGỌC",
         "Đợt cao điểm thu nhận hồ sơ định danh điện tử",
-        "Lịch tuần 48: 28/11 – 04/12/2022",
+        "Lịch tuần từ ngày 28/11 đến ngày 04/12/2022",
         // Every session: day, hamlet, time, place.
         "Thứ Ba 29/11",
         "thôn Đông Lão",
@@ -166,9 +166,14 @@ fn bundled_example_week_with_qr_code_fits_one_a4_page() {
     let run = t.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = t.output_file("lich/tuan-2022-48/index.html");
+    // The QR code is its own file beside the sheet, an image on it.
     assert!(std::fs::read_to_string(&page)
         .unwrap()
-        .contains("<svg class=\"qr\""));
+        .contains("<figure class=\"sheet-qr\">"));
+    let qr = t.output_file("lich/tuan-2022-48/qr.svg");
+    assert!(std::fs::read_to_string(&qr)
+        .unwrap()
+        .starts_with("<svg class=\"qr\""));
     let pdf = t.out.parent().unwrap().join("vi-du.pdf");
     print_to_pdf(&browser, &page, &pdf);
     let info = pdf_info(&pdf);
@@ -258,10 +263,11 @@ fn a_long_week_goes_on_over_pages_without_cutting_a_row() {
         if !words.iter().any(|w| w.starts_with("dau")) {
             continue;
         }
+        // 44 sessions make a grid: places down, days across.
         let text = words.join(" ");
         assert!(
-            text.contains("Ngày Thôn Giờ Địa điểm"),
-            "page {} has no header",
+            text.contains("Địa bàn") && text.contains("Thứ Hai") && text.contains("Chủ nhật"),
+            "page {} has no header:\n{text}",
             p + 1
         );
     }

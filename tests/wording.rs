@@ -79,3 +79,98 @@ fn an_unknown_contact_role_is_an_error_with_its_place() {
         run.stderr
     );
 }
+
+#[test]
+fn labels_follow_the_kind_of_place_and_totals_the_unit() {
+    // Only tổ dân phố: never "thôn".
+    let t = SiteTest::fixture("changes");
+    let site = t
+        .read_source("site.yaml")
+        .replace(
+            "  - name: Đông Lão\n",
+            "  - name: Đông Lão\n    kind: tổ dân phố\n",
+        )
+        .replace("  - name: Kìm\n", "  - name: Kìm\n    kind: tổ dân phố\n")
+        .replace("  - name: Sành\n", "  - name: Sành\n    kind: tổ dân phố\n");
+    t.write("site.yaml", &site);
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    let schedule = t.page("lich/index.html");
+    assert_eq!(schedule.select_texts("h1"), ["Lịch các tổ dân phố"]);
+    assert!(schedule
+        .select_texts("nav a")
+        .contains(&"Lịch các tổ dân phố".to_string()));
+    assert_eq!(
+        schedule.select_texts("table.schedule thead th")[2],
+        "Tổ dân phố"
+    );
+    assert!(!schedule.text.contains("các thôn"));
+    // Mixed kinds: a neutral word.
+    let t = SiteTest::fixture("changes");
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    assert_eq!(
+        t.page("lich/index.html").select_texts("h1"),
+        ["Lịch theo địa bàn"]
+    );
+    assert_eq!(
+        t.page("index.html").select_texts("#cac-thon"),
+        ["Lịch theo địa bàn"]
+    );
+
+    // An đặc khu inside a province: "toàn đặc khu", never "toàn tỉnh".
+    let t = SiteTest::fixture("progress");
+    let site = t
+        .read_source("site.yaml")
+        .replace(
+            "authority: UBND phường Phước Tiến",
+            "authority: UBND đặc khu Kiên Hải",
+        )
+        .replace(
+            "place: phường Phước Tiến, thành phố Nha Trang, tỉnh Khánh Hòa",
+            "place: Kiên Hải, tỉnh An Giang",
+        );
+    t.write("site.yaml", &site);
+    assert_eq!(t.build_on("06/07/2023").code, 0);
+    let line = t
+        .page("index.html")
+        .select_texts(".progress-line")
+        .join(" ");
+    assert!(line.contains("toàn đặc khu đã kích hoạt"), "{line}");
+    assert!(!line.contains("toàn tỉnh"), "{line}");
+}
+
+#[test]
+fn dates_weeks_and_points_read_the_vietnamese_way() {
+    let t = SiteTest::fixture("content");
+    assert_eq!(t.build_on("30/11/2022").code, 0);
+    let home = t.page("index.html");
+    assert_eq!(
+        home.select_texts("footer .printed"),
+        ["Cập nhật: thứ Tư, ngày 30/11/2022."]
+    );
+    // Weeks by their days, not their ISO number (which stays in the address).
+    let week = t.page("lich/tuan-2022-48/index.html");
+    assert_eq!(
+        week.select_texts("h1"),
+        ["Lịch tuần từ ngày 28/11 đến ngày 04/12/2022"]
+    );
+    assert!(t
+        .page("lich/index.html")
+        .select_texts("#theo-tuan + ul.weeks li")[0]
+        .starts_with("Tuần từ ngày 28/11 đến ngày 04/12/2022"));
+    // A point that only helps: the page says "thu nhận, hỗ trợ", and each
+    // point what can be done there.
+    let points = t.page("diem-thu-nhan/index.html");
+    assert_eq!(points.select_texts("h1"), ["Điểm thu nhận, hỗ trợ"]);
+    assert!(points
+        .select_texts("dt")
+        .contains(&"Việc được làm".to_string()));
+    assert!(home
+        .select_texts("nav a")
+        .contains(&"Điểm thu nhận, hỗ trợ".to_string()));
+    // Each coming session on the home page shows its services.
+    assert!(home.count("ul.sessions .services") >= 3);
+    // Changes in sentences: "thứ Sáu, ngày 02/12/2022".
+    let t = SiteTest::fixture("changes");
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    assert!(read(&t, "thay-doi/index.html").contains("Buổi thứ Sáu, ngày 02/12/2022"));
+}

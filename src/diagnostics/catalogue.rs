@@ -196,6 +196,16 @@ catalogue! {
         "Cột {column} \"{header}\" không phải cột bangtin đọc nên bị bỏ qua."
         hint "Có phải ý bạn là \"{best}\"? Sửa tên cột nếu đúng vậy; nếu không, bỏ qua cảnh báo này."
         guide "cảnh báo: Cột … không phải cột bangtin đọc nên bị bỏ qua. (Có phải ý bạn là …?)";
+    /// A sheet's "Tọa độ" column: YAML has no per-session coordinates either.
+    ColumnCoordsElsewhere { column: String, header: String }: warning
+        "Cột {column} \"{header}\": tọa độ không ghi trong bảng lịch, nên cột này không được đọc."
+        hint "Ghi tọa độ một lần cho mỗi nơi trong site.yaml: venues[].coords cho trường học, công ty (ví dụ coords: 10.2862, 104.0553), points[].coords cho điểm thu nhận; trang của nơi đó có nút chỉ đường."
+        guide "cảnh báo: Cột … \"…\": tọa độ không ghi trong bảng lịch, nên cột này không được đọc.";
+    /// A sheet's "Liên hệ" column: contacts belong to a hamlet or a venue.
+    ColumnContactsElsewhere { column: String, header: String }: warning
+        "Cột {column} \"{header}\": liên hệ không ghi trong bảng lịch, nên cột này không được đọc."
+        hint "Ghi liên hệ một lần cho mỗi nơi trong site.yaml: hamlets[].contacts (hoặc venues[].contacts), ví dụ contacts: [{{name: Trưởng thôn, phone: \"0912 345 678\"}}]; trang thôn và lời đọc trên loa nêu liên hệ đó."
+        guide "cảnh báo: Cột … \"…\": liên hệ không ghi trong bảng lịch, nên cột này không được đọc.";
     RowWithoutHamlet: error
         "Dòng này chưa ghi tên thôn."
         hint "Ghi tên thôn đúng như trong site.yaml, kể cả khi giống dòng trên. Nếu dòng này không phải một buổi (ví dụ dòng ghi chú cuối bảng), hãy xóa nó."
@@ -275,6 +285,11 @@ catalogue! {
               "giờ bắt đầu không thể là 24h"
               "*\"7\"* chỉ là một con số, chưa rõ là giờ"
               "không đọc được giờ *\"…\"*";
+    /// More sessions than `load::MAX_SESSIONS`, each day of a repeat counted.
+    TooManySessions { limit: String }: error
+        "Lịch có hơn {limit} buổi (mỗi ngày của một buổi lặp lại tính là một buổi); bangtin dừng đọc lịch ở đây."
+        hint "Kiểm tra các khoảng ngày (`dates`, ô Ngày) có gõ nhầm năm, hay một buổi bị chép lặp nhiều lần không: một xã hiếm khi có quá vài nghìn buổi."
+        guide "Lịch có hơn 200.000 buổi (mỗi ngày của một buổi lặp lại tính là một buổi)…";
     NoDateOnDays { written: String, days: String }: error
         "Không có ngày nào trong “{written}” rơi vào {days}."
         hint "Kiểm tra lại ngày và thứ trong văn bản gốc: một trong hai đã bị ghi nhầm."
@@ -533,12 +548,12 @@ catalogue! {
         "Mẫu giao diện dùng biến `days` của bản bangtin cũ; bản này không còn biến đó, nên bảng lịch sẽ trống."
         hint "Các dòng của bảng lịch nay do bangtin viết sẵn: `{{{{ session_rows | safe }}}}` (lịch các thôn, lịch từng thôn, bảng nhúng) và `{{{{ week.rows | safe }}}}` (lịch tuần). Chép lại tệp cùng tên từ themes/default/templates/ của bản này rồi sửa, hoặc xóa tệp để dùng giao diện mặc định."
         guide "Mẫu giao diện dùng biến `days` của bản bangtin cũ…";
-    /// Tera's error, reworded in Vietnamese (`render::theme::tera_words`).
+    /// Tera's error, reworded in Vietnamese (`theme::tera_words`).
     TemplateBroken { chain: String }: error
         "Mẫu giao diện bị lỗi: {chain}"
         hint "Sửa tệp mẫu theo thông báo trên, hoặc xóa nó để dùng giao diện mặc định của bangtin."
         guide "Mẫu giao diện bị lỗi: …";
-    /// A cycle of includes, `extends` and macro calls (`render::theme::recursion`).
+    /// A cycle of includes, `extends` and macro calls (`theme::recursion`).
     TemplateCalledInLoop { chain: String }: error
         "Mẫu giao diện gọi vòng lại chính nó: {chain}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng."
         hint "Bỏ lời gọi ở chỗ này ({{% include %}}, {{% extends %}} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác."
@@ -604,7 +619,7 @@ catalogue! {
         hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
         guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
     SlugLikeWeek { slug: String, name: String }: error
-        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần (lich/tuan-<năm>-<tuần>/) mà bangtin tự tạo."
+        "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần hoặc tháng (lich/tuan-<năm>-<tuần>/, lich/thang-<năm>-<tháng>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
         guide "Địa chỉ lich/*…*/ của thôn *\"…\"* trùng dạng địa chỉ lịch tuần…";
     // 8.7 Lịch và điểm thu nhận
@@ -905,6 +920,14 @@ catalogue! {
         "Ngày thông báo thay đổi {changed} ở sau ngày dựng trang {today}."
         hint "`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."
         guide "cảnh báo: Ngày thông báo thay đổi … ở sau ngày dựng trang … (hoặc trước ngày bắt đầu đợt).";
+    TodayAfterCampaign { today: String, end: String }: warning
+        "Ngày dựng trang {today} ở sau ngày kết thúc đợt vận động {end}: mọi buổi đều đã qua, trang không còn lịch sắp tới."
+        hint "Nếu đợt được kéo dài, sửa campaign.end trong site.yaml và thêm lịch mới; nếu dựng cho một ngày khác, kiểm tra --today."
+        guide "cảnh báo: Ngày dựng trang … ở sau ngày kết thúc đợt vận động …";
+    ProgressAfterToday { date: String, today: String }: warning
+        "Báo cáo tiến độ ngày {date} ở sau ngày dựng trang {today}, nên chưa được tính là số liệu hiện tại."
+        hint "Kiểm tra lại ngày của báo cáo (có thể gõ nhầm); nếu đúng, dựng lại trang từ ngày đó."
+        guide "cảnh báo: Báo cáo tiến độ ngày … ở sau ngày dựng trang …";
     ChangedBeforeCampaign { changed: String, start: String }: warning
         "Ngày thông báo thay đổi {changed} ở trước ngày bắt đầu đợt vận động {start}."
         hint "`changed` là ngày đã thông báo thay đổi: kiểm tra lại ngày, tháng, năm (có thể gõ nhầm)."

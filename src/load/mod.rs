@@ -9,7 +9,7 @@ mod fields;
 mod news;
 mod personal;
 mod progress;
-pub mod province;
+pub(crate) mod province;
 mod recordings;
 mod schedule;
 mod site;
@@ -163,6 +163,7 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
         }
     }
 
+    let mut room = SessionRoom::new();
     for path in files_with_ext(
         &site,
         &root.join("schedules"),
@@ -171,7 +172,7 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
     ) {
         match read_text(&path) {
             Ok(text) => {
-                let (sessions, points) = schedule::parse(&path, &text, &mut diagnostics);
+                let (sessions, points) = schedule::parse(&path, &text, &mut room, &mut diagnostics);
                 content.sessions.extend(sessions);
                 content.points.extend(points);
                 sources.insert(path, text);
@@ -191,7 +192,7 @@ pub fn load_site(root: &Path, site_yaml: Option<String>) -> Loaded {
         .into_iter()
         .filter(|p| spreadsheet::is_schedule_file(p))
     {
-        let loaded = spreadsheet::parse(&path, &mut diagnostics);
+        let loaded = spreadsheet::parse(&path, &mut room, &mut diagnostics);
         content.sessions.extend(loaded.sessions);
         sources.extend(loaded.sources);
     }
@@ -342,5 +343,61 @@ impl Documents<'_> {
             }
         }
         documents
+    }
+}
+
+/// How many sessions a site may have, counting each day of a repeated one:
+/// 20 hamlets with a session every day of a year are 7,300; a province's
+/// 200 communes together about 90,000 (and a test reports on a table of
+/// 100,000 rows). A 1.4 MB schedule of 20,000 entries
+/// each repeated over a year made 7.3 million and ran out of memory.
+pub const MAX_SESSIONS: usize = 200_000;
+
+/// The sessions still allowed while schedules are read: the entry or row
+/// that would go past [`MAX_SESSIONS`] is refused at its place, once, and
+/// nothing after it is read.
+pub struct SessionRoom {
+    left: usize,
+    full: bool,
+}
+
+impl SessionRoom {
+    pub fn new() -> SessionRoom {
+        SessionRoom {
+            left: MAX_SESSIONS,
+            full: false,
+        }
+    }
+
+    /// Room for `count` more sessions made at `file:pos`? Said once when not.
+    pub fn take(
+        &mut self,
+        count: usize,
+        file: &Path,
+        pos: Option<crate::diagnostics::Pos>,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        if self.full {
+            return false;
+        }
+        if count > self.left {
+            self.full = true;
+            diags.push(Diagnostic::new(
+                file,
+                pos,
+                Message::TooManySessions {
+                    limit: crate::vi::number_format::format_count(MAX_SESSIONS as u64),
+                },
+            ));
+            return false;
+        }
+        self.left -= count;
+        true
+    }
+}
+
+impl Default for SessionRoom {
+    fn default() -> Self {
+        SessionRoom::new()
     }
 }

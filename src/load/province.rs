@@ -174,6 +174,17 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
                 },
             ));
         }
+        // xa/<slug>/ is a folder Windows can't hold.
+        if crate::disk::is_windows_reserved(&slug) {
+            diags.push(Diagnostic::new(
+                &folder,
+                None,
+                Message::WindowsReservedFileName {
+                    name: name.clone(),
+                    suggestion: format!("{slug}-1"),
+                },
+            ));
+        }
         communes.push(CommuneRef {
             root: folder,
             prefix: format!("xa/{slug}/"),

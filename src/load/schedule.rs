@@ -230,7 +230,12 @@ fn texts(list: &Option<TextList>) -> Vec<String> {
         .collect()
 }
 
-pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>, Vec<Point>) {
+pub fn parse(
+    file: &Path,
+    text: &str,
+    room: &mut super::SessionRoom,
+    diags: &mut Diagnostics,
+) -> (Vec<Session>, Vec<Point>) {
     let raw = match RawSchedule::read(text) {
         Ok(r) => r,
         Err(e) => {
@@ -243,12 +248,15 @@ pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> (Vec<Session>,
             return (Vec::new(), Vec::new());
         }
     };
-    let sessions = raw
-        .sessions
-        .iter()
-        .flatten()
-        .flat_map(|s| sessions(s, file, diags))
-        .collect();
+    let mut all = Vec::new();
+    for entry in raw.sessions.iter().flatten() {
+        let made = sessions(entry, file, diags);
+        if !room.take(made.len(), file, Some(pos(entry)), diags) {
+            break;
+        }
+        all.extend(made);
+    }
+    let sessions = all;
     let points = raw
         .points
         .iter()
@@ -510,7 +518,12 @@ mod tests {
         let text = "points:\n  - name: Tổ lưu động\n    route:\n      - {date: 29/11/2022, time: Chiều, place: Trường THCS}\n      - date: 30/11/2022\n        place: Chợ\n  - name: B\n    route: []\n";
         assert!(check_agree(text));
         let mut diags = Diagnostics::default();
-        let (_, points) = parse(Path::new("lich.yaml"), text, &mut diags);
+        let (_, points) = parse(
+            Path::new("lich.yaml"),
+            text,
+            &mut crate::load::SessionRoom::new(),
+            &mut diags,
+        );
         assert_eq!(diags.error_count(), 0);
         assert_eq!(points[0].kind, PointKind::Mobile);
         assert_eq!(points[0].route.len(), 2);
@@ -546,6 +559,7 @@ mod tests {
         let (sessions, _) = parse(
             Path::new("lich.yaml"),
             "sessions:\n  - hamlet: Đông Lão\n    date: 29/11/2022\n    ngay: 30/11/2022\n",
+            &mut crate::load::SessionRoom::new(),
             &mut diags,
         );
         assert!(sessions.is_empty());

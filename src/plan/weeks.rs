@@ -53,6 +53,11 @@ pub fn week_script_path(week: Week) -> String {
     format!("{}/doc-loa.txt", week.dir())
 }
 
+/// The week page's QR code (with a `base_url`), an SVG image.
+pub fn week_qr_path(week: Week) -> String {
+    format!("{}/qr.svg", week.dir())
+}
+
 /// The evening bulletins announcing the week's sessions (`render/bulletin.rs`).
 pub fn week_evening_script_path(week: Week) -> String {
     format!("{}/doc-loa-hang-ngay.txt", week.dir())
@@ -95,6 +100,50 @@ pub(super) fn recordings(
     of_week
 }
 
+/// A calendar month with sessions: its archive page `lich/thang-<YYYY>-<MM>/`
+/// lists them compactly (the schedule page leads with the coming ones).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    /// "tháng 7/2023"
+    pub fn label(self) -> String {
+        format!("tháng {}/{}", self.month, self.year)
+    }
+}
+
+pub fn month_path(month: Month) -> String {
+    format!("lich/thang-{:04}-{:02}/index.html", month.year, month.month)
+}
+
+/// Every month that has a session of a known hamlet, in order.
+pub(super) fn months(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec<Month> {
+    let mut months: Vec<Month> = content
+        .sessions
+        .iter()
+        .zip(session_hamlets)
+        .filter(|(_, hamlet)| hamlet.is_some())
+        .map(|(s, _)| Month::of(s.date))
+        .collect();
+    months.sort();
+    months.dedup();
+    months
+}
+
 /// Every week that has a session of a known hamlet, in order.
 pub(super) fn weeks(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec<Week> {
     let mut weeks: Vec<Week> = content
@@ -133,7 +182,10 @@ pub(super) fn check_hamlet_slugs(content: &Content, slugs: &[String], diags: &mu
 }
 
 fn looks_like_week(slug: &str) -> bool {
-    let Some(rest) = slug.strip_prefix("tuan-") else {
+    let Some(rest) = slug
+        .strip_prefix("tuan-")
+        .or_else(|| slug.strip_prefix("thang-"))
+    else {
         return false;
     };
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
@@ -210,6 +262,7 @@ mod tests {
     #[test]
     fn week_like_slugs() {
         assert!(looks_like_week("tuan-2022-48"));
+        assert!(looks_like_week("thang-2023-07"));
         assert!(!looks_like_week("tuan-le"));
         assert!(!looks_like_week("tuan-2022-4"));
         assert!(!looks_like_week("dong-lao"));

@@ -29,15 +29,6 @@ pub fn badge_text(s: &Session) -> String {
     badges(s).collect::<Vec<_>>().join(", ")
 }
 
-/// What happened, inside a sentence: "đã hủy", "tạm hoãn", "dời lịch".
-pub fn status_phrase(status: SessionStatus) -> &'static str {
-    match status {
-        SessionStatus::Cancelled => "đã hủy",
-        SessionStatus::Postponed => "tạm hoãn",
-        SessionStatus::Moved => "dời lịch",
-    }
-}
-
 /// The session's time as written in a sentence: "19:00–21:30", "buổi sáng",
 /// or None for a session all day.
 fn time_text(
@@ -120,20 +111,6 @@ pub fn change_clause(s: &Session, at: Option<&str>) -> Option<String> {
                 }
                 _ => {}
             }
-        }
-    }
-    Some(out)
-}
-
-/// The change as a sentence with its reason: "Thôn Sành: buổi … dời sang …
-/// Lý do: trùng lịch họp dân." `who` is the hamlet as named on pages.
-pub fn change_sentence(s: &Session, who: &str) -> Option<String> {
-    let mut out = format!("{who}: {}.", change_clause(s, None)?);
-    if let Some(reason) = s.reason() {
-        out.push_str(" Lý do: ");
-        out.push_str(reason);
-        if !reason.ends_with(['.', '!', '?']) {
-            out.push('.');
         }
     }
     Some(out)

@@ -15,6 +15,9 @@ use crate::vi::calendar::{format_date_numeric, format_iso_date};
 /// How many days ahead of `--today` the notice on every page looks.
 pub const NOTICE_DAYS: i64 = 14;
 
+/// The most changes the notice on every page lists.
+pub const NOTICE_ITEMS: usize = 5;
+
 /// One change as pages show it.
 #[derive(Serialize, Clone, Debug)]
 pub struct ChangeView {

@@ -9,7 +9,11 @@ use tera::{Context, Tera};
 use super::rows::{self, Table};
 use crate::model::{Content, HamletId, SessionId};
 use crate::plan::Plan;
-use crate::vi::calendar::format_date;
+use crate::vi::calendar::format_date_phrase;
+
+/// The rows of a portal fragment, at most (bytes): inline styles make a
+/// row ~700 bytes.
+const FRAGMENT_ROWS_BUDGET: usize = 20 * 1024;
 
 /// The fragment of every session, or of one hamlet's; the same rows as the
 /// schedule table of `lich/index.html` or of the hamlet's page.
@@ -21,24 +25,37 @@ pub fn fragment(
     only_hamlet: Option<HamletId>,
     today: NaiveDate,
 ) -> Result<String, tera::Error> {
-    let mut session_rows = String::new();
-    rows::write_rows(
-        &mut session_rows,
-        content,
-        plan,
-        ordered
-            .iter()
-            .copied()
-            .filter(|&i| only_hamlet.is_none_or(|h| plan.lists(h, i))),
-        Table::Fragment {
-            show_hamlet: only_hamlet.is_none(),
-        },
-        today,
-    );
+    let own: Vec<SessionId> = ordered
+        .iter()
+        .copied()
+        .filter(|&i| only_hamlet.is_none_or(|h| plan.lists(h, i)))
+        .collect();
+    // Coming sessions only, within the portal's page budget; the whole
+    // schedule is on the site, its calendars and its open data.
+    let coming = super::coming(&own, content, today, FRAGMENT_ROWS_BUDGET, |out, day| {
+        rows::write_rows(
+            out,
+            content,
+            plan,
+            day.iter().copied(),
+            Table::Fragment {
+                show_hamlet: only_hamlet.is_none(),
+            },
+            today,
+        )
+    });
+    let session_rows = coming.rows;
     let site = &content.site;
+    let full_schedule = super::seo::absolute_url(
+        site,
+        &match only_hamlet {
+            Some(h) => crate::plan::hamlet_path(plan.hamlet_slug(h)),
+            None => crate::plan::SCHEDULE.to_string(),
+        },
+    );
     let caption = match only_hamlet {
         Some(h) => format!("Lịch {}", site.hamlets[h].label()),
-        None => "Lịch các thôn".to_string(),
+        None => super::views::area_words(content).schedule_title,
     };
     let mut ctx = Context::new();
     ctx.insert("authority", &site.authority);
@@ -48,6 +65,14 @@ pub fn fragment(
     ctx.insert("cell", rows::FRAGMENT_CELL);
     ctx.insert("session_rows", &session_rows);
     ctx.insert("show_hamlet", &only_hamlet.is_none());
-    ctx.insert("today", &format_date(today));
+    ctx.insert("column", &super::views::area_words(content).column);
+    ctx.insert("today", &format_date_phrase(today));
+    ctx.insert(
+        "until",
+        &coming.last.map(format_date_phrase).unwrap_or_default(),
+    );
+    ctx.insert("more", &coming.more);
+    ctx.insert("has_sessions", &!own.is_empty());
+    ctx.insert("full_schedule", &full_schedule);
     tera.render("embed.html", &ctx)
 }

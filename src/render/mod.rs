@@ -1,38 +1,37 @@
 //! Stage 4: turn the planned pages into HTML, in parallel, handing each finished
 //! file to a sink as soon as it is rendered (nothing keeps every page in memory).
 
-pub mod bulletin;
-pub mod change_words;
-pub mod changes;
-pub mod charts;
+pub(crate) mod bulletin;
+pub(crate) mod change_words;
+pub(crate) mod changes;
+pub(crate) mod charts;
 mod chrome;
-pub mod data;
-pub mod embed;
-pub mod event;
-pub mod feed;
-pub mod files;
-pub mod ics;
+pub(crate) mod data;
+pub(crate) mod embed;
+pub(crate) mod event;
+pub(crate) mod feed;
+pub(crate) mod files;
+pub(crate) mod ics;
 pub mod markdown;
 mod names;
 mod news;
 mod page_context;
 pub mod progress;
-pub mod province;
-pub mod rows;
-pub mod seo;
-pub mod share;
-pub mod theme;
-pub mod views;
-pub mod week;
+pub(crate) mod province;
+pub(crate) mod rows;
+pub(crate) mod seo;
+pub(crate) mod share;
+pub(crate) mod views;
+pub(crate) mod week;
 
 use std::collections::HashMap;
 
+use crate::theme::{self, Theme};
 use chrono::NaiveDate;
 use page_context::PageContext;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
-use theme::Theme;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Document, HamletId, PointKind, SessionId};
@@ -96,8 +95,9 @@ pub struct Rendered {
 /// Every page and file of the site (all but `static/`, which is copied).
 pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
     let pages = pages(ctx)?;
-    // Each week page wrote its doc-loa.txt beside it.
-    let mut files = pages + ctx.plan.weeks.len();
+    // Each week page wrote its doc-loa.txt beside it, and its QR code with a base_url.
+    let qr = usize::from(ctx.content.site.base_url.is_some());
+    let mut files = pages + ctx.plan.weeks.len() * (1 + qr);
     let one = |d: Diagnostic| vec![d];
     for (rel, bytes) in progress::data::files(ctx.content, ctx.plan).map_err(one)? {
         (ctx.sink)(rel, &bytes).map_err(one)?;
@@ -132,11 +132,14 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
             path: "index.html".into(),
         },
         NavItem {
-            label: "Lịch các thôn".into(),
+            label: site.area.schedule_title.clone(),
             path: plan::SCHEDULE.into(),
         },
         NavItem {
-            label: "Điểm thu nhận".into(),
+            label: match site.points_title {
+                "Điểm thu nhận hồ sơ" => "Điểm thu nhận".into(),
+                title => title.into(),
+            },
             path: plan::POINTS.into(),
         },
         NavItem {
@@ -182,9 +185,20 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
     base.insert("nav", &nav);
     base.insert("today", &format_date(today));
     base.insert("today_iso", &crate::vi::calendar::format_iso_date(today));
+    base.insert(
+        "today_phrase",
+        &crate::vi::calendar::format_date_phrase(today),
+    );
     base.insert("stylesheet", plan::STYLESHEET);
     base.insert("files", &views::files(plan));
-    base.insert("change_notice", &changes::notice(content, plan, today));
+    let mut notice = changes::notice(content, plan, today);
+    // Short on every page: the rest are one tap away on thay-doi/.
+    base.insert(
+        "change_notice_more",
+        &notice.len().saturating_sub(changes::NOTICE_ITEMS),
+    );
+    notice.truncate(changes::NOTICE_ITEMS);
+    base.insert("change_notice", &notice);
     base.insert(
         "change_count",
         &content
@@ -239,7 +253,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                 Ok(rendered) => rendered,
                 Err(e) => return Some(theme.error(&e)),
             };
-            if let Some((path, bytes)) = beside {
+            for (path, bytes) in beside {
                 if let Err(d) = sink(&path, &bytes) {
                     return Some(d);
                 }
@@ -284,23 +298,58 @@ struct DocView {
     content: String,
 }
 
-/// The rows of a page's session table (`rows.rs`), for the sessions `keep` selects.
-fn session_rows(
-    shared: &Shared,
-    root: &str,
-    show_hamlet: bool,
-    keep: impl Fn(SessionId) -> bool,
-) -> String {
-    let mut out = String::new();
-    rows::write_rows(
-        &mut out,
-        shared.content,
-        shared.plan,
-        shared.ordered_sessions.iter().copied().filter(|&i| keep(i)),
-        rows::Table::Page { root, show_hamlet },
-        shared.today,
-    );
-    out
+/// How far ahead the coming sessions of the schedule, hamlet pages and portal
+/// fragments look, at most: two weeks from `--today`.
+pub const COMING_DAYS: i64 = 14;
+
+/// The coming sessions a page shows in full: whole days from `today`, at most
+/// `COMING_DAYS`, while their rows stay within `budget` bytes (the first
+/// day always). The rest of the schedule is on the week and month pages, so
+/// every page stays light however long the campaign (docs/decisions.md).
+pub(crate) struct Coming {
+    pub rows: String,
+    /// The last day shown, when any.
+    pub last: Option<NaiveDate>,
+    /// Sessions from `today` on that are left out.
+    pub more: usize,
+}
+
+pub(crate) fn coming(
+    sessions: &[SessionId],
+    content: &Content,
+    today: NaiveDate,
+    budget: usize,
+    mut write: impl FnMut(&mut String, &[SessionId]),
+) -> Coming {
+    let upcoming: Vec<SessionId> = sessions
+        .iter()
+        .copied()
+        .filter(|&i| content.sessions[i].date >= today)
+        .collect();
+    let horizon = today + chrono::Duration::days(COMING_DAYS);
+    let mut rows = String::new();
+    let mut last = None;
+    let mut shown = 0;
+    let mut day_rows = String::new();
+    for day in upcoming.chunk_by(|&a, &b| content.sessions[a].date == content.sessions[b].date) {
+        let date = content.sessions[day[0]].date;
+        if date >= horizon {
+            break;
+        }
+        day_rows.clear();
+        write(&mut day_rows, day);
+        if last.is_some() && rows.len() + day_rows.len() > budget {
+            break;
+        }
+        rows.push_str(&day_rows);
+        last = Some(date);
+        shown += day.len();
+    }
+    Coming {
+        rows,
+        last,
+        more: upcoming.len() - shown,
+    }
 }
 
 /// Output path of each guide and page by file stem, to resolve `x.md` links.
@@ -394,8 +443,8 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// The page's HTML as bytes: rendering into a buffer skips the UTF-8 re-check
 /// `Tera::render` does on every page.
-/// A file some pages write beside them (a week's `doc-loa.txt`): (path, bytes).
-type Beside = Option<(String, Vec<u8>)>;
+/// Files some pages write beside them (a week's `doc-loa.txt` and QR code): (path, bytes).
+pub(crate) type Beside = Vec<(String, Vec<u8>)>;
 
 fn render_page(
     shared: &Shared,
@@ -414,7 +463,7 @@ fn render_page(
         .insert_into(ctx, &shared.nav, &root, &page.path);
     ctx.insert("page_path", &page.path);
     ctx.insert("page_url", &seo::absolute_url(site, &page.path));
-    let mut beside: Beside = None;
+    let mut beside: Beside = Vec::new();
     let (template, title, description) = match page.kind {
         PageKind::Home => {
             let upcoming: Vec<SessionView> = shared
@@ -450,15 +499,90 @@ fn render_page(
         }
         PageKind::Schedule => {
             ctx.insert("weeks", &week::links(content, shared.plan));
-            ctx.insert("session_rows", &session_rows(shared, &root, true, |_| true));
+            let coming = coming(
+                &shared.ordered_sessions,
+                content,
+                shared.today,
+                SCHEDULE_ROWS_BUDGET,
+                |out, day| {
+                    rows::write_rows(
+                        out,
+                        content,
+                        shared.plan,
+                        day.iter().copied(),
+                        rows::Table::Page {
+                            root: &root,
+                            show_hamlet: true,
+                        },
+                        shared.today,
+                    )
+                },
+            );
+            ctx.insert("coming", &coming_view(&coming, shared.today));
+            ctx.insert("months", &month_links(shared));
+            ctx.insert("session_rows", &coming.rows);
             (
                 "schedule.html",
-                "Lịch các thôn".to_string(),
-                format!("Lịch {} tại các thôn, {}", site.campaign.name, site.place),
+                views::area_words(content).schedule_title,
+                format!(
+                    "Lịch {} tại {}, {}",
+                    site.campaign.name,
+                    views::area_words(content).plural,
+                    site.place
+                ),
             )
         }
         PageKind::Hamlet(h) => {
-            let rows = session_rows(shared, &root, false, |i| shared.plan.lists(h, i));
+            let own: Vec<SessionId> = shared
+                .ordered_sessions
+                .iter()
+                .copied()
+                .filter(|&i| shared.plan.lists(h, i))
+                .collect();
+            let coming = coming(
+                &own,
+                content,
+                shared.today,
+                HAMLET_ROWS_BUDGET,
+                |out, day| {
+                    rows::write_rows(
+                        out,
+                        content,
+                        shared.plan,
+                        day.iter().copied(),
+                        rows::Table::Page {
+                            root: &root,
+                            show_hamlet: false,
+                        },
+                        shared.today,
+                    )
+                },
+            );
+            // The rest, a few words a session: later ones, then past ones.
+            let shown_until = coming
+                .last
+                .unwrap_or(shared.today - chrono::Duration::days(1));
+            let later: Vec<SessionId> = own
+                .iter()
+                .copied()
+                .filter(|&i| content.sessions[i].date > shown_until)
+                .collect();
+            let past: Vec<SessionId> = own
+                .iter()
+                .copied()
+                .filter(|&i| content.sessions[i].date < shared.today)
+                .collect();
+            let compact = |list: &[SessionId]| {
+                let mut out = String::new();
+                if !list.is_empty() {
+                    rows::write_compact(&mut out, content, shared.plan, list, &root, false);
+                }
+                out
+            };
+            ctx.insert("later_sessions", &compact(&later));
+            ctx.insert("past_sessions", &compact(&past));
+            ctx.insert("coming", &coming_view(&coming, shared.today));
+            let rows = coming.rows;
             let hamlet = &site.hamlets[h];
             ctx.insert("hamlet", &hamlet_view(shared, h));
             ctx.insert("hamlet_share", &share::hamlet_links(shared.plan, h));
@@ -478,9 +602,30 @@ fn render_page(
                 format!("Lịch {} tại {label}, {}", site.campaign.name, site.place),
             )
         }
+        PageKind::Month(m) => {
+            let month = shared.plan.months[m];
+            let list: Vec<SessionId> = shared
+                .ordered_sessions
+                .iter()
+                .copied()
+                .filter(|&i| plan::Month::of(content.sessions[i].date) == month)
+                .collect();
+            let mut compact = String::new();
+            rows::write_compact(&mut compact, content, shared.plan, &list, &root, true);
+            ctx.insert("month_sessions", &compact);
+            ctx.insert("month_label", &month.label());
+            ctx.insert("session_count", &list.len());
+            ctx.insert("months", &month_links(shared));
+            let title = format!("Lịch {}", month.label());
+            (
+                "month.html",
+                title.clone(),
+                format!("{title}: {}, {}", site.campaign.name, site.place),
+            )
+        }
         PageKind::Week(w) => {
-            let (template, title, description, script) = week::page(shared, w, &root, ctx);
-            beside = Some(script);
+            let (template, title, description, script) = week::page(shared, w, ctx);
+            beside = script;
             (template, title, description)
         }
         PageKind::Points => {
@@ -504,9 +649,10 @@ fn render_page(
             );
             (
                 "points.html",
-                "Điểm thu nhận hồ sơ".to_string(),
+                views::points_title(content).to_string(),
                 format!(
-                    "Các điểm thu nhận hồ sơ cố định và lưu động, {}",
+                    "{} cố định và lưu động, {}",
+                    views::points_title(content),
                     site.place
                 ),
             )
@@ -642,6 +788,47 @@ fn head_title(page_title: &str, site_title: &str) -> String {
         let cut: String = page_title.chars().take(MAX - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// The rows of the schedule page's coming sessions, at most (bytes).
+const SCHEDULE_ROWS_BUDGET: usize = 7 * 1024;
+/// The rows of a hamlet page's coming sessions, at most (bytes).
+const HAMLET_ROWS_BUDGET: usize = 6 * 1024;
+
+#[derive(Serialize)]
+struct ComingView {
+    /// "thứ Ba, ngày 15/08/2023": the first and last day shown.
+    from: String,
+    until: Option<String>,
+    /// Coming sessions not shown in full.
+    more: usize,
+}
+
+fn coming_view(coming: &Coming, today: NaiveDate) -> ComingView {
+    ComingView {
+        from: crate::vi::calendar::format_date_phrase(today),
+        until: coming.last.map(crate::vi::calendar::format_date_phrase),
+        more: coming.more,
+    }
+}
+
+#[derive(Serialize)]
+struct MonthLink {
+    /// "Tháng 7/2023"
+    label: String,
+    path: String,
+}
+
+fn month_links(shared: &Shared) -> Vec<MonthLink> {
+    shared
+        .plan
+        .months
+        .iter()
+        .map(|&m| MonthLink {
+            label: event::capitalize(&m.label()),
+            path: plan::month_path(m),
+        })
+        .collect()
 }
 
 fn hamlet_view(shared: &Shared, h: HamletId) -> views::HamletView {

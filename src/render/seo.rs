@@ -135,7 +135,7 @@ pub(super) fn hamlet_events(shared: &Shared, hamlet: HamletId) -> Option<String>
 }
 
 /// The most events a hamlet page describes: its next sessions.
-const MAX_EVENTS: usize = 10;
+const MAX_EVENTS: usize = 5;
 
 /// Node ids, relative to the page (JSON-LD resolves them against its address).
 const ORGANIZER_ID: &str = "#don-vi-to-chuc";

@@ -267,8 +267,23 @@ struct ShareView {
     weeks: Vec<BlockView>,
     other_weeks: Vec<BlockLink>,
     hamlets: Vec<BlockView>,
+    /// Hamlets whose texts did not fit the page: their files, and the
+    /// anchor hamlet pages link to.
+    other_hamlets: Vec<HamletLink>,
     has_links: bool,
 }
+
+#[derive(Serialize)]
+struct HamletLink {
+    id: String,
+    title: String,
+    zalo_path: String,
+    sms_path: String,
+}
+
+/// The texts shown in full on `chia-se/`, at most (bytes, about): the page
+/// stays within its budget however dense the campaign.
+const BLOCKS_BUDGET: usize = 9 * 1024;
 
 #[derive(Serialize)]
 struct BlockView {
@@ -306,7 +321,7 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
             let dir = plan::week_share_dir(week);
             (
                 dir.trim_start_matches("chia-se/").to_string(),
-                format!("Tuần {} ({})", week.number, super::week::range(week)),
+                super::week::title(week),
                 dir,
             )
         }
@@ -352,33 +367,64 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
         .position(|w| w.sunday() >= today)
         .unwrap_or(plan.weeks.len());
     let shown = current..(current + WEEKS_ON_PAGE).min(plan.weeks.len());
-    let weeks = shown
-        .clone()
-        .map(|w| block(content, plan, Subject::Week(WeekId::new(w)), today))
-        .collect();
+    // Blocks are shown in full while they fit the page budget (a dense
+    // campaign's week is long); the others are linked by their files.
+    let mut used = 0;
+    let mut fits = |b: &BlockView| {
+        // The block's markup as the theme writes it, about: labels, ids, links.
+        let size =
+            b.zalo.len() * 11 / 10 + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>() + 700;
+        used += size;
+        used <= BLOCKS_BUDGET
+    };
+    let mut weeks = Vec::new();
+    let mut linked: Vec<usize> = Vec::new();
+    for w in shown.clone() {
+        let b = block(content, plan, Subject::Week(WeekId::new(w)), today);
+        if fits(&b) {
+            weeks.push(b);
+        } else {
+            linked.push(w);
+        }
+    }
     let other_weeks = (0..plan.weeks.len())
-        .filter(|w| !shown.contains(w))
+        .filter(|w| !shown.contains(w) || linked.contains(w))
         .map(|w| {
             let week = plan.weeks[w];
             let dir = plan::week_share_dir(week);
             BlockLink {
-                title: format!("Tuần {} ({})", week.number, super::week::range(week)),
+                title: super::week::title(week),
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
             }
         })
         .collect();
-    let hamlets = content
+    let mut hamlets = Vec::new();
+    let mut other_hamlets = Vec::new();
+    for h in content
         .hamlet_ids()
         .filter(|&h| plan.sessions().any(|(_, hamlet)| hamlet == h))
-        .map(|h| block(content, plan, Subject::Hamlet(h), today))
-        .collect();
+    {
+        let b = block(content, plan, Subject::Hamlet(h), today);
+        if fits(&b) {
+            hamlets.push(b);
+        } else {
+            let dir = plan::hamlet_share_dir(plan.hamlet_slug(h));
+            other_hamlets.push(HamletLink {
+                id: b.id,
+                title: b.title,
+                zalo_path: plan::zalo_path(&dir),
+                sms_path: plan::sms_path(&dir),
+            });
+        }
+    }
     ctx.insert(
         "share",
         &ShareView {
             weeks,
             other_weeks,
             hamlets,
+            other_hamlets,
             has_links: content.site.base_url.is_some(),
         },
     );

@@ -11,6 +11,10 @@ use chrono::Datelike;
 
 #[derive(Serialize, Clone)]
 pub struct SiteView {
+    /// How the site's places are named (`area_words`).
+    pub area: AreaWords,
+    /// `points_title`.
+    pub points_title: &'static str,
     pub title: String,
     pub authority: String,
     pub place: String,
@@ -18,6 +22,67 @@ pub struct SiteView {
     pub campaign: CampaignView,
     pub contacts: Vec<ContactView>,
     pub hamlets: Vec<HamletView>,
+}
+
+/// How pages name the site's places, from their `kind`: "các tổ dân phố",
+/// "các ấp", or "địa bàn" when kinds are mixed (never "thôn" for a ward).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct AreaWords {
+    /// "thôn", "tổ dân phố", "địa bàn"
+    pub one: String,
+    /// "các thôn", "các tổ dân phố", "các địa bàn"
+    pub plural: String,
+    /// A table's column: "Thôn", "Tổ dân phố", "Địa bàn"
+    pub column: String,
+    /// "Lịch các thôn", "Lịch các ấp", "Lịch theo địa bàn"
+    pub schedule_title: String,
+}
+
+/// "Điểm thu nhận hồ sơ", or "Điểm thu nhận, hỗ trợ" when some points only
+/// help (their `services` list none that receives applications).
+pub fn points_title(content: &Content) -> &'static str {
+    let receives = |p: &Point| {
+        p.services.is_empty()
+            || p.services.iter().any(|s| {
+                let plain = crate::vi::text::fold_diacritics(&s.to_lowercase());
+                ["thu nhan", "tiep nhan", "nhan ho so", "lam ho so"]
+                    .iter()
+                    .any(|w| plain.contains(w))
+            })
+    };
+    if content.points.iter().all(receives) {
+        "Điểm thu nhận hồ sơ"
+    } else {
+        "Điểm thu nhận, hỗ trợ"
+    }
+}
+
+pub fn area_words(content: &Content) -> AreaWords {
+    let mut kinds = content
+        .site
+        .hamlets
+        .iter()
+        .filter(|h| !h.is_venue())
+        .map(|h| h.kind.to_lowercase());
+    let first = kinds.next();
+    let one = match first {
+        Some(kind) if kinds.all(|k| k == kind) && !kind.is_empty() => Some(kind),
+        _ => None,
+    };
+    match one {
+        Some(kind) => AreaWords {
+            column: super::event::capitalize(&kind),
+            plural: format!("các {kind}"),
+            schedule_title: format!("Lịch các {kind}"),
+            one: kind,
+        },
+        None => AreaWords {
+            one: "địa bàn".into(),
+            plural: "các địa bàn".into(),
+            column: "Địa bàn".into(),
+            schedule_title: "Lịch theo địa bàn".into(),
+        },
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -294,6 +359,8 @@ pub fn site(content: &Content, plan: &Plan, today: NaiveDate) -> SiteView {
         }
     }
     SiteView {
+        area: area_words(content),
+        points_title: points_title(content),
         title: s.title.clone(),
         authority: s.authority.clone(),
         place: s.place.clone(),

@@ -38,12 +38,18 @@ struct SheetView {
     /// Services and notes, each printed once under the table with the
     /// sessions it concerns (empty `whom`: every session).
     services: Vec<SheetNote>,
+    /// A dense week's services, numbered: each row gives its numbers.
+    services_legend: Vec<String>,
+    /// A dense week: `rows` is a grid of hamlets by days, head and body.
+    grid: bool,
     notes: Vec<SheetNote>,
     /// The week page's absolute address, when the site has a `base_url`.
     url: Option<String>,
-    /// Inline SVG of a QR code for `url`, made at build time.
-    qr_svg: Option<String>,
+    /// `lich/tuan-…/qr.svg`: a QR code for `url`, made at build time.
+    qr_path: Option<String>,
     script: Vec<String>,
+    /// The script is too long for the page: only its file is linked.
+    script_long: bool,
     script_path: String,
     /// `doc-loa-hang-ngay.txt`: the evening bulletins announcing the week.
     evening_script_path: String,
@@ -279,6 +285,21 @@ fn script_file(paragraphs: &[String]) -> Vec<u8> {
     format!("\u{feff}{}\n", paragraphs.join("\n\n")).into_bytes()
 }
 
+/// "Tuần từ ngày 28/11 đến ngày 04/12/2022": how people name a week (the
+/// ISO number stays in its address only).
+pub(super) fn title(week: Week) -> String {
+    let (monday, sunday) = (week.monday(), week.sunday());
+    let first = if monday.year() == sunday.year() {
+        format!("{:02}/{:02}", monday.day(), monday.month())
+    } else {
+        format_date_numeric(monday)
+    };
+    format!(
+        "Tuần từ ngày {first} đến ngày {}",
+        format_date_numeric(sunday)
+    )
+}
+
 pub(super) fn range(week: Week) -> String {
     let (monday, sunday) = (week.monday(), week.sunday());
     let short = |d: NaiveDate| format!("{:02}/{:02}", d.day(), d.month());
@@ -295,7 +316,7 @@ pub(super) fn range(week: Week) -> String {
 
 fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
     WeekLink {
-        label: format!("Tuần {}", week.number),
+        label: title(week),
         range: range(week),
         path: plan::week_path(week),
         // Only counted: sorting the sessions of every neighbour was wasted.
@@ -344,13 +365,22 @@ fn qr_svg(url: &str) -> Option<String> {
     ))
 }
 
+/// A week with more sessions is printed as a grid of hamlets by days.
+const GRID_FROM: usize = 30;
+
+/// The most sessions a group of services under the sheet's table names;
+/// beyond, each row lists its services.
+const SERVICES_LISTED: usize = 8;
+
+/// The longest script (in bytes) shown on the week page itself.
+const SCRIPT_ON_PAGE: usize = 5 * 1024;
+
 /// Fill the week page's context; returns (template, title, description).
 pub(super) fn page(
     shared: &Shared,
     id: WeekId,
-    root: &str,
     ctx: &mut super::page_context::PageContext,
-) -> (&'static str, String, String, (String, Vec<u8>)) {
+) -> (&'static str, String, String, super::Beside) {
     let content = shared.content;
     let plan = shared.plan;
     let site = &content.site;
@@ -368,9 +398,43 @@ pub(super) fn page(
     );
     let paragraphs =
         announce::paragraphs_with_groups(&data, &services, &notes, &extra_sentences(content, week));
-    let script = (plan::week_script_path(week), script_file(&paragraphs));
+    let mut beside = vec![(plan::week_script_path(week), script_file(&paragraphs))];
+    // Services shared by many but not all sessions read badly as a list of
+    // who gets them: then each row says its own.
+    let services_in_rows = services
+        .iter()
+        .any(|g| !g.every_session && g.sessions.len() > SERVICES_LISTED);
+    let mut legend: Vec<String> = Vec::new();
+    if services_in_rows {
+        for &(i, _) in &sessions {
+            for service in &content.sessions[i].services {
+                if !legend.contains(service) {
+                    legend.push(service.clone());
+                }
+            }
+        }
+    }
     let mut rows = String::new();
-    super::rows::write_week_rows(&mut rows, content, plan, &sessions, &names, root);
+    let grid = sessions.len() > GRID_FROM;
+    if grid {
+        super::rows::write_week_grid(
+            &mut rows,
+            content,
+            plan,
+            &sessions,
+            &names,
+            services_in_rows.then_some(legend.as_slice()),
+        );
+    } else {
+        super::rows::write_week_rows(
+            &mut rows,
+            content,
+            plan,
+            &sessions,
+            &names,
+            services_in_rows.then_some(legend.as_slice()),
+        );
+    }
 
     let url = site
         .base_url
@@ -386,14 +450,32 @@ pub(super) fn page(
             .iter()
             .map(|&(i, h)| super::changes::view(content, plan, i, h))
             .collect(),
-        label: format!("Tuần {}", week.number),
+        label: title(week),
         range: range(week),
         rows,
-        services: sheet_notes(services, ", "),
+        services: if services_in_rows {
+            Vec::new()
+        } else {
+            sheet_notes(services, ", ")
+        },
+        services_legend: legend,
+        grid,
         notes: sheet_notes(notes, " "),
-        qr_svg: url.as_deref().and_then(qr_svg),
+        // Its own file: 4 KB inline would not leave room for a dense week.
+        qr_path: url.as_deref().and_then(qr_svg).map(|svg| {
+            let path = plan::week_qr_path(week);
+            beside.push((path.clone(), svg.into_bytes()));
+            path
+        }),
         url,
-        script: paragraphs,
+        // A dense week's script is long: the page links it instead, to
+        // stay inside the page budget (docs/decisions.md).
+        script_long: paragraphs.iter().map(String::len).sum::<usize>() > SCRIPT_ON_PAGE,
+        script: if paragraphs.iter().map(String::len).sum::<usize>() > SCRIPT_ON_PAGE {
+            Vec::new()
+        } else {
+            paragraphs
+        },
         script_path: plan::week_script_path(week),
         evening_script_path: plan::week_evening_script_path(week),
         audio_path,
@@ -410,11 +492,11 @@ pub(super) fn page(
             .get(id.index() + 1)
             .map(|&w| link(content, plan, w)),
     };
-    let title = format!("Lịch {} ({})", sheet.label.to_lowercase(), sheet.range);
+    let title = format!("Lịch {}", sheet.label.to_lowercase());
     let description = format!(
         "{title}: {}, {}. Bản in một trang A4 và lời đọc trên loa.",
         site.campaign.name, site.authority
     );
     ctx.insert("week", &sheet);
-    ("week.html", title, description, script)
+    ("week.html", title, description, beside)
 }

@@ -152,9 +152,11 @@ pub fn serve(options: &ServeOptions, events: EventSink) -> Result<(), StartError
             }
         })
         .map_err(|e| {
-            StartError::new(Message::ServeCtrlCFailed {
-                reason: e.to_string(),
-            })
+            let reason = match &e {
+                ctrlc::Error::System(e) => crate::disk::io_reason(e),
+                _ => "hệ điều hành không cho đặt".to_string(),
+            };
+            StartError::new(Message::ServeCtrlCFailed { reason })
         })?;
     }
     let rebuilds = std::thread::spawn(move || builder.run(changed));
@@ -237,7 +239,7 @@ fn bind(port: u16) -> Result<TcpListener, StartError> {
             std::io::ErrorKind::PermissionDenied => Message::PortForbidden { port },
             _ => Message::PortFailed {
                 port,
-                reason: e.to_string(),
+                reason: crate::disk::io_reason(&e),
             },
         })
     })

@@ -19,6 +19,24 @@ use crate::vi::number_format::{format_count, format_percent, percent_tenths, Cou
 /// probably a typo (an extra digit) and gets a warning.
 const IMPLAUSIBLE_TENTHS: u64 = 1500;
 
+/// Reports dated after the day the pages are built for: pages leave them
+/// out of the current figures (see `render::progress`), and say so here.
+pub fn dated_after(content: &Content, today: chrono::NaiveDate, diags: &mut Diagnostics) {
+    let Some(progress) = &content.progress else {
+        return;
+    };
+    for r in progress.reports.iter().filter(|r| r.date.value > today) {
+        diags.push(Diagnostic::new(
+            &r.source.file,
+            r.date.pos.or(r.source.pos),
+            Message::ProgressAfterToday {
+                date: crate::vi::calendar::format_date_numeric(r.date.value),
+                today: crate::vi::calendar::format_date_numeric(today),
+            },
+        ));
+    }
+}
+
 pub fn validate(content: &Content, diags: &mut Diagnostics) {
     let Some(progress) = &content.progress else {
         return;

@@ -4,7 +4,8 @@
 use crate::vi::text::nfc;
 
 /// Longer names first: "thị xã" must not be read as "xã".
-const UNITS: [&str; 9] = [
+const UNITS: [&str; 10] = [
+    "đặc khu",
     "thị trấn",
     "thị xã",
     "thành phố",
@@ -23,13 +24,17 @@ fn first_unit(text: &str) -> Option<&'static str> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| !w.is_empty())
         .collect();
-    (0..words.len()).find_map(|start| {
-        UNITS.iter().find_map(|unit| {
-            let unit_words: Vec<&str> = unit.split(' ').collect();
-            let candidate = words.get(start..start + unit_words.len())?;
-            (candidate == unit_words.as_slice()).then_some(*unit)
+    (0..words.len())
+        .find_map(|start| {
+            UNITS.iter().find_map(|unit| {
+                let unit_words: Vec<&str> = unit.split(' ').collect();
+                let candidate = words.get(start..start + unit_words.len())?;
+                (candidate == unit_words.as_slice()).then_some(*unit)
+            })
         })
-    })
+        // A site speaks for one commune: the province or district it is in
+        // ("…, tỉnh An Giang") is never its total ("toàn tỉnh").
+        .filter(|unit| !matches!(*unit, "tỉnh" | "huyện"))
 }
 
 /// "xã", "phường", "thị trấn"…: the unit `place` starts with or names first,
@@ -57,6 +62,13 @@ mod tests {
             ("Cẩm Ngọc", "Tổ công tác Đề án 06", "địa bàn"),
             ("", "", "địa bàn"),
             ("Xã Quang Trung", "UBND phường X", "xã"),
+            ("đặc khu Kiên Hải, tỉnh An Giang", "", "đặc khu"),
+            (
+                "Kiên Hải, tỉnh An Giang",
+                "UBND đặc khu Kiên Hải",
+                "đặc khu",
+            ),
+            ("Kiên Hải, tỉnh An Giang", "Tổ công tác Đề án 06", "địa bàn"),
         ];
         for (place, authority, expected) in cases {
             assert_eq!(

@@ -2,9 +2,9 @@
 //! announcer reads as written, every number, date, time and phone number
 //! spelled out.
 //!
-//! [`script`] takes plain data ([`WeekData`]) and any extra sentences a caller
-//! wants read before the hotline (campaign progress, say), so the wording
-//! lives here and nowhere else.
+//! [`paragraphs_with_groups`] takes plain data ([`WeekData`]) and any extra
+//! sentences a caller wants read before the hotline (campaign progress, say),
+//! so the wording lives here and nowhere else.
 
 use std::collections::HashMap;
 
@@ -121,19 +121,12 @@ pub struct ContactData {
     pub role: ContactRole,
 }
 
-/// The script as one text: paragraphs separated by a blank line, ending in a
-/// newline. `extra_sentences` (free text, spelled out like the rest) are read
-/// after the sessions and what to bring, before the hotline and the closing.
-pub fn script(week: &WeekData, extra_sentences: &[String]) -> String {
-    let mut text = paragraphs(week, extra_sentences).join("\n\n");
-    text.push('\n');
-    text
-}
-
 /// The script paragraph by paragraph, in reading order: greeting, what the
 /// notice is about, one paragraph per day, what each session offers, what to
-/// bring, `extra_sentences`, the hotline, the closing.
-pub fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
+/// bring, `extra_sentences`, the hotline, the closing. Pages call
+/// `paragraphs_with_groups`, having the groups already.
+#[cfg(test)]
+fn paragraphs(week: &WeekData, extra_sentences: &[String]) -> Vec<String> {
     paragraphs_with_groups(
         week,
         &service_groups(week),
@@ -721,10 +714,6 @@ mod tests {
         ];
         let extra = ["Đến nay đã có 1.200 người đăng ký".to_string()];
         assert_eq!(paragraphs(&example(), &extra), expected);
-        assert_eq!(
-            script(&example(), &extra),
-            format!("{}\n", expected.join("\n\n"))
-        );
     }
 
     #[test]

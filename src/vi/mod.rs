@@ -14,16 +14,16 @@
     clippy::string_slice
 )]
 
-pub mod admin_unit;
-pub mod announce;
-pub mod bulletin;
+pub(crate) mod admin_unit;
+pub(crate) mod announce;
+pub(crate) mod bulletin;
 pub mod calendar;
 pub mod legacy;
-pub mod number_format;
+pub(crate) mod number_format;
 pub mod personal_data;
 pub mod slug;
-pub mod sms;
-pub mod speech;
+pub(crate) mod sms;
+pub(crate) mod speech;
 pub mod syllable;
 pub mod text;
 

@@ -64,6 +64,7 @@ pub struct SmsSession<'a> {
 /// The SMS for one session, at most [`MAX_LEN`] GSM-7 characters. The
 /// authority, hamlet, time, day and place always come first; then as many of
 /// the services and as much of the note's first sentence as fit.
+#[cfg(test)]
 pub fn session_sms(s: &SmsSession) -> String {
     session_sms_with(s, &mut PlainMemo::default())
 }

@@ -98,7 +98,11 @@ fn a_large_real_schedule_builds() {
     t.write("schedules/lich.yaml", &yaml);
     let run = t.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(t.page("lich/index.html").text.contains("Điểm 4999"));
+    // Every session is published: the last one on its month's page.
+    assert!(t
+        .page("lich/thang-2022-12/index.html")
+        .text
+        .contains("Điểm 4999"));
 }
 
 /// End tags that close nothing used to lower the count while the parser
@@ -157,4 +161,45 @@ fn a_csv_of_100k_bad_rows_is_reported_in_bounded_time_and_length() {
         "{}",
         run.stderr
     );
+}
+
+/// Repeats multiply: 20,000 entries of 1.4 MB, each on every day of a year,
+/// were 7.3 million sessions and ran out of memory (issue 20, "numbers in
+/// range for what they feed"). Refused at the entry that passes 200,000
+/// sessions, in YAML and in a CSV table, within a memory and time bound.
+#[cfg(unix)]
+#[test]
+fn a_schedule_repeated_past_the_session_limit_is_refused_in_bounds() {
+    let mut yaml = String::from("sessions:\n");
+    let mut csv = String::from("Thôn,Ngày\n");
+    for i in 0..20_000 {
+        yaml.push_str(&format!(
+            "  - {{hamlet: Đông Lão, dates: 01/01/2023 - 31/12/2023, place: Điểm {i}}}\n"
+        ));
+        csv.push_str("Đông Lão,01/01/2023 - 31/12/2023\n");
+    }
+    // 200,000 / 365: the 548th entry (line 549) and row (row 549) pass it.
+    for (rel, text, at, says) in [
+        (
+            "schedules/lon.yaml",
+            &yaml,
+            "schedules/lon.yaml:549",
+            "Lịch có hơn",
+        ),
+        (
+            "schedules/lon.csv",
+            &csv,
+            "schedules/lon.csv",
+            "dòng 549: Lịch có hơn",
+        ),
+    ] {
+        let t = SiteTest::fixture("minimal");
+        assert_eq!(t.build().code, 0);
+        let before = t.snapshot_output();
+        t.write(rel, text);
+        for run in [t.check_bounded(1024, 60), t.build_bounded(1024, 60)] {
+            assert_refused(&run, 1, &[at], &[says, "200.000 buổi"]);
+        }
+        assert!(before == t.snapshot_output());
+    }
 }

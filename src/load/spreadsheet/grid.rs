@@ -152,6 +152,21 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.2
 }
 
+/// Why the csv crate could not read a record, in Vietnamese (its own words
+/// are English). The text is already decoded and fields may vary in number,
+/// so these hardly happen.
+fn csv_reason(e: &csv::Error) -> String {
+    let line = e
+        .position()
+        .map(|p| format!(" ở dòng {}", p.line()))
+        .unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Io(e) => crate::disk::io_reason(e),
+        csv::ErrorKind::Utf8 { .. } => format!("có chữ không đọc được (không phải UTF-8){line}"),
+        _ => format!("bảng không đọc được{line}"),
+    }
+}
+
 /// A CSV text as a grid; row numbers are the lines where records start.
 pub fn from_csv(text: &str) -> Result<Grid, String> {
     let mut reader = csv::ReaderBuilder::new()
@@ -166,7 +181,7 @@ pub fn from_csv(text: &str) -> Result<Grid, String> {
     // past any blank lines the reader skipped.
     let mut counted = (0usize, 1u32);
     for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
+        let record = record.map_err(|e| csv_reason(&e))?;
         let mut start = record.position().map_or(counted.0, |p| p.byte() as usize);
         while text.as_bytes().get(start) == Some(&b'\n') {
             start += 1;

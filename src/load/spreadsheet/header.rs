@@ -35,6 +35,10 @@ pub enum Role {
     Venue,
     /// Who the session is for: "Đối tượng".
     Audience,
+    /// "Tọa độ", "Liên hệ": what belongs to a place, written once in
+    /// site.yaml, not on each session; recognised to say so, not read.
+    Coords,
+    Contacts,
 }
 
 impl Role {
@@ -58,6 +62,8 @@ impl Role {
             Role::WasTime => "Giờ cũ",
             Role::WasPlace => "Địa điểm cũ",
             Role::Changed => "Ngày thông báo",
+            Role::Coords => "Tọa độ",
+            Role::Contacts => "Liên hệ",
         }
     }
 }
@@ -118,6 +124,16 @@ const PHRASES: &[(&str, Role)] = &[
     ("ly do", Role::Reason),
     ("reason", Role::Reason),
     ("changed", Role::Changed),
+    ("toa do", Role::Coords),
+    ("coords", Role::Coords),
+    ("ban do", Role::Coords),
+    ("lien he", Role::Contacts),
+    ("so dien thoai", Role::Contacts),
+    ("dien thoai", Role::Contacts),
+    ("sdt", Role::Contacts),
+    ("zalo", Role::Contacts),
+    ("contacts", Role::Contacts),
+    ("contact", Role::Contacts),
 ];
 
 /// Headers of a change's columns. They name a date, a time or a place too
@@ -275,6 +291,13 @@ mod tests {
             ("Cơ quan, đơn vị", Some(Role::Venue)),
             ("Trường học", Some(Role::Venue)),
             ("venue", Some(Role::Venue)),
+            ("Tọa độ", Some(Role::Coords)),
+            ("Toạ độ địa điểm", Some(Role::Coords)),
+            ("Bản đồ", Some(Role::Coords)),
+            ("Liên hệ", Some(Role::Contacts)),
+            ("Số điện thoại liên hệ", Some(Role::Contacts)),
+            ("SĐT", Some(Role::Contacts)),
+            ("Địa điểm, liên hệ", Some(Role::Place)),
             ("Người phụ trách", None),
             ("Điểm thu nhận", None),
             ("", None),

@@ -45,10 +45,10 @@ fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
+pub fn parse(path: &Path, room: &mut super::SessionRoom, diags: &mut Diagnostics) -> Loaded {
     match extension(path).as_str() {
-        "csv" => parse_csv(path, diags),
-        e if READ.contains(&e) => parse_xlsx(path, diags),
+        "csv" => parse_csv(path, room, diags),
+        e if READ.contains(&e) => parse_xlsx(path, room, diags),
         _ => {
             diags.push(Diagnostic::new(path, None, Message::SpreadsheetKindUnread));
             Loaded::default()
@@ -56,7 +56,7 @@ pub fn parse(path: &Path, diags: &mut Diagnostics) -> Loaded {
     }
 }
 
-fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
+fn parse_csv(path: &Path, room: &mut super::SessionRoom, diags: &mut Diagnostics) -> Loaded {
     let text = match super::read_text(path) {
         Ok(text) => text,
         Err(mut d) => {
@@ -83,7 +83,7 @@ fn parse_csv(path: &Path, diags: &mut Diagnostics) -> Loaded {
             return Loaded::default();
         }
     };
-    let sessions = match table::sessions(&grid, path, diags) {
+    let sessions = match table::sessions(&grid, path, room, diags) {
         Ok(sessions) => sessions,
         Err(table::NoTable::Reported) => Vec::new(),
         Err(table::NoTable::NoHeader) => {
@@ -106,7 +106,7 @@ fn no_table(file: &Path, blank: bool) -> Diagnostic {
     Diagnostic::new(file, None, message)
 }
 
-fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
+fn parse_xlsx(path: &Path, room: &mut super::SessionRoom, diags: &mut Diagnostics) -> Loaded {
     if let Err(d) = super::check_size(path) {
         diags.push(d);
         return Loaded::default();
@@ -151,7 +151,7 @@ fn parse_xlsx(path: &Path, diags: &mut Diagnostics) -> Loaded {
     let mut tables = 0;
     for sheet in &sheets {
         let file = diagnostics::sheet_file(path, &sheet.name);
-        match table::sessions(&sheet.grid, &file, diags) {
+        match table::sessions(&sheet.grid, &file, room, diags) {
             Ok(sessions) => {
                 tables += 1;
                 loaded.sessions.extend(sessions);

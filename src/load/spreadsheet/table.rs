@@ -76,6 +76,7 @@ impl HeaderCell {
 pub fn sessions(
     grid: &Grid,
     file: &Path,
+    room: &mut crate::load::SessionRoom,
     diags: &mut Diagnostics,
 ) -> Result<Vec<Session>, NoTable> {
     let (header_at, header) = find_header(grid).ok_or(NoTable::NoHeader)?;
@@ -87,13 +88,11 @@ pub fn sessions(
     let mut out = Vec::new();
     let mut previous_dates: Option<Vec<DateSpan>> = None;
     for row in grid.rows.iter().skip(first_data) {
-        out.extend(sessions_of_row(
-            row,
-            &columns,
-            &mut previous_dates,
-            file,
-            diags,
-        ));
+        let made = sessions_of_row(row, &columns, &mut previous_dates, file, diags);
+        if !room.take(made.len(), file, Some(Pos::new(row.number, 0)), diags) {
+            break;
+        }
+        out.extend(made);
     }
     Ok(out)
 }
@@ -176,6 +175,12 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
             warn_if_misspelt(&column, cell, file, diags);
             continue;
         };
+        // Coordinates and contacts belong to a place, not to each session:
+        // say where they go rather than drop them without a word.
+        if let Some(message) = elsewhere(role, &column) {
+            diags.push(Diagnostic::new(file, cell.pos(index), message));
+            continue;
+        }
         if let Some((_, first)) = by_role.iter().find(|(r, _)| *r == role) {
             if role != Role::Number {
                 diags.push(Diagnostic::new(
@@ -247,6 +252,19 @@ fn map_columns(header: &[HeaderCell], file: &Path, diags: &mut Diagnostics) -> O
         ok = false;
     }
     ok.then_some(columns)
+}
+
+/// The warning for a column whose values are written in site.yaml.
+fn elsewhere(role: Role, column: &Column) -> Option<Message> {
+    let (column, header) = (
+        column_letters(column.index as u32 + 1),
+        column.header.clone(),
+    );
+    match role {
+        Role::Coords => Some(Message::ColumnCoordsElsewhere { column, header }),
+        Role::Contacts => Some(Message::ColumnContactsElsewhere { column, header }),
+        _ => None,
+    }
 }
 
 /// A header that is almost one bangtin reads ("Đia đểm") is probably meant
@@ -717,7 +735,9 @@ mod tests {
     fn read(csv: &str) -> (Vec<Session>, Vec<Diagnostic>) {
         let grid = grid::from_csv(csv).unwrap_or_default();
         let mut diags = Diagnostics::default();
-        let sessions = sessions(&grid, Path::new("lich.csv"), &mut diags).unwrap_or_default();
+        let mut room = crate::load::SessionRoom::new();
+        let sessions =
+            sessions(&grid, Path::new("lich.csv"), &mut room, &mut diags).unwrap_or_default();
         (sessions, diags.into_sorted())
     }
 

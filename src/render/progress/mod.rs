@@ -2,8 +2,8 @@
 //! page, a section on each hamlet page, the data files and the sentence the
 //! loudspeaker reads, all from one [`Tally`].
 
-pub mod data;
-pub mod tally;
+pub(crate) mod data;
+pub(crate) mod tally;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -265,7 +265,8 @@ impl ProgressPages {
     /// None when the site has no `progress.yaml`.
     pub fn new(content: &Content, plan: &Plan, today: NaiveDate) -> Option<ProgressPages> {
         let progress = content.progress.as_ref()?;
-        let tally = tally(content, None)?;
+        // A report dated after the build day is not yet the current figure.
+        let tally = tally(content, Some(today))?;
         let site = &content.site;
         let main = progress.main_kind;
         let main_kind = progress.kinds.get(main)?;

@@ -101,11 +101,6 @@ impl Lexicon {
     }
 }
 
-/// Every built-in entry, in table order: for the documentation and tests.
-pub fn built_in_table() -> &'static [(&'static str, &'static str)] {
-    BUILT_IN
-}
-
 /// Why a `pronounce:` key cannot be used, or None: a key is one written word
 /// (letters and digits, as in `C06`, `VNeID`, `TKĐDĐT`), since the reader
 /// matches whole words.

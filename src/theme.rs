@@ -18,7 +18,7 @@ macro_rules! theme_file {
     ($name:literal) => {
         (
             $name,
-            include_str!(concat!("../../themes/default/templates/", $name)),
+            include_str!(concat!("../themes/default/templates/", $name)),
         )
     };
 }
@@ -46,6 +46,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("embed.html"),
     theme_file!("names.html"),
     theme_file!("changes.html"),
+    theme_file!("month.html"),
     theme_file!("atom.xml"),
     theme_file!("sitemap.xml"),
 ];
@@ -72,11 +73,15 @@ pub fn export() -> Vec<(String, &'static [u8])> {
 pub const ASSETS: &[(&str, &[u8])] = &[
     (
         crate::plan::STYLESHEET,
-        include_bytes!("../../themes/default/static/style.css"),
+        include_bytes!("../themes/default/static/style.css"),
     ),
     (
         crate::plan::SHARE_STYLESHEET,
-        include_bytes!("../../themes/default/static/chia-se.css"),
+        include_bytes!("../themes/default/static/chia-se.css"),
+    ),
+    (
+        crate::plan::READER_DATE_SCRIPT,
+        include_bytes!("../themes/default/static/hom-nay.js"),
     ),
 ];
 
