@@ -9,7 +9,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use mp3lame_encoder::{Bitrate, Builder, FlushNoGap, Mode, MonoPcm, Quality};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Message};
@@ -24,7 +23,8 @@ const WORDS_PER_MINUTE: &str = "140";
 
 /// 32 kbit/s mono at espeak-ng's 22,050 Hz: clear speech, 240 KB a minute.
 /// MP3 rather than Opus because every phone, Zalo and browser plays it.
-const BITRATE: Bitrate = Bitrate::Kbps32;
+#[cfg(unix)]
+const BITRATE: mp3lame_encoder::Bitrate = mp3lame_encoder::Bitrate::Kbps32;
 
 #[derive(Debug, Default)]
 pub struct AudioOutcome {
@@ -139,8 +139,16 @@ fn read_wave(path: &Path) -> Result<(u32, Vec<i16>), String> {
     Ok((spec.sample_rate, samples))
 }
 
+/// The Windows download has no LAME (see Cargo.toml): each week says so.
+#[cfg(not(unix))]
+pub fn encode_mp3(_rate: u32, _samples: &[i16]) -> Result<Vec<u8>, String> {
+    Err("bản bangtin cho Windows chưa có bộ nén MP3; hãy dựng trên Linux, hoặc tự ghi âm vào audio/".into())
+}
+
 /// Constant bit rate, so every player knows the length from the size alone.
+#[cfg(unix)]
 pub fn encode_mp3(rate: u32, samples: &[i16]) -> Result<Vec<u8>, String> {
+    use mp3lame_encoder::{Builder, FlushNoGap, Mode, MonoPcm, Quality};
     let reason = |e: &dyn std::fmt::Display| e.to_string();
     let mut encoder = Builder::new()
         .ok_or("LAME")?
@@ -165,7 +173,7 @@ pub fn encode_mp3(rate: u32, samples: &[i16]) -> Result<Vec<u8>, String> {
     Ok(mp3)
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::encode_mp3;
 

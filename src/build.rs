@@ -29,6 +29,19 @@ use crate::render::{RenderContext, RenderOptions};
 use crate::theme::Theme;
 use crate::{archive, load, output, plan, render, theme, validate};
 
+/// Up to this many communes in a province, every week and hamlet gets its
+/// preview image (about 20 a commune). A whole province (a hundred communes
+/// and more) skips them: thousands of images would cost more than the rest of
+/// its build, and each commune's own site, built alone, has them.
+const PREVIEW_COMMUNES: usize = 30;
+
+/// Whether a province's communes get preview images: decided by the
+/// province's own size, so a province built alone and inside its nation
+/// writes the same files.
+fn previews(province: &Province) -> bool {
+    province.communes.len() <= PREVIEW_COMMUNES
+}
+
 #[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -60,6 +73,22 @@ pub struct BuildSummary {
 #[derive(Debug)]
 pub struct Failure {
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The day a check is made for, and whether the officer gave it.
+#[derive(Clone, Copy)]
+struct BuildDay {
+    date: NaiveDate,
+    given: bool,
+}
+
+impl BuildDay {
+    fn of(given: Option<NaiveDate>) -> BuildDay {
+        BuildDay {
+            date: given.unwrap_or_else(today_in_vietnam),
+            given: given.is_some(),
+        }
+    }
 }
 
 /// Today's date in Vietnam (UTC+7, no daylight saving).
@@ -103,11 +132,13 @@ impl BaseUrl {
 }
 
 /// Load, validate and plan one commune; what `check` does and `build` starts with.
-/// `today` is the day pages are true on (`--today`): some checks depend on it.
+/// `today` is the day pages are true on (`--today`): some checks depend on it,
+/// and on whether it was given (`today_given`) or read from the clock.
 fn prepare(
     commune: &CommuneRef,
     base_url: BaseUrl,
     today: NaiveDate,
+    today_given: bool,
 ) -> (Content, Plan, Vec<Diagnostic>) {
     let mut loaded = load::load_site(&commune.root, commune.site_yaml.clone());
     let site = &mut loaded.content.site;
@@ -118,7 +149,7 @@ fn prepare(
     }
     let mut diags = Diagnostics::default();
     diags.extend(loaded.diagnostics);
-    diags.extend(validate::validate(&loaded.content, today));
+    diags.extend(validate::validate(&loaded.content, today, today_given));
     let (plan, plan_diags) = plan::plan(&loaded.content);
     diags.extend(plan_diags);
     let mut items = diags.into_sorted();
@@ -166,8 +197,9 @@ fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Di
 
 /// Every problem in the site (or in every commune of a province, or of every
 /// province of a nation), without writing anything, as a build on `today`
-/// would find them.
-pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+/// would find them (`today`: `--today`, or the clock's day when None).
+pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
+    let today = BuildDay::of(today);
     let mut diags = match read_root(root, None) {
         Ok(Root::Province(province)) => check_province(&province, today),
         Ok(Root::Nation(nation)) => {
@@ -186,14 +218,18 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     diags
 }
 
-fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
+fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
     // Each commune is dropped once checked: a country's worth is never held.
     let found: Vec<(Vec<Diagnostic>, bool)> = province
         .communes
         .par_iter()
         .map(|commune| {
-            let (content, _, mut diags) =
-                prepare(commune, BaseUrl::for_commune(province, commune), today);
+            let (content, _, mut diags) = prepare(
+                commune,
+                BaseUrl::for_commune(province, commune),
+                today.date,
+                today.given,
+            );
             // Templates are part of the site too: a broken override fails the
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
@@ -346,7 +382,8 @@ fn make_commune(job: &Job, commune: &CommuneRef, failing: &AtomicBool, keep: boo
     let key = keep
         .then(|| commune_key(commune, &base, job.render_options.today))
         .flatten();
-    let (content, plan, diags) = prepare(commune, base, job.render_options.today);
+    let today_given = job.options.today.is_some();
+    let (content, plan, diags) = prepare(commune, base, job.render_options.today, today_given);
     if diags.iter().any(Diagnostic::is_error) {
         failing.store(true, Ordering::Relaxed);
         return Outcome::Refused(diags);
@@ -375,7 +412,7 @@ struct Collector<W: Write> {
     next: usize,
     /// Outcomes that came before their turn: at most about one per core.
     waiting: BTreeMap<usize, Outcome>,
-    data: Option<SharedData<W>>,
+    data: Option<SharedData<W, W>>,
     data_error: Option<String>,
     cards: Vec<CommuneCard>,
     pages: usize,
@@ -547,6 +584,8 @@ pub struct Cache {
     output: PathBuf,
     province: Key,
     communes: Vec<Kept>,
+    /// The built-in templates, compiled once (they are in the binary).
+    default_theme: Arc<Tera>,
     /// The province's own warnings (folders giving the same slug, no base URL).
     warnings: Vec<Diagnostic>,
 }
@@ -619,9 +658,14 @@ fn build_with(
         today,
         upcoming_on_home: 10,
         speak,
+        previews: match &root {
+            Root::Province(province) => previews(province),
+            // Each province decides for itself (`build_nation`).
+            Root::Nation(_) => false,
+        },
     };
     let staging = output::Staging::create(&options.output).map_err(|d| fail(vec![d]))?;
-    let default_theme = theme::load(&[], &options.root).map_err(fail)?;
+    let default_theme = Arc::new(theme::load(&[], &options.root).map_err(fail)?);
     let (mut made, province_key) = match &root {
         Root::Province(province) => {
             let job = Job {
@@ -653,6 +697,7 @@ fn build_with(
             output: output::resolve(&options.output),
             province,
             communes: kept,
+            default_theme,
             warnings: made.own_warnings,
         });
     }
@@ -859,11 +904,15 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
         if !chosen.iter().any(|c| c.slug == p.slug) {
             continue;
         }
+        let render_options = RenderOptions {
+            previews: previews(&province),
+            ..*parts.render_options
+        };
         let job = Job {
             province: &province,
             prefix: &p.prefix,
             options: parts.options,
-            render_options: parts.render_options,
+            render_options: &render_options,
             staging: parts.staging,
             default_theme: parts.default_theme,
         };
@@ -924,8 +973,11 @@ pub enum Update {
 /// files, in place: each changed commune's folder and each province file is
 /// swapped by renames, so `serve` can keep serving it meanwhile. The output is
 /// byte for byte what a whole build of the same content writes.
-pub fn update(options: &BuildOptions, cache: &mut Option<Cache>) -> Update {
-    match try_update(options, cache) {
+///
+/// `changed` is what the watcher saw saved, when it knows: a commune none of
+/// those paths is in keeps its key without its files being read again.
+pub fn update(options: &BuildOptions, cache: &mut Option<Cache>, changed: Changed) -> Update {
+    match try_update(options, cache, changed) {
         Some(Ok(summary)) => Update::Done(summary),
         Some(Err(failure)) => Update::Failed(failure),
         None => {
@@ -935,9 +987,44 @@ pub fn update(options: &BuildOptions, cache: &mut Option<Cache>) -> Update {
     }
 }
 
+/// What changed since the last build, as far as the caller knows.
+#[derive(Clone, Copy)]
+pub enum Changed<'a> {
+    /// These files or folders, and nothing else.
+    Paths(&'a [PathBuf]),
+    /// Anything may have.
+    Unknown,
+}
+
+impl Changed<'_> {
+    /// For each commune, whether a changed path may be in it; None when a
+    /// path is in none of them (the province's own files, or one not known).
+    fn communes(self, province: &Province) -> Option<Vec<bool>> {
+        let Changed::Paths(paths) = self else {
+            return None;
+        };
+        let canonical = std::fs::canonicalize(&province.root).ok();
+        let mut touched = vec![false; province.communes.len()];
+        for path in paths {
+            let rel = path
+                .strip_prefix(&province.root)
+                .ok()
+                .or_else(|| path.strip_prefix(canonical.as_ref()?).ok())?;
+            let i = province.communes.iter().position(|c| {
+                c.root
+                    .strip_prefix(&province.root)
+                    .is_ok_and(|c| !c.as_os_str().is_empty() && rel.starts_with(c))
+            })?;
+            touched[i] = true;
+        }
+        Some(touched)
+    }
+}
+
 fn try_update(
     options: &BuildOptions,
     cache: &mut Option<Cache>,
+    changed: Changed,
 ) -> Option<Result<BuildSummary, Failure>> {
     let started = Instant::now();
     let fail = |diagnostics: Vec<Diagnostic>| Some(Err(Failure { diagnostics }));
@@ -952,17 +1039,18 @@ fn try_update(
         Ok(url) => url,
         Err(d) => return fail(vec![d]),
     };
-    let render_options = RenderOptions {
-        today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
-        // `--audio` is never updated in place (see above).
-        speak: false,
-    };
     let province = match read_root(&options.root, base_url) {
         Ok(Root::Province(province)) => province,
         // A nation is built whole.
         Ok(Root::Nation(_)) => return None,
         Err(diags) => return fail(diags),
+    };
+    let render_options = RenderOptions {
+        today: options.today.unwrap_or_else(today_in_vietnam),
+        upcoming_on_home: 10,
+        // `--audio` is never updated in place (see above).
+        speak: false,
+        previews: previews(&province),
     };
     if options.province.is_some()
         || province.lone
@@ -971,10 +1059,15 @@ fn try_update(
         return None;
     }
     let today = render_options.today;
+    let touched = changed.communes(&province);
     let keys: Vec<Option<Key>> = province
         .communes
         .par_iter()
-        .map(|c| commune_key(c, &BaseUrl::for_commune(&province, c), today))
+        .enumerate()
+        .map(|(i, c)| match (&touched, cache.communes[i].key) {
+            (Some(touched), Some(key)) if !touched[i] => Some(key),
+            _ => commune_key(c, &BaseUrl::for_commune(&province, c), today),
+        })
         .collect();
     let changed: Vec<usize> = (0..keys.len())
         .filter(|&i| keys[i].is_none() || keys[i] != cache.communes[i].key)
@@ -1004,10 +1097,7 @@ fn try_update(
         Err(d) => return fail(vec![d]),
     };
     let staging = output::Staging::create(&options.output).ok()?;
-    let default_theme = match theme::load(&[], &options.root) {
-        Ok(theme) => theme,
-        Err(diags) => return fail(diags),
-    };
+    let default_theme = Arc::clone(&cache.default_theme);
     let job = Job {
         province: &province,
         prefix: "",
@@ -1054,8 +1144,14 @@ fn try_update(
         diagnostics::sort(&mut problems);
         return fail(problems);
     }
+    // A guide's edit leaves the shared data as it was: 40 MB on L not rewritten.
+    let mut same_data = true;
     for (i, mut warnings, written) in made {
         warnings.extend(written.warnings);
+        same_data &= match (&cache.communes[i].summary, &written.summary) {
+            (Some(old), Some(new)) => old.same_data(new),
+            _ => false,
+        };
         cache.communes[i] = Kept {
             key: keys[i],
             summary: written.summary.map(Arc::new),
@@ -1078,20 +1174,6 @@ fn try_update(
     if let Err(d) = staging.write("index.html", &index) {
         return fail(vec![d]);
     }
-    // Straight into the staged files: L's shared data is 40 MB.
-    let written = (|| {
-        let json = staging.create_file(plan::DATA_JSON).map_err(|d| vec![d])?;
-        let csv = staging.create_file(plan::DATA_CSV).map_err(|d| vec![d])?;
-        let mut data = SharedData::new(json, csv).map_err(|r| vec![data_failed(options, r)])?;
-        for summary in &summaries {
-            data.push(summary)
-                .map_err(|r| vec![data_failed(options, r)])?;
-        }
-        data.finish().map_err(|r| vec![data_failed(options, r)])
-    })();
-    if let Err(diags) = written {
-        return fail(diags);
-    }
     let mut parts: Vec<String> = changed
         .iter()
         .map(|&i| {
@@ -1101,8 +1183,30 @@ fn try_update(
                 .to_string()
         })
         .collect();
-    parts.extend(["index.html", plan::DATA_JSON, plan::DATA_CSV].map(String::from));
-    // Half swapped is no output to build on: a whole build follows.
+    parts.push("index.html".to_string());
+    // The edited pages are served first; the shared data follows. Half
+    // swapped is no output to build on: then a whole build follows.
     staging.commit_parts(&parts).ok()?;
+    if !same_data {
+        // Straight into the staged files, each on its own thread: L's shared
+        // data is 68 MB.
+        let json = || {
+            let json = staging.create_file(plan::DATA_JSON).ok()?;
+            let mut data = SharedData::new(json, std::io::sink()).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let csv = || {
+            let csv = staging.create_file(plan::DATA_CSV).ok()?;
+            let mut data = SharedData::new(std::io::sink(), csv).ok()?;
+            summaries.iter().try_for_each(|s| data.push(s)).ok()?;
+            data.finish().ok()
+        };
+        let (json, csv) = rayon::join(json, csv);
+        json.zip(csv)?;
+        staging
+            .commit_parts(&[plan::DATA_JSON, plan::DATA_CSV].map(String::from))
+            .ok()?;
+    }
     Some(Ok(summary(cache, started)))
 }

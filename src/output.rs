@@ -296,7 +296,7 @@ impl Staging {
     /// the same parts of the existing output, leaving the rest of it as it is:
     /// `serve` updating the communes that changed. Each part is swapped by two
     /// renames, so a reader sees the old part or the new one, never half of one.
-    pub fn commit_parts(self, parts: &[String]) -> Result<(), Diagnostic> {
+    pub fn commit_parts(&self, parts: &[String]) -> Result<(), Diagnostic> {
         let old = sibling(&self.output, "old");
         remove_leftover(&old)?;
         fs::create_dir_all(&old).map_err(|e| write_error(&old, &e))?;

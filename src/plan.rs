@@ -9,7 +9,9 @@ use crate::vi;
 
 mod share;
 mod weeks;
-pub use share::{hamlet_share_dir, sms_path, week_share_dir, zalo_path, Subject, SHARE};
+pub use share::{
+    hamlet_share_dir, image_path, sms_path, week_share_dir, zalo_path, Subject, SHARE,
+};
 pub use weeks::{
     month_path, week_audio_path, week_evening_script_path, week_path, week_qr_path,
     week_script_path, Month, Week, WeekId,
@@ -37,6 +39,9 @@ pub enum PageKind {
     Names,
     /// `chia-se/index.html`: texts for Zalo and SMS (`plan/share.rs`).
     Share,
+    /// `lich/<slug>/ban-in/index.html`: a hamlet's one-page A4 poster for its
+    /// notice board (every hamlet with sessions).
+    Poster(HamletId),
     /// `thay-doi/index.html`: every changed session, newest first.
     Changes,
 }
@@ -150,6 +155,8 @@ pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";
 /// The share page's own styles (`chia-se/index.html`), kept out of the stylesheet every page loads.
 pub const SHARE_STYLESHEET: &str = "assets/chia-se.css";
+/// Only the hamlet posters load it: large print type for one A4 page.
+pub const POSTER_STYLESHEET: &str = "assets/ban-in.css";
 /// The one script of the default theme: marks sessions by the reader's own
 /// date ("Đã qua", "Hôm nay", "Ngày mai"); pages are right without it.
 pub const READER_DATE_SCRIPT: &str = "assets/hom-nay.js";
@@ -193,6 +200,11 @@ pub fn guide_path(stem: &str) -> String {
 
 pub fn news_path(stem: &str) -> String {
     format!("tin-tuc/{stem}/index.html")
+}
+
+/// A hamlet's poster for its notice board: one A4 page in print.
+pub fn poster_path(slug: &str) -> String {
+    format!("lich/{slug}/ban-in/index.html")
 }
 
 /// Every evening bulletin for one hamlet's own loudspeaker.
@@ -308,6 +320,18 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
                 path: hamlet_path(slug),
             }),
     );
+    // A poster for every hamlet (or venue) with sessions, as for its texts.
+    pages.extend(
+        hamlet_slugs
+            .iter()
+            .enumerate()
+            .map(|(i, slug)| (HamletId::new(i), slug))
+            .filter(|&(h, _)| session_hamlets.contains(&Some(h)))
+            .map(|(h, slug)| PlannedPage {
+                kind: PageKind::Poster(h),
+                path: poster_path(slug),
+            }),
+    );
     pages.extend(weeks.iter().enumerate().map(|(i, &week)| PlannedPage {
         kind: PageKind::Week(WeekId::new(i)),
         path: week_path(week),
@@ -358,6 +382,13 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .collect();
     let mut files = files(content, &hamlet_slugs, &session_hamlets);
     files.extend(share::files(&weeks, &hamlet_slugs, &session_hamlets));
+    // Preview images: drawn only on some builds (`RenderOptions::previews`),
+    // reserved on all, so a static file never takes their place.
+    let images: Vec<String> = files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::ShareZalo(_)))
+        .filter_map(|f| f.path.strip_suffix("/zalo.txt").map(image_path))
+        .collect();
     files.extend(evening_script_files(
         &weeks,
         &hamlet_slugs,
@@ -368,6 +399,7 @@ pub fn plan(content: &Content) -> (Plan, Diagnostics) {
         .map(|p| p.path.as_str())
         .chain(files.iter().map(|f| f.path.as_str()))
         .chain(week_files.iter().map(String::as_str))
+        .chain(images.iter().map(String::as_str))
         .chain(
             content
                 .progress

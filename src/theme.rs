@@ -33,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("hamlet.html"),
     theme_file!("week.html"),
     theme_file!("share.html"),
+    theme_file!("poster.html"),
     theme_file!("points.html"),
     theme_file!("guides.html"),
     theme_file!("guide.html"),
@@ -82,6 +83,10 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     (
         crate::plan::READER_DATE_SCRIPT,
         include_bytes!("../themes/default/static/hom-nay.js"),
+    ),
+    (
+        crate::plan::POSTER_STYLESHEET,
+        include_bytes!("../themes/default/static/ban-in.css"),
     ),
 ];
 

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bangtin::build::{self, BuildOptions, Cache, Update};
+use bangtin::build::{self, BuildOptions, Cache, Changed, Update};
 use common::SiteTest;
 
 fn options(root: &Path, output: &Path) -> BuildOptions {
@@ -50,7 +50,7 @@ fn assert_same_as_whole_build(t: &SiteTest, what: &str) {
 }
 
 fn update(t: &SiteTest, cache: &mut Option<Cache>) -> Update {
-    build::update(&options(&t.root, &t.out), cache)
+    build::update(&options(&t.root, &t.out), cache, Changed::Unknown)
 }
 
 #[cfg(unix)]
@@ -140,7 +140,7 @@ fn a_province_edit_or_another_output_needs_a_whole_build() {
     build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
     let other = t.out.with_file_name("other");
     assert!(matches!(
-        build::update(&options(&t.root, &other), &mut cache),
+        build::update(&options(&t.root, &other), &mut cache, Changed::Unknown),
         Update::Whole
     ));
     assert!(
@@ -152,4 +152,48 @@ fn a_province_edit_or_another_output_needs_a_whole_build() {
     let province = t.read_source("site.yaml").replace("title:", "title: Mới:");
     t.write("site.yaml", &province);
     assert!(matches!(update(&t, &mut cache), Update::Whole));
+}
+
+#[test]
+fn the_watchers_paths_say_which_communes_to_read_again() {
+    let t = SiteTest::fixture("province");
+    let mut cache = None;
+    build::build_keeping(&options(&t.root, &t.out), &mut cache).unwrap();
+    let saved = |rel: &str| vec![t.root.join(rel)];
+    let update_after = |cache: &mut Option<Cache>, paths: &[PathBuf]| {
+        build::update(&options(&t.root, &t.out), cache, Changed::Paths(paths))
+    };
+
+    // The commune the watcher names is read again and rebuilt.
+    let schedule = t
+        .read_source("xa/cam-son/schedules/lich.yaml")
+        .replace("14h-17h", "13h-16h30");
+    t.write("xa/cam-son/schedules/lich.yaml", &schedule);
+    let paths = saved("xa/cam-son/schedules/lich.yaml");
+    assert!(matches!(update_after(&mut cache, &paths), Update::Done(_)));
+    assert_same_as_whole_build(&t, "schedule edit the watcher saw");
+
+    // A guide's edit: the shared data stays the same file, not rewritten.
+    #[cfg(unix)]
+    let data = inode(t.out.join("du-lieu/lich.json"));
+    let guide = t.read_source("xa/cam-ngoc/guides/cai-dat.md") + "\nMột dòng mới.\n";
+    t.write("xa/cam-ngoc/guides/cai-dat.md", &guide);
+    let paths = saved("xa/cam-ngoc/guides/cai-dat.md");
+    assert!(matches!(update_after(&mut cache, &paths), Update::Done(_)));
+    assert_same_as_whole_build(&t, "guide edit the watcher saw");
+    #[cfg(unix)]
+    assert_eq!(inode(t.out.join("du-lieu/lich.json")), data);
+
+    // Only the named communes are read: an edit the watcher did not report
+    // waits for a path it does not place (here the province's own file),
+    // after which every commune is read again.
+    let guide = t.read_source("xa/cam-ngoc/guides/cai-dat.md") + "\nDòng thứ hai.\n";
+    t.write("xa/cam-ngoc/guides/cai-dat.md", &guide);
+    let paths = saved("xa/cam-son/schedules/lich.yaml");
+    assert!(matches!(update_after(&mut cache, &paths), Update::Done(_)));
+    let page = t.page("xa/cam-ngoc/huong-dan/cai-dat/index.html");
+    assert!(!page.select_texts("main").join(" ").contains("Dòng thứ hai"));
+    let paths = saved("site.yaml");
+    assert!(matches!(update_after(&mut cache, &paths), Update::Done(_)));
+    assert_same_as_whole_build(&t, "edit found by reading every commune");
 }

@@ -192,4 +192,29 @@ fn the_schedule_leads_with_coming_sessions_and_links_weeks_and_months() {
         fragment.contains("xem toàn bộ lịch tại https://quythuy.example.gov.vn/lich/index.html")
     );
     assert!(!fragment.contains("14/08/2023"));
+
+    // The share page shows what fits and links the rest: every hamlet (all
+    // still have sessions) is there, in full or as a line, with its image.
+    let share = t.page("chia-se/index.html");
+    let full = share.count("section.share-block[id^='thon-']");
+    let linked = share.count("li[id^='thon-']");
+    assert_eq!(full + linked, 10, "{full} in full, {linked} linked");
+    assert!(linked > 0, "a dense campaign's hamlets do not all fit");
+    for n in 1..=10 {
+        let id = format!("thon-thuy-thanh-dong-phuoc-{n}");
+        let images = share.attrs(&format!("#{id} a[href$='anh.png']"), "href");
+        assert_eq!(
+            images,
+            [format!("../chia-se/thuy-thanh-dong-phuoc-{n}/anh.png")],
+            "{id}"
+        );
+    }
+    // Weeks to come link their image too; week 33 (14–20/08) is under way.
+    let week_images = share.attrs("a[href$='anh.png'][href*='tuan-']", "href");
+    assert!(
+        week_images.contains(&"../chia-se/tuan-2023-33/anh.png".to_string())
+            && week_images.contains(&"../chia-se/tuan-2023-39/anh.png".to_string())
+            && !week_images.iter().any(|l| l.contains("tuan-2023-32")),
+        "{week_images:?}"
+    );
 }

@@ -25,6 +25,11 @@ pub fn hamlet_share_dir(slug: &str) -> String {
     format!("chia-se/{slug}")
 }
 
+/// The preview image (`og:image`) of a week or hamlet, 1200×630 PNG.
+pub fn image_path(dir: &str) -> String {
+    format!("{dir}/anh.png")
+}
+
 /// The Zalo message (with diacritics and the page's link).
 pub fn zalo_path(dir: &str) -> String {
     format!("{dir}/zalo.txt")

@@ -16,6 +16,8 @@ pub mod markdown;
 mod names;
 mod news;
 mod page_context;
+mod poster;
+pub mod preview;
 pub mod progress;
 pub(crate) mod province;
 pub(crate) mod rows;
@@ -35,7 +37,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Content, Document, HamletId, PointKind, SessionId};
-use crate::plan::{self, PageKind, Plan, PlannedPage};
+use crate::plan::{self, PageKind, Plan, PlannedPage, Subject};
 use crate::vi::calendar::format_date;
 use views::{DocLink, NavItem, SessionView};
 
@@ -45,6 +47,10 @@ pub struct RenderOptions {
     pub today: NaiveDate,
     /// How many upcoming sessions the home page lists.
     pub upcoming_on_home: usize,
+    /// Draw the preview images (`chia-se/…/anh.png`) and name them as
+    /// `og:image`: off on large province builds, where thousands of images
+    /// would cost more than the rest of the build (`build.rs`).
+    pub previews: bool,
     /// `build --audio` with a working espeak-ng: every week not recorded by
     /// the officer gets a synthetic `doc-loa.mp3`, which its page links to.
     pub speak: bool,
@@ -73,6 +79,8 @@ struct Shared<'a> {
     upcoming_on_home: usize,
     /// See `RenderOptions::speak`.
     speak: bool,
+    /// See `RenderOptions::previews`.
+    previews: bool,
 }
 
 /// One site to render: its content and plan, the compiled theme, the build's
@@ -99,11 +107,16 @@ pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
     let qr = usize::from(ctx.content.site.base_url.is_some());
     let mut files = pages + ctx.plan.weeks.len() * (1 + qr);
     let one = |d: Diagnostic| vec![d];
-    for (rel, bytes) in progress::data::files(ctx.content, ctx.plan).map_err(one)? {
+    for (rel, bytes) in
+        progress::data::files(ctx.content, ctx.plan, ctx.options.today).map_err(one)?
+    {
         (ctx.sink)(rel, &bytes).map_err(one)?;
         files += 1;
     }
     files += files::render(ctx)?;
+    if ctx.options.previews {
+        files += preview::render(ctx)?;
+    }
     for (rel, bytes) in theme::ASSETS {
         // A site may replace a theme asset by putting its own under static/.
         if !ctx.content.static_files.iter().any(|f| f.rel == *rel) {
@@ -239,6 +252,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         static_files,
         upcoming_on_home: options.upcoming_on_home,
         speak: options.speak,
+        previews: options.previews,
     };
 
     let errors: Vec<Diagnostic> = plan
@@ -695,6 +709,7 @@ fn render_page(
             )
         }
         PageKind::Share => share::page(shared, ctx),
+        PageKind::Poster(h) => poster::page(shared, h, ctx),
         PageKind::News => news::list(shared, ctx),
         PageKind::NewsItem(i) => news::item(shared, i, &page.path, ctx),
         PageKind::Names => names::page(shared, ctx),
@@ -730,6 +745,13 @@ fn render_page(
             format!("Trang này không có trên {}.", site.title),
         ),
     };
+    if let Some(subject) = preview_subject(shared, page) {
+        let image = preview::path(shared.plan, subject);
+        if let Some(url) = seo::absolute_url(site, &image) {
+            ctx.insert("og_image", &url);
+            ctx.insert("og_image_alt", &preview::alt(content, shared.plan, subject));
+        }
+    }
     ctx.insert("head_title", &head_title(&title, &site.title));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
@@ -737,6 +759,31 @@ fn render_page(
     tera.render_to(template, ctx.context(), &mut html)?;
     strip_trailing_whitespace(&mut html);
     Ok((html, beside))
+}
+
+/// The preview image a page names as `og:image`: its week's or hamlet's; the
+/// home and share pages show the week of the build date, or the next one
+/// with sessions (the last week once the campaign is over).
+fn preview_subject(shared: &Shared, page: &PlannedPage) -> Option<Subject> {
+    if !shared.previews {
+        return None;
+    }
+    let plan = shared.plan;
+    let subject = match page.kind {
+        PageKind::Week(w) => Subject::Week(w),
+        PageKind::Hamlet(h) => Subject::Hamlet(h),
+        PageKind::Home | PageKind::Share => {
+            let now = plan::Week::of(shared.today);
+            Subject::Week(plan::WeekId::new(plan.weeks.partition_point(|&w| w < now)))
+        }
+        _ => return None,
+    };
+    if let Subject::Week(w) = subject {
+        if w.index() >= plan.weeks.len() {
+            return None;
+        }
+    }
+    preview::is_drawn(shared.content, plan, subject, shared.today).then_some(subject)
 }
 
 /// Template tags on their own lines leave indentation behind; dropping spaces

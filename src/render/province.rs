@@ -21,6 +21,13 @@ pub struct CommuneSummary {
     csv_rows: Vec<u8>,
 }
 
+impl CommuneSummary {
+    /// Whether `other` gives the shared data files the same part as this.
+    pub fn same_data(&self, other: &CommuneSummary) -> bool {
+        self.json == other.json && self.csv_rows == other.csv_rows
+    }
+}
+
 /// A commune's card on the province's index: all the index needs of it.
 #[derive(Clone)]
 pub struct CommuneCard(CommuneView);
@@ -176,14 +183,14 @@ pub fn nation_index(
 /// holds every commune's data: `lich.json` is each commune's own document
 /// (the shape in docs/du-lieu.md) with where it lives, spliced without
 /// re-parsing; `lich.csv` is every commune's rows, with the commune first.
-pub struct SharedData<W: Write> {
-    json: W,
-    csv: W,
+pub struct SharedData<J: Write, C: Write> {
+    json: J,
+    csv: C,
     communes: usize,
 }
 
-impl<W: Write> SharedData<W> {
-    pub fn new(mut json: W, mut csv: W) -> Result<SharedData<W>, String> {
+impl<J: Write, C: Write> SharedData<J, C> {
+    pub fn new(mut json: J, mut csv: C) -> Result<SharedData<J, C>, String> {
         json.write_all(b"{\n\"version\": 1,\n\"communes\": [\n")
             .map_err(|e| e.to_string())?;
         csv.write_all(b"\xEF\xBB\xBF").map_err(|e| e.to_string())?;
@@ -213,7 +220,7 @@ impl<W: Write> SharedData<W> {
     }
 
     /// Close the JSON document; returns the two writers, flushed.
-    pub fn finish(mut self) -> Result<(W, W), String> {
+    pub fn finish(mut self) -> Result<(J, C), String> {
         self.json
             .write_all(b"\n]\n}\n")
             .map_err(|e| e.to_string())?;

@@ -245,6 +245,8 @@ pub struct HamletLinks {
     zalo: String,
     sms: String,
     evening_script: String,
+    /// `lich/<slug>/ban-in/index.html`, the poster for the notice board.
+    poster: String,
 }
 
 /// The hamlet page's links to its texts; None when it has no sessions (and so no texts).
@@ -258,6 +260,7 @@ pub fn hamlet_links(plan: &Plan, h: HamletId) -> Option<HamletLinks> {
             zalo: plan::zalo_path(&dir),
             sms: plan::sms_path(&dir),
             evening_script: plan::hamlet_evening_script_path(slug),
+            poster: plan::poster_path(slug),
         })
 }
 
@@ -279,6 +282,7 @@ struct HamletLink {
     title: String,
     zalo_path: String,
     sms_path: String,
+    image_path: Option<String>,
 }
 
 /// The texts shown in full on `chia-se/`, at most (bytes, about): the page
@@ -298,6 +302,8 @@ struct BlockView {
     more_sms: usize,
     zalo_path: String,
     sms_path: String,
+    /// The preview image, when the build drew it (`preview::is_drawn`).
+    image_path: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -311,9 +317,17 @@ struct BlockLink {
     title: String,
     zalo_path: String,
     sms_path: String,
+    image_path: Option<String>,
 }
 
-fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> BlockView {
+/// A target's preview image in its share folder `dir`, when the build drew it.
+fn image_path(shared: &Shared, target: Subject, dir: &str) -> Option<String> {
+    (shared.previews && super::preview::is_drawn(shared.content, shared.plan, target, shared.today))
+        .then(|| plan::image_path(dir))
+}
+
+fn block(shared: &Shared, target: Subject) -> BlockView {
+    let (content, plan, today) = (shared.content, shared.plan, shared.today);
     let texts = texts(content, plan, target, today);
     let (id, title, dir) = match target {
         Subject::Week(w) => {
@@ -355,6 +369,7 @@ fn block(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> B
         zalo: texts.zalo,
         zalo_path: plan::zalo_path(&dir),
         sms_path: plan::sms_path(&dir),
+        image_path: image_path(shared, target, &dir),
     }
 }
 
@@ -372,15 +387,17 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
     let mut used = 0;
     let mut fits = |b: &BlockView| {
         // The block's markup as the theme writes it, about: labels, ids, links.
-        let size =
-            b.zalo.len() * 11 / 10 + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>() + 700;
+        let size = b.zalo.len() * 11 / 10
+            + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>()
+            + b.image_path.as_ref().map_or(0, |_| 120)
+            + 700;
         used += size;
         used <= BLOCKS_BUDGET
     };
     let mut weeks = Vec::new();
     let mut linked: Vec<usize> = Vec::new();
     for w in shown.clone() {
-        let b = block(content, plan, Subject::Week(WeekId::new(w)), today);
+        let b = block(shared, Subject::Week(WeekId::new(w)));
         if fits(&b) {
             weeks.push(b);
         } else {
@@ -396,6 +413,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
                 title: super::week::title(week),
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
+                image_path: image_path(shared, Subject::Week(WeekId::new(w)), &dir),
             }
         })
         .collect();
@@ -405,7 +423,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
         .hamlet_ids()
         .filter(|&h| plan.sessions().any(|(_, hamlet)| hamlet == h))
     {
-        let b = block(content, plan, Subject::Hamlet(h), today);
+        let b = block(shared, Subject::Hamlet(h));
         if fits(&b) {
             hamlets.push(b);
         } else {
@@ -415,6 +433,7 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
                 title: b.title,
                 zalo_path: plan::zalo_path(&dir),
                 sms_path: plan::sms_path(&dir),
+                image_path: b.image_path,
             });
         }
     }

@@ -338,7 +338,7 @@ pub fn links(content: &Content, plan: &Plan) -> Vec<WeekLink> {
 /// A QR code as inline SVG: black modules on white, sized by the stylesheet.
 /// Each row's dark runs are drawn as one rectangle, not module by module: the
 /// path is half the bytes, which keeps the week page inside the 30 KB budget.
-fn qr_svg(url: &str) -> Option<String> {
+pub(super) fn qr_svg(url: &str, label: &str) -> Option<String> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
@@ -360,8 +360,10 @@ fn qr_svg(url: &str) -> Option<String> {
             let _ = write!(path, "M{} {}h{run}v1h-{run}z", run_start + QUIET, y + QUIET);
         }
     }
+    // The label names a hamlet: content, so escaped like any page text.
+    let label = crate::theme::escape_html(label);
     Some(format!(
-        "<svg class=\"qr\" role=\"img\" aria-label=\"Mã QR tới trang lịch tuần này\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        "<svg class=\"qr\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
 }
 
@@ -462,11 +464,14 @@ pub(super) fn page(
         grid,
         notes: sheet_notes(notes, " "),
         // Its own file: 4 KB inline would not leave room for a dense week.
-        qr_path: url.as_deref().and_then(qr_svg).map(|svg| {
-            let path = plan::week_qr_path(week);
-            beside.push((path.clone(), svg.into_bytes()));
-            path
-        }),
+        qr_path: url
+            .as_deref()
+            .and_then(|u| qr_svg(u, "Mã QR tới trang lịch tuần này"))
+            .map(|svg| {
+                let path = plan::week_qr_path(week);
+                beside.push((path.clone(), svg.into_bytes()));
+                path
+            }),
         url,
         // A dense week's script is long: the page links it instead, to
         // stay inside the page budget (docs/decisions.md).

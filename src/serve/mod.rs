@@ -282,12 +282,18 @@ impl Builder {
         {
             watcher.refresh(&changed);
         }
-        let changed: Vec<PathBuf> = changed
-            .into_iter()
-            .filter_map(|p| relative_to(&p, &self.root))
-            .collect();
+        // The watcher's "something changed" marker (an empty path) says it
+        // lost track: then every commune is looked at.
+        let known = match changed.iter().any(|p| p.as_os_str().is_empty()) {
+            true => build::Changed::Unknown,
+            false => build::Changed::Paths(&changed),
+        };
         // A bug in bangtin must not stop the preview: the last good site stays.
-        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build()));
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(known)));
+        let changed: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| relative_to(p, &self.root))
+            .collect();
         let (result, output) = built.unwrap_or_else(|_| {
             self.cache = None;
             let problem = Diagnostic::new(&self.root, None, Message::RebuildPanicked);
@@ -324,10 +330,13 @@ impl Builder {
 impl Builder {
     /// Only the communes that changed, in the folder being served, when the
     /// last build left a cache of it; else a whole build into the other folder.
-    fn build(&mut self) -> (Result<BuildSummary, build::Failure>, PathBuf) {
+    fn build(
+        &mut self,
+        changed: build::Changed,
+    ) -> (Result<BuildSummary, build::Failure>, PathBuf) {
         let served = lock(&self.state).site.clone();
         if let Some(site) = served.filter(|s| self.cache.as_ref().is_some_and(|c| c.describes(s))) {
-            match build::update(&self.options(site.clone()), &mut self.cache) {
+            match build::update(&self.options(site.clone()), &mut self.cache, changed) {
                 build::Update::Done(summary) => return (Ok(summary), site),
                 build::Update::Failed(failure) => return (Err(failure), site),
                 build::Update::Whole => {}

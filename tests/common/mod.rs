@@ -11,6 +11,7 @@ use std::process::Command;
 
 use scraper::{Html, Selector};
 
+pub mod print;
 pub mod snapshot;
 
 pub struct Run {
