@@ -75,6 +75,22 @@ pub struct Failure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The day a check is made for, and whether the officer gave it.
+#[derive(Clone, Copy)]
+struct BuildDay {
+    date: NaiveDate,
+    given: bool,
+}
+
+impl BuildDay {
+    fn of(given: Option<NaiveDate>) -> BuildDay {
+        BuildDay {
+            date: given.unwrap_or_else(today_in_vietnam),
+            given: given.is_some(),
+        }
+    }
+}
+
 /// Today's date in Vietnam (UTC+7, no daylight saving).
 pub fn today_in_vietnam() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
@@ -116,11 +132,13 @@ impl BaseUrl {
 }
 
 /// Load, validate and plan one commune; what `check` does and `build` starts with.
-/// `today` is the day pages are true on (`--today`): some checks depend on it.
+/// `today` is the day pages are true on (`--today`): some checks depend on it,
+/// and on whether it was given (`today_given`) or read from the clock.
 fn prepare(
     commune: &CommuneRef,
     base_url: BaseUrl,
     today: NaiveDate,
+    today_given: bool,
 ) -> (Content, Plan, Vec<Diagnostic>) {
     let mut loaded = load::load_site(&commune.root, commune.site_yaml.clone());
     let site = &mut loaded.content.site;
@@ -131,7 +149,7 @@ fn prepare(
     }
     let mut diags = Diagnostics::default();
     diags.extend(loaded.diagnostics);
-    diags.extend(validate::validate(&loaded.content, today));
+    diags.extend(validate::validate(&loaded.content, today, today_given));
     let (plan, plan_diags) = plan::plan(&loaded.content);
     diags.extend(plan_diags);
     let mut items = diags.into_sorted();
@@ -179,8 +197,9 @@ fn read_province_of(nation: &Nation, p: &ProvinceRef) -> Result<Province, Vec<Di
 
 /// Every problem in the site (or in every commune of a province, or of every
 /// province of a nation), without writing anything, as a build on `today`
-/// would find them.
-pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+/// would find them (`today`: `--today`, or the clock's day when None).
+pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
+    let today = BuildDay::of(today);
     let mut diags = match read_root(root, None) {
         Ok(Root::Province(province)) => check_province(&province, today),
         Ok(Root::Nation(nation)) => {
@@ -199,14 +218,18 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     diags
 }
 
-fn check_province(province: &Province, today: NaiveDate) -> Vec<Diagnostic> {
+fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
     // Each commune is dropped once checked: a country's worth is never held.
     let found: Vec<(Vec<Diagnostic>, bool)> = province
         .communes
         .par_iter()
         .map(|commune| {
-            let (content, _, mut diags) =
-                prepare(commune, BaseUrl::for_commune(province, commune), today);
+            let (content, _, mut diags) = prepare(
+                commune,
+                BaseUrl::for_commune(province, commune),
+                today.date,
+                today.given,
+            );
             // Templates are part of the site too: a broken override fails the
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
@@ -359,7 +382,8 @@ fn make_commune(job: &Job, commune: &CommuneRef, failing: &AtomicBool, keep: boo
     let key = keep
         .then(|| commune_key(commune, &base, job.render_options.today))
         .flatten();
-    let (content, plan, diags) = prepare(commune, base, job.render_options.today);
+    let today_given = job.options.today.is_some();
+    let (content, plan, diags) = prepare(commune, base, job.render_options.today, today_given);
     if diags.iter().any(Diagnostic::is_error) {
         failing.store(true, Ordering::Relaxed);
         return Outcome::Refused(diags);

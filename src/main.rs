@@ -320,7 +320,6 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, today } => {
-            let today = today.unwrap_or_else(build::today_in_vietnam);
             let diags = build::check(&root, today);
             print_diagnostics(&diags);
             if diags.iter().any(Diagnostic::is_error) {

@@ -11,8 +11,9 @@ use crate::model::{Content, Document, Province};
 use crate::raw_html::{self, Refusal};
 use crate::vi;
 
-/// `today` is the day the pages are built for (`--today`).
-pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
+/// `today` is the day the pages are built for; `today_given`: the officer
+/// wrote it (`--today`) rather than it being read from the clock.
+pub fn validate(content: &Content, today: chrono::NaiveDate, today_given: bool) -> Diagnostics {
     let mut diags = Diagnostics::default();
     hamlets(content, &mut diags);
     aliases(content, &mut diags);
@@ -23,33 +24,39 @@ pub fn validate(content: &Content, today: chrono::NaiveDate) -> Diagnostics {
     raw_html_in_documents(content, &mut diags);
     progress::validate(content, &mut diags);
     progress::dated_after(content, today, &mut diags);
-    diags.extend(today_after_campaign(content, today));
+    diags.extend(today_after_campaign(content, today, today_given));
     diags
 }
 
-/// How long after a campaign's end a build still warns that every session is
-/// past: an officer still publishing it then has a date wrong (`--today`, or
-/// an end not moved when the campaign was extended); a site rebuilt years
-/// later as an archive is no mistake.
+/// How long after a campaign's end a build on the clock's day still warns
+/// that every session is past: an officer still publishing it then has a date
+/// wrong (an end not moved when the campaign was extended); a site rebuilt
+/// years later as an archive is no mistake, and a warning that comes and
+/// goes with the clock would be noise. A `--today` the officer typed after
+/// the end always warns: it is a date they chose, often mistyped.
 const AFTER_CAMPAIGN_WARNS_DAYS: i64 = 92;
 
-/// Built for a day after the campaign (within `AFTER_CAMPAIGN_WARNS_DAYS`):
-/// every session is past, and the officer should know before publishing.
-fn today_after_campaign(content: &Content, today: chrono::NaiveDate) -> Option<Diagnostic> {
+/// Built for a day after the campaign (given, or within
+/// `AFTER_CAMPAIGN_WARNS_DAYS` of the clock): every session is past, and the
+/// officer should know before publishing.
+fn today_after_campaign(
+    content: &Content,
+    today: chrono::NaiveDate,
+    today_given: bool,
+) -> Option<Diagnostic> {
     let end = content.site.campaign.end?;
     let days_after = (today - end).num_days();
-    (1..=AFTER_CAMPAIGN_WARNS_DAYS)
-        .contains(&days_after)
-        .then(|| {
-            Diagnostic::new(
-                &content.site.source.file,
-                None,
-                Message::TodayAfterCampaign {
-                    today: vi::calendar::format_date_numeric(today),
-                    end: vi::calendar::format_date_numeric(end),
-                },
-            )
-        })
+    let warns = days_after >= 1 && (today_given || days_after <= AFTER_CAMPAIGN_WARNS_DAYS);
+    warns.then(|| {
+        Diagnostic::new(
+            &content.site.source.file,
+            None,
+            Message::TodayAfterCampaign {
+                today: vi::calendar::format_date_numeric(today),
+                end: vi::calendar::format_date_numeric(end),
+            },
+        )
+    })
 }
 
 /// The one warning for everything a missing `base_url` leaves out, made once

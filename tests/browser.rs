@@ -199,8 +199,9 @@ fn every_page_with_its_css_is_under_30_kb() {
 }
 
 /// The session items of each page as Chromium shows them with its clock on
-/// `day`: (page, JavaScript on, [(visible, tags, text)]).
-type Seen = Vec<(String, bool, Vec<(bool, Vec<String>, String)>)>;
+/// `day`: (page, JavaScript on, [(visible, tags, text, muted as past)]); a
+/// dense week's grid gives its day headers, then its rows (cells muted).
+type Seen = Vec<(String, bool, Vec<(bool, Vec<String>, String, u64)>)>;
 
 fn seen_on(t: &SiteTest, day: &str, pages: &[&str]) -> Seen {
     let output = Command::new("node")
@@ -235,6 +236,7 @@ fn seen_on(t: &SiteTest, day: &str, pages: &[&str]) -> Seen {
                             .map(|t| t.as_str().unwrap().to_string())
                             .collect(),
                         i["text"].as_str().unwrap().to_string(),
+                        i["past"].as_u64().unwrap(),
                     )
                 })
                 .collect();
@@ -278,7 +280,7 @@ fn pages_stay_true_on_the_readers_own_date() {
     let find = |page: &str, js: bool, day: &str| {
         seen.iter()
             .find(|(p, j, _)| p == page && *j == js)
-            .and_then(|(_, _, items)| items.iter().find(|(_, _, text)| text.contains(day)))
+            .and_then(|(_, _, items)| items.iter().find(|(_, _, text, _)| text.contains(day)))
             .cloned()
             .unwrap_or_else(|| panic!("{page} {js} {day}: {seen:?}"))
     };
@@ -294,19 +296,14 @@ fn pages_stay_true_on_the_readers_own_date() {
     assert!(week.0 && week.1 == ["Đã qua"], "{week:?}");
     // Without: the page as built, right as of its date.
     for page in pages {
-        let (visible, tags, _) = find(page, false, "29/11");
+        let (visible, tags, _, _) = find(page, false, "29/11");
         assert!(visible && tags.is_empty(), "{page}");
     }
 }
 
-/// A week dense enough for the grid, the changes fixture's badges, notice,
-/// thay-doi/ and month pages: axe, no sideways scrolling at 320 px, valid HTML.
-#[test]
-fn changed_and_dense_pages_pass_axe_and_fit_small_screens() {
-    if !tools_ready() {
-        return;
-    }
-    let t = SiteTest::fixture("changes");
+/// Six sessions a day from Monday 12/12 to Sunday 18/12/2022 in the changes
+/// fixture's hamlets: a week dense enough for the grid.
+fn dense_week() -> String {
     let mut dense = String::from("sessions:\n");
     for day in 12..=18 {
         for (hamlet, time) in [
@@ -322,7 +319,80 @@ fn changed_and_dense_pages_pass_axe_and_fit_small_screens() {
             ));
         }
     }
-    t.write("schedules/day-dac.yaml", &dense);
+    dense
+}
+
+/// A dense week's grid on the reader's own date: today's column headed
+/// "Hôm nay", tomorrow's "Ngày mai", each past day's "Đã qua" with its cells
+/// muted; without JavaScript, the grid as built.
+#[test]
+fn a_dense_weeks_grid_marks_the_readers_day_columns() {
+    if !tools_ready() {
+        return;
+    }
+    let t = SiteTest::fixture("changes");
+    t.write("schedules/day-dac.yaml", &dense_week());
+    assert_eq!(t.build_on("01/12/2022").code, 0);
+    let page = "lich/tuan-2022-50/index.html";
+    assert_eq!(t.page(page).count("table.grid"), 1);
+    // Read on Wednesday 14/12.
+    let seen = seen_on(&t, "2022-12-14", &[page]);
+    for (_, js, items) in &seen {
+        let header = |day: &str| {
+            items
+                .iter()
+                .find(|(_, _, text, _)| text.contains(day))
+                .cloned()
+                .unwrap_or_else(|| panic!("{day}: {items:?}"))
+        };
+        let rows: Vec<_> = items
+            .iter()
+            .filter(|(_, _, text, _)| text.contains("Nhà văn hóa"))
+            .collect();
+        assert_eq!(rows.len(), 4, "{items:?}");
+        if !js {
+            assert!(items
+                .iter()
+                .all(|(_, tags, _, past)| tags.is_empty() && *past == 0));
+            continue;
+        }
+        let marks: Vec<(Vec<String>, u64)> = ["12/12", "13/12", "14/12", "15/12", "16/12"]
+            .iter()
+            .map(|d| {
+                let (visible, tags, _, past) = header(d);
+                assert!(visible, "{d}");
+                (tags, past)
+            })
+            .collect();
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            marks,
+            [
+                (words(&["Đã qua"]), 1),
+                (words(&["Đã qua"]), 1),
+                (words(&["Hôm nay"]), 0),
+                (words(&["Ngày mai"]), 0),
+                (words(&[]), 0),
+            ]
+        );
+        // Every hamlet's cells of the two past days, and no others.
+        assert!(
+            rows.iter()
+                .all(|(_, tags, _, past)| tags.is_empty() && *past == 2),
+            "{rows:?}"
+        );
+    }
+}
+
+/// A week dense enough for the grid, the changes fixture's badges, notice,
+/// thay-doi/ and month pages: axe, no sideways scrolling at 320 px, valid HTML.
+#[test]
+fn changed_and_dense_pages_pass_axe_and_fit_small_screens() {
+    if !tools_ready() {
+        return;
+    }
+    let t = SiteTest::fixture("changes");
+    t.write("schedules/day-dac.yaml", &dense_week());
     let run = t.build_on("01/12/2022");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);

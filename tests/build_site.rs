@@ -363,3 +363,47 @@ fn a_site_can_replace_the_theme_stylesheet() {
         "body { color: #000; }\n"
     );
 }
+
+/// Every top-level file and folder a built site has is in the URL contract
+/// (docs/dinh-dang.md, "Địa chỉ trang tạo ra"), read as a markdown reader
+/// renders it: a row cut off from its table by a blank line is no row.
+#[test]
+fn every_output_path_is_a_row_of_the_documented_url_tables() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let docs = std::fs::read_to_string(common::repo_path("docs/dinh-dang.md")).unwrap();
+    let start = docs.find("## Địa chỉ trang tạo ra").unwrap();
+    let section = &docs[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let mut in_cell = false;
+    let mut documented: Vec<String> = Vec::new();
+    for event in Parser::new_ext(section, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableCell) => in_cell = true,
+            Event::End(TagEnd::TableCell) => in_cell = false,
+            Event::Code(code) if in_cell => documented.push(code.to_string()),
+            _ => {}
+        }
+    }
+    let t = SiteTest::fixture("minimal");
+    assert_eq!(t.build().code, 0);
+    let mut top: Vec<String> = std::fs::read_dir(&t.out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    top.sort();
+    // pages/gioi-thieu.md is the row `<tên tệp trang>/index.html`; static/ files are "mọi thứ trong static/".
+    let missing: Vec<&String> = top
+        .iter()
+        .filter(|name| !["gioi-thieu", "anh", "img"].contains(&name.as_str()))
+        .filter(|name| {
+            !documented
+                .iter()
+                .any(|d| d == *name || d.starts_with(&format!("{name}/")))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in a table: {missing:?}\n{documented:?}"
+    );
+}

@@ -420,7 +420,7 @@ fn site_or_diagnostics(fixture: &str, files: &[(&str, Vec<u8>)], today: (i32, u3
         std::fs::write(path, bytes).unwrap();
     }
     let today = chrono::NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
-    let checked = build::check(&root, today);
+    let checked = build::check(&root, Some(today));
     let out = tmp.path().join("public");
     let result = build::build(&build::BuildOptions {
         root: root.clone(),

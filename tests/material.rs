@@ -684,8 +684,8 @@ fn contacts_of_hamlets_and_points_with_phones_zalo_and_directions() {
         [
             "Trưởng thôn Lê Văn B: 0912 345 678 · Zalo (7h-21h)",
             "Tổ công tác thôn Kìm: 0987 654 321",
-            "Người cao tuổi, người ốm đau, người khuyết tật không đến được điểm hướng dẫn: \
-             Hỗ trợ tại nhà: Tổ hỗ trợ tại nhà: 0915 111 222",
+            "Người cao tuổi, người ốm đau, người khuyết tật không đến được điểm hướng dẫn \
+             xin liên hệ Tổ hỗ trợ tại nhà, điện thoại 0915 111 222",
         ]
     );
     let links = kim.attrs("section.hamlet-contacts a", "href");

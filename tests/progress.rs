@@ -779,3 +779,76 @@ fn printed_page_carries_the_figures_and_the_charts() {
         "{flat}"
     );
 }
+
+/// A report dated after the build day is left out everywhere, not only on
+/// the pages: the data files agree with them (no future `as_of`), a hamlet
+/// whose only report is still to come has no rank, and a chart never reads
+/// "Tính đến ." with no date.
+#[test]
+fn a_report_after_the_build_day_is_left_out_of_pages_charts_and_data() {
+    let head = "kinds:\n  - {key: activated, name: Đã kích hoạt}\ntargets:\n  hamlets:\n    \
+                - {hamlet: Phước Hải, activated: 300}\n    - {hamlet: Phước Lộc, activated: 200}\n\
+                reports:\n";
+    let (t, err) = build_with(
+        &format!(
+            "{head}  - {{date: 15/06/2023, hamlet: Phước Hải, activated: 120}}\n  \
+             - {{date: 05/07/2023, hamlet: Phước Lộc, activated: 150}}\n  \
+             - {{date: 08/07/2023, hamlet: Phước Lộc, activated: 190}}\n  \
+             - {{date: 09/07/2023, hamlet: Phước Hải, activated: 280}}\n"
+        ),
+        0,
+    );
+    assert!(err.contains("ở sau ngày dựng trang 06/07/2023"), "{err}");
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(t.output_file("du-lieu/tien-do.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(data["as_of"], "2023-07-05");
+    let dates: Vec<&str> = data["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2023-06-15", "2023-07-05"]);
+    assert_eq!(data["total"]["activated"]["result"], 270);
+    let csv = std::fs::read_to_string(t.output_file("du-lieu/tien-do.csv")).unwrap();
+    assert!(
+        !csv.contains("08/07/2023") && !csv.contains("09/07/2023"),
+        "{csv}"
+    );
+    assert!(csv.contains("Phước Hải,15/06/2023,300,120,40"), "{csv}");
+    let page = t.page("tien-do/index.html");
+    assert_eq!(page.count("svg title#bieu-do-thon-title"), 1);
+    let desc = page.select_texts("#bieu-do-thon-desc");
+    assert!(desc[0].starts_with("Tính đến 05/07/2023. "), "{desc:?}");
+
+    // Only reports still to come: no figure as of a date, no rank, no chart.
+    let (t, _) = build_with(
+        &format!("{head}  - {{date: 08/07/2023, hamlet: Phước Lộc, activated: 190}}\n"),
+        0,
+    );
+    let page = t.page("tien-do/index.html");
+    assert!(!page.text.contains("Tính đến ."), "{}", page.text);
+    assert!(page.text.contains("Chưa có báo cáo kết quả nào."));
+    assert_eq!(page.count("svg title#bieu-do-thon-title"), 0);
+    for hamlet in ["phuoc-hai", "phuoc-loc"] {
+        let p = t.page(&format!("lich/{hamlet}/index.html"));
+        assert_eq!(
+            p.select_texts("#tien-do-thon + p"),
+            ["Chưa có báo cáo."],
+            "{hamlet}"
+        );
+    }
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(t.output_file("du-lieu/tien-do.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(data["as_of"], serde_json::Value::Null);
+    assert_eq!(data["reports"], serde_json::json!([]));
+    assert!(data["hamlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["rank"].is_null()));
+}

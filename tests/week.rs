@@ -155,7 +155,7 @@ fn week_sheet_lists_the_sessions_by_day() {
         "{foot}"
     );
     assert!(
-        foot.contains("Khẩn cấp: Cảnh sát 113: 113 (24/24)"),
+        foot.contains("Khẩn cấp: Cảnh sát 113, điện thoại 113 (24/24)"),
         "{foot}"
     );
     assert!(foot.contains("Bản in cập nhật ngày 28/11/2022"), "{foot}");

@@ -145,7 +145,7 @@ fn week_prints_on_one_a4_page_with_every_session() {
         // What to bring, the hotline, the date printed.
         "Mang theo căn cước công dân gắn chip",
         "Công an xã Cẩm Ngọc: 0237 3830 050 (07:30-22:00)",
-        "Khẩn cấp: Cảnh sát 113: 113 (24/24)",
+        "Khẩn cấp: Cảnh sát 113, điện thoại 113 (24/24)",
         "Bản in cập nhật ngày 28/11/2022",
     ] {
         assert!(

@@ -46,8 +46,9 @@ fn contacts_have_a_role_and_questions_never_go_to_an_emergency_number() {
         footer,
         [
             "Công an xã Cẩm Ngọc: 0237 3830 050 (07:30-22:00)",
-            "Hỗ trợ tại nhà: Tổ hỗ trợ tại nhà: 0912 345 678",
-            "Khẩn cấp: Cảnh sát 113: 113 (24/24)",
+            // One colon at most: the label is left out where the name says it.
+            "Tổ hỗ trợ tại nhà: 0912 345 678",
+            "Khẩn cấp: Cảnh sát 113, điện thoại 113 (24/24)",
         ]
     );
     let data: serde_json::Value = serde_json::from_str(&read(&t, "du-lieu/lich.json")).unwrap();
@@ -173,4 +174,70 @@ fn dates_weeks_and_points_read_the_vietnamese_way() {
     let t = SiteTest::fixture("changes");
     assert_eq!(t.build_on("01/12/2022").code, 0);
     assert!(read(&t, "thay-doi/index.html").contains("Buổi thứ Sáu, ngày 02/12/2022"));
+}
+
+/// Every text that shows a note already says "Lưu ý"; a note the officer
+/// began with "Lưu ý:" or "Chú ý:" (any case, diacritics or not) is not
+/// labelled twice: not on the week sheet, in either script, nor in calendars.
+#[test]
+fn a_note_that_starts_with_luu_y_is_not_labelled_twice() {
+    let t = SiteTest::fixture("minimal");
+    let schedule = t.read_source("schedules/lich.yaml").replace(
+        "note: Mang theo căn cước công dân gắn chip",
+        "note: \"CHU Y : Mang theo căn cước công dân gắn chip.\"",
+    );
+    t.write("schedules/lich.yaml", &schedule);
+    let run = t.build_on("2022-11-28");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let sheet = t.page("lich/tuan-2022-48/index.html");
+    let notes = sheet.select_texts(".sheet-notes li");
+    assert!(
+        notes.contains(
+            &"Lưu ý cho thôn Đông Lão: Mang theo căn cước công dân gắn chip.".to_string()
+        ),
+        "{notes:?}"
+    );
+    let script = read(&t, "lich/tuan-2022-48/doc-loa.txt");
+    assert!(
+        script.contains("Bà con thôn Đông Lão lưu ý: mang theo căn cước"),
+        "{script}"
+    );
+    let evening = read(&t, "lich/tuan-2022-48/doc-loa-hang-ngay.txt");
+    let ics = read(&t, "lich.ics").replace("\r\n ", "");
+    for (what, text) in [
+        ("doc-loa.txt", script.as_str()),
+        ("doc-loa-hang-ngay.txt", evening.as_str()),
+        ("lich.ics", ics.as_str()),
+        ("tuần", &notes.join("\n")),
+    ] {
+        let folded = text.to_lowercase();
+        assert!(
+            !folded.contains("chu y") && !folded.contains("lưu ý: lưu ý"),
+            "{what}: {text}"
+        );
+    }
+    assert!(ics.contains("Lưu ý: Mang theo căn cước"), "{ics}");
+
+    // bangtin init's own example shows a note typed this way.
+    let dir = t.root.parent().unwrap().join("moi");
+    assert_eq!(t.run(&["init", common::path_str(&dir)]).code, 0);
+    let out = t.root.parent().unwrap().join("moi-public");
+    let run = t.run(&[
+        "build",
+        "--root",
+        common::path_str(&dir),
+        "--output",
+        common::path_str(&out),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut texts = Vec::new();
+    for entry in walkdir::WalkDir::new(&out) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "txt" || e == "ics") {
+            texts.push(std::fs::read_to_string(&path).unwrap().to_lowercase());
+        }
+    }
+    assert!(texts.iter().any(|t| t.contains("lưu ý: nhớ mang")));
+    assert!(!texts.iter().any(|t| t.contains("lưu ý: lưu ý")));
 }

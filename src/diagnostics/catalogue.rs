@@ -913,9 +913,9 @@ catalogue! {
         hint "{MOVED_EXAMPLE}"
         guide "Buổi ghi `status: moved` (dời) nhưng ngày, giờ, địa điểm cũ (`was`) giống hệt giá trị mới.";
     ChangeWithoutStatus: warning
-        "Buổi có lý do hoặc ngày thông báo thay đổi (`reason`, `changed`) nhưng chưa ghi `status`, nên trang vẫn coi buổi diễn ra như kế hoạch."
-        hint "Thêm status: cancelled (hủy), postponed (hoãn) hoặc moved (dời); nếu buổi không thay đổi thì xóa reason và changed."
-        guide "cảnh báo: Buổi có lý do hoặc ngày thông báo thay đổi (`reason`, `changed`) nhưng chưa ghi `status`…";
+        "Buổi có lý do thay đổi (`reason`) nhưng chưa ghi `status`, nên trang vẫn coi buổi diễn ra như kế hoạch."
+        hint "Thêm status: cancelled (hủy), postponed (hoãn) hoặc moved (dời); nếu buổi không thay đổi hoặc đã được khôi phục thì xóa reason (buổi khôi phục chỉ giữ changed)."
+        guide "cảnh báo: Buổi có lý do thay đổi (`reason`) nhưng chưa ghi `status`…";
     ChangedMissing: warning
         "Buổi đã thay đổi nhưng chưa ghi ngày thông báo thay đổi (`changed`)."
         hint "Thêm changed: <ngày thông báo>, ví dụ changed: 30/11/2022: trang Thay đổi lịch và tin mới (atom.xml) xếp các thay đổi theo ngày này."

@@ -141,13 +141,34 @@ impl Session {
         self.change.as_ref()?.was.iter().find_map(part)
     }
 
-    /// The calendar SEQUENCE: two for each recorded change of date, time or
-    /// place, and one more while cancelled or postponed. It only grows along
-    /// a session's life (postponed 1, then moved to a new date 2, then
-    /// cancelled 3), as long as earlier values are kept in `was`, oldest first.
+    /// The calendar SEQUENCE, which must never go down across the officer's
+    /// edits, or a phone keeps the older version (RFC 5545 3.8.7.4). With a
+    /// `changed:` date it is 100 × the days from 1/1/2000 to that date, plus
+    /// a step for changes announced the same day: 4 per earlier value in
+    /// `was` and the status (hoãn 0, dời 1, hủy 2), and 99 for a session put
+    /// back as planned (`changed:` without a status), the last word of its
+    /// day. So postponed → cancelled → put back grows whatever the statuses,
+    /// as long as each edit writes the day it was announced. A status without
+    /// `changed:` (a warning) keeps the count it had before dates were used:
+    /// 2 per earlier value, 1 more while off, always below a dated one.
     pub fn sequence(&self) -> u32 {
-        let moves = self.change.as_ref().map_or(0, |c| c.was.len()) as u32;
-        2 * moves + u32::from(self.is_off())
+        let Some(change) = self.change.as_ref() else {
+            return 0;
+        };
+        let moves = change.was.len().min(24) as u32;
+        let Some(changed) = self.changed_on() else {
+            return 2 * moves + u32::from(self.is_off());
+        };
+        let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+        let days = (changed - epoch).num_days().clamp(0, 40_000_000) as u32;
+        let step = match self.status() {
+            None => 99,
+            Some(SessionStatus::Postponed) => 4 * moves,
+            Some(SessionStatus::Moved) => 4 * moves + 1,
+            Some(SessionStatus::Cancelled) => 4 * moves + 2,
+        };
+        // Never 0: calendars read a missing SEQUENCE as 0, the unchanged event.
+        (100 * days + step).max(1)
     }
 
     /// The start (date, and time when written) of each earlier state whose
@@ -241,6 +262,7 @@ mod tests {
         let life = [&plain, &postponed, &moved, &moved_twice, &cancelled];
         assert!(life.iter().all(|s| s.first_date() == day(2)));
         let sequences: Vec<u32> = life.iter().map(|s| s.sequence()).collect();
+        // Without `changed:` dates: the count of earlier values.
         assert_eq!(sequences, [0, 1, 2, 4, 5]);
         assert_eq!(moved_twice.was_date(), Some(day(6)));
         assert_eq!(
@@ -251,5 +273,45 @@ mod tests {
             }
         );
         assert!(cancelled.is_off() && !moved.is_off());
+    }
+
+    fn announced(mut s: Session, on: NaiveDate) -> Session {
+        if let Some(change) = s.change.as_mut() {
+            change.changed = Some(Located {
+                value: on,
+                pos: None,
+            });
+        }
+        s
+    }
+
+    #[test]
+    fn sequence_grows_along_a_dated_life_even_when_a_session_is_put_back() {
+        let postponed = session(day(2), Some(SessionStatus::Postponed), Vec::new());
+        let cancelled = session(day(2), Some(SessionStatus::Cancelled), Vec::new());
+        let put_back = session(day(2), None, Vec::new());
+        let moved = session(day(9), Some(SessionStatus::Moved), vec![moved_from(day(2))]);
+        let moved_cancelled = session(
+            day(9),
+            Some(SessionStatus::Cancelled),
+            vec![moved_from(day(2))],
+        );
+        let lives: [&[(&Session, u32)]; 3] = [
+            // Postponed, cancelled, then put back, each on a later day.
+            &[(&postponed, 1), (&cancelled, 2), (&put_back, 3)],
+            // All on the same day.
+            &[(&postponed, 1), (&cancelled, 1), (&put_back, 1)],
+            // Postponed, moved to a new day, cancelled there the same day.
+            &[(&postponed, 1), (&moved, 1), (&moved_cancelled, 1)],
+        ];
+        for life in lives {
+            let mut sequences = vec![0];
+            for (s, on) in life {
+                sequences.push(announced((*s).clone(), day(*on)).sequence());
+            }
+            assert!(sequences.windows(2).all(|w| w[0] < w[1]), "{sequences:?}");
+        }
+        // A status without its date stays below any dated one.
+        assert!(postponed.sequence() < announced(postponed.clone(), day(1)).sequence());
     }
 }

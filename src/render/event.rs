@@ -140,7 +140,7 @@ pub fn description(content: &Content, s: &Session) -> String {
         lines.push(format!("Nội dung: {}.", s.services.join(", ")));
     }
     if let Some(note) = &s.note {
-        lines.push(format!("Lưu ý: {note}"));
+        lines.push(format!("Lưu ý: {}", vi::announce::note_body(note)));
     }
     lines.push(format!("Đơn vị tổ chức: {}.", content.site.authority));
     lines.join("\n")
@@ -159,7 +159,7 @@ pub fn stop_description(content: &Content, point: &Point, stop: &Stop) -> String
         lines.push(format!("Nội dung: {}.", point.services.join(", ")));
     }
     if let Some(note) = &point.note {
-        lines.push(format!("Lưu ý: {note}"));
+        lines.push(format!("Lưu ý: {}", vi::announce::note_body(note)));
     }
     lines.push(format!("Đơn vị tổ chức: {}.", content.site.authority));
     lines.join("\n")

@@ -107,7 +107,9 @@ pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
     let qr = usize::from(ctx.content.site.base_url.is_some());
     let mut files = pages + ctx.plan.weeks.len() * (1 + qr);
     let one = |d: Diagnostic| vec![d];
-    for (rel, bytes) in progress::data::files(ctx.content, ctx.plan).map_err(one)? {
+    for (rel, bytes) in
+        progress::data::files(ctx.content, ctx.plan, ctx.options.today).map_err(one)?
+    {
         (ctx.sink)(rel, &bytes).map_err(one)?;
         files += 1;
     }

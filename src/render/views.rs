@@ -143,9 +143,14 @@ pub fn contact(c: &crate::model::Contact) -> ContactView {
             .map(|d| format!("tel:{d}")),
         hours: c.hours.clone(),
         role: c.role().key(),
+        // "Tổ hỗ trợ tại nhà" needs no "Hỗ trợ tại nhà:" before it.
         role_label: Some(c.role())
             .filter(|r| *r != ContactRole::Questions)
-            .map(ContactRole::label),
+            .map(ContactRole::label)
+            .filter(|label| {
+                !crate::vi::text::canonical_key(&c.name)
+                    .contains(&crate::vi::text::canonical_key(label))
+            }),
         zalo: c.zalo.clone(),
     }
 }

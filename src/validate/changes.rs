@@ -17,26 +17,29 @@ pub fn validate(content: &Content, today: NaiveDate, diags: &mut Diagnostics) {
             continue;
         };
         let file = &s.source.file;
-        let Some(status) = &change.status else {
-            // `was` without a status is an error reported while loading.
-            if change.was.is_empty() {
+        let changed = match (&change.status, &change.changed) {
+            // `was` without a status is an error reported while loading; a
+            // `changed` date alone is a session put back as planned (it
+            // raises the calendar SEQUENCE), a reason alone says nothing.
+            (None, _) if change.reason.is_some() && change.was.is_empty() => {
                 let at = change.reason.as_ref().and_then(|r| r.pos);
-                let at = at.or(change.changed.as_ref().and_then(|c| c.pos));
                 diags.push(Diagnostic::new(
                     file,
                     at.or(s.source.pos),
                     Message::ChangeWithoutStatus,
                 ));
+                continue;
             }
-            continue;
-        };
-        let Some(changed) = &change.changed else {
-            diags.push(Diagnostic::new(
-                file,
-                status.pos.or(s.source.pos),
-                Message::ChangedMissing,
-            ));
-            continue;
+            (_, Some(changed)) => changed,
+            (None, None) => continue,
+            (Some(status), None) => {
+                diags.push(Diagnostic::new(
+                    file,
+                    status.pos.or(s.source.pos),
+                    Message::ChangedMissing,
+                ));
+                continue;
+            }
         };
         let at = changed.pos.or(s.source.pos);
         if changed.value > today {

@@ -490,8 +490,27 @@ pub fn service_groups(week: &WeekData) -> Vec<ItemGroup> {
 /// "Mang theo căn cước" said once even when the second sentence differs.
 pub fn note_groups(week: &WeekData) -> Vec<ItemGroup> {
     group_items(week, |s| {
-        s.note.as_deref().map(sentences).unwrap_or_default()
+        s.note
+            .as_deref()
+            .map(|n| sentences(note_body(n)))
+            .unwrap_or_default()
     })
+}
+
+/// A note without the "Lưu ý:" (or "Chú ý:") the officer may have typed:
+/// every output that shows a note already says "Lưu ý", and "lưu ý: lưu ý:"
+/// reads as a mistake. Case and diacritics don't matter ("LUU Y:", "chú ý :").
+pub fn note_body(note: &str) -> &str {
+    let trimmed = note.trim_start();
+    let Some((head, rest)) = trimmed.split_once(':') else {
+        return note;
+    };
+    let head = super::text::fold_diacritics(head).to_lowercase();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    match words.as_slice() {
+        ["luu" | "chu", "y"] if !rest.trim().is_empty() => rest.trim_start(),
+        _ => note,
+    }
 }
 
 fn group_items(week: &WeekData, items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
@@ -915,6 +934,22 @@ mod tests {
             at("Mọi thắc mắc") < at("Bà con thôn Kìm liên hệ"),
             "{text:#?}"
         );
+    }
+
+    #[test]
+    fn a_typed_note_label_is_not_said_twice() {
+        let cases = [
+            ("Lưu ý: nhớ mang điện thoại.", "nhớ mang điện thoại."),
+            ("  LƯU Ý : Mang CCCD", "Mang CCCD"),
+            ("chú ý: đến sớm", "đến sớm"),
+            ("Luu y: den som", "den som"),
+            ("Lưu ý:", "Lưu ý:"),
+            ("Mang theo: CCCD", "Mang theo: CCCD"),
+            ("Lưu ý kỹ: giờ mới", "Lưu ý kỹ: giờ mới"),
+        ];
+        for (note, expected) in cases {
+            assert_eq!(note_body(note), expected, "{note:?}");
+        }
     }
 
     #[test]

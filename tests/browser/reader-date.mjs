@@ -22,11 +22,13 @@ try {
       await page.goto(pathToFileURL(resolve(join(site, rel))).href);
       await page.waitForLoadState('load');
       const items = await page.evaluate(() =>
-        [...document.querySelectorAll('table.schedule tbody tr, table.week tbody tr, ul.sessions > li')].map(el => ({
+        [...document.querySelectorAll('table.schedule tbody tr, table.week tbody tr, table.grid thead th, ul.sessions > li')].map(el => ({
           text: el.textContent.replace(/\s+/g, ' ').trim().slice(0, 80),
           // As laid out: a hidden row shown as a block by the stylesheet still counts.
           visible: el.getClientRects().length > 0,
           tags: [...el.querySelectorAll('.when-tag')].map(t => t.textContent),
+          // Muted as past: the item itself, or a grid row's cells.
+          past: el.querySelectorAll('.past').length + (el.classList.contains('past') ? 1 : 0),
         })));
       report.push({ page: rel, javaScriptEnabled, items });
       await page.close();

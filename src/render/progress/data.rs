@@ -93,13 +93,21 @@ fn figures(progress: &Progress, figures: &[Figure]) -> Map<String, Value> {
 }
 
 /// The JSON document.
-fn json(content: &Content, progress: &Progress, t: &Tally, plan: &Plan) -> Option<String> {
+fn json(
+    content: &Content,
+    progress: &Progress,
+    t: &Tally,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Option<String> {
     let site = &content.site;
     let finder = HamletFinder::new(site);
     let mut reports: Vec<ReportData> = Vec::new();
     let mut ordered: Vec<_> = progress
         .reports
         .iter()
+        // As on the pages: a report dated after the build day (a warning) is left out.
+        .filter(|r| r.date.value <= today)
         .filter_map(|r| Some((r, finder.find(&r.hamlet.value)?)))
         .collect();
     ordered.sort_by_key(|(r, h)| (r.date.value, *h));
@@ -251,12 +259,17 @@ fn csv(content: &Content, progress: &Progress, t: &Tally) -> Result<Vec<u8>, Dia
     })
 }
 
-/// Both data files as (output path, bytes); none without `progress.yaml`.
-pub fn files(content: &Content, plan: &Plan) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostic> {
-    let (Some(progress), Some(t)) = (&content.progress, tally(content, None)) else {
+/// Both data files as (output path, bytes), counting the reports dated up to
+/// `today` like the pages; none without `progress.yaml`.
+pub fn files(
+    content: &Content,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostic> {
+    let (Some(progress), Some(t)) = (&content.progress, tally(content, Some(today))) else {
         return Ok(Vec::new());
     };
-    let json = json(content, progress, &t, plan)
+    let json = json(content, progress, &t, plan, today)
         .ok_or_else(|| Diagnostic::new(plan::PROGRESS_JSON, None, Message::ProgressJsonFailed))?;
     Ok(vec![
         (plan::PROGRESS_JSON, json.into_bytes()),

@@ -344,8 +344,10 @@ impl ProgressPages {
     }
 }
 
-/// Each ranked hamlet's share of its target, best first.
+/// Each ranked hamlet's share of its target, best first; None before the
+/// first report (nothing to draw).
 fn bar_chart(content: &Content, progress: &Progress, tally: &Tally) -> Option<String> {
+    let as_of = tally.as_of?;
     let main = progress.main_kind;
     let kind = progress.kinds.get(main)?;
     let bars: Vec<Bar> = tally
@@ -381,7 +383,7 @@ fn bar_chart(content: &Content, progress: &Progress, tally: &Tally) -> Option<St
         title: format!("Tỷ lệ hoàn thành chỉ tiêu “{}” theo thôn", kind.name),
         description: format!(
             "Tính đến {}. {}.",
-            tally.as_of.map(format_date_numeric).unwrap_or_default(),
+            format_date_numeric(as_of),
             listed.join("; ")
         ),
         bars,

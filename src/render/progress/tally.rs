@@ -311,16 +311,21 @@ fn target_line(
 /// Hamlets without a main target come last, unranked.
 fn rank(hamlets: &mut [HamletTally], main: usize) {
     let main_figure = |h: &HamletTally| h.figures.get(main).copied().unwrap_or_default();
+    // A hamlet that has not reported yet is not ranked ("hạng 1 trên 7" with
+    // no report reads as a result): it goes after those that have.
     hamlets.sort_by(|a, b| {
         let (fa, fb) = (main_figure(a), main_figure(b));
-        fb.cmp_completion(&fa)
+        a.latest
+            .is_none()
+            .cmp(&b.latest.is_none())
+            .then(fb.cmp_completion(&fa))
             .then(fb.result.cmp(&fa.result))
             .then(a.hamlet.cmp(&b.hamlet))
     });
     let mut previous: Option<(Figure, usize)> = None;
     for (position, h) in hamlets.iter_mut().enumerate() {
         let figure = main_figure(h);
-        if figure.target.is_none() {
+        if figure.target.is_none() || h.latest.is_none() {
             continue;
         }
         let rank = match previous {
@@ -341,7 +346,7 @@ mod tests {
             .iter()
             .map(|&(hamlet, target, result)| HamletTally {
                 hamlet: HamletId::new(hamlet),
-                latest: None,
+                latest: NaiveDate::from_ymd_opt(2023, 6, 1),
                 figures: vec![Figure { target, result }],
                 rank: None,
             })

@@ -7,30 +7,38 @@
   var now = new Date();
   var today = iso(now);
   var tomorrow = iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1));
+  function word(time) {
+    var day = time ? time.dateTime.slice(0, 10) : '';
+    return !day ? '' : day < today ? 'Đã qua' : day === today ? 'Hôm nay' : day === tomorrow ? 'Ngày mai' : '';
+  }
+  function tag(w, at) {
+    var t = document.createElement('strong');
+    t.className = 'badge when-tag';
+    t.textContent = w;
+    at.before(t, ' ');
+  }
   var items = document.querySelectorAll('table.schedule tbody tr, table.week:not(.grid) tbody tr, ul.sessions > li');
   for (var i = 0; i < items.length; i++) {
     var item = items[i];
-    var time = item.querySelector('time[datetime]');
-    var day = time ? time.getAttribute('datetime').slice(0, 10) : '';
-    if (!day && item.parentNode.firstElementChild !== item) {
-      // A week sheet's day is on its first row.
-      time = item.parentNode.querySelector('time[datetime]');
-      day = time ? time.getAttribute('datetime').slice(0, 10) : '';
-    }
-    if (!day) continue;
-    var word = day < today ? 'Đã qua' : day === today ? 'Hôm nay' : day === tomorrow ? 'Ngày mai' : '';
-    if (!word) continue;
-    if (day < today && item.closest('.coming')) {
+    // A week sheet's day is on its first row.
+    var time = item.querySelector('time[datetime]') || item.parentNode.querySelector('time[datetime]');
+    var w = word(time);
+    if (!w) continue;
+    if (w === 'Đã qua' && item.closest('.coming')) {
       item.hidden = true;
       continue;
     }
-    var tag = document.createElement('strong');
-    tag.className = 'badge when-tag';
-    tag.textContent = word;
-    var at = item.contains(time) ? time : item.querySelector('td') || item.firstChild;
-    at.parentNode.insertBefore(tag, at);
-    at.parentNode.insertBefore(document.createTextNode(' '), at);
-    if (day < today) item.classList.add('past');
+    tag(w, item.contains(time) ? time : item.querySelector('td') || item.firstChild);
+    if (w === 'Đã qua') item.classList.add('past');
+  }
+  // A dense week's grid: tag the day's header, mute a past day's cells.
+  var heads = document.querySelectorAll('table.grid th time');
+  for (var h = 0; h < heads.length; h++) {
+    w = word(heads[h]);
+    if (!w) continue;
+    tag(w, heads[h]);
+    var th = heads[h].parentNode, rows = th.closest('table').rows;
+    for (var r = 0; w === 'Đã qua' && r < rows.length; r++) rows[r].cells[th.cellIndex].classList.add('past');
   }
   // A coming list now all past says so.
   var lists = document.querySelectorAll('.coming');
@@ -38,7 +46,7 @@
     if (!lists[j].querySelector('li:not([hidden]), tbody tr:not([hidden])')) {
       var note = document.createElement('p');
       note.textContent = 'Các buổi này đã qua. Xem lịch từng tuần trên trang Lịch.';
-      lists[j].parentNode.insertBefore(note, lists[j]);
+      lists[j].before(note);
       lists[j].hidden = true;
     }
   }
