@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::print::decode_qr_svg;
 use common::{assert_links_resolve, SiteTest};
 
 /// The minimal fixture's one week, as the announcer reads it (build date 28/11/2022).
@@ -267,47 +268,6 @@ fn a_pronunciation_that_is_not_one_word_is_refused_with_its_line() {
     );
 }
 
-/// The dark runs of the SVG path ("M{x} {y}h{run}v1h-{run}z" each), drawn
-/// into a picture a QR reader can decode.
-fn decode_qr(svg: &str) -> String {
-    let size: usize = svg
-        .split("viewBox=\"0 0 ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|w| w.parse().ok())
-        .expect("viewBox");
-    let path = svg
-        .split(" d=\"")
-        .nth(1)
-        .expect("path")
-        .split('"')
-        .next()
-        .unwrap();
-    let mut dark = vec![false; size * size];
-    for module in path.split('M').filter(|m| !m.is_empty()) {
-        let (x, rest) = module.split_once(' ').unwrap();
-        let (y, rest) = rest.split_once('h').unwrap();
-        let run = rest.split('v').next().unwrap();
-        let (x, y, run): (usize, usize, usize) =
-            (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap());
-        for dx in 0..run {
-            dark[y * size + x + dx] = true;
-        }
-    }
-    let scale = 4;
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(size * scale, size * scale, |x, y| {
-            if dark[(y / scale) * size + x / scale] {
-                0
-            } else {
-                255
-            }
-        });
-    let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code");
-    grids[0].decode().expect("QR decodes").1
-}
-
 #[test]
 fn qr_code_points_to_the_week_page_when_base_url_is_set() {
     let t = SiteTest::fixture("minimal");
@@ -331,7 +291,7 @@ fn qr_code_points_to_the_week_page_when_base_url_is_set() {
     let svg = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/qr.svg")).unwrap();
     let svg_end = svg.find("</svg>").unwrap();
     let url = "https://camngoc.example.gov.vn/dinh-danh/lich/tuan-2022-48/index.html";
-    assert_eq!(decode_qr(&svg[..svg_end]), url);
+    assert_eq!(decode_qr_svg(&svg[..svg_end]), url);
     assert!(page
         .select_texts(".sheet-printed")
         .join(" ")

@@ -6,107 +6,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
+use common::print::{pdf_info, pdf_page_text, pdf_text, print_to_pdf, tools, A4};
 use common::SiteTest;
-
-const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
-
-fn on_path(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
-
-/// Chromium, pdfinfo and pdftotext, or None (a skip) outside CI.
-fn tools() -> Option<PathBuf> {
-    let browser = BROWSERS.iter().find_map(|b| on_path(b));
-    let poppler = on_path("pdfinfo").is_some() && on_path("pdftotext").is_some();
-    match (browser, poppler) {
-        (Some(browser), true) => Some(browser),
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("chromium and poppler-utils are needed (.ci/run installs them)")
-        }
-        _ => {
-            eprintln!("note: chromium or poppler-utils missing, print test skipped");
-            None
-        }
-    }
-}
-
-/// Print `html` to `pdf` as an officer would (Ctrl+P, no header/footer).
-fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = common::headless_chromium(browser)
-        .args(["--no-pdf-header-footer"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromium");
-    // A guard against a hung browser, not a timing assertion.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "chromium failed: {status}");
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish printing {}", html.display());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(pdf.is_file(), "no PDF written for {}", html.display());
-}
-
-struct PdfInfo {
-    pages: u32,
-    /// Page size in points, rounded.
-    size: (u32, u32),
-}
-
-fn pdf_info(pdf: &Path) -> PdfInfo {
-    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let field = |name: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .map(str::trim)
-            .unwrap_or_else(|| panic!("no {name} in pdfinfo output:\n{text}"))
-            .to_string()
-    };
-    let size = field("Page size:");
-    let numbers: Vec<f64> = size
-        .split_whitespace()
-        .filter_map(|w| w.parse().ok())
-        .collect();
-    PdfInfo {
-        pages: field("Pages:").parse().unwrap(),
-        size: (numbers[0].round() as u32, numbers[1].round() as u32),
-    }
-}
-
-/// The text of one page (or all), whitespace collapsed so wrapped cells still match.
-fn pdf_text(pdf: &Path, page: Option<u32>) -> String {
-    let mut cmd = Command::new("pdftotext");
-    if let Some(p) = page {
-        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
-    }
-    let out = cmd.arg(pdf).arg("-").output().unwrap();
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout)
-        .expect("pdftotext writes UTF-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-const A4: (u32, u32) = (595, 842);
 
 #[test]
 fn week_prints_on_one_a4_page_with_every_session() {
@@ -123,7 +24,7 @@ fn week_prints_on_one_a4_page_with_every_session() {
     let info = pdf_info(&pdf);
     assert_eq!(info.pages, 1, "the week fits one page");
     assert_eq!(info.size, A4, "A4 portrait");
-    let text = pdf_text(&pdf, None);
+    let text = pdf_text(&pdf);
     for expected in [
         "UBND XÃ CẨM NGỌC",
         "Đợt cao điểm thu nhận hồ sơ định danh điện tử",
@@ -178,7 +79,7 @@ fn bundled_example_week_with_qr_code_fits_one_a4_page() {
     print_to_pdf(&browser, &page, &pdf);
     let info = pdf_info(&pdf);
     assert_eq!((info.pages, info.size), (1, A4));
-    let text = pdf_text(&pdf, None);
+    let text = pdf_text(&pdf);
     for hamlet in [
         "thôn Đông Lão",
         "thôn Song Nga",
@@ -238,7 +139,7 @@ fn a_long_week_goes_on_over_pages_without_cutting_a_row() {
     assert!(info.pages >= 2, "44 sessions on {} page(s)", info.pages);
     let pages: Vec<Vec<String>> = (1..=info.pages)
         .map(|p| {
-            pdf_text(&pdf, Some(p))
+            pdf_page_text(&pdf, p)
                 .split([' ', ','])
                 .map(str::to_string)
                 .collect()
@@ -272,7 +173,7 @@ fn a_long_week_goes_on_over_pages_without_cutting_a_row() {
         );
     }
     // The fixture's own four sessions are there too.
-    let all = pdf_text(&pdf, None);
+    let all = pdf_text(&pdf);
     for hamlet in ["thôn Đông Lão", "Tổ dân phố 3", "thôn Sống", "thôn Song"] {
         assert!(all.contains(hamlet), "{hamlet:?} missing");
     }

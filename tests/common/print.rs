@@ -104,6 +104,23 @@ pub fn pdf_text(pdf: &Path) -> String {
         .join(" ")
 }
 
+/// The text of one page, whitespace collapsed so wrapped cells still match.
+pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .expect("pdftotext writes UTF-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The PDF's words from top to bottom, with where each is on its page
 /// (pdftotext -bbox: points from the top): (top, bottom, word).
 pub fn pdf_words(pdf: &Path) -> Vec<(f64, f64, String)> {
