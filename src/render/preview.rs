@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use crate::diagnostics::{Diagnostic, Message};
-use crate::model::{ContactRole, Content, HamletId, SessionId};
-use crate::plan::{self, Plan, Subject, Week, WeekId};
+use crate::model::{ContactRole, Content, HamletId};
+use crate::plan::{self, Plan, Subject, WeekId};
 use crate::vi::calendar::format_time_range;
 
 pub const WIDTH: u32 = 1200;
@@ -306,21 +306,7 @@ fn weekday_short(date: NaiveDate) -> &'static str {
 /// hamlet's from `today` on.
 pub fn summary(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Summary {
     let site = &content.site;
-    let mut picked: Vec<(SessionId, HamletId)> = plan
-        .sessions()
-        .filter(|&(i, hamlet)| {
-            let s = &content.sessions[i];
-            !s.is_off()
-                && match target {
-                    Subject::Week(w) => Week::of(s.date) == plan.week(w),
-                    Subject::Hamlet(h) => hamlet == h && s.date >= today,
-                }
-        })
-        .collect();
-    picked.sort_by_key(|&(i, hamlet)| {
-        let s = &content.sessions[i];
-        (s.date, s.time.map(|t| t.start), hamlet)
-    });
+    let picked = super::share::sessions(content, plan, target, today);
     let rows = picked
         .iter()
         .map(|&(i, h)| {

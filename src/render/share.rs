@@ -28,9 +28,10 @@ pub struct Texts {
     pub sms: Vec<String>,
 }
 
-/// The sessions a target's texts are about, with their hamlets, by date,
-/// start time and hamlet: a week's sessions, or a hamlet's from `today` on.
-fn sessions(
+/// The sessions a target's texts (and its preview image) are about, with
+/// their hamlets, by date, start time and hamlet: a week's sessions, or a
+/// hamlet's from `today` on.
+pub(super) fn sessions(
     content: &Content,
     plan: &Plan,
     target: Subject,

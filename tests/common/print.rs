@@ -91,24 +91,18 @@ pub fn pdf_info(pdf: &Path) -> PdfInfo {
 
 /// The text of the PDF, whitespace collapsed so wrapped lines still match.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout)
-        .expect("pdftotext writes UTF-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    pdftotext(pdf, &[])
 }
 
 /// The text of one page, whitespace collapsed so wrapped cells still match.
 pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
     let page = page.to_string();
+    pdftotext(pdf, &["-f", &page, "-l", &page])
+}
+
+fn pdftotext(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
-        .args(["-f", &page, "-l", &page])
+        .args(options)
         .arg(pdf)
         .arg("-")
         .output()
