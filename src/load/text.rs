@@ -116,6 +116,10 @@ fn utf8(bytes: Vec<u8>) -> Result<String, TextError> {
         let nul = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(nul_error(&bytes, nul));
     }
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was validated as UTF-8 just above.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {

@@ -3,7 +3,7 @@
 //! each hamlet with sessions, every evening's bulletin on its own loudspeaker.
 //! The wording is `vi::bulletin`'s.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -11,7 +11,7 @@ use super::week::{hamlet_name, site_data};
 use crate::model::{Content, HamletId, SessionId};
 use crate::plan::{Plan, Subject, Week};
 use crate::vi::announce::SessionData;
-use crate::vi::bulletin::{self, evening_broadcast, weekday_in_sentence, EveningData};
+use crate::vi::bulletin::{evening_broadcast, weekday_in_sentence, Bulletins, EveningData};
 use crate::vi::calendar::format_date_numeric;
 
 /// The evenings and the sessions each announces: (tonight's, tomorrow's), in
@@ -87,30 +87,44 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
 pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
     let names: Vec<String> = content.site.hamlets.iter().map(hamlet_name).collect();
     let site = site_data(content);
-    let session = |i: SessionId| {
-        let s = &content.sessions[i];
-        SessionData {
-            hamlet: plan
-                .hamlet_of(i)
-                .map(|h| names[h.index()].clone())
-                .unwrap_or_default(),
-            time: s.time,
-            part_of_day: s.part_of_day,
-            place: s.place.clone(),
-            audience: s.audience.clone(),
-            services: s.services.clone(),
-            note: s.note.clone(),
-        }
-    };
-    let mut out = String::from("\u{feff}");
-    for (evening, e) in evenings(content, plan, listeners) {
+    let evenings = evenings(content, plan, listeners);
+    // Each session announced, as said: most are read on two evenings.
+    let sessions: HashMap<SessionId, SessionData> = evenings
+        .values()
+        .flat_map(|e| e.tonight.iter().chain(&e.tomorrow))
+        .map(|&i| {
+            let s = &content.sessions[i];
+            let data = SessionData {
+                hamlet: plan
+                    .hamlet_of(i)
+                    .map(|h| names[h.index()].clone())
+                    .unwrap_or_default(),
+                time: s.time,
+                part_of_day: s.part_of_day,
+                place: s.place.clone(),
+                audience: s.audience.clone(),
+                services: s.services.clone(),
+                note: s.note.clone(),
+            };
+            (i, data)
+        })
+        .collect();
+    let shared = Bulletins::new(
+        &site,
+        sessions
+            .iter()
+            .map(|(&i, data)| (content.sessions[i].date, data)),
+    );
+    let session = |i: SessionId| sessions.get(&i).cloned().unwrap_or_default();
+    let mut out = String::with_capacity(evenings.len() * 2048);
+    out.push('\u{feff}');
+    for (evening, e) in evenings {
         let Evening {
             tonight,
             tomorrow,
             changes,
         } = e;
         let data = EveningData {
-            site: site.clone(),
             evening,
             audience: match listeners {
                 Subject::Hamlet(h) => Some(names[h.index()].clone()),
@@ -128,7 +142,12 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
         }
         out.push_str(&heading(evening));
         out.push_str("\n\n");
-        out.push_str(&bulletin::paragraphs(&data).join("\n\n"));
+        for (n, paragraph) in shared.paragraphs(&data).iter().enumerate() {
+            if n > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(paragraph);
+        }
         out.push('\n');
     }
     out.into_bytes()

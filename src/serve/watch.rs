@@ -18,9 +18,11 @@ use crate::diagnostics::Message;
 /// Editors save in bursts (write a temporary file, rename it, touch the
 /// folder) within a few milliseconds; one rebuild per burst. Short, because
 /// it is most of the wait from a saved file to the page on a province
-/// (a commune rebuilds in ~20 ms): a save that takes longer (a big workbook)
-/// at worst rebuilds twice, the second time with the whole file.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// (a commune rebuilds in ~20-40 ms; at 50 ms the debounce was over half of
+/// L's edit-to-page time): a save that takes longer (a big workbook) at
+/// worst rebuilds twice, the second time with the whole file, and a build
+/// that fails on a half-written file leaves the served site as it was.
+const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Watches what `build` reads: the site folder itself (for `site.yaml`,
 /// `progress.yaml` and folders made or removed) and each of its folders

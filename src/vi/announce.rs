@@ -170,19 +170,29 @@ pub fn paragraphs_with_groups(
     }
     out.extend(week.routes.iter().map(|r| names.route(r)));
 
-    out.extend(closing(week, &names, services, notes, extra_sentences));
+    let contacts = contact_sentences(week, &names);
+    out.extend(closing(
+        week,
+        &names,
+        services,
+        notes,
+        extra_sentences,
+        &contacts,
+    ));
     out
 }
 
 /// What follows the sessions in every script, weekly or daily: what the
 /// sessions offer and what to bring (said once for the sessions sharing
-/// it), `extra_sentences`, who to ask, and the closing.
+/// it), `extra_sentences`, who to ask (`contacts`, from
+/// [`contact_sentences`]), and the closing.
 pub(super) fn closing(
     week: &WeekData,
     names: &SpokenNames,
     services: &[ItemGroup],
     notes: &[ItemGroup],
     extra_sentences: &[String],
+    contacts: &[String],
 ) -> Vec<String> {
     let spell_out = |text: &str| spell_out_with(text, &week.lexicon);
     let authority = spell_out(&week.authority);
@@ -214,7 +224,17 @@ pub(super) fn closing(
             .filter(|s| !s.is_empty())
             .map(sentence),
     );
+    out.extend_from_slice(contacts);
+    out.push("Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.".to_string());
+    out.push(format!("{authority} trân trọng thông báo!"));
+    out
+}
 
+/// Who to ask, one sentence per kind of contact and per place with its own
+/// contacts: the same for every evening of a week or a hamlet, so worked
+/// out once by a caller reading many.
+pub(super) fn contact_sentences(week: &WeekData, names: &SpokenNames) -> Vec<String> {
+    let mut out = Vec::new();
     // Emergency numbers are not read: a campaign notice is no reason to call them.
     for (role, lead) in [
         (ContactRole::Questions, "Mọi thắc mắc xin liên hệ"),
@@ -248,9 +268,6 @@ pub(super) fn closing(
             )));
         }
     }
-
-    out.push("Đề nghị bà con sắp xếp công việc, đến đúng giờ, đúng địa điểm.".to_string());
-    out.push(format!("{authority} trân trọng thông báo!"));
     out
 }
 
@@ -283,31 +300,44 @@ pub(super) struct SpokenNames<'a> {
 
 impl<'a> SpokenNames<'a> {
     pub(super) fn of(week: &'a WeekData) -> Self {
+        Self::of_sessions(
+            &week.lexicon,
+            week.days
+                .iter()
+                .flat_map(|d| d.sessions.iter().map(move |s| (d.date, s))),
+        )
+    }
+
+    /// The names of `sessions` (each with its date): a week's, or every
+    /// session a caller reads in many scripts. Saying a name it does not hold
+    /// spells it out then, so a larger set only saves work.
+    pub(super) fn of_sessions(
+        lexicon: &'a Lexicon,
+        sessions: impl IntoIterator<Item = (NaiveDate, &'a SessionData)>,
+    ) -> Self {
         let mut spoken = SpokenNames {
-            lexicon: &week.lexicon,
+            lexicon,
             names: HashMap::new(),
             times: HashMap::new(),
             dates: HashMap::new(),
         };
-        for day in &week.days {
+        for (date, s) in sessions {
             spoken
                 .dates
-                .entry(day.date)
-                .or_insert_with(|| date_words(day.date, false));
-            for s in &day.sessions {
-                let names = [s.place.as_deref(), s.audience.as_deref()];
-                for name in std::iter::once(s.hamlet.as_str()).chain(names.into_iter().flatten()) {
-                    spoken
-                        .names
-                        .entry(name)
-                        .or_insert_with(|| inner(&spell_out_with(name, &week.lexicon)));
-                }
-                if let Some(time) = s.time {
-                    spoken
-                        .times
-                        .entry(time)
-                        .or_insert_with(|| time_range_words(&time));
-                }
+                .entry(date)
+                .or_insert_with(|| date_words(date, false));
+            let names = [s.place.as_deref(), s.audience.as_deref()];
+            for name in std::iter::once(s.hamlet.as_str()).chain(names.into_iter().flatten()) {
+                spoken
+                    .names
+                    .entry(name)
+                    .or_insert_with(|| inner(&spell_out_with(name, lexicon)));
+            }
+            if let Some(time) = s.time {
+                spoken
+                    .times
+                    .entry(time)
+                    .or_insert_with(|| time_range_words(&time));
             }
         }
         spoken
@@ -483,13 +513,21 @@ pub struct SessionRef {
 
 /// The week's services, grouped by the sessions offering them.
 pub fn service_groups(week: &WeekData) -> Vec<ItemGroup> {
-    group_items(week, |s| s.services.clone())
+    service_groups_of(&week.days)
+}
+
+pub(super) fn service_groups_of(days: &[DayData]) -> Vec<ItemGroup> {
+    group_items(days, |s| s.services.clone())
 }
 
 /// The week's notes, sentence by sentence, grouped by the sessions they concern:
 /// "Mang theo căn cước" said once even when the second sentence differs.
 pub fn note_groups(week: &WeekData) -> Vec<ItemGroup> {
-    group_items(week, |s| {
+    note_groups_of(&week.days)
+}
+
+pub(super) fn note_groups_of(days: &[DayData]) -> Vec<ItemGroup> {
+    group_items(days, |s| {
         s.note
             .as_deref()
             .map(|n| sentences(note_body(n)))
@@ -513,9 +551,8 @@ pub fn note_body(note: &str) -> &str {
     }
 }
 
-fn group_items(week: &WeekData, items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
-    let sessions: Vec<(NaiveDate, &SessionData)> = week
-        .days
+fn group_items(days: &[DayData], items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
+    let sessions: Vec<(NaiveDate, &SessionData)> = days
         .iter()
         .flat_map(|d| d.sessions.iter().map(move |s| (d.date, s)))
         .collect();

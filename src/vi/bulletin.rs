@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::announce::{self, DayData, SessionData, WeekData};
+use super::announce::{self, DayData, SessionData, SpokenNames, WeekData};
 use super::calendar::weekday_name;
 use super::speech::date_words;
 
@@ -16,11 +16,10 @@ pub fn evening_broadcast() -> NaiveTime {
     NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default()
 }
 
-/// One evening's bulletin, as plain values.
+/// One evening's bulletin, as plain values; what every evening shares is
+/// [`Bulletins`]'.
 #[derive(Clone, Debug, Default)]
 pub struct EveningData {
-    /// Authority, campaign, contacts and lexicon; `days` are ignored.
-    pub site: WeekData,
     /// The day it is read, in the evening.
     pub evening: NaiveDate,
     /// Who listens: "thôn Đông Lão" on that hamlet's own loudspeaker, None
@@ -36,14 +35,47 @@ pub struct EveningData {
     pub tomorrow: Vec<SessionData>,
 }
 
-/// The bulletin paragraph by paragraph, in reading order: greeting, changes,
-/// what the notice is about, tonight's sessions, tomorrow's by part of the
-/// day, what they offer and what to bring, who to ask, the closing.
-pub fn paragraphs(evening: &EveningData) -> Vec<String> {
+/// The bulletins of one loudspeaker, evening after evening: what they all
+/// share (the site's words, the names as said, who to ask) worked out once.
+/// A province reads tens of thousands of evenings; doing this per evening
+/// was a quarter of its build.
+pub struct Bulletins<'a> {
+    /// Authority, campaign, contacts and lexicon; `days` are ignored.
+    site: &'a WeekData,
+    names: SpokenNames<'a>,
+    contacts: Vec<String>,
+}
+
+impl<'a> Bulletins<'a> {
+    /// `sessions`: every session the evenings will announce (more only costs
+    /// time; one missing is spelled out when said).
+    pub fn new(
+        site: &'a WeekData,
+        sessions: impl IntoIterator<Item = (NaiveDate, &'a SessionData)>,
+    ) -> Self {
+        let names = SpokenNames::of_sessions(&site.lexicon, sessions);
+        let contacts = announce::contact_sentences(site, &names);
+        Bulletins {
+            site,
+            names,
+            contacts,
+        }
+    }
+
+    /// The bulletin paragraph by paragraph, in reading order: greeting,
+    /// changes, what the notice is about, tonight's sessions, tomorrow's by
+    /// part of the day, what they offer and what to bring, who to ask, the
+    /// closing.
+    pub fn paragraphs(&self, evening: &EveningData) -> Vec<String> {
+        paragraphs(self, evening)
+    }
+}
+
+fn paragraphs(shared: &Bulletins, evening: &EveningData) -> Vec<String> {
     let tomorrow = evening.evening + Duration::days(1);
     // The two days as the weekly script's data, so its pieces apply.
-    let mut week = evening.site.clone();
-    week.days = [
+    let week = shared.site;
+    let days: Vec<DayData> = [
         (evening.evening, &evening.tonight),
         (tomorrow, &evening.tomorrow),
     ]
@@ -54,7 +86,7 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
         sessions: sessions.clone(),
     })
     .collect();
-    let spell_out = |text: &str| announce::spell_out_for(&week, text);
+    let spell_out = |text: &str| announce::spell_out_for(week, text);
     let mut out = vec![match &evening.audience {
         Some(hamlet) => format!("Kính thưa bà con {}!", spell_out(hamlet)),
         None => "Kính thưa bà con nhân dân!".to_string(),
@@ -66,14 +98,14 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
         )));
     }
     // An evening with only changes to read has no schedule to introduce.
-    if !week.days.is_empty() {
+    if !days.is_empty() {
         out.push(announce::sentence(format!(
             "{} thông báo lịch {}, như sau",
             spell_out(&week.authority),
             announce::inner(&spell_out(&week.campaign)),
         )));
     }
-    let names = announce::SpokenNames::of(&week);
+    let names = &shared.names;
     let day_words = |date: NaiveDate| {
         format!(
             "{}, {}",
@@ -96,10 +128,17 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
         )));
     }
     let (services, notes) = (
-        announce::service_groups(&week),
-        announce::note_groups(&week),
+        announce::service_groups_of(&days),
+        announce::note_groups_of(&days),
     );
-    out.extend(announce::closing(&week, &names, &services, &notes, &[]));
+    out.extend(announce::closing(
+        week,
+        names,
+        &services,
+        &notes,
+        &[],
+        &shared.contacts,
+    ));
     out
 }
 
@@ -172,20 +211,30 @@ mod tests {
         }
     }
 
+    fn site() -> WeekData {
+        WeekData {
+            authority: "UBND xã Cẩm Ngọc".into(),
+            campaign: "Đợt cao điểm hướng dẫn định danh điện tử".into(),
+            contacts: vec![ContactData {
+                name: "Công an xã".into(),
+                phone: Some("0237 3830 050".into()),
+                hours: None,
+                role: crate::vi::announce::ContactRole::Questions,
+            }],
+            lexicon: Lexicon::built_in(),
+            ..WeekData::default()
+        }
+    }
+
+    /// The evening read as one of a loudspeaker's bulletins.
+    fn paragraphs(e: &EveningData) -> Vec<String> {
+        let site = site();
+        let sessions = e.tonight.iter().chain(&e.tomorrow).map(|s| (e.evening, s));
+        Bulletins::new(&site, sessions).paragraphs(e)
+    }
+
     fn evening() -> EveningData {
         EveningData {
-            site: WeekData {
-                authority: "UBND xã Cẩm Ngọc".into(),
-                campaign: "Đợt cao điểm hướng dẫn định danh điện tử".into(),
-                contacts: vec![ContactData {
-                    name: "Công an xã".into(),
-                    phone: Some("0237 3830 050".into()),
-                    hours: None,
-                    role: crate::vi::announce::ContactRole::Questions,
-                }],
-                lexicon: Lexicon::built_in(),
-                ..WeekData::default()
-            },
             evening: date(2022, 11, 28),
             audience: None,
             changes: Vec::new(),

@@ -318,11 +318,11 @@ const VIETNAMESE_LATIN1: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéê�
 fn has_legacy_marker(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Latin-1 characters are the two-byte sequences led by 0xC2 (U+0080–U+00BF,
-    // none Vietnamese) or 0xC3 (U+00C0–U+00FF, some Vietnamese).
-    bytes.windows(2).any(|pair| match *pair {
-        [0xC2, _] => true,
-        [0xC3, next] => VIETNAMESE_LATIN1_MASK & (1 << (next & 0x3F)) == 0,
-        _ => false,
+    // none Vietnamese) or 0xC3 (U+00C0–U+00FF, some Vietnamese). Found with
+    // memchr: this runs over every content file.
+    memchr::memchr2_iter(0xC2, 0xC3, bytes).any(|at| match bytes.get(at..at + 2) {
+        Some([0xC3, next]) => VIETNAMESE_LATIN1_MASK & (1 << (next & 0x3F)) == 0,
+        _ => true,
     })
 }
 
