@@ -354,7 +354,7 @@ impl<'a> SpokenNames<'a> {
 
     /// "Tổ lưu động số một đến: thứ Hai, ngày năm tháng mười hai, từ bảy
     /// giờ ba mươi đến mười một giờ, tại trường …, và buổi chiều, tại …; thứ Ba, …".
-    fn route(&self, route: &RouteData) -> String {
+    pub(super) fn route(&self, route: &RouteData) -> String {
         // Per day, the sittings at one place said together, as for a hamlet.
         type Places<'r> = Vec<(&'r str, Vec<String>)>;
         let mut days: Vec<(NaiveDate, Places)> = Vec::new();

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::announce::{self, DayData, SessionData, WeekData};
+use super::announce::{self, DayData, RouteData, SessionData, WeekData};
 use super::calendar::weekday_name;
 use super::speech::date_words;
 
@@ -34,6 +34,10 @@ pub struct EveningData {
     pub tonight: Vec<SessionData>,
     /// Every session of the next day, by start time.
     pub tomorrow: Vec<SessionData>,
+    /// Mobile teams' stops on `evening` from [`evening_broadcast`] on, and
+    /// of the next day: read after the sessions.
+    pub tonight_routes: Vec<RouteData>,
+    pub tomorrow_routes: Vec<RouteData>,
 }
 
 /// The bulletin paragraph by paragraph, in reading order: greeting, changes,
@@ -66,7 +70,10 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
         )));
     }
     // An evening with only changes to read has no schedule to introduce.
-    if !week.days.is_empty() {
+    if !week.days.is_empty()
+        || !evening.tonight_routes.is_empty()
+        || !evening.tomorrow_routes.is_empty()
+    {
         out.push(announce::sentence(format!(
             "{} thông báo lịch {}, như sau",
             spell_out(&week.authority),
@@ -94,6 +101,13 @@ pub fn paragraphs(evening: &EveningData) -> Vec<String> {
             day_words(tomorrow),
             names.sessions_words(&sessions)
         )));
+    }
+    // A team's sentence names its day: "Tối nay, Tổ lưu động số một đến: …".
+    for (when, routes) in [
+        ("Tối nay", &evening.tonight_routes),
+        ("Ngày mai", &evening.tomorrow_routes),
+    ] {
+        out.extend(routes.iter().map(|r| format!("{when}, {}", names.route(r))));
     }
     let (services, notes) = (
         announce::service_groups(&week),
@@ -194,6 +208,8 @@ mod tests {
                 session("thôn Kìm", (7, 30), (11, 0), "Mang theo CCCD."),
                 session("thôn Đông Lão", (19, 0), (21, 30), "Mang theo CCCD."),
             ],
+            tonight_routes: Vec::new(),
+            tomorrow_routes: Vec::new(),
         }
     }
 
