@@ -279,9 +279,18 @@ pub struct PointView {
     pub to_iso: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
-    /// A mobile team's route, one row per stop, day by day.
+    /// A mobile team's route, one row per stop, day by day: all of it, or
+    /// for a long route its coming days (`ROUTE_IN_FULL`).
     pub route: Vec<StopView>,
+    /// Stops of a long route not shown: on the week sheets.
+    pub route_more: usize,
 }
+
+/// A route of up to this many stops is shown whole on the points page; a
+/// longer one (a team out every day of a 90-day campaign has 180) shows its
+/// coming days, whole days up to this many stops, and links the week
+/// sheets, which list every stop: the page stays light.
+pub const ROUTE_IN_FULL: usize = 20;
 
 /// One stop of a route, as a row of its table.
 #[derive(Serialize, Clone)]
@@ -465,6 +474,7 @@ fn change_note(s: &Session) -> Option<String> {
 }
 
 pub fn point(p: &Point, today: NaiveDate) -> PointView {
+    let shown = shown_stops(&p.route, today);
     let period = match (p.from, p.to) {
         (Some(f), Some(t)) => Some(format!(
             "{} – {}",
@@ -494,8 +504,29 @@ pub fn point(p: &Point, today: NaiveDate) -> PointView {
         to_iso: p.to.map(iso),
         services: p.services.clone(),
         note: p.note.clone(),
-        route: stops(&p.route.iter().collect::<Vec<_>>(), today),
+        route: stops(&shown, today),
+        route_more: p.route.len() - shown.len(),
     }
+}
+
+/// The stops of a route the points page shows (see `ROUTE_IN_FULL`).
+fn shown_stops(route: &[Stop], today: NaiveDate) -> Vec<&Stop> {
+    if route.len() <= ROUTE_IN_FULL {
+        return route.iter().collect();
+    }
+    let horizon = today + chrono::Duration::days(super::COMING_DAYS);
+    let coming: Vec<&Stop> = route
+        .iter()
+        .filter(|s| s.date >= today && s.date < horizon)
+        .collect();
+    let mut shown = Vec::new();
+    for day in coming.chunk_by(|a, b| a.date == b.date) {
+        if !shown.is_empty() && shown.len() + day.len() > ROUTE_IN_FULL {
+            break;
+        }
+        shown.extend_from_slice(day);
+    }
+    shown
 }
 
 /// Rows of a route table: `route` in date and time order (a team's whole
