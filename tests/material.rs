@@ -1196,11 +1196,16 @@ fn a_week_with_only_a_mobile_teams_stops_has_its_sheet_script_bulletins_and_comi
             "Tổ lưu động số một đến: thứ Ba, ngày hai mươi chín tháng mười một, từ bảy giờ ba \
              mươi đến mười một giờ, tại trường trung học cơ sở Cẩm Ngọc; thứ Tư, ngày ba mươi \
              tháng mười một, cả ngày, tại khu công nghiệp Cẩm Thủy; thứ Năm, ngày mùng một \
-             tháng mười hai, từ mười tám giờ đến hai mươi giờ, tại nhà văn hóa thôn Kìm."
+             tháng mười hai, từ mười tám giờ đến hai mươi giờ, tại nhà văn hóa thôn Kìm. Nội \
+             dung: thu nhận hồ sơ mức hai."
         ),
         "{script}"
     );
     assert!(!script.contains("thôn Đông Lão,"), "{script}");
+    assert_eq!(
+        sheet.select_texts(".sheet-route-services"),
+        ["Nội dung: Thu nhận hồ sơ mức 2"]
+    );
     assert_eq!(
         sheet.select_texts(".read-aloud .script p").join("\n\n"),
         script.trim_start_matches('\u{feff}').trim_end()

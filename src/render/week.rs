@@ -79,6 +79,8 @@ struct SheetView {
 struct RouteTable {
     name: String,
     route: Vec<super::views::StopView>,
+    /// What the team does, printed under its table.
+    services: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -205,6 +207,7 @@ pub(super) fn route_data(point: &crate::model::Point, stops: &[&crate::model::St
                 place: s.place.clone(),
             })
             .collect(),
+        services: point.services.clone(),
     }
 }
 
@@ -477,6 +480,7 @@ pub(super) fn page(
                 name: p.name.clone(),
                 // Not marked past: the sheet is printed (as its sessions' rows).
                 route: super::views::stops(&stops, NaiveDate::MIN),
+                services: p.services.clone(),
             })
             .collect(),
         has_sessions: !sessions.is_empty(),
