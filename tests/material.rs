@@ -1303,6 +1303,27 @@ fn a_week_with_only_a_mobile_teams_stops_has_its_sheet_script_bulletins_and_comi
         ["../diem-thu-nhan/index.html"; 3]
     );
 
+    // The portal fragment of every session has them too, a hamlet's does not.
+    let fragment = t.page("nhung/lich.html");
+    let rows: Vec<String> = fragment
+        .table_rows("table")
+        .into_iter()
+        .map(|r| format!("{} {}", r[1], r[2]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "29/11/2022 Tổ lưu động số 1",
+            "30/11/2022 Tổ lưu động số 1",
+            "01/12/2022 Tổ lưu động số 1",
+            "08/12/2022 thôn Đông Lão",
+        ]
+    );
+    assert_eq!(
+        t.page("nhung/lich-dong-lao.html").table_rows("table").len(),
+        1
+    );
+
     // The home page's coming list: the same order, each item dated as a session's.
     let home = t.page("index.html");
     assert_eq!(

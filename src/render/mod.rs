@@ -543,40 +543,17 @@ fn render_page(
                 shared.today,
                 SCHEDULE_ROWS_BUDGET,
                 |out, day| {
-                    for run in day.chunk_by(|a, b| {
-                        matches!(a, stops::Item::Session(_)) == matches!(b, stops::Item::Session(_))
-                    }) {
-                        match run[0] {
-                            stops::Item::Session(_) => rows::write_rows(
-                                out,
-                                content,
-                                shared.plan,
-                                run.iter().filter_map(|item| match item {
-                                    stops::Item::Session(i) => Some(*i),
-                                    stops::Item::Stop(_) => None,
-                                }),
-                                rows::Table::Page {
-                                    root: &root,
-                                    show_hamlet: true,
-                                },
-                                shared.today,
-                            ),
-                            stops::Item::Stop(_) => {
-                                for item in run {
-                                    if let stops::Item::Stop((p, s)) = item {
-                                        rows::write_stop_row(
-                                            out,
-                                            content,
-                                            p,
-                                            s,
-                                            &root,
-                                            shared.today,
-                                        );
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    stops::write_rows(
+                        out,
+                        content,
+                        shared.plan,
+                        day,
+                        rows::Table::Page {
+                            root: &root,
+                            show_hamlet: true,
+                        },
+                        shared.today,
+                    )
                 },
             );
             ctx.insert("coming", &coming_view(&coming, shared.today));

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::rows::{self, Table};
 use crate::model::{Content, Point, SessionId, Stop};
-use crate::plan::Week;
+use crate::plan::{Plan, Week};
 
 /// One stop of one team's route.
 pub(crate) type StopRef<'a> = (&'a Point, &'a Stop);
@@ -94,4 +95,30 @@ pub(crate) fn merged<'a>(
         }
     }
     out
+}
+
+/// The rows of `items` (sessions and stops, in order) in a schedule table
+/// that names each session's hamlet: a session's row as `rows::write_rows`
+/// writes it, a stop's as `rows::write_stop_row`.
+pub(crate) fn write_rows(
+    out: &mut String,
+    content: &Content,
+    plan: &Plan,
+    items: &[Item],
+    table: Table,
+    today: NaiveDate,
+) {
+    for run in items.chunk_by(|a, b| matches!(a, Item::Session(_)) == matches!(b, Item::Session(_)))
+    {
+        for item in run {
+            if let Item::Stop((p, s)) = item {
+                rows::write_stop_row(out, content, p, s, table, today);
+            }
+        }
+        let sessions = run.iter().filter_map(|item| match item {
+            Item::Session(i) => Some(*i),
+            Item::Stop(_) => None,
+        });
+        rows::write_rows(out, content, plan, sessions, table, today);
+    }
 }
