@@ -409,6 +409,64 @@ fn changed_and_dense_pages_pass_axe_and_fit_small_screens() {
         "lich/thang-2022-12/index.html",
         "thay-doi/index.html",
     ];
+    assert_pages_pass_axe(&t, &pages);
+}
+
+/// A week with only a mobile team's stops: its sheet (a route table, no
+/// session table), and the stops among the coming sessions of the home and
+/// schedule pages, which the reader's date marks and hides as sessions.
+#[test]
+fn a_mobile_teams_stops_pass_axe_and_stay_true_on_the_readers_own_date() {
+    if !tools_ready() {
+        return;
+    }
+    let t = SiteTest::fixture("minimal");
+    t.remove("schedules/them.yaml");
+    t.write(
+        "schedules/lich.yaml",
+        "\
+sessions:
+  - {hamlet: Song, date: 08/12/2022, time: 7h30-11h}
+points:
+  - name: Tổ lưu động số 1
+    services: [Thu nhận hồ sơ mức 2]
+    route:
+      - {date: 29/11/2022, time: 7h30-11h, place: Trường THCS Cẩm Ngọc}
+      - {date: 30/11/2022, place: Khu công nghiệp Cẩm Thủy}
+      - {date: 01/12/2022, time: Chiều, place: Nhà văn hóa thôn Song}
+",
+    );
+    let run = t.build_on("28/11/2022");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = [
+        "index.html",
+        "lich/index.html",
+        "lich/tuan-2022-48/index.html",
+        "diem-thu-nhan/index.html",
+    ];
+    assert_pages_pass_axe(&t, &pages);
+
+    let seen = seen_on(&t, "2022-11-30", &pages[..3]);
+    let find = |page: &str, day: &str| {
+        seen.iter()
+            .find(|(p, js, _)| p == page && *js)
+            .and_then(|(_, _, items)| items.iter().find(|(_, _, text, _)| text.contains(day)))
+            .cloned()
+            .unwrap_or_else(|| panic!("{page} {day}: {seen:?}"))
+    };
+    for page in ["index.html", "lich/index.html"] {
+        assert!(!find(page, "29/11").0, "{page}: the past stop still shown");
+        assert_eq!(find(page, "30/11").1, ["Hôm nay"], "{page}");
+        assert_eq!(find(page, "01/12").1, ["Ngày mai"], "{page}");
+        assert!(find(page, "08/12").1.is_empty(), "{page}");
+    }
+    let sheet = find("lich/tuan-2022-48/index.html", "29/11");
+    assert!(sheet.0 && sheet.1 == ["Đã qua"], "{sheet:?}");
+}
+
+/// axe, no sideways scrolling at 320 px, 44 px tap targets and valid HTML
+/// for `pages` of a built site.
+fn assert_pages_pass_axe(t: &SiteTest, pages: &[&str]) {
     let shots = t.out.parent().unwrap().join("shots");
     let output = Command::new("node")
         .arg(common::repo_path("tests/browser/check.mjs"))

@@ -1,4 +1,5 @@
-//! A campaign's whole life: 90 days, 10 hamlets, built on its first day, in
+//! A campaign's whole life: 90 days, 10 hamlets and a mobile team's route of
+//! two stops a day, built on its first day, in
 //! its middle and after its end. Every page with its stylesheets and every
 //! portal fragment stays within 30 KB, however many sessions; the schedule
 //! page leads with the coming ones and links each week and month; a hamlet
@@ -57,6 +58,17 @@ fn campaign(days: &[u32]) -> SiteTest {
                 SERVICES[second]
             );
         }
+    }
+    // A mobile team at two places every day of the campaign: its stops are
+    // on every week sheet and in the coming lists too.
+    schedule.push_str("points:\n  - name: Tổ thu nhận lưu động Công an xã Quý Thủy\n    services: [Thu nhận hồ sơ định danh điện tử mức 2]\n    route:\n");
+    for d in 0..90 {
+        let date = (start + Duration::days(d)).format("%d/%m/%Y");
+        let _ = writeln!(
+            schedule,
+            "      - {{date: {date}, time: 7h30-11h, place: Trường Trung học cơ sở Thủy Thạnh Đông Phước {}}}\n      - {{date: {date}, time: Chiều, place: Công ty Trách nhiệm hữu hạn May mặc Xuất khẩu Quý Thủy}}",
+            d % 10 + 1
+        );
     }
     t.write("schedules/lich.yaml", &schedule);
     t
@@ -138,6 +150,25 @@ fn the_schedule_leads_with_coming_sessions_and_links_weeks_and_months() {
         .iter()
         .all(|r| r[1].as_str() >= "15/08/2023" && r[1].ends_with("/2023")));
     assert!(rows.iter().all(|r| r[1].contains("/08/")));
+    // The team's 180 stops: the points page shows its coming days (20 stops
+    // at most) and sends to the week sheets, each with that week's stops.
+    let points = t.page("diem-thu-nhan/index.html");
+    let route = points.table_rows("table.route");
+    assert_eq!(route.len(), 20);
+    assert_eq!(route[0][1], "15/08/2023");
+    assert_eq!(route[19][1], "24/08/2023");
+    assert_eq!(
+        points.select_texts(".route-more"),
+        ["Các ngày khác của lộ trình (160 lượt): xem lịch từng tuần, mỗi tuần có bảng lộ trình của tuần đó."]
+    );
+    let sheet = t.page("lich/tuan-2023-33/index.html");
+    assert_eq!(sheet.table_rows(".week-sheet table.route").len(), 14);
+    // The mobile team's stops are among them, in the hamlet's column.
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "15/08/2023" && r[2] == "Tổ thu nhận lưu động Công an xã Quý Thủy"),
+        "{rows:?}"
+    );
     // Every week has its link, every month its page, and they exist.
     let links = page.attrs("main a", "href");
     let weeks = links.iter().filter(|l| l.contains("tuan-")).count();

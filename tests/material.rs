@@ -1124,6 +1124,228 @@ fn a_mobile_route_is_a_day_by_day_table_in_the_calendar_data_and_week_script() {
     common::assert_links_resolve(&t.out);
 }
 
+/// Week 48 has only the team's stops; the hamlets' sessions are the week
+/// before and the week after.
+const ROUTE_ONLY_WEEK: &str = "\
+sessions:
+  - {hamlet: Kìm, date: 22/11/2022, time: 19h-21h}
+  - {hamlet: Đông Lão, date: 08/12/2022, time: 7h30-11h}
+points:
+  - name: Tổ lưu động số 1
+    services: [Thu nhận hồ sơ mức 2]
+    route:
+      - {date: 29/11/2022, time: 7h30-11h, place: Trường THCS Cẩm Ngọc}
+      - {date: 30/11/2022, place: Khu công nghiệp Cẩm Thủy}
+      - {date: 01/12/2022, time: 18h-20h, place: Nhà văn hóa thôn Kìm}
+";
+
+#[test]
+fn a_week_with_only_a_mobile_teams_stops_has_its_sheet_script_bulletins_and_coming_items() {
+    let t = yaml_site(ROUTE_ONLY_WEEK);
+    // The officer's recording of that week is published, without a warning.
+    let recording = b"ID3\x04\0\0\0\0\0\0 the week of the mobile team";
+    t.write_bytes("audio/tuan-2022-48.mp3", recording);
+    let run = t.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("ghi âm"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(t.output_file("lich/tuan-2022-48/doc-loa.mp3")).unwrap(),
+        recording
+    );
+
+    // The sheet: no empty session table, the team's route table of the week.
+    let sheet = t.page("lich/tuan-2022-48/index.html");
+    assert_eq!(sheet.count("table.week"), 0);
+    assert_eq!(
+        sheet.select_texts(".week-sheet table.route caption"),
+        ["Lộ trình của Tổ lưu động số 1"]
+    );
+    let rows = sheet.table_rows(".week-sheet table.route");
+    let expected = [
+        [
+            "Thứ Ba",
+            "29/11/2022",
+            "07:30–11:00",
+            "Trường THCS Cẩm Ngọc",
+        ],
+        [
+            "Thứ Tư",
+            "30/11/2022",
+            "Cả ngày",
+            "Khu công nghiệp Cẩm Thủy",
+        ],
+        [
+            "Thứ Năm",
+            "01/12/2022",
+            "18:00–20:00",
+            "Nhà văn hóa thôn Kìm",
+        ],
+    ];
+    assert_eq!(rows, expected.map(|r| r.map(str::to_string)));
+    let sheet_text = sheet.select_texts(".week-sheet").join(" ");
+    assert!(!sheet_text.contains("0 buổi"), "{sheet_text}");
+    assert_eq!(
+        sheet.attrs("audio", "src"),
+        ["../../lich/tuan-2022-48/doc-loa.mp3"]
+    );
+
+    // The script reads the stops in the sentence form of the docs, and no session.
+    let script = std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa.txt")).unwrap();
+    assert!(
+        script.contains(
+            "Tổ lưu động số một đến: thứ Ba, ngày hai mươi chín tháng mười một, từ bảy giờ ba \
+             mươi đến mười một giờ, tại trường trung học cơ sở Cẩm Ngọc; thứ Tư, ngày ba mươi \
+             tháng mười một, cả ngày, tại khu công nghiệp Cẩm Thủy; thứ Năm, ngày mùng một \
+             tháng mười hai, từ mười tám giờ đến hai mươi giờ, tại nhà văn hóa thôn Kìm. Nội \
+             dung: thu nhận hồ sơ mức hai."
+        ),
+        "{script}"
+    );
+    assert!(!script.contains("thôn Đông Lão,"), "{script}");
+    assert_eq!(
+        sheet.select_texts(".sheet-route-services"),
+        ["Nội dung: Thu nhận hồ sơ mức 2"]
+    );
+    assert_eq!(
+        sheet.select_texts(".read-aloud .script p").join("\n\n"),
+        script.trim_start_matches('\u{feff}').trim_end()
+    );
+
+    // Evening bulletins: the evening before each stop, and the same evening
+    // for the one after the broadcast.
+    let evenings =
+        std::fs::read_to_string(t.output_file("lich/tuan-2022-48/doc-loa-hang-ngay.txt")).unwrap();
+    let headings: Vec<&str> = evenings
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .filter(|l| l.starts_with("==="))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "=== Tối thứ Hai, 28/11/2022 ===",
+            "=== Tối thứ Ba, 29/11/2022 ===",
+            "=== Tối thứ Tư, 30/11/2022 ===",
+            "=== Tối thứ Năm, 01/12/2022 ===",
+        ]
+    );
+    for said in [
+        "Ngày mai, Tổ lưu động số một đến: thứ Ba, ngày hai mươi chín tháng mười một, từ bảy \
+         giờ ba mươi đến mười một giờ, tại trường trung học cơ sở Cẩm Ngọc.",
+        "Tối nay, Tổ lưu động số một đến: thứ Năm, ngày mùng một tháng mười hai, từ mười tám \
+         giờ đến hai mươi giờ, tại nhà văn hóa thôn Kìm.",
+    ] {
+        assert!(evenings.contains(said), "{said}\n{evenings}");
+    }
+
+    // Texts to share: a line and an SMS per stop.
+    let zalo = std::fs::read_to_string(t.output_file("chia-se/tuan-2022-48/zalo.txt")).unwrap();
+    assert!(
+        zalo.contains("- Thứ Tư 30/11, cả ngày: Tổ lưu động số 1, tại Khu công nghiệp Cẩm Thủy"),
+        "{zalo}"
+    );
+    assert!(!zalo.contains("chưa có buổi"), "{zalo}");
+    let sms = std::fs::read_to_string(t.output_file("chia-se/tuan-2022-48/sms.txt")).unwrap();
+    assert_eq!(sms.lines().count(), 3, "{sms}");
+    assert!(
+        sms.lines()
+            .all(|l| l.contains("To luu dong so 1") && l.len() <= 160),
+        "{sms}"
+    );
+
+    // The schedule page: the week says what it has; the coming table lists
+    // the stops among the sessions by date, with the date the reader's-date
+    // script reads, linking to the points page.
+    let schedule = t.page("lich/index.html");
+    let weeks = schedule.select_texts("ul.weeks li");
+    assert!(
+        weeks.contains(
+            &"Tuần từ ngày 28/11 đến ngày 04/12/2022 (3 lượt thu nhận lưu động)".to_string()
+        ),
+        "{weeks:?}"
+    );
+    let coming: Vec<Vec<String>> = schedule
+        .table_rows("table.schedule.coming")
+        .into_iter()
+        .map(|r| r[1..5].to_vec())
+        .collect();
+    let expected = [
+        [
+            "29/11/2022",
+            "Tổ lưu động số 1",
+            "07:30–11:00",
+            "Trường THCS Cẩm Ngọc",
+        ],
+        [
+            "30/11/2022",
+            "Tổ lưu động số 1",
+            "Cả ngày",
+            "Khu công nghiệp Cẩm Thủy",
+        ],
+        [
+            "01/12/2022",
+            "Tổ lưu động số 1",
+            "18:00–20:00",
+            "Nhà văn hóa thôn Kìm",
+        ],
+        ["08/12/2022", "thôn Đông Lão", "07:30–11:00", ""],
+    ];
+    assert_eq!(coming, expected.map(|r| r.map(str::to_string)));
+    assert_eq!(
+        schedule.attrs(
+            "table.schedule.coming tr.stop td time[datetime]",
+            "datetime"
+        )[..2],
+        ["2022-11-29", "2022-11-29T07:30"]
+    );
+    assert_eq!(
+        schedule.attrs("table.schedule.coming tr.stop a", "href"),
+        ["../diem-thu-nhan/index.html"; 3]
+    );
+
+    // The portal fragment of every session has them too, a hamlet's does not.
+    let fragment = t.page("nhung/lich.html");
+    let rows: Vec<String> = fragment
+        .table_rows("table")
+        .into_iter()
+        .map(|r| format!("{} {}", r[1], r[2]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "29/11/2022 Tổ lưu động số 1",
+            "30/11/2022 Tổ lưu động số 1",
+            "01/12/2022 Tổ lưu động số 1",
+            "08/12/2022 thôn Đông Lão",
+        ]
+    );
+    assert_eq!(
+        t.page("nhung/lich-dong-lao.html").table_rows("table").len(),
+        1
+    );
+
+    // The home page's coming list: the same order, each item dated as a session's.
+    let home = t.page("index.html");
+    assert_eq!(
+        home.select_texts("ul.sessions.coming li .where"),
+        [
+            "Tổ lưu động số 1: Trường THCS Cẩm Ngọc",
+            "Tổ lưu động số 1: Khu công nghiệp Cẩm Thủy",
+            "Tổ lưu động số 1: Nhà văn hóa thôn Kìm",
+            "thôn Đông Lão",
+        ]
+    );
+    assert_eq!(
+        home.attrs("ul.sessions.coming li .when time", "datetime"),
+        ["2022-11-29", "2022-11-30", "2022-12-01", "2022-12-08"]
+    );
+    assert_eq!(
+        home.attrs("ul.sessions.coming li .where a", "href")[0],
+        "diem-thu-nhan/index.html"
+    );
+    common::assert_links_resolve(&t.out);
+}
+
 #[test]
 fn route_mistakes_name_the_line() {
     let t = yaml_site(

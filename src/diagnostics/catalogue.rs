@@ -797,7 +797,7 @@ catalogue! {
         guide "cảnh báo: Tên tệp ghi âm … không cho biết của tuần nào…";
     RecordingWeekEmpty { week: u32, year: i32 }: warning
         "Tuần {week} năm {year} không có buổi nào trong lịch nên tệp ghi âm này chưa được đăng."
-        hint "Kiểm tra năm và số tuần trong tên tệp: mỗi tuần có lịch có một trang lich/tuan-<năm>-<tuần>/, tên tệp ghi âm lấy đúng phần tuan-<năm>-<tuần> đó."
+        hint "Kiểm tra năm và số tuần trong tên tệp: mỗi tuần có buổi hoặc có lộ trình của tổ lưu động có một trang lich/tuan-<năm>-<tuần>/, tên tệp ghi âm lấy đúng phần tuan-<năm>-<tuần> đó."
         guide "cảnh báo: Tuần … năm … không có buổi nào trong lịch nên tệp ghi âm này chưa được đăng.";
     Mp3Failed { reason: String }: warning
         "Không nén được lời đọc thành tệp mp3 ({reason}); các tệp khác vẫn được tạo."

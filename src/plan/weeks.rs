@@ -1,5 +1,6 @@
-//! Week sheets: one page per ISO week that has sessions, at
-//! `lich/tuan-<YYYY>-<WW>/`, for the notice board and the loudspeaker.
+//! Week sheets: one page per ISO week that has sessions or a mobile team's
+//! route stops, at `lich/tuan-<YYYY>-<WW>/`, for the notice board and the
+//! loudspeaker.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -70,7 +71,8 @@ pub fn week_audio_path(week: Week, ext: &str) -> String {
 }
 
 /// For each week, the officer's recording of it (an index of
-/// `Content::recordings`); a warning for a recording of a week without sessions.
+/// `Content::recordings`); a warning for a recording of a week without a
+/// week sheet (no session, no route stop).
 pub(super) fn recordings(
     content: &Content,
     weeks: &[Week],
@@ -144,14 +146,19 @@ pub(super) fn months(content: &Content, session_hamlets: &[Option<HamletId>]) ->
     months
 }
 
-/// Every week that has a session of a known hamlet, in order.
+/// Every week that has a session of a known hamlet or a stop of a mobile
+/// team's route, in order. A stop outside the campaign gets its week as a
+/// session outside it does: both are warnings (the date may be right), and
+/// the stop is already on the points page and in `lich.ics`.
 pub(super) fn weeks(content: &Content, session_hamlets: &[Option<HamletId>]) -> Vec<Week> {
+    let stops = content.points.iter().flat_map(|p| &p.route);
     let mut weeks: Vec<Week> = content
         .sessions
         .iter()
         .zip(session_hamlets)
         .filter(|(_, hamlet)| hamlet.is_some())
         .map(|(s, _)| Week::of(s.date))
+        .chain(stops.map(|s| Week::of(s.date)))
         .collect();
     weeks.sort();
     weeks.dedup();

@@ -7,29 +7,34 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::stops::StopRef;
 use super::week::{hamlet_name, site_data};
-use crate::model::{Content, HamletId, SessionId};
+use crate::model::{Content, HamletId, SessionId, Stop};
 use crate::plan::{Plan, Subject, Week};
-use crate::vi::announce::SessionData;
+use crate::vi::announce::{RouteData, SessionData};
 use crate::vi::bulletin::{evening_broadcast, weekday_in_sentence, Bulletins, EveningData};
 use crate::vi::calendar::format_date_numeric;
 
 /// The evenings and the sessions each announces: (tonight's, tomorrow's), in
 /// reading order.
-type Evenings = BTreeMap<NaiveDate, Evening>;
+type Evenings<'a> = BTreeMap<NaiveDate, Evening<'a>>;
 
 #[derive(Default)]
-struct Evening {
+struct Evening<'a> {
     tonight: Vec<SessionId>,
     tomorrow: Vec<SessionId>,
     /// Changed sessions of tomorrow (by their new or old date), read first.
     changes: Vec<(SessionId, HamletId)>,
+    /// Mobile teams' stops, on the commune's loudspeaker only: as sessions,
+    /// tonight's (from the evening broadcast on) and tomorrow's.
+    tonight_stops: Vec<StopRef<'a>>,
+    tomorrow_stops: Vec<StopRef<'a>>,
 }
 
 /// `Subject::Week`: the commune's loudspeaker, the evenings announcing the
 /// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
 /// evening before one of its sessions.
-fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
+fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenings<'a> {
     // Cancelled or postponed sessions are not announced as held; saying
     // what changed is for `EveningData::changes`.
     let mut ordered: Vec<(SessionId, HamletId)> = plan
@@ -72,10 +77,24 @@ fn evenings(content: &Content, plan: &Plan, listeners: Subject) -> Evenings {
         }
     }
     if let Subject::Week(w) = listeners {
+        // A team's stops concern the whole commune, as its route does.
+        for stop in super::stops::ordered(content) {
+            let (_, s) = stop;
+            evenings
+                .entry(s.date - Duration::days(1))
+                .or_default()
+                .tomorrow_stops
+                .push(stop);
+            if s.time.is_some_and(|t| t.start >= evening_broadcast()) {
+                evenings.entry(s.date).or_default().tonight_stops.push(stop);
+            }
+        }
         let week = plan.week(w);
         evenings.retain(|&evening, e| {
-            (!e.tonight.is_empty() && Week::of(evening) == week)
-                || ((!e.tomorrow.is_empty() || !e.changes.is_empty())
+            ((!e.tonight.is_empty() || !e.tonight_stops.is_empty()) && Week::of(evening) == week)
+                || ((!e.tomorrow.is_empty()
+                    || !e.changes.is_empty()
+                    || !e.tomorrow_stops.is_empty())
                     && Week::of(evening + Duration::days(1)) == week)
         });
     }
@@ -123,6 +142,8 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
             tonight,
             tomorrow,
             changes,
+            tonight_stops,
+            tomorrow_stops,
         } = e;
         let data = EveningData {
             evening,
@@ -136,6 +157,8 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
                 .collect(),
             tonight: tonight.into_iter().map(session).collect(),
             tomorrow: tomorrow.into_iter().map(session).collect(),
+            tonight_routes: by_team(content, &tonight_stops),
+            tomorrow_routes: by_team(content, &tomorrow_stops),
         };
         if out.len() > 3 {
             out.push('\n');
@@ -151,6 +174,22 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
         out.push('\n');
     }
     out.into_bytes()
+}
+
+/// One evening's stops as each team's route, teams in `points` order.
+fn by_team(content: &Content, stops: &[StopRef]) -> Vec<RouteData> {
+    content
+        .points
+        .iter()
+        .filter_map(|p| {
+            let own: Vec<&Stop> = stops
+                .iter()
+                .filter(|(q, _)| std::ptr::eq(*q, p))
+                .map(|&(_, s)| s)
+                .collect();
+            (!own.is_empty()).then(|| super::week::route_data(p, &own))
+        })
+        .collect()
 }
 
 /// "=== Tối thứ Hai, 28/11/2022 ===": which evening to read it, not read aloud.

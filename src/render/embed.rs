@@ -31,19 +31,24 @@ pub fn fragment(
         .filter(|&i| only_hamlet.is_none_or(|h| plan.lists(h, i)))
         .collect();
     // Coming sessions only, within the portal's page budget; the whole
-    // schedule is on the site, its calendars and its open data.
-    let coming = super::coming(&own, content, today, FRAGMENT_ROWS_BUDGET, |out, day| {
-        rows::write_rows(
-            out,
-            content,
-            plan,
-            day.iter().copied(),
-            Table::Fragment {
-                show_hamlet: only_hamlet.is_none(),
-            },
-            today,
-        )
-    });
+    // schedule is on the site, its calendars and its open data. The
+    // fragment of every session has the mobile teams' stops too, as
+    // `lich/index.html` has.
+    let stops = match only_hamlet {
+        None => super::stops::ordered(content),
+        Some(_) => Vec::new(),
+    };
+    let items = super::stops::merged(content, &own, &stops);
+    let table = Table::Fragment {
+        show_hamlet: only_hamlet.is_none(),
+    };
+    let coming = super::coming_by(
+        &items,
+        |item| item.date(content),
+        today,
+        FRAGMENT_ROWS_BUDGET,
+        |out, day| super::stops::write_rows(out, content, plan, day, table, today),
+    );
     let session_rows = coming.rows;
     let site = &content.site;
     let full_schedule = super::seo::absolute_url(
@@ -72,7 +77,7 @@ pub fn fragment(
         &coming.last.map(format_date_phrase).unwrap_or_default(),
     );
     ctx.insert("more", &coming.more);
-    ctx.insert("has_sessions", &!own.is_empty());
+    ctx.insert("has_sessions", &!items.is_empty());
     ctx.insert("full_schedule", &full_schedule);
     tera.render("embed.html", &ctx)
 }

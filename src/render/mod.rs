@@ -23,6 +23,7 @@ pub(crate) mod province;
 pub(crate) mod rows;
 pub(crate) mod seo;
 pub(crate) mod share;
+pub(crate) mod stops;
 pub(crate) mod views;
 pub(crate) mod week;
 
@@ -70,6 +71,8 @@ struct Shared<'a> {
     chrome: chrome::Chrome,
     /// Sessions sorted by date, start time, hamlet.
     ordered_sessions: Vec<SessionId>,
+    /// Mobile teams' route stops sorted by date, start time, team.
+    ordered_stops: Vec<stops::StopRef<'a>>,
     guide_links: Vec<DocLink>,
     progress: Option<progress::ProgressPages>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
@@ -246,6 +249,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         nav,
         chrome,
         ordered_sessions,
+        ordered_stops: stops::ordered(content),
         guide_links,
         progress: progress::ProgressPages::new(content, plan, today),
         doc_paths,
@@ -333,20 +337,32 @@ pub(crate) fn coming(
     content: &Content,
     today: NaiveDate,
     budget: usize,
-    mut write: impl FnMut(&mut String, &[SessionId]),
+    write: impl FnMut(&mut String, &[SessionId]),
 ) -> Coming {
-    let upcoming: Vec<SessionId> = sessions
+    coming_by(sessions, |i| content.sessions[i].date, today, budget, write)
+}
+
+/// `coming` for any items in date order (sessions and route stops), each
+/// dated by `date`.
+pub(crate) fn coming_by<T: Copy>(
+    items: &[T],
+    date: impl Fn(T) -> NaiveDate,
+    today: NaiveDate,
+    budget: usize,
+    mut write: impl FnMut(&mut String, &[T]),
+) -> Coming {
+    let upcoming: Vec<T> = items
         .iter()
         .copied()
-        .filter(|&i| content.sessions[i].date >= today)
+        .filter(|&i| date(i) >= today)
         .collect();
     let horizon = today + chrono::Duration::days(COMING_DAYS);
     let mut rows = String::new();
     let mut last = None;
     let mut shown = 0;
     let mut day_rows = String::new();
-    for day in upcoming.chunk_by(|&a, &b| content.sessions[a].date == content.sessions[b].date) {
-        let date = content.sessions[day[0]].date;
+    for day in upcoming.chunk_by(|&a, &b| date(a) == date(b)) {
+        let date = date(day[0]);
         if date >= horizon {
             break;
         }
@@ -480,23 +496,29 @@ fn render_page(
     let mut beside: Beside = Vec::new();
     let (template, title, description) = match page.kind {
         PageKind::Home => {
-            let upcoming: Vec<SessionView> = shared
-                .ordered_sessions
-                .iter()
-                .filter(|&&i| content.sessions[i].date >= shared.today)
-                .filter_map(|&i| {
-                    let hamlet = shared.plan.hamlet_of(i)?;
-                    let s = &content.sessions[i];
-                    Some(views::session(
-                        content,
-                        shared.plan,
-                        s,
-                        hamlet,
-                        shared.today,
-                    ))
-                })
-                .take(shared.upcoming_on_home)
-                .collect();
+            // Sessions and mobile teams' stops, by date and hour.
+            let upcoming: Vec<SessionView> =
+                stops::merged(content, &shared.ordered_sessions, &shared.ordered_stops)
+                    .into_iter()
+                    .filter(|item| item.date(content) >= shared.today)
+                    .filter_map(|item| match item {
+                        stops::Item::Session(i) => {
+                            let hamlet = shared.plan.hamlet_of(i)?;
+                            let s = &content.sessions[i];
+                            Some(views::session(
+                                content,
+                                shared.plan,
+                                s,
+                                hamlet,
+                                shared.today,
+                            ))
+                        }
+                        stops::Item::Stop((p, stop)) => {
+                            Some(views::stop_session(p, stop, shared.today))
+                        }
+                    })
+                    .take(shared.upcoming_on_home)
+                    .collect();
             ctx.insert("upcoming", &upcoming);
             ctx.insert("session_total", &shared.ordered_sessions.len());
             ctx.insert("guides", &shared.guide_links);
@@ -513,17 +535,19 @@ fn render_page(
         }
         PageKind::Schedule => {
             ctx.insert("weeks", &week::links(content, shared.plan));
-            let coming = coming(
-                &shared.ordered_sessions,
-                content,
+            // Sessions and mobile teams' stops, by date and hour.
+            let items = stops::merged(content, &shared.ordered_sessions, &shared.ordered_stops);
+            let coming = coming_by(
+                &items,
+                |item| item.date(content),
                 shared.today,
                 SCHEDULE_ROWS_BUDGET,
                 |out, day| {
-                    rows::write_rows(
+                    stops::write_rows(
                         out,
                         content,
                         shared.plan,
-                        day.iter().copied(),
+                        day,
                         rows::Table::Page {
                             root: &root,
                             show_hamlet: true,

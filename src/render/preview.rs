@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use crate::diagnostics::{Diagnostic, Message};
-use crate::model::{ContactRole, Content, HamletId};
+use crate::model::{ContactRole, Content, HamletId, SessionId};
 use crate::plan::{self, Plan, Subject, WeekId};
 use crate::vi::calendar::format_time_range;
 
@@ -307,9 +307,16 @@ fn weekday_short(date: NaiveDate) -> &'static str {
 pub fn summary(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Summary {
     let site = &content.site;
     let picked = super::share::sessions(content, plan, target, today);
-    let rows = picked
-        .iter()
-        .map(|&(i, h)| {
+    let ids: Vec<SessionId> = picked.iter().map(|&(i, _)| i).collect();
+    // A week's mobile-team stops among its sessions, the team in the hamlet's place.
+    let stops = super::share::stops(content, plan, target);
+    let rows = super::stops::merged(content, &ids, &stops)
+        .into_iter()
+        .filter_map(|item| {
+            let (i, h) = match item {
+                super::stops::Item::Session(i) => (i, plan.hamlet_of(i)?),
+                super::stops::Item::Stop((p, stop)) => return Some(stop_row(p, stop)),
+            };
             let s = &content.sessions[i];
             let mut what = match (s.time, s.part_of_day) {
                 (Some(t), _) => format_time_range(&t),
@@ -324,15 +331,10 @@ pub fn summary(content: &Content, plan: &Plan, target: Subject, today: NaiveDate
                 what.push_str(" · ");
                 what.push_str(place);
             }
-            Row {
-                day: format!(
-                    "{} {:02}/{:02}",
-                    weekday_short(s.date),
-                    s.date.day(),
-                    s.date.month()
-                ),
+            Some(Row {
+                day: day(s.date),
                 what,
-            }
+            })
         })
         .collect();
     let title = match target {
@@ -360,6 +362,30 @@ pub fn summary(content: &Content, plan: &Plan, target: Subject, today: NaiveDate
         title,
         rows,
         footer,
+    }
+}
+
+/// "T3 29/11"
+fn day(date: NaiveDate) -> String {
+    format!(
+        "{} {:02}/{:02}",
+        weekday_short(date),
+        date.day(),
+        date.month()
+    )
+}
+
+/// A mobile team's stop as a row of a week's image: "Chiều · Tổ lưu động số
+/// 1 · Công ty May".
+fn stop_row(point: &crate::model::Point, stop: &crate::model::Stop) -> Row {
+    let time = match (stop.time, stop.part_of_day) {
+        (Some(t), _) => format_time_range(&t),
+        (None, Some(part)) => part.word().to_string(),
+        (None, None) => "Cả ngày".into(),
+    };
+    Row {
+        day: day(stop.date),
+        what: format!("{time} · {} · {}", point.name, stop.place),
     }
 }
 

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Content, HamletId, Session, SessionId};
+use crate::model::{Content, HamletId, Point, Session, SessionId, Stop};
 use crate::plan::{self, Plan};
 use crate::theme::push_escaped;
 use crate::vi::calendar::{
@@ -118,6 +118,99 @@ pub fn write_rows(
                 push_remarks(out, s);
                 out.push_str("</td>\n</tr>\n");
             }
+        }
+    }
+}
+
+/// Appends a mobile team's stop as a row of the coming sessions of
+/// `lich/index.html` or of the portal fragment of every session: the same
+/// cells as a session's, the team in the hamlet's column (on a page, linking
+/// to the points page, where its whole route is).
+pub fn write_stop_row(
+    out: &mut String,
+    content: &Content,
+    point: &Point,
+    stop: &Stop,
+    table: Table,
+    today: NaiveDate,
+) {
+    let mut remarks = String::from("Lưu động");
+    if !point.services.is_empty() {
+        remarks.push_str(". ");
+        push_escaped(&mut remarks, &point.services.join(", "));
+    }
+    let time_plain = |out: &mut String| match (stop.part_of_day, stop.time) {
+        (Some(part), _) => out.push_str(part.word()),
+        (None, Some(time)) => push_time_range(out, time),
+        (None, None) => out.push_str("Cả ngày"),
+    };
+    match table {
+        Table::Page { root, .. } => {
+            out.push_str(if stop.date < today {
+                "<tr class=\"past stop\">"
+            } else {
+                "<tr class=\"stop\">"
+            });
+            out.push_str("<td data-label=\"Thứ\">");
+            out.push_str(weekday_name(stop.date.weekday()));
+            out.push_str("</td><td data-label=\"Ngày\"><time datetime=\"");
+            push_iso_date(out, stop.date);
+            out.push_str("\">");
+            push_date_numeric(out, stop.date);
+            out.push_str("</time></td><td data-label=\"");
+            out.push_str(&super::views::area_words(content).column);
+            out.push_str("\"><a href=\"");
+            push_escaped(out, root);
+            out.push_str(plan::POINTS);
+            out.push_str("\">");
+            push_escaped(out, &point.name);
+            out.push_str("</a></td><td data-label=\"Giờ\">");
+            match (stop.part_of_day, stop.time) {
+                (None, Some(time)) => {
+                    out.push_str("<time datetime=\"");
+                    push_iso_date(out, stop.date);
+                    out.push('T');
+                    push_time(out, time.start);
+                    out.push_str("\">");
+                    push_time_range(out, time);
+                    out.push_str("</time>");
+                }
+                _ => time_plain(out),
+            }
+            out.push_str("</td><td data-label=\"Địa điểm\">");
+            push_escaped(out, &stop.place);
+            out.push_str("</td><td data-label=\"Ghi chú\">");
+            out.push_str(&remarks);
+            out.push_str("</td></tr>\n");
+        }
+        Table::Fragment { .. } => {
+            let cell = |out: &mut String, nowrap: bool| {
+                out.push_str("<td style=\"");
+                out.push_str(FRAGMENT_CELL);
+                if nowrap {
+                    out.push_str(";white-space:nowrap");
+                }
+                out.push_str("\">");
+            };
+            out.push_str("<tr>\n");
+            cell(out, false);
+            out.push_str(weekday_name(stop.date.weekday()));
+            out.push_str("</td>\n");
+            cell(out, true);
+            push_date_numeric(out, stop.date);
+            out.push_str("</td>\n");
+            cell(out, false);
+            push_escaped(out, &point.name);
+            out.push_str("</td>\n");
+            cell(out, true);
+            time_plain(out);
+            out.push_str("</td>\n");
+            cell(out, false);
+            push_escaped(out, &stop.place);
+            out.push_str("</td>\n");
+            cell(out, false);
+            out.push_str(&remarks);
+            out.push_str("</td>\n</tr>\n");
         }
     }
 }

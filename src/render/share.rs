@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::page_context::PageContext;
+use super::stops::{Item, StopRef};
 use super::{seo, Shared};
-use crate::model::{Content, HamletId, Session, SessionId};
+use crate::model::{Content, HamletId, Point, Session, SessionId, Stop};
 use crate::plan::{self, Plan, Subject, Week, WeekId};
 use crate::vi::announce::{self, DayData, SessionData, WeekData};
 use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
@@ -56,6 +57,17 @@ pub(super) fn sessions(
     picked
 }
 
+/// A week's mobile-team stops, for its texts and image (a hamlet's have none).
+pub(super) fn stops<'a>(content: &'a Content, plan: &Plan, target: Subject) -> Vec<StopRef<'a>> {
+    match target {
+        Subject::Week(w) => super::stops::ordered(content)
+            .into_iter()
+            .filter(|(_, s)| Week::of(s.date) == plan.week(w))
+            .collect(),
+        Subject::Hamlet(_) => Vec::new(),
+    }
+}
+
 /// The page a target's link opens.
 fn target_page(plan: &Plan, target: Subject) -> String {
     match target {
@@ -78,22 +90,43 @@ pub fn sms_texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDa
     // The same authority, hamlets, places, services and notes, session after
     // session: each is made plain once (a third of a province build was this).
     let mut memo = sms::PlainMemo::default();
-    sessions(content, plan, target, today)
-        .iter()
-        .map(|&(i, h)| {
-            let s = &content.sessions[i];
-            let session = SmsSession {
-                authority: &site.authority,
-                hamlet: site.hamlets[h].label(),
-                hamlet_name: &site.hamlets[h].name,
-                date: s.date,
-                time: s.time,
-                part_of_day: s.part_of_day,
-                place: s.place.as_deref(),
-                services: &s.services,
-                note: s.note.as_deref(),
-            };
-            sms::session_sms_with(&session, &mut memo)
+    let picked = sessions(content, plan, target, today);
+    let ids: Vec<SessionId> = picked.iter().map(|&(i, _)| i).collect();
+    let stops = stops(content, plan, target);
+    // A mobile team's stop is a message too, the team in the hamlet's place.
+    super::stops::merged(content, &ids, &stops)
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Session(i) => {
+                let s = &content.sessions[i];
+                let h = plan.hamlet_of(i)?;
+                let session = SmsSession {
+                    authority: &site.authority,
+                    hamlet: site.hamlets[h].label(),
+                    hamlet_name: &site.hamlets[h].name,
+                    date: s.date,
+                    time: s.time,
+                    part_of_day: s.part_of_day,
+                    place: s.place.as_deref(),
+                    services: &s.services,
+                    note: s.note.as_deref(),
+                };
+                Some(sms::session_sms_with(&session, &mut memo))
+            }
+            Item::Stop((p, stop)) => {
+                let session = SmsSession {
+                    authority: &site.authority,
+                    hamlet: &p.name,
+                    hamlet_name: &p.name,
+                    date: stop.date,
+                    time: stop.time,
+                    part_of_day: stop.part_of_day,
+                    place: Some(&stop.place),
+                    services: &p.services,
+                    note: None,
+                };
+                Some(sms::session_sms_with(&session, &mut memo))
+            }
         })
         .collect()
 }
@@ -129,15 +162,26 @@ pub fn zalo_text(content: &Content, plan: &Plan, target: Subject, today: NaiveDa
         Subject::Week(_) => picked.len(),
         Subject::Hamlet(_) => picked.len().min(HAMLET_SESSIONS_IN_ZALO),
     };
-    for &(i, h) in picked.iter().take(listed) {
-        let s = &content.sessions[i];
-        zalo.push_str(&session_line(
-            s,
-            matches!(target, Subject::Week(_)).then(|| label(h)),
-        ));
+    // A week's mobile-team stops among its sessions, by date and hour.
+    let stops = stops(content, plan, target);
+    let ids: Vec<SessionId> = picked.iter().take(listed).map(|&(i, _)| i).collect();
+    for item in super::stops::merged(content, &ids, &stops) {
+        match item {
+            Item::Session(i) => {
+                let s = &content.sessions[i];
+                let Some(h) = plan.hamlet_of(i) else {
+                    continue;
+                };
+                zalo.push_str(&session_line(
+                    s,
+                    matches!(target, Subject::Week(_)).then(|| label(h)),
+                ));
+            }
+            Item::Stop((p, stop)) => zalo.push_str(&stop_line(p, stop)),
+        }
         zalo.push('\n');
     }
-    if picked.is_empty() {
+    if picked.is_empty() && stops.is_empty() {
         zalo.push_str("Hiện chưa có buổi sắp tới.\n");
     } else if listed < picked.len() {
         zalo.push_str(&format!("… và {} buổi sau đó.\n", picked.len() - listed));
@@ -198,6 +242,22 @@ fn session_line(s: &Session, hamlet: Option<String>) -> String {
         line.push_str(place);
     }
     line
+}
+
+/// "- Thứ Tư 30/11, cả ngày: Tổ lưu động số 1, tại Khu công nghiệp Cẩm
+/// Thủy": a week's line for a mobile team's stop, as for a session.
+fn stop_line(point: &Point, stop: &Stop) -> String {
+    let time = stop
+        .time
+        .map_or_else(|| "cả ngày".to_string(), |t| format_time_range(&t));
+    format!(
+        "- {} {:02}/{:02}, {time}: {}, tại {}",
+        weekday_name(stop.date.weekday()),
+        stop.date.day(),
+        stop.date.month(),
+        point.name,
+        stop.place
+    )
 }
 
 /// The sessions as the script's plain data, to group what they share.
@@ -287,8 +347,10 @@ struct HamletLink {
 }
 
 /// The texts shown in full on `chia-se/`, at most (bytes, about): the page
-/// stays within its budget however dense the campaign.
-const BLOCKS_BUDGET: usize = 9 * 1024;
+/// stays within its budget however dense the campaign. 8 KB, not 9: a
+/// mobile team's stops lengthen a week's texts, and the lines linking the
+/// other weeks and hamlets need their room.
+const BLOCKS_BUDGET: usize = 8 * 1024;
 
 #[derive(Serialize)]
 struct BlockView {
@@ -392,8 +454,12 @@ pub(super) fn page(shared: &Shared, ctx: &mut PageContext) -> (&'static str, Str
             + b.sms.iter().map(|m| m.text.len() + 260).sum::<usize>()
             + b.image_path.as_ref().map_or(0, |_| 120)
             + 700;
-        used += size;
-        used <= BLOCKS_BUDGET
+        // A block too long is linked; a shorter one after it may still fit.
+        let fit = used + size <= BLOCKS_BUDGET;
+        if fit {
+            used += size;
+        }
+        fit
     };
     let mut weeks = Vec::new();
     let mut linked: Vec<usize> = Vec::new();

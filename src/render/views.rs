@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{ContactRole, Content, HamletId, Point, PointKind, Session};
+use crate::model::{ContactRole, Content, HamletId, Point, PointKind, Session, Stop};
 use crate::plan::{self, FileKind, Plan};
 use crate::vi::calendar::{format_date, format_date_numeric, format_time_range, weekday_name};
 use chrono::Datelike;
@@ -279,9 +279,18 @@ pub struct PointView {
     pub to_iso: Option<String>,
     pub services: Vec<String>,
     pub note: Option<String>,
-    /// A mobile team's route, one row per stop, day by day.
+    /// A mobile team's route, one row per stop, day by day: all of it, or
+    /// for a long route its coming days (`ROUTE_IN_FULL`).
     pub route: Vec<StopView>,
+    /// Stops of a long route not shown: on the week sheets.
+    pub route_more: usize,
 }
+
+/// A route of up to this many stops is shown whole on the points page; a
+/// longer one (a team out every day of a 90-day campaign has 180) shows its
+/// coming days, whole days up to this many stops, and links the week
+/// sheets, which list every stop: the page stays light.
+pub const ROUTE_IN_FULL: usize = 20;
 
 /// One stop of a route, as a row of its table.
 #[derive(Serialize, Clone)]
@@ -465,6 +474,7 @@ fn change_note(s: &Session) -> Option<String> {
 }
 
 pub fn point(p: &Point, today: NaiveDate) -> PointView {
+    let shown = shown_stops(&p.route, today);
     let period = match (p.from, p.to) {
         (Some(f), Some(t)) => Some(format!(
             "{} – {}",
@@ -494,23 +504,90 @@ pub fn point(p: &Point, today: NaiveDate) -> PointView {
         to_iso: p.to.map(iso),
         services: p.services.clone(),
         note: p.note.clone(),
-        route: p
-            .route
-            .iter()
-            .enumerate()
-            .map(|(i, stop)| StopView {
-                weekday: weekday_name(stop.date.weekday()),
-                date_numeric: format_date_numeric(stop.date),
-                date_iso: iso(stop.date),
-                time: match (stop.part_of_day, stop.time) {
-                    (Some(part), _) => part.word().to_string(),
-                    (None, Some(t)) => format_time_range(&t),
-                    (None, None) => "Cả ngày".to_string(),
-                },
-                place: stop.place.clone(),
-                first_of_day: i == 0 || p.route[i - 1].date != stop.date,
-                past: stop.date < today,
-            })
-            .collect(),
+        route: stops(&shown, today),
+        route_more: p.route.len() - shown.len(),
+    }
+}
+
+/// The stops of a route the points page shows (see `ROUTE_IN_FULL`).
+fn shown_stops(route: &[Stop], today: NaiveDate) -> Vec<&Stop> {
+    if route.len() <= ROUTE_IN_FULL {
+        return route.iter().collect();
+    }
+    let horizon = today + chrono::Duration::days(super::COMING_DAYS);
+    let coming: Vec<&Stop> = route
+        .iter()
+        .filter(|s| s.date >= today && s.date < horizon)
+        .collect();
+    let mut shown = Vec::new();
+    for day in coming.chunk_by(|a, b| a.date == b.date) {
+        if !shown.is_empty() && shown.len() + day.len() > ROUTE_IN_FULL {
+            break;
+        }
+        shown.extend_from_slice(day);
+    }
+    shown
+}
+
+/// Rows of a route table: `route` in date and time order (a team's whole
+/// route, or its stops of one week).
+pub fn stops(route: &[&Stop], today: NaiveDate) -> Vec<StopView> {
+    route
+        .iter()
+        .enumerate()
+        .map(|(i, stop)| StopView {
+            weekday: weekday_name(stop.date.weekday()),
+            date_numeric: format_date_numeric(stop.date),
+            date_iso: iso(stop.date),
+            time: stop_time(stop),
+            place: stop.place.clone(),
+            first_of_day: i == 0 || route[i - 1].date != stop.date,
+            past: stop.date < today,
+        })
+        .collect()
+}
+
+/// "07:30–11:00", "Chiều" or "Cả ngày", as a session's time is shown.
+fn stop_time(stop: &Stop) -> String {
+    match (stop.part_of_day, stop.time) {
+        (Some(part), _) => part.word().to_string(),
+        (None, Some(t)) => format_time_range(&t),
+        (None, None) => "Cả ngày".to_string(),
+    }
+}
+
+/// A route stop as an item of a coming list, beside sessions: the team in
+/// the hamlet's place, linking to the points page where its route is.
+pub fn stop_session(p: &Point, stop: &Stop, today: NaiveDate) -> SessionView {
+    SessionView {
+        date: format_date(stop.date),
+        weekday: weekday_name(stop.date.weekday()).to_string(),
+        date_numeric: format_date_numeric(stop.date),
+        date_iso: iso(stop.date),
+        time: stop_time(stop),
+        time_start_iso: stop.time.map(|t| {
+            format!(
+                "{}T{}",
+                iso(stop.date),
+                crate::vi::calendar::format_time(t.start)
+            )
+        }),
+        time_end_iso: stop
+            .time
+            .and_then(|t| t.end)
+            .map(|e| format!("{}T{}", iso(stop.date), crate::vi::calendar::format_time(e))),
+        hamlet: p.name.clone(),
+        hamlet_label: p.name.clone(),
+        hamlet_path: plan::POINTS.to_string(),
+        place: Some(stop.place.clone()),
+        services: p.services.clone(),
+        note: None,
+        past: stop.date < today,
+        badges: String::new(),
+        off: false,
+        was_date: None,
+        was_time: None,
+        was_place: None,
+        change_note: None,
     }
 }

@@ -25,6 +25,8 @@ pub struct WeekLink {
     pub range: String,
     pub path: String,
     pub session_count: usize,
+    /// Mobile teams' route stops that week: a week may have only these.
+    pub stop_count: usize,
 }
 
 #[derive(Serialize)]
@@ -33,8 +35,13 @@ struct SheetView {
     changes: Vec<super::changes::ChangeView>,
     label: String,
     range: String,
-    /// The table's bodies, one per day (`rows::write_week_rows`).
+    /// The table's bodies, one per day (`rows::write_week_rows`); empty for
+    /// a week with only mobile teams' stops (no table then).
     rows: String,
+    /// Each mobile team's stops that week, as the points page's route table.
+    routes: Vec<RouteTable>,
+    /// Whether the week has sessions (else `rows` is empty and not printed).
+    has_sessions: bool,
     /// Services and notes, each printed once under the table with the
     /// sessions it concerns (empty `whom`: every session).
     services: Vec<SheetNote>,
@@ -65,6 +72,15 @@ struct SheetView {
     printed: String,
     prev: Option<WeekLink>,
     next: Option<WeekLink>,
+}
+
+/// A team's route table on the sheet: the fields `route_table` reads.
+#[derive(Serialize)]
+struct RouteTable {
+    name: String,
+    route: Vec<super::views::StopView>,
+    /// What the team does, printed under its table.
+    services: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -165,26 +181,9 @@ fn week_data(
         }
     }
     // Mobile teams' stops that week, each team once.
-    let routes = content
-        .points
-        .iter()
-        .filter_map(|p| {
-            let stops: Vec<StopData> = p
-                .route
-                .iter()
-                .filter(|s| Week::of(s.date) == week)
-                .map(|s| StopData {
-                    date: s.date,
-                    time: s.time,
-                    part_of_day: s.part_of_day,
-                    place: s.place.clone(),
-                })
-                .collect();
-            (!stops.is_empty()).then(|| RouteData {
-                team: p.name.clone(),
-                stops,
-            })
-        })
+    let routes = super::stops::teams_of_week(content, week)
+        .into_iter()
+        .map(|(p, stops)| route_data(p, &stops))
         .collect();
     WeekData {
         monday: week.monday(),
@@ -192,6 +191,23 @@ fn week_data(
         local_contacts,
         routes,
         ..site_data(content)
+    }
+}
+
+/// A team and some of its stops, as scripts read them.
+pub(super) fn route_data(point: &crate::model::Point, stops: &[&crate::model::Stop]) -> RouteData {
+    RouteData {
+        team: point.name.clone(),
+        stops: stops
+            .iter()
+            .map(|s| StopData {
+                date: s.date,
+                time: s.time,
+                part_of_day: s.part_of_day,
+                place: s.place.clone(),
+            })
+            .collect(),
+        services: point.services.clone(),
     }
 }
 
@@ -324,6 +340,7 @@ fn link(content: &Content, plan: &Plan, week: Week) -> WeekLink {
             .sessions()
             .filter(|&(i, _)| Week::of(content.sessions[i].date) == week)
             .count(),
+        stop_count: super::stops::count_in_week(content, week),
     }
 }
 
@@ -418,7 +435,9 @@ pub(super) fn page(
     }
     let mut rows = String::new();
     let grid = sessions.len() > GRID_FROM;
-    if grid {
+    if sessions.is_empty() {
+        // Only mobile teams' stops: their tables are the sheet.
+    } else if grid {
         super::rows::write_week_grid(
             &mut rows,
             content,
@@ -455,6 +474,16 @@ pub(super) fn page(
         label: title(week),
         range: range(week),
         rows,
+        routes: super::stops::teams_of_week(content, week)
+            .into_iter()
+            .map(|(p, stops)| RouteTable {
+                name: p.name.clone(),
+                // Not marked past: the sheet is printed (as its sessions' rows).
+                route: super::views::stops(&stops, NaiveDate::MIN),
+                services: p.services.clone(),
+            })
+            .collect(),
+        has_sessions: !sessions.is_empty(),
         services: if services_in_rows {
             Vec::new()
         } else {

@@ -44,6 +44,8 @@ pub struct RouteData {
     /// "Tổ thu nhận lưu động số 1"
     pub team: String,
     pub stops: Vec<StopData>,
+    /// What the team does (the point's `services`): said after its stops.
+    pub services: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -384,7 +386,7 @@ impl<'a> SpokenNames<'a> {
 
     /// "Tổ lưu động số một đến: thứ Hai, ngày năm tháng mười hai, từ bảy
     /// giờ ba mươi đến mười một giờ, tại trường …, và buổi chiều, tại …; thứ Ba, …".
-    fn route(&self, route: &RouteData) -> String {
+    pub(super) fn route(&self, route: &RouteData) -> String {
         // Per day, the sittings at one place said together, as for a hamlet.
         type Places<'r> = Vec<(&'r str, Vec<String>)>;
         let mut days: Vec<(NaiveDate, Places)> = Vec::new();
@@ -417,11 +419,21 @@ impl<'a> SpokenNames<'a> {
                 )
             })
             .collect();
-        sentence(format!(
+        let mut said = sentence(format!(
             "{} đến: {}",
             spell_out_with(&route.team, self.lexicon),
             days.join("; ")
-        ))
+        ));
+        if !route.services.is_empty() {
+            let services: Vec<String> = route
+                .services
+                .iter()
+                .map(|x| inner(&spell_out_with(x, self.lexicon)))
+                .collect();
+            said.push(' ');
+            said.push_str(&sentence(format!("Nội dung: {}", services.join(", "))));
+        }
+        said
     }
 
     fn time(&self, s: &SessionData) -> String {

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::announce::{self, DayData, SessionData, SpokenNames, WeekData};
+use super::announce::{self, DayData, RouteData, SessionData, SpokenNames, WeekData};
 use super::calendar::weekday_name;
 use super::speech::date_words;
 
@@ -33,6 +33,10 @@ pub struct EveningData {
     pub tonight: Vec<SessionData>,
     /// Every session of the next day, by start time.
     pub tomorrow: Vec<SessionData>,
+    /// Mobile teams' stops on `evening` from [`evening_broadcast`] on, and
+    /// of the next day: read after the sessions.
+    pub tonight_routes: Vec<RouteData>,
+    pub tomorrow_routes: Vec<RouteData>,
 }
 
 /// The bulletins of one loudspeaker, evening after evening: what they all
@@ -98,7 +102,8 @@ fn paragraphs(shared: &Bulletins, evening: &EveningData) -> Vec<String> {
         )));
     }
     // An evening with only changes to read has no schedule to introduce.
-    if !days.is_empty() {
+    if !days.is_empty() || !evening.tonight_routes.is_empty() || !evening.tomorrow_routes.is_empty()
+    {
         out.push(announce::sentence(format!(
             "{} thông báo lịch {}, như sau",
             spell_out(&week.authority),
@@ -126,6 +131,13 @@ fn paragraphs(shared: &Bulletins, evening: &EveningData) -> Vec<String> {
             day_words(tomorrow),
             names.sessions_words(&sessions)
         )));
+    }
+    // A team's sentence names its day: "Tối nay, Tổ lưu động số một đến: …".
+    for (when, routes) in [
+        ("Tối nay", &evening.tonight_routes),
+        ("Ngày mai", &evening.tomorrow_routes),
+    ] {
+        out.extend(routes.iter().map(|r| format!("{when}, {}", names.route(r))));
     }
     let (services, notes) = (
         announce::service_groups_of(&days),
@@ -243,6 +255,8 @@ mod tests {
                 session("thôn Kìm", (7, 30), (11, 0), "Mang theo CCCD."),
                 session("thôn Đông Lão", (19, 0), (21, 30), "Mang theo CCCD."),
             ],
+            tonight_routes: Vec::new(),
+            tomorrow_routes: Vec::new(),
         }
     }
 
