@@ -74,6 +74,9 @@ struct Shared<'a> {
     /// Mobile teams' route stops sorted by date, start time, team.
     ordered_stops: Vec<stops::StopRef<'a>>,
     guide_links: Vec<DocLink>,
+    /// Each guide's place in `guide_links` (by `GuideId`), for its pager:
+    /// searching the list per page was quadratic in the number of guides.
+    guide_order: Vec<usize>,
     progress: Option<progress::ProgressPages>,
     /// Output path of each guide and page by file stem, to resolve `x.md` links.
     doc_paths: HashMap<String, String>,
@@ -231,6 +234,12 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         .iter()
         .map(|&i| doc_link(content.guide(i), plan::guide_path(&content.guide(i).stem)))
         .collect();
+    let mut guide_order = vec![0; content.guides.len()];
+    for (position, &i) in plan.guides.iter().enumerate() {
+        if let Some(slot) = guide_order.get_mut(i.index()) {
+            *slot = position;
+        }
+    }
     let doc_paths = doc_paths(content, plan);
 
     let static_files = content
@@ -251,6 +260,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         ordered_sessions,
         ordered_stops: stops::ordered(content),
         guide_links,
+        guide_order,
         progress: progress::ProgressPages::new(content, plan, today),
         doc_paths,
         static_files,
@@ -705,7 +715,7 @@ fn render_page(
         }
         PageKind::Guide(i) => {
             let (doc, description) = render_doc(shared, content.guide(i), &page.path);
-            let position = shared.plan.guides.iter().position(|&g| g == i).unwrap_or(0);
+            let position = shared.guide_order.get(i.index()).copied().unwrap_or(0);
             let prev = position
                 .checked_sub(1)
                 .and_then(|p| shared.guide_links.get(p));
