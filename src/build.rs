@@ -12,7 +12,7 @@ use std::hash::Hasher as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -57,6 +57,10 @@ pub struct BuildOptions {
     /// Of a nation, build only this province (its slug) and the nation's
     /// index: the builds of every province together are the whole build.
     pub province: Option<String>,
+    /// Held for reading by whoever reads the output meanwhile (`serve`'s
+    /// requests): [`update`] swaps each part with two renames while holding
+    /// it for writing, so no request finds a part missing between them.
+    pub output_readers: Option<Arc<RwLock<()>>>,
 }
 
 #[derive(Debug)]
@@ -1186,7 +1190,16 @@ fn try_update(
     parts.push("index.html".to_string());
     // The edited pages are served first; the shared data follows. Half
     // swapped is no output to build on: then a whole build follows.
-    staging.commit_parts(&parts).ok()?;
+    let swapping = || {
+        options
+            .output_readers
+            .as_ref()
+            .map(|r| r.write().unwrap_or_else(PoisonError::into_inner))
+    };
+    {
+        let _swapping = swapping();
+        staging.commit_parts(&parts).ok()?;
+    }
     if !same_data {
         // Straight into the staged files, each on its own thread: L's shared
         // data is 68 MB.
@@ -1204,6 +1217,7 @@ fn try_update(
         };
         let (json, csv) = rayon::join(json, csv);
         json.zip(csv)?;
+        let _swapping = swapping();
         staging
             .commit_parts(&[plan::DATA_JSON, plan::DATA_CSV].map(String::from))
             .ok()?;

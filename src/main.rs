@@ -289,6 +289,7 @@ fn main() -> ExitCode {
                 audio,
                 zip,
                 province,
+                output_readers: None,
             };
             match build::build(&options) {
                 Ok(summary) => {

@@ -784,3 +784,42 @@ fn a_build_day_after_the_campaign_is_a_warning() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("ngày kết thúc đợt"), "{}", run.stderr);
 }
+
+#[test]
+fn a_session_put_back_is_on_the_changes_page_the_notice_and_the_feed_and_planned_elsewhere() {
+    let t = SiteTest::fixture("changes");
+    // Cancelled earlier, then put back: `changed:` kept, the status removed.
+    t.write(
+        "schedules/them.yaml",
+        "sessions:\n  - {hamlet: Kìm, date: 30/11/2022, time: 19:00-21:30, changed: 29/11/2022}\n",
+    );
+    let run = t.build_on("29/11/2022");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = "Buổi thứ Tư, ngày 30/11/2022, 19:00–21:30 diễn ra lại như kế hoạch.";
+
+    let items = t.page("thay-doi/index.html").select_texts("ul.changes li");
+    assert_eq!(items.len(), 6, "{items:?}");
+    assert!(
+        items
+            .iter()
+            .any(|i| i.contains("KHÔI PHỤC") && i.contains(said)),
+        "{items:?}"
+    );
+    // The notice on every page: the other changes are announced later than today.
+    let notice = t.page("index.html").select_texts("aside.change-notice li");
+    assert_eq!(notice, [format!("KHÔI PHỤC Thôn Kìm: {said}")]);
+
+    let entries = atom_entries(&read(&t, "atom.xml"));
+    assert!(
+        entries
+            .iter()
+            .any(|(_, title, _)| title == "KHÔI PHỤC: Thôn Kìm, thứ Tư, ngày 30/11/2022"),
+        "{entries:?}"
+    );
+    // Elsewhere it is a session as planned: no badge on the hamlet's page or
+    // in the calendar.
+    let hamlet = t.page("lich/kim/index.html").select_texts("main").join(" ");
+    assert!(!hamlet.contains("KHÔI PHỤC"), "{hamlet}");
+    let ics = read(&t, "lich.ics");
+    assert!(!ics.contains("KHÔI PHỤC"));
+}

@@ -197,3 +197,48 @@ fn the_watchers_paths_say_which_communes_to_read_again() {
     assert!(matches!(update_after(&mut cache, &paths), Update::Done(_)));
     assert_same_as_whole_build(&t, "edit found by reading every commune");
 }
+
+#[test]
+fn a_reader_holding_the_output_readers_lock_never_finds_a_page_missing_mid_swap() {
+    use std::sync::{Arc, RwLock};
+
+    let t = SiteTest::fixture("province");
+    let readers = Arc::new(RwLock::new(()));
+    let options = BuildOptions {
+        output_readers: Some(readers.clone()),
+        ..options(&t.root, &t.out)
+    };
+    let mut cache = None;
+    build::build_keeping(&options, &mut cache).unwrap();
+    let page = t.out.join("xa/cam-ngoc/index.html");
+    let (mut reads, mut missing) = (0u32, 0u32);
+    std::thread::scope(|s| {
+        let updates = s.spawn(|| {
+            // Each update swaps the commune's folder out and the new one in.
+            for n in 0..15 {
+                let guide = format!(
+                    "{}\nSửa lần {n}.\n",
+                    t.read_source("xa/cam-ngoc/guides/cai-dat.md")
+                );
+                t.write("xa/cam-ngoc/guides/cai-dat.md", &guide);
+                let changed = [t.root.join("xa/cam-ngoc/guides/cai-dat.md")];
+                let updated = build::update(&options, &mut cache, Changed::Paths(&changed));
+                assert!(matches!(updated, Update::Done(_)), "update {n}");
+            }
+        });
+        // What `serve` does for each request.
+        while !updates.is_finished() {
+            let _reading = readers.read().unwrap();
+            reads += 1;
+            if std::fs::read(&page).is_err() {
+                missing += 1;
+            }
+        }
+    });
+    assert!(reads > 0);
+    assert_eq!(
+        missing, 0,
+        "the page was missing on {missing} of {reads} reads"
+    );
+    assert_same_as_whole_build(&t, "after the reads");
+}

@@ -82,6 +82,18 @@ impl Session {
         self.change.as_ref()?.status.as_ref().map(|s| s.value)
     }
 
+    /// Put back as planned after a change: `changed:` kept, the status gone
+    /// (dinh-dang.md). Shown as planned; the changes page, the notice and
+    /// the feed say it is on again.
+    pub fn is_put_back(&self) -> bool {
+        self.status().is_none() && self.changed_on().is_some()
+    }
+
+    /// Changed, or put back after a change: what the changes page lists.
+    pub fn has_news(&self) -> bool {
+        self.status().is_some() || self.is_put_back()
+    }
+
     /// Cancelled or postponed: nobody should come on its date.
     pub fn is_off(&self) -> bool {
         matches!(

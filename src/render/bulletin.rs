@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::stops::StopRef;
-use super::week::{hamlet_name, site_data};
+use super::week::{hamlet_name, session_data, site_data};
 use crate::model::{Content, HamletId, SessionId, Stop};
 use crate::plan::{Plan, Subject, Week};
 use crate::vi::announce::{RouteData, SessionData};
@@ -112,20 +112,11 @@ pub fn file(content: &Content, plan: &Plan, listeners: Subject) -> Vec<u8> {
         .values()
         .flat_map(|e| e.tonight.iter().chain(&e.tomorrow))
         .map(|&i| {
-            let s = &content.sessions[i];
-            let data = SessionData {
-                hamlet: plan
-                    .hamlet_of(i)
-                    .map(|h| names[h.index()].clone())
-                    .unwrap_or_default(),
-                time: s.time,
-                part_of_day: s.part_of_day,
-                place: s.place.clone(),
-                audience: s.audience.clone(),
-                services: s.services.clone(),
-                note: s.note.clone(),
-            };
-            (i, data)
+            let hamlet = plan
+                .hamlet_of(i)
+                .map(|h| names[h.index()].clone())
+                .unwrap_or_default();
+            (i, session_data(&content.sessions[i], hamlet))
         })
         .collect();
     let shared = Bulletins::new(

@@ -24,6 +24,22 @@ pub fn badges(s: &Session) -> impl Iterator<Item = &'static str> {
     .filter_map(|(on, word)| on.then_some(word))
 }
 
+/// The badge of a session put back as planned, on the changes page, the
+/// notice and the feed only: elsewhere it shows as planned, without one.
+pub const PUT_BACK_BADGE: &str = "KHÔI PHỤC";
+
+/// "buổi thứ Hai, ngày 05/12/2022, 19:00–21:30 diễn ra lại như kế hoạch":
+/// a session put back, in the words of [`change_clause`].
+pub fn put_back_clause(s: &Session) -> String {
+    let mut out = format!("buổi {}", format_date_phrase(s.date));
+    if let Some(t) = time_text(s.part_of_day, s.time, false) {
+        out.push_str(", ");
+        out.push_str(&t);
+    }
+    out.push_str(" diễn ra lại như kế hoạch");
+    out
+}
+
 /// "ĐÃ HỦY", "ĐỔI NGÀY, ĐỔI GIỜ": the badges as one text.
 pub fn badge_text(s: &Session) -> String {
     badges(s).collect::<Vec<_>>().join(", ")

@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::change_words::{badge_text, change_clause};
+use super::change_words::{badge_text, change_clause, put_back_clause, PUT_BACK_BADGE};
 use super::event::capitalize;
 use crate::model::{Content, HamletId, SessionId};
 use crate::plan::{self, Plan};
@@ -41,7 +41,7 @@ pub struct ChangeView {
 pub fn all(content: &Content, plan: &Plan) -> Vec<(SessionId, HamletId)> {
     let mut changed: Vec<(SessionId, HamletId)> = plan
         .sessions()
-        .filter(|&(i, _)| content.sessions[i].status().is_some())
+        .filter(|&(i, _)| content.sessions[i].has_news())
         .collect();
     changed.sort_by_key(|&(i, h)| {
         let s = &content.sessions[i];
@@ -63,7 +63,7 @@ pub fn in_notice(content: &Content, i: SessionId, today: NaiveDate) -> bool {
     let s = &content.sessions[i];
     let last = today + Duration::days(NOTICE_DAYS);
     let near = |d: NaiveDate| d >= today && d <= last;
-    s.status().is_some()
+    s.has_news()
         && s.changed_on().is_none_or(|c| c <= today)
         && (near(s.date) || s.was_date().is_some_and(near))
 }
@@ -72,7 +72,11 @@ pub fn in_notice(content: &Content, i: SessionId, today: NaiveDate) -> bool {
 pub fn view(content: &Content, plan: &Plan, i: SessionId, h: HamletId) -> ChangeView {
     let s = &content.sessions[i];
     let hamlet = &content.site.hamlets[h];
-    let mut text = capitalize(&change_clause(s, None).unwrap_or_default());
+    let clause = match s.is_put_back() {
+        true => put_back_clause(s),
+        false => change_clause(s, None).unwrap_or_default(),
+    };
+    let mut text = capitalize(&clause);
     text.push('.');
     if let Some(reason) = s.reason() {
         text.push_str(" Lý do: ");
@@ -82,7 +86,10 @@ pub fn view(content: &Content, plan: &Plan, i: SessionId, h: HamletId) -> Change
         }
     }
     ChangeView {
-        badges: badge_text(s),
+        badges: match s.is_put_back() {
+            true => PUT_BACK_BADGE.to_string(),
+            false => badge_text(s),
+        },
         who: capitalize(hamlet.label()),
         path: plan::hamlet_path(plan.hamlet_slug(h)),
         text,

@@ -130,7 +130,7 @@ pub fn atom(
                         &s.sequence().to_string(),
                         // Postponed then cancelled keeps its SEQUENCE: the
                         // status tells the two entries apart.
-                        s.status().map_or("", |st| st.key()),
+                        s.status().map_or("put_back", |st| st.key()),
                     ])
                 ),
                 title: format!(

@@ -11,7 +11,7 @@ use super::stops::{Item, StopRef};
 use super::{seo, Shared};
 use crate::model::{Content, HamletId, Point, Session, SessionId, Stop};
 use crate::plan::{self, Plan, Subject, Week, WeekId};
-use crate::vi::announce::{self, DayData, SessionData, WeekData};
+use crate::vi::announce::{self, DayData, WeekData};
 use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
 use crate::vi::sms::{self, SmsSession};
 
@@ -268,15 +268,10 @@ fn shared_items(content: &Content, picked: &[(SessionId, HamletId)]) -> WeekData
             let s = &content.sessions[i];
             DayData {
                 date: s.date,
-                sessions: vec![SessionData {
-                    hamlet: content.site.hamlets[h].label().to_string(),
-                    time: s.time,
-                    part_of_day: s.part_of_day,
-                    place: s.place.clone(),
-                    audience: s.audience.clone(),
-                    services: s.services.clone(),
-                    note: s.note.clone(),
-                }],
+                sessions: vec![super::week::session_data(
+                    s,
+                    content.site.hamlets[h].label().to_string(),
+                )],
             }
         })
         .collect();

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::change_words::change_clause;
 use super::Shared;
-use crate::model::{Content, Hamlet, HamletId, SessionId};
+use crate::model::{Content, Hamlet, HamletId, Session, SessionId};
 use crate::plan::{self, Plan, Week, WeekId};
 use crate::vi::announce::{
     self, ContactData, DayData, ItemGroup, RouteData, SessionData, StopData, WeekData,
@@ -130,6 +130,19 @@ fn week_sessions(content: &Content, plan: &Plan, week: Week) -> Vec<(SessionId, 
 
 /// "thôn Đông Lão", but "Tổ dân phố 3" when the name already says what it is
 /// (never "tổ dân phố Tổ dân phố 3").
+/// A session as the read-aloud texts take it, its hamlet named as they say it.
+pub(super) fn session_data(s: &Session, hamlet: String) -> SessionData {
+    SessionData {
+        hamlet,
+        time: s.time,
+        part_of_day: s.part_of_day,
+        place: s.place.clone(),
+        audience: s.audience.clone(),
+        services: s.services.clone(),
+        note: s.note.clone(),
+    }
+}
+
 pub(super) fn hamlet_name(hamlet: &Hamlet) -> String {
     let kind = hamlet.kind.to_lowercase();
     if hamlet.name.to_lowercase().starts_with(&kind) {
@@ -154,15 +167,7 @@ fn week_data(
         if s.is_off() {
             continue;
         }
-        let session = SessionData {
-            hamlet: names[hamlet.index()].clone(),
-            time: s.time,
-            part_of_day: s.part_of_day,
-            place: s.place.clone(),
-            audience: s.audience.clone(),
-            services: s.services.clone(),
-            note: s.note.clone(),
-        };
+        let session = session_data(s, names[hamlet.index()].clone());
         match days.last_mut() {
             Some(day) if day.date == s.date => day.sessions.push(session),
             _ => days.push(DayData {

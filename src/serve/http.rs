@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Duration;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
@@ -199,6 +199,8 @@ pub struct Snapshot {
     pub site: Option<PathBuf>,
     pub problems: Vec<Diagnostic>,
     pub root: PathBuf,
+    /// Held while reading a file of `site` (see `State::readers`).
+    pub readers: Arc<RwLock<()>>,
 }
 
 fn snapshot(state: &Mutex<State>) -> Snapshot {
@@ -208,6 +210,7 @@ fn snapshot(state: &Mutex<State>) -> Snapshot {
         site: s.site.clone(),
         problems: s.problems.clone(),
         root: s.root.clone(),
+        readers: s.readers.clone(),
     }
 }
 
@@ -235,6 +238,8 @@ pub fn answer(url: &str, now: &Snapshot) -> Answer {
     let Some(site) = &now.site else {
         return Answer::text(404, "Trang chưa được dựng.");
     };
+    // Not while `serve` swaps the parts of the site an edit changed.
+    let _reading = now.readers.read().unwrap_or_else(PoisonError::into_inner);
     let file = site.join(&rel);
     if file.is_dir() {
         // `lich` → `lich/`, so the page's relative links resolve from inside

@@ -23,7 +23,7 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::build::{self, BuildOptions, BuildSummary};
 use crate::diagnostics::{Diagnostic, Message};
@@ -85,6 +85,9 @@ struct State {
     problems: Vec<Diagnostic>,
     /// The content folder, as the officer named it.
     root: PathBuf,
+    /// Requests read the site holding it; an update in place swaps parts of
+    /// the site holding it for writing (`BuildOptions::output_readers`).
+    readers: Arc<RwLock<()>>,
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -354,6 +357,7 @@ impl Builder {
             root: self.root.clone(),
             output,
             base_url: Some(self.base_url.clone()),
+            output_readers: Some(lock(&self.state).readers.clone()),
             ..BuildOptions::default()
         }
     }
