@@ -39,6 +39,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     theme_file!("guide.html"),
     theme_file!("page.html"),
     theme_file!("404.html"),
+    theme_file!("overview.html"),
     theme_file!("province.html"),
     theme_file!("nation.html"),
     theme_file!("progress.html"),

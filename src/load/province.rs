@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::confine::SiteFolder;
@@ -31,6 +32,18 @@ struct RawProvince {
     place: Text,
     base_url: Text,
     communes: Option<Vec<Spanned<String>>>,
+}
+
+// Not one struct with both lists: an unknown key's message names the keys
+// this root may hold, and serde's `flatten` cannot go with `deny_unknown_fields`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNation {
+    title: Text,
+    authority: Text,
+    place: Text,
+    base_url: Text,
+    provinces: Option<Vec<Spanned<String>>>,
 }
 
 /// What a build's root holds.
@@ -81,113 +94,31 @@ pub fn read(root: &Path) -> Result<Province, Vec<Diagnostic>> {
 }
 
 fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnostic>> {
+    let level = Level::Province;
     let mut diags = Diagnostics::default();
-    let raw: RawProvince = yaml::from_str(text).map_err(|e| {
-        let (what, fix) = (e.message, e.hint);
-        vec![Diagnostic::new(
-            file,
-            e.pos,
-            Message::ProvinceYamlSyntax { what, fix },
-        )]
-    })?;
-    let top = Some(Pos::new(1, 1));
-    let title = fields::required(
-        &raw.title,
-        "title",
-        "Định danh điện tử toàn tỉnh",
-        top,
-        file,
-        &mut diags,
-    );
-    let authority = fields::required(
-        &raw.authority,
-        "authority",
-        "UBND tỉnh Kiên Giang",
-        top,
-        file,
-        &mut diags,
-    );
-    let base_url = base_url_field(&raw.base_url, file, &mut diags);
-
-    let folders: Vec<(PathBuf, Option<Pos>)> = match &raw.communes {
-        Some(list) => list
-            .iter()
-            .map(|f| (root.join(f.value.trim()), Some(pos(f))))
-            .collect(),
-        None => {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(root.join("xa"))
-                .into_iter()
-                .flatten()
-                .filter_map(Result::ok)
-                .filter(|e| !crate::disk::is_hidden_or_scratch(&e.file_name()))
-                .map(|e| e.path())
-                .filter(|p| p.join("site.yaml").is_file())
-                .collect();
-            found.sort();
-            found.into_iter().map(|p| (p, None)).collect()
-        }
-    };
-    if folders.is_empty() {
-        diags.push(Diagnostic::new(file, top, Message::ProvinceWithoutCommunes));
-    }
-
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let raw: RawProvince = level.read_yaml(file, text)?;
+    let keys = [&raw.title, &raw.authority, &raw.place, &raw.base_url];
+    let header = level.header(keys, file, &mut diags);
     let mut communes: Vec<CommuneRef> = Vec::new();
-    for (folder, at) in folders {
-        // A commune folder outside the province folder could be anything on the
-        // officer's computer: refuse it, as for every other path.
-        let inside = std::fs::canonicalize(&folder)
-            .map(|p| p.starts_with(&real_root))
-            .unwrap_or(false);
-        if !inside || !folder.join("site.yaml").is_file() {
-            diags.push(Diagnostic::new(
-                file,
-                at,
-                Message::CommuneFolderMissing {
-                    folder: folder.display().to_string(),
-                },
-            ));
-            continue;
-        }
-        let name = folder
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let base = match vi::slug::slugify(&name) {
-            s if s.is_empty() => "xa".to_string(),
-            s => s,
-        };
-        let mut slug = base.clone();
-        let mut n = 2;
-        while communes.iter().any(|c| c.slug == slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        if slug != base {
-            diags.push(Diagnostic::new(
-                file,
-                at,
-                Message::CommuneSlugTaken {
-                    base: base.clone(),
-                    folder: folder.display().to_string(),
-                    slug: slug.clone(),
-                },
-            ));
-        }
+    for (folder, slug) in level.sites(root, file, &raw.communes, &mut diags) {
         // xa/<slug>/ is a folder Windows can't hold.
         if crate::disk::is_windows_reserved(&slug) {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             diags.push(Diagnostic::new(
                 &folder,
                 None,
                 Message::WindowsReservedFileName {
-                    name: name.clone(),
+                    name,
                     suggestion: format!("{slug}-1"),
                 },
             ));
         }
         communes.push(CommuneRef {
             root: folder,
-            prefix: format!("xa/{slug}/"),
+            prefix: level.prefix(&slug),
             slug,
             site_yaml: None,
         });
@@ -198,23 +129,158 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
     Ok(Province {
         root: root.to_path_buf(),
         warnings: diags.into_sorted(),
-        title: title.map(|t| t.value).unwrap_or_default(),
-        authority: authority.map(|t| t.value).unwrap_or_default(),
-        place: optional(&raw.place).unwrap_or_default(),
-        base_url,
+        title: header.title,
+        authority: header.authority,
+        place: header.place,
+        base_url: header.base_url,
         communes,
         lone: false,
     })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNation {
-    title: Text,
-    authority: Text,
-    place: Text,
-    base_url: Text,
-    provinces: Option<Vec<Spanned<String>>>,
+fn parse_nation(root: &Path, file: &Path, text: &str) -> Result<Nation, Vec<Diagnostic>> {
+    let level = Level::Nation;
+    let mut diags = Diagnostics::default();
+    let raw: RawNation = level.read_yaml(file, text)?;
+    let keys = [&raw.title, &raw.authority, &raw.place, &raw.base_url];
+    let header = level.header(keys, file, &mut diags);
+    let provinces: Vec<ProvinceRef> = level
+        .sites(root, file, &raw.provinces, &mut diags)
+        .into_iter()
+        .map(|(folder, slug)| ProvinceRef {
+            root: folder,
+            prefix: level.prefix(&slug),
+            slug,
+        })
+        .collect();
+    if diags.has_errors() {
+        return Err(diags.into_sorted());
+    }
+    Ok(Nation {
+        root: root.to_path_buf(),
+        warnings: diags.into_sorted(),
+        title: header.title,
+        authority: header.authority,
+        place: header.place,
+        base_url: header.base_url,
+        provinces,
+    })
+}
+
+/// A root of communes (a province) or of provinces (a nation): what differs
+/// between their `site.yaml`s is only words, examples and messages.
+#[derive(Clone, Copy)]
+enum Level {
+    Province,
+    Nation,
+}
+
+/// The keys a province's and a nation's `site.yaml` share, checked.
+struct Header {
+    title: String,
+    authority: String,
+    place: String,
+    base_url: Option<String>,
+}
+
+impl Level {
+    /// The folder of its sites when `site.yaml` lists none; also their
+    /// folder in the output, and a slug's fallback.
+    fn folder(self) -> &'static str {
+        match self {
+            Level::Province => "xa",
+            Level::Nation => "tinh",
+        }
+    }
+
+    /// Where a site of this root is written: `xa/<slug>/`, `tinh/<slug>/`.
+    fn prefix(self, slug: &str) -> String {
+        format!("{}/{slug}/", self.folder())
+    }
+
+    /// `text` as this level's raw keys; a YAML syntax error names the level.
+    fn read_yaml<T: DeserializeOwned>(self, file: &Path, text: &str) -> Result<T, Vec<Diagnostic>> {
+        yaml::from_str(text).map_err(|e| {
+            let (what, fix) = (e.message, e.hint);
+            let message = match self {
+                Level::Province => Message::ProvinceYamlSyntax { what, fix },
+                Level::Nation => Message::NationYamlSyntax { what, fix },
+            };
+            vec![Diagnostic::new(file, e.pos, message)]
+        })
+    }
+
+    /// `title`, `authority`, `place`, `base_url` checked: a missing one is
+    /// reported with this level's examples.
+    fn header(
+        self,
+        [title, authority, place, base_url]: [&Text; 4],
+        file: &Path,
+        diags: &mut Diagnostics,
+    ) -> Header {
+        let (title_example, authority_example) = match self {
+            Level::Province => ("Định danh điện tử toàn tỉnh", "UBND tỉnh Kiên Giang"),
+            Level::Nation => ("Định danh điện tử toàn quốc", "Bộ Công an"),
+        };
+        let top = Some(Pos::new(1, 1));
+        let title = fields::required(title, "title", title_example, top, file, diags);
+        let authority =
+            fields::required(authority, "authority", authority_example, top, file, diags);
+        Header {
+            title: title.map(|t| t.value).unwrap_or_default(),
+            authority: authority.map(|t| t.value).unwrap_or_default(),
+            place: optional(place).unwrap_or_default(),
+            base_url: base_url_field(base_url, file, diags),
+        }
+    }
+
+    /// The root's sites (`listed`, or those of its folder), each a folder
+    /// inside the root with a `site.yaml`, and a slug of its own. A folder
+    /// that is none of that, a slug already taken and a root without sites
+    /// are reported.
+    fn sites(
+        self,
+        root: &Path,
+        file: &Path,
+        listed: &Option<Vec<Spanned<String>>>,
+        diags: &mut Diagnostics,
+    ) -> Vec<(PathBuf, String)> {
+        let folders = listed_folders(root, listed, self.folder());
+        if folders.is_empty() {
+            let message = match self {
+                Level::Province => Message::ProvinceWithoutCommunes,
+                Level::Nation => Message::NationWithoutProvinces,
+            };
+            diags.push(Diagnostic::new(file, Some(Pos::new(1, 1)), message));
+        }
+        // A site folder outside the root could be anything on the officer's
+        // computer: refuse it, as for every other path.
+        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut sites: Vec<(PathBuf, String)> = Vec::new();
+        for (folder, at) in folders {
+            if !inside_with_site(&folder, &real_root) {
+                let folder = folder.display().to_string();
+                let message = match self {
+                    Level::Province => Message::CommuneFolderMissing { folder },
+                    Level::Nation => Message::ProvinceFolderMissing { folder },
+                };
+                diags.push(Diagnostic::new(file, at, message));
+                continue;
+            }
+            let taken: Vec<&str> = sites.iter().map(|(_, slug)| slug.as_str()).collect();
+            let (base, slug) = folder_slug(&folder, self.folder(), &taken);
+            if slug != base {
+                let (folder, slug) = (folder.display().to_string(), slug.clone());
+                let message = match self {
+                    Level::Province => Message::CommuneSlugTaken { base, folder, slug },
+                    Level::Nation => Message::ProvinceSlugTaken { base, folder, slug },
+                };
+                diags.push(Diagnostic::new(file, at, message));
+            }
+            sites.push((folder, slug));
+        }
+        sites
+    }
 }
 
 /// The folders a root lists under `key` (`communes`, `provinces`), or else
@@ -287,82 +353,4 @@ fn base_url_field(field: &Text, file: &Path, diags: &mut Diagnostics) -> Option<
             None
         }
     }
-}
-
-fn parse_nation(root: &Path, file: &Path, text: &str) -> Result<Nation, Vec<Diagnostic>> {
-    let mut diags = Diagnostics::default();
-    let raw: RawNation = yaml::from_str(text).map_err(|e| {
-        let (what, fix) = (e.message, e.hint);
-        vec![Diagnostic::new(
-            file,
-            e.pos,
-            Message::NationYamlSyntax { what, fix },
-        )]
-    })?;
-    let top = Some(Pos::new(1, 1));
-    let title = fields::required(
-        &raw.title,
-        "title",
-        "Định danh điện tử toàn quốc",
-        top,
-        file,
-        &mut diags,
-    );
-    let authority = fields::required(
-        &raw.authority,
-        "authority",
-        "Bộ Công an",
-        top,
-        file,
-        &mut diags,
-    );
-    let base_url = base_url_field(&raw.base_url, file, &mut diags);
-    let folders = listed_folders(root, &raw.provinces, "tinh");
-    if folders.is_empty() {
-        diags.push(Diagnostic::new(file, top, Message::NationWithoutProvinces));
-    }
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut provinces: Vec<ProvinceRef> = Vec::new();
-    for (folder, at) in folders {
-        if !inside_with_site(&folder, &real_root) {
-            diags.push(Diagnostic::new(
-                file,
-                at,
-                Message::ProvinceFolderMissing {
-                    folder: folder.display().to_string(),
-                },
-            ));
-            continue;
-        }
-        let taken: Vec<&str> = provinces.iter().map(|p| p.slug.as_str()).collect();
-        let (base, slug) = folder_slug(&folder, "tinh", &taken);
-        if slug != base {
-            diags.push(Diagnostic::new(
-                file,
-                at,
-                Message::ProvinceSlugTaken {
-                    base: base.clone(),
-                    folder: folder.display().to_string(),
-                    slug: slug.clone(),
-                },
-            ));
-        }
-        provinces.push(ProvinceRef {
-            root: folder,
-            prefix: format!("tinh/{slug}/"),
-            slug,
-        });
-    }
-    if diags.has_errors() {
-        return Err(diags.into_sorted());
-    }
-    Ok(Nation {
-        root: root.to_path_buf(),
-        warnings: diags.into_sorted(),
-        title: title.map(|t| t.value).unwrap_or_default(),
-        authority: authority.map(|t| t.value).unwrap_or_default(),
-        place: optional(&raw.place).unwrap_or_default(),
-        base_url,
-        provinces,
-    })
 }

@@ -42,8 +42,10 @@ struct CommuneView {
     upcoming: Vec<views::SessionView>,
 }
 
+/// The heading of a province's or a nation's index: `overview` in
+/// `overview.html`, which `province.html` and `nation.html` extend.
 #[derive(Serialize)]
-struct ProvinceView<'a> {
+struct Overview<'a> {
     title: &'a str,
     authority: &'a str,
     place: &'a str,
@@ -112,21 +114,31 @@ pub fn index<'a>(
     today: NaiveDate,
 ) -> Result<Vec<u8>, tera::Error> {
     let views: Vec<&CommuneView> = communes.into_iter().map(|c| &c.0).collect();
+    let heading = Overview {
+        title: &province.title,
+        authority: &province.authority,
+        place: &province.place,
+    };
+    overview("province.html", heading, ("communes", &views), tera, today)
+}
+
+/// `template`, a province's or a nation's index: its heading, its list of
+/// communes or provinces (the variable's name, the items) and the day of the build.
+fn overview<T: Serialize + ?Sized>(
+    template: &str,
+    heading: Overview<'_>,
+    (name, items): (&str, &T),
+    tera: &Tera,
+    today: NaiveDate,
+) -> Result<Vec<u8>, tera::Error> {
     let mut ctx = Context::new();
-    ctx.insert(
-        "province",
-        &ProvinceView {
-            title: &province.title,
-            authority: &province.authority,
-            place: &province.place,
-        },
-    );
-    ctx.insert("communes", &views);
+    ctx.insert("overview", &heading);
+    ctx.insert(name, items);
     ctx.insert("today", &crate::vi::calendar::format_date(today));
     ctx.insert("stylesheet", plan::STYLESHEET);
     ctx.insert("root", "");
     let mut html = Vec::with_capacity(64 * 1024);
-    tera.render_to("province.html", &ctx, &mut html)?;
+    tera.render_to(template, &ctx, &mut html)?;
     super::strip_trailing_whitespace(&mut html);
     Ok(html)
 }
@@ -144,13 +156,6 @@ pub struct ProvinceCard {
     pub data: Option<String>,
 }
 
-#[derive(Serialize)]
-struct NationView<'a> {
-    title: &'a str,
-    authority: &'a str,
-    place: &'a str,
-}
-
 /// `index.html` of a nation: every province, with its number of communes.
 /// Made from the provinces' own `site.yaml`, so every split build writes it alike.
 pub fn nation_index(
@@ -159,23 +164,18 @@ pub fn nation_index(
     tera: &Tera,
     today: NaiveDate,
 ) -> Result<Vec<u8>, tera::Error> {
-    let mut ctx = Context::new();
-    ctx.insert(
-        "nation",
-        &NationView {
-            title: &nation.title,
-            authority: &nation.authority,
-            place: &nation.place,
-        },
-    );
-    ctx.insert("provinces", provinces);
-    ctx.insert("today", &crate::vi::calendar::format_date(today));
-    ctx.insert("stylesheet", plan::STYLESHEET);
-    ctx.insert("root", "");
-    let mut html = Vec::with_capacity(16 * 1024);
-    tera.render_to("nation.html", &ctx, &mut html)?;
-    super::strip_trailing_whitespace(&mut html);
-    Ok(html)
+    let heading = Overview {
+        title: &nation.title,
+        authority: &nation.authority,
+        place: &nation.place,
+    };
+    overview(
+        "nation.html",
+        heading,
+        ("provinces", provinces),
+        tera,
+        today,
+    )
 }
 
 /// The province's `du-lieu/lich.json` and `du-lieu/lich.csv`, written one

@@ -15,6 +15,7 @@ use crate::plan::{self, Plan};
 use crate::theme::push_escaped;
 use crate::vi::calendar::{
     push_date_numeric, push_iso_date, push_padded, push_time, push_time_range, weekday_name,
+    PartOfDay, TimeRange,
 };
 
 /// Which table the rows are for.
@@ -86,35 +87,27 @@ pub fn write_rows(
                 out.push_str("</td></tr>\n");
             }
             Table::Fragment { show_hamlet } => {
-                let cell = |out: &mut String, nowrap: bool| {
-                    out.push_str("<td style=\"");
-                    out.push_str(FRAGMENT_CELL);
-                    if nowrap {
-                        out.push_str(";white-space:nowrap");
-                    }
-                    out.push_str("\">");
-                };
                 out.push_str("<tr>\n");
-                cell(out, false);
+                push_fragment_cell(out, false);
                 out.push_str(weekday_name(s.date.weekday()));
                 out.push_str("</td>\n");
-                cell(out, true);
+                push_fragment_cell(out, true);
                 push_was(out, s.was_date(), push_date_numeric);
                 push_date_numeric(out, s.date);
                 out.push_str("</td>\n");
                 if show_hamlet {
-                    cell(out, false);
+                    push_fragment_cell(out, false);
                     push_escaped(out, label);
                     out.push_str("</td>\n");
                 }
-                cell(out, s.status().is_none());
+                push_fragment_cell(out, s.status().is_none());
                 push_changed_when(out, s, Badge::Fragment);
                 out.push_str("</td>\n");
-                cell(out, false);
+                push_fragment_cell(out, false);
                 push_was(out, s.was_place(), push_escaped);
                 push_escaped(out, place(content, s, hamlet, show_hamlet));
                 out.push_str("</td>\n");
-                cell(out, false);
+                push_fragment_cell(out, false);
                 push_remarks(out, s);
                 out.push_str("</td>\n</tr>\n");
             }
@@ -139,11 +132,6 @@ pub fn write_stop_row(
         remarks.push_str(". ");
         push_escaped(&mut remarks, &point.services.join(", "));
     }
-    let time_plain = |out: &mut String| match (stop.part_of_day, stop.time) {
-        (Some(part), _) => out.push_str(part.word()),
-        (None, Some(time)) => push_time_range(out, time),
-        (None, None) => out.push_str("Cả ngày"),
-    };
     match table {
         Table::Page { root, .. } => {
             out.push_str(if stop.date < today {
@@ -165,18 +153,7 @@ pub fn write_stop_row(
             out.push_str("\">");
             push_escaped(out, &point.name);
             out.push_str("</a></td><td data-label=\"Giờ\">");
-            match (stop.part_of_day, stop.time) {
-                (None, Some(time)) => {
-                    out.push_str("<time datetime=\"");
-                    push_iso_date(out, stop.date);
-                    out.push('T');
-                    push_time(out, time.start);
-                    out.push_str("\">");
-                    push_time_range(out, time);
-                    out.push_str("</time>");
-                }
-                _ => time_plain(out),
-            }
+            push_when(out, stop.date, stop.part_of_day, stop.time);
             out.push_str("</td><td data-label=\"Địa điểm\">");
             push_escaped(out, &stop.place);
             out.push_str("</td><td data-label=\"Ghi chú\">");
@@ -184,31 +161,23 @@ pub fn write_stop_row(
             out.push_str("</td></tr>\n");
         }
         Table::Fragment { .. } => {
-            let cell = |out: &mut String, nowrap: bool| {
-                out.push_str("<td style=\"");
-                out.push_str(FRAGMENT_CELL);
-                if nowrap {
-                    out.push_str(";white-space:nowrap");
-                }
-                out.push_str("\">");
-            };
             out.push_str("<tr>\n");
-            cell(out, false);
+            push_fragment_cell(out, false);
             out.push_str(weekday_name(stop.date.weekday()));
             out.push_str("</td>\n");
-            cell(out, true);
+            push_fragment_cell(out, true);
             push_date_numeric(out, stop.date);
             out.push_str("</td>\n");
-            cell(out, false);
+            push_fragment_cell(out, false);
             push_escaped(out, &point.name);
             out.push_str("</td>\n");
-            cell(out, true);
-            time_plain(out);
+            push_fragment_cell(out, true);
+            push_when_plain(out, stop.part_of_day, stop.time);
             out.push_str("</td>\n");
-            cell(out, false);
+            push_fragment_cell(out, false);
             push_escaped(out, &stop.place);
             out.push_str("</td>\n");
-            cell(out, false);
+            push_fragment_cell(out, false);
             out.push_str(&remarks);
             out.push_str("</td>\n</tr>\n");
         }
@@ -266,11 +235,8 @@ pub fn write_week_rows(
         }
         // No classes or labels per cell: the stylesheet finds the columns by
         // position, which keeps a dense week's sheet inside the page budget.
-        out.push_str("<th scope=\"row\"><a href=\"../");
-        push_escaped(out, plan.hamlet_slug(hamlet));
-        out.push_str("/index.html\">");
-        push_escaped(out, names.get(hamlet.index()).map_or("", String::as_str));
-        out.push_str("</a></th><td>");
+        push_sheet_hamlet(out, plan, hamlet, names);
+        out.push_str("</th><td>");
         push_changed_when(out, s, Badge::Sheet);
         out.push_str("</td><td>");
         push_was(out, s.was_place(), push_escaped);
@@ -279,16 +245,7 @@ pub fn write_week_rows(
             // Numbers of the legend under the table: a dense week's sheet
             // names each service once.
             out.push_str("<br>Nội dung: ");
-            for (n, service) in s.services.iter().enumerate() {
-                if n > 0 {
-                    out.push_str(", ");
-                }
-                let number = legend
-                    .iter()
-                    .position(|l| l == service)
-                    .map_or(0, |p| p + 1);
-                out.push_str(&number.to_string());
-            }
+            push_service_numbers(out, &s.services, legend);
         }
         out.push_str("</td></tr>\n");
     }
@@ -347,11 +304,8 @@ pub fn write_week_grid(
             content.sessions[i].place.as_deref() == first_place
                 && content.sessions[i].was_place().is_none()
         });
-        out.push_str("<tr><th scope=\"row\"><a href=\"../");
-        push_escaped(out, plan.hamlet_slug(h));
-        out.push_str("/index.html\">");
-        push_escaped(out, names.get(h.index()).map_or("", String::as_str));
-        out.push_str("</a>");
+        out.push_str("<tr>");
+        push_sheet_hamlet(out, plan, h, names);
         if let Some(place) = first_place.filter(|_| one_place) {
             out.push_str("<br><span class=\"place\">");
             push_escaped(out, place);
@@ -379,16 +333,7 @@ pub fn write_week_grid(
                 }
                 if let Some(legend) = services_legend.filter(|_| !s.services.is_empty()) {
                     out.push_str(" (");
-                    for (k, service) in s.services.iter().enumerate() {
-                        if k > 0 {
-                            out.push_str(", ");
-                        }
-                        let number = legend
-                            .iter()
-                            .position(|l| l == service)
-                            .map_or(0, |p| p + 1);
-                        out.push_str(&number.to_string());
-                    }
+                    push_service_numbers(out, &s.services, legend);
                     out.push(')');
                 }
             }
@@ -456,7 +401,7 @@ pub fn write_compact(
             out.push('/');
             push_padded(out, s.date.month().into(), 2);
             out.push(' ');
-            push_when_plain(out, s);
+            push_when_plain(out, s.part_of_day, s.time);
             let badges = super::change_words::badge_text(s);
             if !badges.is_empty() {
                 out.push_str(" (");
@@ -467,6 +412,40 @@ pub fn write_compact(
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
+}
+
+/// A portal fragment's `<td>`, kept on one line with `nowrap`.
+fn push_fragment_cell(out: &mut String, nowrap: bool) {
+    out.push_str("<td style=\"");
+    out.push_str(FRAGMENT_CELL);
+    if nowrap {
+        out.push_str(";white-space:nowrap");
+    }
+    out.push_str("\">");
+}
+
+/// A week sheet's hamlet, linking to its page (a sibling folder of the
+/// week's): `<th scope="row"><a …>name</a>`, the cell left open.
+fn push_sheet_hamlet(out: &mut String, plan: &Plan, hamlet: HamletId, names: &[String]) {
+    out.push_str("<th scope=\"row\"><a href=\"../");
+    push_escaped(out, plan.hamlet_slug(hamlet));
+    out.push_str("/index.html\">");
+    push_escaped(out, names.get(hamlet.index()).map_or("", String::as_str));
+    out.push_str("</a>");
+}
+
+/// A session's services as their numbers in a week sheet's legend: "1, 3".
+fn push_service_numbers(out: &mut String, services: &[String], legend: &[String]) {
+    for (n, service) in services.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        let number = legend
+            .iter()
+            .position(|l| l == service)
+            .map_or(0, |p| p + 1);
+        out.push_str(&number.to_string());
+    }
 }
 
 /// `class="past"`, `class="changed"` (moved), `class="off"` (cancelled or
@@ -520,40 +499,47 @@ fn push_changed_when(out: &mut String, s: &Session, badge: Badge) {
     if any && matches!(badge, Badge::Fragment) {
         out.push_str("<br>");
     }
-    let when = match badge {
-        Badge::Page => push_when,
-        Badge::Sheet | Badge::Fragment => push_when_plain,
+    let when = |out: &mut String| match badge {
+        Badge::Page => push_when(out, s.date, s.part_of_day, s.time),
+        Badge::Sheet | Badge::Fragment => push_when_plain(out, s.part_of_day, s.time),
     };
     if s.is_off() {
         out.push_str("<del>");
-        when(out, s);
+        when(out);
         out.push_str("</del>");
         return;
     }
     push_was(out, s.was_time(), push_time_range);
-    when(out, s);
+    when(out);
 }
 
-/// The time as text, without markup: portal fragments.
-fn push_when_plain(out: &mut String, s: &Session) {
-    match (s.part_of_day, s.time) {
+/// The time of a session or a stop as text, without markup: portal
+/// fragments, week sheets, compact lists.
+fn push_when_plain(out: &mut String, part_of_day: Option<PartOfDay>, time: Option<TimeRange>) {
+    match (part_of_day, time) {
         (Some(part), _) => out.push_str(part.word()),
         (None, Some(time)) => push_time_range(out, time),
         (None, None) => out.push_str("Cả ngày"),
     }
 }
 
-/// The time cell's content: "07:30–11:00" marked up with its start, the
-/// part of the day ("Sáng") when only that was written, or "Cả ngày".
-fn push_when(out: &mut String, s: &Session) {
-    if let Some(part) = s.part_of_day {
+/// The time cell's content of a session or a stop on `date`: "07:30–11:00"
+/// marked up with its start, the part of the day ("Sáng") when only that
+/// was written, or "Cả ngày".
+fn push_when(
+    out: &mut String,
+    date: NaiveDate,
+    part_of_day: Option<PartOfDay>,
+    time: Option<TimeRange>,
+) {
+    if let Some(part) = part_of_day {
         out.push_str(part.word());
         return;
     }
-    match s.time {
+    match time {
         Some(time) => {
             out.push_str("<time datetime=\"");
-            push_iso_date(out, s.date);
+            push_iso_date(out, date);
             out.push('T');
             push_time(out, time.start);
             out.push_str("\">");
