@@ -822,4 +822,22 @@ fn a_session_put_back_is_on_the_changes_page_the_notice_and_the_feed_and_planned
     assert!(!hamlet.contains("KHÔI PHỤC"), "{hamlet}");
     let ics = read(&t, "lich.ics");
     assert!(!ics.contains("KHÔI PHỤC"));
+
+    // The loudspeaker says it too: the week's script and the evening before.
+    let spoken = "Thông báo thay đổi lịch: Buổi tại thôn Kìm thứ Tư, ngày ba mươi tháng mười \
+                  một năm hai nghìn không trăm hai mươi hai, từ mười chín giờ đến hai mươi mốt \
+                  giờ ba mươi diễn ra lại như kế hoạch";
+    let script = read(&t, "lich/tuan-2022-48/doc-loa.txt");
+    assert!(script.contains(spoken), "{script}");
+    let evenings = read(&t, "lich/tuan-2022-48/doc-loa-hang-ngay.txt");
+    let evening = evenings
+        .split("=== ")
+        .find(|e| e.starts_with("Tối thứ Ba, 29/11/2022"))
+        .unwrap_or_else(|| panic!("{evenings}"));
+    assert!(evening.contains(spoken), "{evening}");
+    let sheet = t
+        .page("lich/tuan-2022-48/index.html")
+        .select_texts("main")
+        .join(" ");
+    assert!(sheet.contains("KHÔI PHỤC"), "{sheet}");
 }

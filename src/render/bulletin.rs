@@ -48,9 +48,9 @@ fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenin
     let mut evenings = Evenings::new();
     for &(i, h) in &ordered {
         let s = &content.sessions[i];
-        // A change is read the evening before the day it concerns (the new
-        // one, and the old one of a moved session).
-        if s.status().is_some() {
+        // A change (or a session put back) is read the evening before the
+        // day it concerns (the new one, and the old one of a moved session).
+        if s.has_news() {
             let mut days = vec![s.date];
             days.extend(s.was_date());
             for day in days {

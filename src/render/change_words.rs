@@ -29,10 +29,16 @@ pub fn badges(s: &Session) -> impl Iterator<Item = &'static str> {
 pub const PUT_BACK_BADGE: &str = "KHÔI PHỤC";
 
 /// "buổi thứ Hai, ngày 05/12/2022, 19:00–21:30 diễn ra lại như kế hoạch":
-/// a session put back, in the words of [`change_clause`].
-pub fn put_back_clause(s: &Session) -> String {
-    let mut out = format!("buổi {}", format_date_phrase(s.date));
-    if let Some(t) = time_text(s.part_of_day, s.time, false) {
+/// a session put back, as [`change_clause`] words the others.
+fn put_back_clause(s: &Session, at: Option<&str>) -> String {
+    let mut out = String::from("buổi");
+    if let Some(at) = at {
+        out.push_str(" tại ");
+        out.push_str(at);
+    }
+    out.push(' ');
+    out.push_str(&format_date_phrase(s.date));
+    if let Some(t) = time_text(s.part_of_day, s.time, at.is_some()) {
         out.push_str(", ");
         out.push_str(&t);
     }
@@ -66,9 +72,12 @@ fn time_text(
 /// "buổi thứ Bảy, ngày 03/12/2022 dời sang thứ Ba, ngày 06/12/2022,
 /// 07:30–11:00", "buổi thứ Tư, ngày 07/12/2022, 13:30–17:00 đã hủy". `at`
 /// names the place in the clause ("buổi tại thôn Sành …") for a script.
-/// None for a session as planned.
+/// A session put back as planned: "buổi … diễn ra lại như kế hoạch". None
+/// for a session as planned.
 pub fn change_clause(s: &Session, at: Option<&str>) -> Option<String> {
-    let status = s.status()?;
+    let Some(status) = s.status() else {
+        return s.is_put_back().then(|| put_back_clause(s, at));
+    };
     let mut out = String::from("buổi");
     if let Some(at) = at {
         out.push_str(" tại ");

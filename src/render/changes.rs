@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::change_words::{badge_text, change_clause, put_back_clause, PUT_BACK_BADGE};
+use super::change_words::{badge_text, change_clause, PUT_BACK_BADGE};
 use super::event::capitalize;
 use crate::model::{Content, HamletId, SessionId};
 use crate::plan::{self, Plan};
@@ -72,11 +72,7 @@ pub fn in_notice(content: &Content, i: SessionId, today: NaiveDate) -> bool {
 pub fn view(content: &Content, plan: &Plan, i: SessionId, h: HamletId) -> ChangeView {
     let s = &content.sessions[i];
     let hamlet = &content.site.hamlets[h];
-    let clause = match s.is_put_back() {
-        true => put_back_clause(s),
-        false => change_clause(s, None).unwrap_or_default(),
-    };
-    let mut text = capitalize(&clause);
+    let mut text = capitalize(&change_clause(s, None).unwrap_or_default());
     text.push('.');
     if let Some(reason) = s.reason() {
         text.push_str(" Lý do: ");

@@ -254,7 +254,7 @@ fn week_changes(
     let mut changed: Vec<(SessionId, HamletId)> = sessions
         .iter()
         .copied()
-        .filter(|&(i, _)| content.sessions[i].status().is_some())
+        .filter(|&(i, _)| content.sessions[i].has_news())
         .collect();
     changed.extend(plan.sessions().filter(|&(i, _)| {
         let s = &content.sessions[i];
