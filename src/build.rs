@@ -828,8 +828,8 @@ fn stream_province(job: &Job, keep: bool) -> Result<ProvinceMade, Vec<Diagnostic
         staging
             .write(&at("index.html"), &index)
             .map_err(|d| vec![d])?;
-        for (rel, bytes) in theme::ASSETS {
-            staging.write(&at(rel), bytes).map_err(|d| vec![d])?;
+        for (rel, bytes) in theme::built_assets() {
+            staging.write(&at(rel), &bytes).map_err(|d| vec![d])?;
         }
         pages += 1;
         files += 3 + theme::ASSETS.len();
@@ -942,8 +942,8 @@ fn build_nation(nation: &Nation, parts: &Parts) -> Result<ProvinceMade, Vec<Diag
     .map_err(|e| vec![theme::template_error(&e, &[], &parts.options.root)])?;
     let staging = parts.staging;
     staging.write("index.html", &index).map_err(|d| vec![d])?;
-    for (rel, bytes) in theme::ASSETS {
-        staging.write(rel, bytes).map_err(|d| vec![d])?;
+    for (rel, bytes) in theme::built_assets() {
+        staging.write(rel, &bytes).map_err(|d| vec![d])?;
     }
     Ok(made)
 }

@@ -249,3 +249,17 @@ fn the_schedule_leads_with_coming_sessions_and_links_weeks_and_months() {
         "{week_images:?}"
     );
 }
+
+/// The bundled example as the README's first command builds it today, long
+/// after its campaign: every progress report is in, the charts are at their
+/// longest, and the pages still fit (tien-do/ was 31,089 bytes with its CSS).
+#[test]
+fn the_example_built_on_each_day_of_its_campaign_and_after_stays_within_budget() {
+    let t = SiteTest::fixture("content");
+    for today in ["29/11/2022", "08/12/2022", "20/12/2022", "06/12/2026"] {
+        let run = t.build_on(today);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let (page, _) = assert_within_budget(&t, today);
+        eprintln!("--today {today}: largest page {page:?}");
+    }
+}

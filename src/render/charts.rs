@@ -23,8 +23,10 @@ const BAR_DONE: &str = "#1d6b2f";
 const TRACK: &str = "#f3f1ec";
 const TARGET: &str = "#8a1c1c";
 
+/// The five characters HTML needs escaped, not also `/` as tera's filter
+/// does (`&#x2F;` six times over in a date like 20/12/2022).
 fn esc(text: &str) -> String {
-    tera::escape_html(text)
+    crate::theme::escape_html(text)
 }
 
 /// Coordinates with one decimal: enough on any screen, and byte-identical

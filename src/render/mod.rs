@@ -123,10 +123,10 @@ pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
     if ctx.options.previews {
         files += preview::render(ctx)?;
     }
-    for (rel, bytes) in theme::ASSETS {
+    for (rel, bytes) in theme::built_assets() {
         // A site may replace a theme asset by putting its own under static/.
-        if !ctx.content.static_files.iter().any(|f| f.rel == *rel) {
-            (ctx.sink)(rel, bytes).map_err(one)?;
+        if !ctx.content.static_files.iter().any(|f| f.rel == rel) {
+            (ctx.sink)(rel, &bytes).map_err(one)?;
             files += 1;
         }
     }
