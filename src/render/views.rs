@@ -349,6 +349,11 @@ pub struct NavItem {
     pub path: String,
 }
 
+/// "2022-11-30T19:00": a local date and time as `<time datetime>` reads it.
+fn iso_at(d: NaiveDate, t: chrono::NaiveTime) -> String {
+    format!("{}T{}", iso(d), crate::vi::calendar::format_time(t))
+}
+
 fn iso(d: NaiveDate) -> String {
     crate::vi::calendar::format_iso_date(d)
 }
@@ -427,17 +432,8 @@ pub fn session(
             Some(part) => part.word().to_string(),
             None => s.time.as_ref().map(format_time_range).unwrap_or_default(),
         },
-        time_start_iso: s.time.map(|t| {
-            format!(
-                "{}T{}",
-                iso(s.date),
-                crate::vi::calendar::format_time(t.start)
-            )
-        }),
-        time_end_iso: s
-            .time
-            .and_then(|t| t.end)
-            .map(|e| format!("{}T{}", iso(s.date), crate::vi::calendar::format_time(e))),
+        time_start_iso: s.time.map(|t| iso_at(s.date, t.start)),
+        time_end_iso: s.time.and_then(|t| t.end).map(|e| iso_at(s.date, e)),
         hamlet: h.name.clone(),
         hamlet_label: h.label().to_string(),
         hamlet_path: plan::hamlet_path(plan.hamlet_slug(hamlet)),
@@ -565,17 +561,8 @@ pub fn stop_session(p: &Point, stop: &Stop, today: NaiveDate) -> SessionView {
         date_numeric: format_date_numeric(stop.date),
         date_iso: iso(stop.date),
         time: stop_time(stop),
-        time_start_iso: stop.time.map(|t| {
-            format!(
-                "{}T{}",
-                iso(stop.date),
-                crate::vi::calendar::format_time(t.start)
-            )
-        }),
-        time_end_iso: stop
-            .time
-            .and_then(|t| t.end)
-            .map(|e| format!("{}T{}", iso(stop.date), crate::vi::calendar::format_time(e))),
+        time_start_iso: stop.time.map(|t| iso_at(stop.date, t.start)),
+        time_end_iso: stop.time.and_then(|t| t.end).map(|e| iso_at(stop.date, e)),
         hamlet: p.name.clone(),
         hamlet_label: p.name.clone(),
         hamlet_path: plan::POINTS.to_string(),
