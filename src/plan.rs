@@ -150,6 +150,33 @@ impl Plan {
 
 pub const SCHEDULE: &str = "lich/index.html";
 pub const POINTS: &str = "diem-thu-nhan/index.html";
+
+/// The id of a point on the points page, so a mobile team's stop links to
+/// its team (`diem-thu-nhan/index.html#diem-to-luu-dong-so-1`): "diem-" and
+/// its name slugged, with "-2", "-3"… after a name an earlier point took.
+pub fn point_anchor(content: &Content, point: &crate::model::Point) -> String {
+    let base = |p: &crate::model::Point| format!("diem-{}", vi::slug::slugify(&p.name));
+    let mut taken: HashSet<String> = HashSet::new();
+    for p in &content.points {
+        let first = base(p);
+        let mut id = first.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{first}-{n}");
+            n += 1;
+        }
+        if std::ptr::eq(p, point) {
+            return id;
+        }
+        taken.insert(id);
+    }
+    base(point)
+}
+
+/// [`POINTS`] at `point`'s entry.
+pub fn point_link(content: &Content, point: &crate::model::Point) -> String {
+    format!("{POINTS}#{}", point_anchor(content, point))
+}
 pub const GUIDES: &str = "huong-dan/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STYLESHEET: &str = "assets/style.css";

@@ -1300,7 +1300,13 @@ fn a_week_with_only_a_mobile_teams_stops_has_its_sheet_script_bulletins_and_comi
     );
     assert_eq!(
         schedule.attrs("table.schedule.coming tr.stop a", "href"),
-        ["../diem-thu-nhan/index.html"; 3]
+        ["../diem-thu-nhan/index.html#diem-to-luu-dong-so-1"; 3]
+    );
+    // That id is the team's entry on the points page.
+    let points = t.page("diem-thu-nhan/index.html");
+    assert_eq!(
+        points.select_texts("#diem-to-luu-dong-so-1 h3"),
+        ["Tổ lưu động số 1"]
     );
 
     // The portal fragment of every session has them too, a hamlet's does not.
@@ -1341,7 +1347,7 @@ fn a_week_with_only_a_mobile_teams_stops_has_its_sheet_script_bulletins_and_comi
     );
     assert_eq!(
         home.attrs("ul.sessions.coming li .where a", "href")[0],
-        "diem-thu-nhan/index.html"
+        "diem-thu-nhan/index.html#diem-to-luu-dong-so-1"
     );
     common::assert_links_resolve(&t.out);
 }
@@ -1388,5 +1394,32 @@ points:
         ),
         "{}",
         run.stderr
+    );
+}
+
+/// Each point has an id on the points page, unique even when two points
+/// share a name, so a stop's link lands on its own team.
+#[test]
+fn points_have_unique_ids_on_their_page() {
+    let t = SiteTest::fixture("minimal");
+    t.write(
+        "schedules/diem.yaml",
+        "points:\n  - {name: Tổ lưu động, kind: mobile, services: [Cài đặt VNeID]}\n  \
+         - {name: Công an xã Cẩm Ngọc, kind: fixed, address: Nhà văn hóa thôn Kìm}\n",
+    );
+    let run = t.build_on("29/11/2022");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut ids = t
+        .page("diem-thu-nhan/index.html")
+        .attrs("ul.points > li", "id");
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "diem-cong-an-xa-cam-ngoc",
+            "diem-cong-an-xa-cam-ngoc-2",
+            "diem-to-luu-dong",
+            "diem-to-luu-dong-2",
+        ]
     );
 }

@@ -187,9 +187,10 @@ fn push_times(
 /// day at its documented hours), linking to the points page.
 fn write_route_events(out: &mut String, content: &Content) {
     let site_key = event::site_key(content);
-    let url = super::seo::absolute_url(&content.site, plan::POINTS);
     let mut line = String::with_capacity(512);
     for point in &content.points {
+        // The team's entry on the points page.
+        let url = super::seo::absolute_url(&content.site, &plan::point_link(content, point));
         let mut ordinal = 0;
         for (n, stop) in point.route.iter().enumerate() {
             ordinal = match n > 0 && point.route[n - 1].date == stop.date {

@@ -524,7 +524,7 @@ fn render_page(
                             ))
                         }
                         stops::Item::Stop((p, stop)) => {
-                            Some(views::stop_session(p, stop, shared.today))
+                            Some(views::stop_session(content, p, stop, shared.today))
                         }
                     })
                     .take(shared.upcoming_on_home)
@@ -685,14 +685,14 @@ fn render_page(
                 "fixed",
                 &fixed
                     .into_iter()
-                    .map(|p| views::point(p, shared.today))
+                    .map(|p| views::point(content, p, shared.today))
                     .collect::<Vec<_>>(),
             );
             ctx.insert(
                 "mobile",
                 &mobile
                     .into_iter()
-                    .map(|p| views::point(p, shared.today))
+                    .map(|p| views::point(content, p, shared.today))
                     .collect::<Vec<_>>(),
             );
             (

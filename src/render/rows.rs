@@ -149,7 +149,7 @@ pub fn write_stop_row(
             out.push_str(&super::views::area_words(content).column);
             out.push_str("\"><a href=\"");
             push_escaped(out, root);
-            out.push_str(plan::POINTS);
+            push_escaped(out, &plan::point_link(content, point));
             out.push_str("\">");
             push_escaped(out, &point.name);
             out.push_str("</a></td><td data-label=\"Giờ\">");

@@ -267,6 +267,8 @@ pub struct SessionView {
 
 #[derive(Serialize, Clone)]
 pub struct PointView {
+    /// Its id on the points page (`plan::point_anchor`).
+    pub anchor: String,
     pub name: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -469,7 +471,7 @@ fn change_note(s: &Session) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-pub fn point(p: &Point, today: NaiveDate) -> PointView {
+pub fn point(content: &Content, p: &Point, today: NaiveDate) -> PointView {
     let shown = shown_stops(&p.route, today);
     let period = match (p.from, p.to) {
         (Some(f), Some(t)) => Some(format!(
@@ -482,6 +484,7 @@ pub fn point(p: &Point, today: NaiveDate) -> PointView {
         (None, None) => None,
     };
     PointView {
+        anchor: plan::point_anchor(content, p),
         name: p.name.clone(),
         kind: match p.kind {
             PointKind::Fixed => "fixed",
@@ -554,7 +557,7 @@ fn stop_time(stop: &Stop) -> String {
 
 /// A route stop as an item of a coming list, beside sessions: the team in
 /// the hamlet's place, linking to the points page where its route is.
-pub fn stop_session(p: &Point, stop: &Stop, today: NaiveDate) -> SessionView {
+pub fn stop_session(content: &Content, p: &Point, stop: &Stop, today: NaiveDate) -> SessionView {
     SessionView {
         date: format_date(stop.date),
         weekday: weekday_name(stop.date.weekday()).to_string(),
@@ -565,7 +568,7 @@ pub fn stop_session(p: &Point, stop: &Stop, today: NaiveDate) -> SessionView {
         time_end_iso: stop.time.and_then(|t| t.end).map(|e| iso_at(stop.date, e)),
         hamlet: p.name.clone(),
         hamlet_label: p.name.clone(),
-        hamlet_path: plan::POINTS.to_string(),
+        hamlet_path: plan::point_link(content, p),
         place: Some(stop.place.clone()),
         services: p.services.clone(),
         note: None,
