@@ -9,6 +9,7 @@ mod common;
 
 use common::print::{decode_qr_svg, pdf_info, pdf_text, pdf_words, print_to_pdf, tools, A4};
 use common::SiteTest;
+use std::path::Path;
 
 const POSTER: &str = "lich/dong-lao/ban-in/index.html";
 
@@ -16,19 +17,7 @@ const POSTER: &str = "lich/dong-lao/ban-in/index.html";
 fn the_poster_prints_on_one_a4_page_with_what_a_notice_board_needs() {
     let Some(browser) = tools() else { return };
     let t = SiteTest::fixture("minimal");
-    let run = t.build_with(&[
-        "--today",
-        "28/11/2022",
-        "--base-url",
-        "https://camngoc.example.vn",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = t.out.parent().unwrap().join("dong-lao.pdf");
-    print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
-    let info = pdf_info(&pdf);
-    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
-    assert_nothing_cut(&pdf);
-    let text = pdf_text(&pdf);
+    let text = print_poster(&browser, &t, POSTER, "dong-lao");
     for expected in [
         "UBND XÃ CẨM NGỌC",
         "Lịch tại thôn Đông Lão",
@@ -73,19 +62,7 @@ fn a_hamlet_with_many_long_sessions_still_prints_on_one_page() {
         ));
     }
     t.write("schedules/nhieu.yaml", &schedule);
-    let run = t.build_with(&[
-        "--today",
-        "28/11/2022",
-        "--base-url",
-        "https://camngoc.example.vn",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = t.out.parent().unwrap().join("nhieu.pdf");
-    print_to_pdf(&browser, &t.output_file(POSTER), &pdf);
-    let info = pdf_info(&pdf);
-    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
-    assert_nothing_cut(&pdf);
-    let text = pdf_text(&pdf);
+    let text = print_poster(&browser, &t, POSTER, "nhieu");
     let more = text
         .split("… và ")
         .nth(1)
@@ -104,11 +81,30 @@ fn a_hamlet_with_many_long_sessions_still_prints_on_one_page() {
     }
 }
 
+/// Builds `t` on 28/11/2022 with a base URL (the QR code needs one), prints
+/// `poster` to `<name>.pdf` and checks it is one A4 page with nothing of the
+/// middle cut; returns the printed text.
+fn print_poster(browser: &Path, t: &SiteTest, poster: &str, name: &str) -> String {
+    let run = t.build_with(&[
+        "--today",
+        "28/11/2022",
+        "--base-url",
+        "https://camngoc.example.vn",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = t.out.parent().unwrap().join(format!("{name}.pdf"));
+    print_to_pdf(browser, &t.output_file(poster), &pdf);
+    let info = pdf_info(&pdf);
+    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
+    assert_nothing_cut(&pdf);
+    pdf_text(&pdf)
+}
+
 /// Nothing of the poster's middle is cut by its box: the last line above
 /// the contacts ("Hỏi đáp") ends clear of the rule over them. A line the box
 /// cuts is still in the PDF, reaching down to the rule (about 7 pt above
 /// "Hỏi"); a whole one ends 15 pt or more above it (margin, rule, padding).
-fn assert_nothing_cut(pdf: &std::path::Path) {
+fn assert_nothing_cut(pdf: &Path) {
     let words = pdf_words(pdf);
     let foot = words
         .iter()
@@ -147,20 +143,8 @@ fn long_names_and_many_contacts_leave_fewer_sessions_and_cut_none() {
         ));
     }
     t.write("schedules/dai.yaml", &schedule);
-    let run = t.build_with(&[
-        "--today",
-        "28/11/2022",
-        "--base-url",
-        "https://camngoc.example.vn",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
     let poster = "lich/thuy-thanh-dong-phuoc-loc/ban-in/index.html";
-    let pdf = t.out.parent().unwrap().join("dai.pdf");
-    print_to_pdf(&browser, &t.output_file(poster), &pdf);
-    let info = pdf_info(&pdf);
-    assert_eq!((info.pages, info.size), (1, A4), "one A4 page");
-    assert_nothing_cut(&pdf);
-    let text = pdf_text(&pdf);
+    let text = print_poster(&browser, &t, poster, "dai");
     for whole in [
         "Lịch tại khu phố Thủy Thạnh Đông Phước Lộc",
         "Lưu ý: Mang theo căn cước công dân gắn chip và điện thoại thông minh đã sạc đầy pin.",
