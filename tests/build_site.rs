@@ -311,18 +311,7 @@ fn bundled_example_builds_cleanly() {
 #[test]
 fn init_creates_a_site_that_builds() {
     let t = SiteTest::fixture("minimal");
-    let dir = t.root.parent().unwrap().join("moi");
-    let run = t.run(&["init", common::path_str(&dir)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let out = t.root.parent().unwrap().join("moi-public");
-    let run = t.run(&[
-        "build",
-        "--root",
-        common::path_str(&dir),
-        "--output",
-        common::path_str(&out),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (dir, out) = t.init_and_build();
     assert!(out.join("index.html").is_file());
     assert_links_resolve(&out);
     // init never overwrites.

@@ -220,17 +220,7 @@ fn a_note_that_starts_with_luu_y_is_not_labelled_twice() {
     assert!(ics.contains("Lưu ý: Mang theo căn cước"), "{ics}");
 
     // bangtin init's own example shows a note typed this way.
-    let dir = t.root.parent().unwrap().join("moi");
-    assert_eq!(t.run(&["init", common::path_str(&dir)]).code, 0);
-    let out = t.root.parent().unwrap().join("moi-public");
-    let run = t.run(&[
-        "build",
-        "--root",
-        common::path_str(&dir),
-        "--output",
-        common::path_str(&out),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, out) = t.init_and_build();
     let mut texts = Vec::new();
     for entry in walkdir::WalkDir::new(&out) {
         let path = entry.unwrap().into_path();

@@ -95,6 +95,25 @@ impl SiteTest {
         }
     }
 
+    /// `bangtin init` into the folder `moi` beside this site, then that site
+    /// built into `moi-public`: (the new site, its output), both checked to
+    /// succeed.
+    pub fn init_and_build(&self) -> (PathBuf, PathBuf) {
+        let dir = self.root.parent().unwrap().join("moi");
+        let run = self.run(&["init", path_str(&dir)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let out = self.root.parent().unwrap().join("moi-public");
+        let run = self.run(&[
+            "build",
+            "--root",
+            path_str(&dir),
+            "--output",
+            path_str(&out),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        (dir, out)
+    }
+
     /// `bangtin build` into `out`, with a fixed "today" so results don't depend on the clock.
     pub fn build_on(&self, today: &str) -> Run {
         self.build_with(&["--today", today])
