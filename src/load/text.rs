@@ -100,7 +100,7 @@ fn surely_nfc(text: &str) -> bool {
     let fine = |b0: u8, b1: u8, b2: u8| {
         (b0 < 0xCC)
             | ((b0 == 0xE1) & (((b1 == 0xBA) & (b2 >= 0xA0)) | (b1 == 0xBB)))
-            | ((b0 == 0xE2) & (b1 == 0x80) & (b2 >= 0x90) & (b2 <= 0xBF))
+            | ((b0 == 0xE2) & (b1 == 0x80) & (0x90..=0xBF).contains(&b2))
     };
     let body = b[..n - 2]
         .iter()
