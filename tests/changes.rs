@@ -419,13 +419,44 @@ fn calendars_update_the_event_a_phone_already_has() {
     assert_eq!(kim.len(), 3);
 }
 
+/// The Kìm session of 12/12 as first published.
+const KIM_12: &str =
+    "{hamlet: Kìm, date: 12/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm}";
+
+/// The Kìm session of 12/12 built at each version (its entry in place of
+/// `KIM_12`, the build day), as a phone sees it in lich/kim.ics: found by
+/// the UID it was first published with, each build without a warning.
+fn kim_12_along(versions: &[(String, &str)]) -> Vec<Seen> {
+    let mut seen: Vec<Seen> = Vec::new();
+    for (entry, today) in versions {
+        let t = SiteTest::fixture("changes");
+        let schedule = AS_PUBLISHED.replace(KIM_12, entry);
+        assert!(schedule.contains(entry.as_str()));
+        t.write("schedules/lich.yaml", &schedule);
+        let run = t.build_on(today);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!run.stderr.contains("cảnh báo"), "{entry}: {}", run.stderr);
+        let events = calendar_of(&t, "lich/kim.ics");
+        let event = events
+            .iter()
+            .find(|e| match seen.first() {
+                Some(first) => e.uid == first.uid,
+                None => e.start == "20221212T120000Z",
+            })
+            .unwrap_or_else(|| panic!("{entry}: {events:?}"))
+            .clone();
+        seen.push(event);
+    }
+    seen
+}
+
 /// One session through the officer's edits, each announced on its day:
 /// planned, postponed, cancelled, then put back as planned (`changed:` kept,
 /// no status). A phone that imported any one version must take the next, so
 /// the event keeps its UID and SEQUENCE goes strictly up, for both parsers.
 #[test]
 fn sequence_only_grows_from_planned_to_postponed_cancelled_and_put_back() {
-    let planned = "{hamlet: Kìm, date: 12/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm";
+    let planned = KIM_12.trim_end_matches('}');
     let versions = [
         (format!("{planned}}}"), "28/11/2022", None),
         (
@@ -450,26 +481,13 @@ fn sequence_only_grows_from_planned_to_postponed_cancelled_and_put_back() {
             Some("CONFIRMED"),
         ),
     ];
-    let mut seen: Vec<Seen> = Vec::new();
-    for (entry, today, status) in &versions {
-        let t = SiteTest::fixture("changes");
-        let schedule = AS_PUBLISHED.replace(
-            "{hamlet: Kìm, date: 12/12/2022, time: 19:00-21:30, place: Nhà văn hóa thôn Kìm}",
-            entry,
-        );
-        assert!(schedule.contains(entry.as_str()));
-        t.write("schedules/lich.yaml", &schedule);
-        let run = t.build_on(today);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        assert!(!run.stderr.contains("cảnh báo"), "{entry}: {}", run.stderr);
-        let events = calendar_of(&t, "lich/kim.ics");
-        let event = events
-            .iter()
-            .find(|e| e.start == "20221212T120000Z")
-            .unwrap_or_else(|| panic!("{entry}: {events:?}"))
-            .clone();
+    let entries: Vec<(String, &str)> = versions
+        .iter()
+        .map(|(entry, today, _)| (entry.clone(), *today))
+        .collect();
+    let seen = kim_12_along(&entries);
+    for ((entry, _, status), event) in versions.iter().zip(&seen) {
         assert_eq!(event.status.as_deref(), *status, "{entry}");
-        seen.push(event);
     }
     assert!(seen.iter().all(|e| e.uid == seen[0].uid), "{seen:?}");
     let sequences: Vec<u32> = seen.iter().map(|e| e.sequence).collect();
@@ -480,6 +498,73 @@ fn sequence_only_grows_from_planned_to_postponed_cancelled_and_put_back() {
         "{}",
         seen[4].summary
     );
+}
+
+/// Several edits of one session on one day, as dinh-dang.md says to write
+/// them: postponed, moved to a new day, postponed again there without a
+/// date, cancelled, put back, all on 01/12; and the orders the file alone
+/// cannot tell on one day (a change after a put-back), announced again the
+/// next day as dinh-dang.md says. SEQUENCE, read from the built .ics by
+/// both parsers, goes strictly up at every step, the UID stays.
+#[test]
+fn sequence_only_grows_along_same_day_edits() {
+    let planned = KIM_12.trim_end_matches('}');
+    let moved = planned.replace("12/12/2022", "14/12/2022");
+    let from_12 = "was: {date: 12/12/2022}";
+    let lives = [
+        vec![
+            (format!("{planned}}}"), "28/11/2022"),
+            (
+                format!("{planned}, status: hoãn, changed: 01/12/2022}}"),
+                "01/12/2022",
+            ),
+            (
+                format!("{moved}, status: dời, {from_12}, changed: 01/12/2022}}"),
+                "01/12/2022",
+            ),
+            (
+                format!("{moved}, status: hoãn, {from_12}, changed: 01/12/2022}}"),
+                "01/12/2022",
+            ),
+            (
+                format!("{moved}, status: hủy, {from_12}, changed: 01/12/2022}}"),
+                "01/12/2022",
+            ),
+            (format!("{planned}, changed: 01/12/2022}}"), "01/12/2022"),
+            // Postponed again after the put-back: the next day.
+            (
+                format!("{planned}, status: hoãn, changed: 02/12/2022}}"),
+                "02/12/2022",
+            ),
+            (
+                format!("{moved}, status: dời, {from_12}, changed: 02/12/2022}}"),
+                "02/12/2022",
+            ),
+        ],
+        vec![
+            (format!("{planned}}}"), "28/11/2022"),
+            (
+                format!("{moved}, status: dời, {from_12}, changed: 01/12/2022}}"),
+                "01/12/2022",
+            ),
+            (format!("{planned}, changed: 01/12/2022}}"), "01/12/2022"),
+            // Cancelled after the put-back: the next day.
+            (
+                format!("{planned}, status: hủy, changed: 02/12/2022}}"),
+                "02/12/2022",
+            ),
+            (format!("{planned}, changed: 02/12/2022}}"), "02/12/2022"),
+        ],
+    ];
+    for life in lives {
+        let seen = kim_12_along(&life);
+        assert!(seen.iter().all(|e| e.uid == seen[0].uid), "{seen:?}");
+        let sequences: Vec<u32> = seen.iter().map(|e| e.sequence).collect();
+        assert!(
+            sequences.windows(2).all(|w| w[0] < w[1]),
+            "{sequences:?} along {life:?}"
+        );
+    }
 }
 
 /// The schema.org events of a hamlet page, parsed.

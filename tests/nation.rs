@@ -28,10 +28,15 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Two provinces, each a copy of the province fixture under `tinh/`.
 fn nation() -> SiteTest {
+    nation_of([("thanh-hoa", "Thanh Hóa"), ("kien-giang", "Kiên Giang")])
+}
+
+/// Provinces (folder under `tinh/`, name), each a copy of the province fixture.
+fn nation_of(provinces: [(&str, &str); 2]) -> SiteTest {
     let t = SiteTest::fixture("minimal");
     std::fs::remove_dir_all(&t.root).unwrap();
     let fixture = repo_path("tests/fixtures/province");
-    for (folder, title) in [("thanh-hoa", "Thanh Hóa"), ("kien-giang", "Kiên Giang")] {
+    for (folder, title) in provinces {
         for (rel, bytes) in files(&fixture) {
             let bytes = match rel.as_str() {
                 "site.yaml" => String::from_utf8(bytes)
@@ -43,9 +48,13 @@ fn nation() -> SiteTest {
             t.write_bytes(&format!("tinh/{folder}/{rel}"), &bytes);
         }
     }
+    let listed: String = provinces
+        .iter()
+        .map(|(folder, _)| format!("  - tinh/{folder}\n"))
+        .collect();
     t.write(
         "site.yaml",
-        "title: Định danh điện tử toàn quốc\nauthority: Bộ Công an\nprovinces:\n  - tinh/thanh-hoa\n  - tinh/kien-giang\n",
+        &format!("title: Định danh điện tử toàn quốc\nauthority: Bộ Công an\nprovinces:\n{listed}"),
     );
     t
 }
@@ -163,4 +172,50 @@ fn an_unknown_province_or_a_province_option_off_a_nation_is_refused() {
         "{}",
         run.stderr
     );
+}
+
+/// A province folder named as a Windows device (`tinh/con/`, `tinh/LPT1/`)
+/// builds, but its pages cannot be copied to a Windows computer: the same
+/// warning as a commune folder's, naming the folder, in `build`,
+/// `build --province` and `check`.
+#[test]
+fn a_province_folder_windows_keeps_for_a_device_is_warned_about() {
+    let t = nation_of([("con", "Thanh Hóa"), ("LPT1", "Kiên Giang")]);
+    let says = |stderr: &str, name: &str, folder: &str| {
+        let line = stderr
+            .lines()
+            .find(|l| {
+                l.contains(&format!(
+                    "Tên \"{name}\" là tên Windows dành riêng cho thiết bị"
+                ))
+            })
+            .unwrap_or_else(|| panic!("no warning for {name}: {stderr}"));
+        assert!(line.starts_with("cảnh báo"), "{line}");
+        assert!(line.contains(&format!("tinh/{name}")), "{line}");
+        assert!(
+            stderr.contains(&format!("ví dụ \"{folder}-1\"")),
+            "{stderr}"
+        );
+    };
+    let run = build(&t, &t.out, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run.stderr, "con", "con");
+    says(&run.stderr, "LPT1", "lpt1");
+    assert!(t.out.join("tinh/con/index.html").is_file());
+    assert!(t.out.join("tinh/lpt1/index.html").is_file());
+
+    let part = t.out.with_file_name("part");
+    let run = build(&t, &part, &["--province", "con"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    says(&run.stderr, "con", "con");
+
+    let run = t.run(&[
+        "check",
+        "--root",
+        path_str(&t.root),
+        "--today",
+        "01/12/2022",
+    ]);
+    says(&run.stderr, "con", "con");
+    says(&run.stderr, "LPT1", "lpt1");
 }

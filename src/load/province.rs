@@ -101,21 +101,6 @@ fn parse(root: &Path, file: &Path, text: &str) -> Result<Province, Vec<Diagnosti
     let header = level.header(keys, file, &mut diags);
     let mut communes: Vec<CommuneRef> = Vec::new();
     for (folder, slug) in level.sites(root, file, &raw.communes, &mut diags) {
-        // xa/<slug>/ is a folder Windows can't hold.
-        if crate::disk::is_windows_reserved(&slug) {
-            let name = folder
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            diags.push(Diagnostic::new(
-                &folder,
-                None,
-                Message::WindowsReservedFileName {
-                    name,
-                    suggestion: format!("{slug}-1"),
-                },
-            ));
-        }
         communes.push(CommuneRef {
             root: folder,
             prefix: level.prefix(&slug),
@@ -236,8 +221,8 @@ impl Level {
 
     /// The root's sites (`listed`, or those of its folder), each a folder
     /// inside the root with a `site.yaml`, and a slug of its own. A folder
-    /// that is none of that, a slug already taken and a root without sites
-    /// are reported.
+    /// that is none of that, a slug already taken or kept by Windows for a
+    /// device, and a root without sites are reported.
     fn sites(
         self,
         root: &Path,
@@ -276,6 +261,21 @@ impl Level {
                     Level::Nation => Message::ProvinceSlugTaken { base, folder, slug },
                 };
                 diags.push(Diagnostic::new(file, at, message));
+            }
+            // xa/<slug>/, tinh/<slug>/ is a folder Windows can't hold.
+            if crate::disk::is_windows_reserved(&slug) {
+                let name = folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                diags.push(Diagnostic::new(
+                    &folder,
+                    None,
+                    Message::WindowsReservedFileName {
+                        name,
+                        suggestion: format!("{slug}-1"),
+                    },
+                ));
             }
             sites.push((folder, slug));
         }

@@ -157,12 +157,20 @@ impl Session {
     /// edits, or a phone keeps the older version (RFC 5545 3.8.7.4). With a
     /// `changed:` date it is 100 × the days from 1/1/2000 to that date, plus
     /// a step for changes announced the same day: 4 per earlier value in
-    /// `was` and the status (hoãn 0, dời 1, hủy 2), and 99 for a session put
+    /// `was` and the status (dời 0, hoãn 1, hủy 2), and 99 for a session put
     /// back as planned (`changed:` without a status), the last word of its
-    /// day. So postponed → cancelled → put back grows whatever the statuses,
-    /// as long as each edit writes the day it was announced. A status without
-    /// `changed:` (a warning) keeps the count it had before dates were used:
-    /// 2 per earlier value, 1 more while off, always below a dated one.
+    /// day. Within a day the file holds no order, only its latest state, so
+    /// the step ranks states by how an edit can follow another: a move adds
+    /// a `was` entry (+4), so it follows anything; a postponement follows a
+    /// move (moved, then postponed without a new date); a cancellation
+    /// follows both; putting back follows all. Two orders cannot rise on one
+    /// day, as their files are the same as an earlier state's: cancelled
+    /// then postponed, and any change after a put-back (it removes `was`);
+    /// dinh-dang.md tells the officer to announce it again the next day
+    /// (`changed:` that day), which raises it past the whole earlier day.
+    /// A status without `changed:` (a warning) keeps the count it had
+    /// before dates were used: 2 per earlier value, 1 more while off, always
+    /// below a dated one. Stays within an ICS INTEGER (i32).
     pub fn sequence(&self) -> u32 {
         let Some(change) = self.change.as_ref() else {
             return 0;
@@ -172,11 +180,12 @@ impl Session {
             return 2 * moves + u32::from(self.is_off());
         };
         let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-        let days = (changed - epoch).num_days().clamp(0, 40_000_000) as u32;
+        // 20 million days (year 56 000) keeps 100 × days + 99 below i32::MAX.
+        let days = (changed - epoch).num_days().clamp(0, 20_000_000) as u32;
         let step = match self.status() {
             None => 99,
-            Some(SessionStatus::Postponed) => 4 * moves,
-            Some(SessionStatus::Moved) => 4 * moves + 1,
+            Some(SessionStatus::Moved) => 4 * moves,
+            Some(SessionStatus::Postponed) => 4 * moves + 1,
             Some(SessionStatus::Cancelled) => 4 * moves + 2,
         };
         // Never 0: calendars read a missing SEQUENCE as 0, the unchanged event.
@@ -317,13 +326,105 @@ mod tests {
             &[(&postponed, 1), (&moved, 1), (&moved_cancelled, 1)],
         ];
         for life in lives {
-            let mut sequences = vec![0];
-            for (s, on) in life {
-                sequences.push(announced((*s).clone(), day(*on)).sequence());
-            }
-            assert!(sequences.windows(2).all(|w| w[0] < w[1]), "{sequences:?}");
+            assert_rises(life);
         }
         // A status without its date stays below any dated one.
         assert!(postponed.sequence() < announced(postponed.clone(), day(1)).sequence());
+    }
+
+    /// The versions of one session, each announced on its day, as a phone
+    /// gets them: planned (0), then each edit strictly above the one before.
+    fn assert_rises(life: &[(&Session, u32)]) {
+        let mut sequences = vec![0];
+        for (s, on) in life {
+            sequences.push(announced((*s).clone(), day(*on)).sequence());
+        }
+        assert!(sequences.windows(2).all(|w| w[0] < w[1]), "{sequences:?}");
+    }
+
+    /// Every edit that can follow another on one day (dinh-dang.md: a move
+    /// adds to `was`, a postponement or cancellation keeps it, a put-back
+    /// removes status and `was`) rises, from each state a session can be in:
+    /// the first change, after one move, after two.
+    #[test]
+    fn sequence_rises_along_every_same_day_order_but_the_two_documented() {
+        use SessionStatus::{Cancelled, Moved, Postponed};
+        for earlier in 0..3u32 {
+            let was = |n: u32| (0..n).map(|i| moved_from(day(2 + i))).collect::<Vec<_>>();
+            let at = |n: u32| day(2 + n);
+            let moved_again = session(at(earlier + 1), Some(Moved), was(earlier + 1));
+            let postponed = session(at(earlier), Some(Postponed), was(earlier));
+            let cancelled = session(at(earlier), Some(Cancelled), was(earlier));
+            let put_back = session(day(2), None, Vec::new());
+            let mut states = vec![(&postponed, "hoãn"), (&cancelled, "hủy")];
+            let moved = session(at(earlier), Some(Moved), was(earlier));
+            if earlier > 0 {
+                states.push((&moved, "dời"));
+            }
+            // From each state: each edit an officer can write next that day.
+            for &(from, name) in &states {
+                let mut next = vec![(&moved_again, "dời tiếp"), (&put_back, "khôi phục")];
+                match name {
+                    "dời" => next.extend([(&postponed, "hoãn"), (&cancelled, "hủy")]),
+                    "hoãn" => next.push((&cancelled, "hủy")),
+                    _ => {}
+                }
+                for (to, to_name) in next {
+                    let (a, b) = (
+                        announced(from.clone(), day(5)).sequence(),
+                        announced(to.clone(), day(5)).sequence(),
+                    );
+                    assert!(a < b, "{earlier} moves, {name} → {to_name}: {a} → {b}");
+                    // The next day anything rises, even a put-back undone.
+                    assert_rises(&[(to, 5), (from, 6)]);
+                }
+            }
+            // Longer days: postponed → moved → postponed → cancelled → put
+            // back; moved → postponed → moved → cancelled → put back.
+            let moved_then_postponed = session(at(earlier + 1), Some(Postponed), was(earlier + 1));
+            let moved_then_cancelled = session(at(earlier + 2), Some(Cancelled), was(earlier + 2));
+            let moved_twice = session(at(earlier + 2), Some(Moved), was(earlier + 2));
+            assert_rises(&[
+                (&postponed, 5),
+                (&moved_again, 5),
+                (&moved_then_postponed, 5),
+                (&moved_twice, 5),
+                (&moved_then_cancelled, 5),
+                (&put_back, 5),
+            ]);
+        }
+        // The two orders the file cannot tell (documented in dinh-dang.md):
+        // cancelled then postponed, and a change after a put-back, rise
+        // once announced again the next day.
+        let postponed = session(day(2), Some(Postponed), Vec::new());
+        let cancelled = session(day(2), Some(Cancelled), Vec::new());
+        let put_back = session(day(2), None, Vec::new());
+        let moved = session(day(9), Some(Moved), vec![moved_from(day(2))]);
+        for life in [
+            [(&cancelled, 5), (&postponed, 5), (&postponed, 6)],
+            [(&postponed, 5), (&put_back, 5), (&moved, 6)],
+            [(&moved, 5), (&put_back, 5), (&cancelled, 6)],
+            [(&cancelled, 5), (&put_back, 5), (&postponed, 6)],
+        ] {
+            assert_rises(&[life[0], life[2]]);
+            assert_rises(&[life[1], life[2]]);
+        }
+    }
+
+    #[test]
+    fn sequence_stays_an_ics_integer_and_never_zero() {
+        let far = NaiveDate::MAX;
+        let mut many = session(day(2), Some(SessionStatus::Cancelled), Vec::new());
+        if let Some(c) = many.change.as_mut() {
+            c.was = (0..100).map(|_| moved_from(day(1))).collect();
+        }
+        for s in [many.clone(), session(far, None, Vec::new())] {
+            let top = announced(s, far).sequence();
+            assert!(i32::try_from(top).is_ok(), "{top}");
+        }
+        let before_2000 = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap_or_default();
+        let moved = session(day(9), Some(SessionStatus::Moved), vec![moved_from(day(2))]);
+        assert!(announced(moved, before_2000).sequence() > 0);
+        assert!(announced(many, before_2000).sequence() > 0);
     }
 }
