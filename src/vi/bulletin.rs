@@ -4,6 +4,9 @@
 //! weekly script's pieces (`announce`), so numbers, names and what to bring
 //! are said the same way.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::announce::{self, DayData, RouteData, SessionData, SpokenNames, WeekData};
@@ -48,6 +51,10 @@ pub struct Bulletins<'a> {
     site: &'a WeekData,
     names: SpokenNames<'a>,
     contacts: Vec<String>,
+    /// The closing paragraphs of evenings whose sessions all offer the same
+    /// services and carry the same note (most evenings of a hamlet), by
+    /// those: the closing then says them for every session, whoever they are.
+    closings: RefCell<HashMap<(Vec<String>, Option<String>), Vec<String>>>,
 }
 
 impl<'a> Bulletins<'a> {
@@ -63,6 +70,7 @@ impl<'a> Bulletins<'a> {
             site,
             names,
             contacts,
+            closings: RefCell::default(),
         }
     }
 
@@ -139,19 +147,40 @@ fn paragraphs(shared: &Bulletins, evening: &EveningData) -> Vec<String> {
     ] {
         out.extend(routes.iter().map(|r| format!("{when}, {}", names.route(r))));
     }
-    let (services, notes) = (
-        announce::service_groups_of(&days),
-        announce::note_groups_of(&days),
-    );
-    out.extend(announce::closing(
-        week,
-        names,
-        &services,
-        &notes,
-        &[],
-        &shared.contacts,
-    ));
+    out.extend(closing(shared, &days));
     out
+}
+
+/// What the sessions offer, what to bring, who to ask, the closing.
+fn closing(shared: &Bulletins, days: &[DayData]) -> Vec<String> {
+    let make = || {
+        let (services, notes) = (
+            announce::service_groups_of(days),
+            announce::note_groups_of(days),
+        );
+        announce::closing(
+            shared.site,
+            &shared.names,
+            &services,
+            &notes,
+            &[],
+            &shared.contacts,
+        )
+    };
+    let mut sessions = days.iter().flat_map(|d| &d.sessions);
+    let Some(first) = sessions.next() else {
+        return make();
+    };
+    if !sessions.all(|s| s.services == first.services && s.note == first.note) {
+        return make();
+    }
+    let key = (first.services.clone(), first.note.clone());
+    if let Some(done) = shared.closings.borrow().get(&key) {
+        return done.clone();
+    }
+    let done = make();
+    shared.closings.borrow_mut().insert(key, done.clone());
+    done
 }
 
 /// "thứ Hai", "chủ nhật": a weekday inside a sentence.
