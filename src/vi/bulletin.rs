@@ -42,6 +42,9 @@ pub struct EveningData {
     pub tomorrow_routes: Vec<RouteData>,
 }
 
+/// An evening's sessions' services and note, when they all share them.
+type ClosingKey = (Vec<String>, Option<String>);
+
 /// The bulletins of one loudspeaker, evening after evening: what they all
 /// share (the site's words, the names as said, who to ask) worked out once.
 /// A province reads tens of thousands of evenings; doing this per evening
@@ -54,7 +57,7 @@ pub struct Bulletins<'a> {
     /// The closing paragraphs of evenings whose sessions all offer the same
     /// services and carry the same note (most evenings of a hamlet), by
     /// those: the closing then says them for every session, whoever they are.
-    closings: RefCell<HashMap<(Vec<String>, Option<String>), Vec<String>>>,
+    closings: RefCell<HashMap<ClosingKey, Vec<String>>>,
 }
 
 impl<'a> Bulletins<'a> {
