@@ -294,7 +294,15 @@ fn write_commune(
     let prefix = format!("{}{}", job.prefix, commune.prefix);
     let prefix = prefix.as_str();
     let prefixed = |rel: &str| format!("{prefix}{rel}");
-    let sink = |rel: &str, bytes: &[u8]| staging.write(&prefixed(rel), bytes);
+    // The province's lich.json holds each commune's own: kept as written,
+    // not made again (4% of a province build was making it twice).
+    let own_json = Mutex::new(None);
+    let sink = |rel: &str, bytes: &[u8]| {
+        if !job.province.lone && rel == plan::DATA_JSON {
+            *own_json.lock().unwrap_or_else(PoisonError::into_inner) = Some(bytes.to_vec());
+        }
+        staging.write(&prefixed(rel), bytes)
+    };
     let ctx = RenderContext {
         content,
         plan,
@@ -342,8 +350,16 @@ fn write_commune(
     let summary = match job.province.lone {
         true => None,
         false => Some(
-            render::province::summary(commune, content, plan, job.render_options.today)
-                .map_err(|reason| vec![data_failed(options, reason)])?,
+            render::province::summary(
+                commune,
+                content,
+                plan,
+                job.render_options.today,
+                own_json
+                    .into_inner()
+                    .unwrap_or_else(PoisonError::into_inner),
+            )
+            .map_err(|reason| vec![data_failed(options, reason)])?,
         ),
     };
     Ok(Written {

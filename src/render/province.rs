@@ -51,12 +51,14 @@ struct Overview<'a> {
     place: &'a str,
 }
 
-/// One commune's part of the province's files; `Err` is why its CSV rows failed.
+/// One commune's part of the province's files; `Err` is why its CSV rows
+/// failed. `own_json`: the commune's `lich.json` if it was written already.
 pub fn summary(
     commune: &CommuneRef,
     content: &Content,
     plan: &Plan,
     today: NaiveDate,
+    own_json: Option<Vec<u8>>,
 ) -> Result<CommuneSummary, String> {
     let ordered = ordered_sessions(content, plan);
     let prefix = &commune.prefix;
@@ -85,7 +87,7 @@ pub fn summary(
     let head = head.to_string();
     let mut json = head.as_bytes()[..head.len() - 1].to_vec();
     json.extend_from_slice(b",\"data\":");
-    let mut own = data::json(content, plan, &ordered);
+    let mut own = own_json.unwrap_or_else(|| data::json(content, plan, &ordered));
     while own.last() == Some(&b'\n') {
         own.pop();
     }
