@@ -5,6 +5,7 @@
 //! "UBND xa Cam Ngoc: thon Dong Lao huong dan VNeID 19h-21h30 T3 29/11 tai NVH thon. Mang CCCD gan chip."
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use unicode_normalization::char::is_combining_mark;
@@ -71,40 +72,54 @@ pub fn session_sms(s: &SmsSession) -> String {
 
 /// [`plain`] and the note's shorter versions of texts already seen: a
 /// campaign's messages repeat the same authority, hamlets, places, services
-/// and notes session after session. One per batch of messages.
+/// and notes session after session. One per batch of messages; its values
+/// are shared (`Rc`), so a hit costs no copy.
 #[derive(Default)]
 pub struct PlainMemo {
-    plain: HashMap<String, String>,
-    notes: HashMap<String, Vec<String>>,
-    /// A place made plain, by the place as written and its hamlet's name.
-    places: HashMap<(String, String), String>,
+    plain: HashMap<String, Rc<str>>,
+    /// A service made plain, its first letter lowered.
+    services: HashMap<String, Rc<str>>,
+    notes: HashMap<String, Rc<[String]>>,
+    /// A place made plain, by the place as written, then its hamlet's name.
+    places: HashMap<String, HashMap<String, Rc<str>>>,
 }
 
 impl PlainMemo {
-    fn plain(&mut self, text: &str) -> String {
+    fn plain(&mut self, text: &str) -> Rc<str> {
         if let Some(done) = self.plain.get(text) {
             return done.clone();
         }
-        let done = plain(text);
+        let done: Rc<str> = plain(text).into();
         self.plain.insert(text.to_string(), done.clone());
         done
     }
 
-    fn place(&mut self, place: &str, hamlet_name: &str) -> String {
-        let key = (place.to_string(), hamlet_name.to_string());
-        if let Some(done) = self.places.get(&key) {
+    fn service(&mut self, service: &str) -> Rc<str> {
+        if let Some(done) = self.services.get(service) {
             return done.clone();
         }
-        let done = self.plain(&without_trailing_name(place, hamlet_name));
-        self.places.insert(key, done.clone());
+        let done: Rc<str> = lower_first(&self.plain(service)).into();
+        self.services.insert(service.to_string(), done.clone());
         done
     }
 
-    fn note_candidates(&mut self, note: &str) -> Vec<String> {
+    fn place(&mut self, place: &str, hamlet_name: &str) -> Rc<str> {
+        if let Some(done) = self.places.get(place).and_then(|p| p.get(hamlet_name)) {
+            return done.clone();
+        }
+        let done = self.plain(&without_trailing_name(place, hamlet_name));
+        self.places
+            .entry(place.to_string())
+            .or_default()
+            .insert(hamlet_name.to_string(), done.clone());
+        done
+    }
+
+    fn note_candidates(&mut self, note: &str) -> Rc<[String]> {
         if let Some(done) = self.notes.get(note) {
             return done.clone();
         }
-        let done = note_candidates(note);
+        let done: Rc<[String]> = note_candidates(note).into();
         self.notes.insert(note.to_string(), done.clone());
         done
     }
@@ -114,7 +129,7 @@ impl PlainMemo {
 pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
     let head = format!("{}: {}", memo.plain(s.authority), memo.plain(s.hamlet));
     let time = match s.part_of_day {
-        Some(part) => memo.plain(part.key()),
+        Some(part) => memo.plain(part.key()).to_string(),
         None => time_words(s.time),
     };
     let when = format!(" {time} {}", day_words(s.date));
@@ -124,19 +139,22 @@ pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
         .filter(|p| !p.is_empty())
         .map(|p| format!(" tai {p}"))
         .unwrap_or_default();
-    let services: Vec<String> = s
+    let services: Vec<Rc<str>> = s
         .services
         .iter()
-        .map(|x| lower_first(&memo.plain(x)))
+        .map(|x| memo.service(x))
         .filter(|x| !x.is_empty())
         .collect();
-    let notes = s.note.map(|n| memo.note_candidates(n)).unwrap_or_default();
+    let notes = s
+        .note
+        .map(|n| memo.note_candidates(n))
+        .unwrap_or_else(|| Rc::from([]));
 
-    let compose = |services: &[String], note: Option<&str>, place: &str| {
+    let compose = |services: &[Rc<str>], note: Option<&str>, place: &str| {
         let mut text = head.clone();
-        if !services.is_empty() {
-            text.push(' ');
-            text.push_str(&services.join(", "));
+        for (n, service) in services.iter().enumerate() {
+            text.push_str(if n == 0 { " " } else { ", " });
+            text.push_str(service);
         }
         text.push_str(&when);
         text.push_str(place);
@@ -150,9 +168,8 @@ pub fn session_sms_with(s: &SmsSession, memo: &mut PlainMemo) -> String {
     let fits = |text: &String| text.chars().count() <= MAX_LEN;
     // Most to least: every service with the whole note, fewer services, then
     // a shorter note, then nothing optional.
-    let service_counts: Vec<usize> = (0..=services.len()).rev().collect();
     for note in notes.iter().map(|n| Some(n.as_str())).chain([None]) {
-        for &count in &service_counts {
+        for count in (0..=services.len()).rev() {
             let text = compose(services.get(..count).unwrap_or_default(), note, &place);
             if fits(&text) {
                 return text;
