@@ -8,15 +8,56 @@ use super::fields::{self, optional, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message, Pos};
 use crate::model::{Document, Source};
 use crate::vi;
-use crate::yaml::{self, Spanned};
+use crate::yaml::{self, Scalar, ScalarKind, Spanned};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     title: Text,
     summary: Text,
     order: Option<Spanned<i64>>,
     draft: Option<bool>,
+}
+
+/// `FrontMatter`'s keys, for the fast reader (`yaml::read_flat`).
+const FRONT_MATTER_KEYS: [(&str, ScalarKind); 4] = [
+    ("title", ScalarKind::Text),
+    ("summary", ScalarKind::Text),
+    ("order", ScalarKind::Int),
+    ("draft", ScalarKind::Bool),
+];
+
+impl FrontMatter {
+    /// The plain case read fast; anything else (and every error) by serde-saphyr.
+    fn read(front: &str) -> Result<FrontMatter, yaml::YamlError> {
+        match Self::read_fast(front) {
+            Some(fm) => Ok(fm),
+            None => yaml::from_str(front),
+        }
+    }
+
+    fn read_fast(front: &str) -> Option<FrontMatter> {
+        let mut values = yaml::read_flat(front, &FRONT_MATTER_KEYS)?.into_iter();
+        let mut text = || match values.next() {
+            Some(Some(Scalar::Text(t))) => Some(t),
+            _ => None,
+        };
+        let (title, summary) = (text(), text());
+        let order = match values.next() {
+            Some(Some(Scalar::Int(i))) => Some(i),
+            _ => None,
+        };
+        let draft = match values.next() {
+            Some(Some(Scalar::Bool(b))) => Some(b),
+            _ => None,
+        };
+        Some(FrontMatter {
+            title,
+            summary,
+            order,
+            draft,
+        })
+    }
 }
 
 /// (front matter, body, line where the front matter starts), or None when the
@@ -67,7 +108,7 @@ pub(super) fn front_and_body<'t>(
 
 pub fn parse(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Document> {
     let (front, body) = front_and_body(file, text, diags)?;
-    let fm: FrontMatter = match yaml::from_str(front) {
+    let fm = match FrontMatter::read(front) {
         Ok(fm) => fm,
         Err(e) => {
             // Front matter starts on the file's second line.
@@ -163,5 +204,122 @@ fn slugged_stem(file: &Path, diags: &mut Diagnostics) -> String {
             },
         ));
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::FrontMatter;
+    use crate::yaml;
+
+    /// Read fast or not, a front matter means what serde-saphyr says it means.
+    /// Returns whether the fast reader took it.
+    fn check_agree(front: &str) -> bool {
+        let Some(fast) = FrontMatter::read_fast(front) else {
+            return false;
+        };
+        match yaml::from_str::<FrontMatter>(front) {
+            Ok(slow) => assert_eq!(fast, slow, "{front:?}"),
+            Err(e) => panic!("fast reader took what serde-saphyr refuses: {front:?}: {e:?}"),
+        }
+        true
+    }
+
+    #[test]
+    fn plain_front_matters_are_read_fast_and_agree() {
+        for front in [
+            "title: Cài đặt VNeID\n",
+            "title: Cài đặt VNeID\nsummary: Từng bước, có ảnh.\norder: 2\ndraft: false\n",
+            "order: 0\ntitle: 'Mức 2: mang CCCD'\n",
+            "title: \"Hỏi đáp\"\norder: -3\ndraft: true\n",
+            "title: Hỏi đáp # chú thích\nsummary:\norder: ~\n",
+            "title: 123\n",
+            "title: true\nsummary: null\n",
+            "title: >\n  Hai\n  dòng\n",
+            "title: |\n  Hai\n  dòng\n",
+            "title: Mục\n\n\n# cuối\n",
+        ] {
+            assert!(check_agree(front), "not read fast: {front:?}");
+        }
+    }
+
+    #[test]
+    fn unusual_front_matters_are_left_to_serde_saphyr() {
+        for front in [
+            "",
+            "# chỉ chú thích\n",
+            "title: A\ntitle: B\n",
+            "title: A\nauthor: B\n",
+            "order: 007\n",
+            "order: +3\n",
+            "order: 1_000\n",
+            "order: 0x10\n",
+            "order: -0\n",
+            "order: 12345678901234567890\n",
+            "order: '5'\n",
+            "order: 1.5\n",
+            "draft: yes\n",
+            "draft: True\n",
+            "draft: 'true'\n",
+            "title: &a A\nsummary: *a\n",
+            "title: !!str 5\n",
+            "title: [a, b]\n",
+            "title: {a: b}\n",
+            "- title\n",
+            "title: A\n---\ntitle: B\n",
+            "title: 'không đóng\n",
+        ] {
+            assert!(
+                FrontMatter::read_fast(front).is_none(),
+                "read fast: {front:?}"
+            );
+        }
+    }
+
+    fn front_matter() -> impl Strategy<Value = String> {
+        let value = prop::sample::select(vec![
+            "",
+            "~",
+            "null",
+            "0",
+            "7",
+            "-2",
+            "007",
+            "+1",
+            "1_0",
+            "0x1f",
+            "1.5",
+            "true",
+            "false",
+            "yes",
+            "True",
+            "'5'",
+            "\"true\"",
+            "Cài đặt VNeID",
+            "'a: b'",
+            "a # b",
+            "&x A",
+            "*x",
+            "!!str 3",
+            "[a]",
+            "{a: b}",
+            ">\n  a\n  b",
+            "|-\n  a",
+            "\"Đường \\\"A\\\"\"",
+        ]);
+        let key = prop::sample::select(vec!["title", "summary", "order", "draft", "author"]);
+        prop::collection::vec((key, value), 0..5)
+            .prop_map(|pairs| pairs.iter().map(|(k, v)| format!("{k}: {v}\n")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_front_matter_reader_agrees_with_serde_saphyr(front in front_matter()) {
+            check_agree(&front);
+        }
     }
 }

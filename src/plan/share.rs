@@ -8,7 +8,7 @@ use crate::model::HamletId;
 pub const SHARE: &str = "chia-se/index.html";
 
 /// What a set of texts is about (shared texts, evening bulletins).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Subject {
     Week(WeekId),
     Hamlet(HamletId),

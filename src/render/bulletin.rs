@@ -37,9 +37,25 @@ struct Evening<'a> {
 fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenings<'a> {
     // Cancelled or postponed sessions are not announced as held; saying
     // what changed is for `EveningData::changes`.
+    // A week's evenings (the retain below) concern only days from the eve of
+    // its Monday to the day after its Sunday: reading the whole campaign for
+    // each week made a province's bulletins quadratic in its weeks.
+    let near = |day: NaiveDate| match listeners {
+        Subject::Week(w) => {
+            let week = plan.week(w);
+            [day - Duration::days(1), day, day + Duration::days(1)]
+                .into_iter()
+                .any(|d| Week::of(d) == week)
+        }
+        Subject::Hamlet(_) => true,
+    };
     let mut ordered: Vec<(SessionId, HamletId)> = plan
         .sessions()
         .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
+        .filter(|&(i, _)| {
+            let s = &content.sessions[i];
+            near(s.date) || s.was_date().is_some_and(near)
+        })
         .collect();
     ordered.sort_by_key(|&(i, h)| {
         let s = &content.sessions[i];
@@ -80,6 +96,9 @@ fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenin
         // A team's stops concern the whole commune, as its route does.
         for stop in super::stops::ordered(content) {
             let (_, s) = stop;
+            if !near(s.date) {
+                continue;
+            }
             evenings
                 .entry(s.date - Duration::days(1))
                 .or_default()

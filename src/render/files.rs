@@ -8,7 +8,10 @@ use crate::diagnostics::{Diagnostic, Message};
 use crate::plan::FileKind;
 
 /// Renders and writes every planned file; returns how many.
-pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
+pub fn render(
+    ctx: &RenderContext,
+    share_texts: &share::AllTexts,
+) -> Result<usize, Vec<Diagnostic>> {
     let RenderContext {
         content,
         plan,
@@ -61,18 +64,12 @@ pub fn render(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
                         .map(String::into_bytes)
                         .map_err(template_error)
                 }
-                FileKind::ShareZalo(target) => Ok(share::zalo_file(&share::zalo_text(
-                    content,
-                    plan,
-                    target,
-                    options.today,
-                ))),
-                FileKind::ShareSms(target) => Ok(share::sms_file(&share::sms_texts(
-                    content,
-                    plan,
-                    target,
-                    options.today,
-                ))),
+                FileKind::ShareZalo(target) => Ok(share::zalo_file(
+                    &share_texts.get(content, plan, target, options.today).zalo,
+                )),
+                FileKind::ShareSms(target) => Ok(share::sms_file(
+                    &share_texts.get(content, plan, target, options.today).sms,
+                )),
                 FileKind::EveningScripts(subject) => Ok(bulletin::file(content, plan, subject)),
                 FileKind::HamletFragment(h) => {
                     embed::fragment(content, plan, tera, &ordered, Some(h), options.today)

@@ -87,6 +87,8 @@ struct Shared<'a> {
     speak: bool,
     /// See `RenderOptions::previews`.
     previews: bool,
+    /// Every week's and hamlet's Zalo and SMS texts.
+    share_texts: &'a share::AllTexts,
 }
 
 /// One site to render: its content and plan, the compiled theme, the build's
@@ -108,7 +110,8 @@ pub struct Rendered {
 
 /// Every page and file of the site (all but `static/`, which is copied).
 pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
-    let pages = pages(ctx)?;
+    let share_texts = share::AllTexts::new(ctx.content, ctx.plan, ctx.options.today);
+    let pages = pages(ctx, &share_texts)?;
     // Each week page wrote its doc-loa.txt beside it, and its QR code with a base_url.
     let qr = usize::from(ctx.content.site.base_url.is_some());
     let mut files = pages + ctx.plan.weeks.len() * (1 + qr);
@@ -119,7 +122,7 @@ pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
         (ctx.sink)(rel, &bytes).map_err(one)?;
         files += 1;
     }
-    files += files::render(ctx)?;
+    files += files::render(ctx, &share_texts)?;
     if ctx.options.previews {
         files += preview::render(ctx)?;
     }
@@ -134,7 +137,7 @@ pub fn site(ctx: &RenderContext) -> Result<Rendered, Vec<Diagnostic>> {
 }
 
 /// Every planned page, rendered in parallel; returns how many.
-fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
+fn pages(ctx: &RenderContext, share_texts: &share::AllTexts) -> Result<usize, Vec<Diagnostic>> {
     let RenderContext {
         content,
         plan,
@@ -267,6 +270,7 @@ fn pages(ctx: &RenderContext) -> Result<usize, Vec<Diagnostic>> {
         upcoming_on_home: options.upcoming_on_home,
         speak: options.speak,
         previews: options.previews,
+        share_texts,
     };
 
     let errors: Vec<Diagnostic> = plan

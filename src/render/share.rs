@@ -3,14 +3,18 @@
 //! and one SMS per session (no diacritics, GSM-7, at most 160 characters),
 //! written as text files and shown on one page in blocks to copy.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::page_context::PageContext;
 use super::stops::{Item, StopRef};
 use super::{seo, Shared};
 use crate::model::{Content, HamletId, Point, Session, SessionId, Stop};
-use crate::plan::{self, Plan, Subject, Week, WeekId};
+use crate::plan::{self, FileKind, Plan, Subject, Week, WeekId};
 use crate::vi::announce::{self, DayData, WeekData};
 use crate::vi::calendar::{format_date_numeric, format_time_range, weekday_name};
 use crate::vi::sms::{self, SmsSession};
@@ -23,6 +27,7 @@ const SMS_ON_PAGE: usize = 10;
 const WEEKS_ON_PAGE: usize = 2;
 
 /// One week's or hamlet's texts.
+#[derive(Clone)]
 pub struct Texts {
     pub zalo: String,
     /// One per session, in date order.
@@ -76,8 +81,46 @@ fn target_page(plan: &Plan, target: Subject) -> String {
     }
 }
 
+/// Every week's and hamlet's texts, made once: the share page shows them and
+/// `zalo.txt`/`sms.txt` hold them (making them twice was 6% of a province).
+pub struct AllTexts(HashMap<Subject, Texts>);
+
+impl AllTexts {
+    /// The texts of every target the plan has files for.
+    pub fn new(content: &Content, plan: &Plan, today: NaiveDate) -> AllTexts {
+        let targets: Vec<Subject> = plan
+            .files
+            .iter()
+            .filter_map(|f| match f.kind {
+                FileKind::ShareSms(target) => Some(target),
+                _ => None,
+            })
+            .collect();
+        AllTexts(
+            targets
+                .into_par_iter()
+                .map(|target| (target, texts(content, plan, target, today)))
+                .collect(),
+        )
+    }
+
+    /// A target's texts (made here if the plan had no files for it).
+    pub fn get(
+        &self,
+        content: &Content,
+        plan: &Plan,
+        target: Subject,
+        today: NaiveDate,
+    ) -> Cow<'_, Texts> {
+        match self.0.get(&target) {
+            Some(texts) => Cow::Borrowed(texts),
+            None => Cow::Owned(texts(content, plan, target, today)),
+        }
+    }
+}
+
 /// The Zalo message and the SMS texts of one week or hamlet.
-pub fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
+fn texts(content: &Content, plan: &Plan, target: Subject, today: NaiveDate) -> Texts {
     Texts {
         zalo: zalo_text(content, plan, target, today),
         sms: sms_texts(content, plan, target, today),
@@ -386,7 +429,7 @@ fn image_path(shared: &Shared, target: Subject, dir: &str) -> Option<String> {
 
 fn block(shared: &Shared, target: Subject) -> BlockView {
     let (content, plan, today) = (shared.content, shared.plan, shared.today);
-    let texts = texts(content, plan, target, today);
+    let texts = shared.share_texts.get(content, plan, target, today);
     let (id, title, dir) = match target {
         Subject::Week(w) => {
             let week = plan.week(w);
@@ -424,7 +467,7 @@ fn block(shared: &Shared, target: Subject) -> BlockView {
                 text: text.clone(),
             })
             .collect(),
-        zalo: texts.zalo,
+        zalo: texts.zalo.clone(),
         zalo_path: plan::zalo_path(&dir),
         sms_path: plan::sms_path(&dir),
         image_path: image_path(shared, target, &dir),

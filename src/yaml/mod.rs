@@ -9,7 +9,7 @@ use crate::vi;
 
 mod records;
 
-pub use records::{read_records, FieldKind, ListShape, Record};
+pub use records::{read_flat, read_records, FieldKind, ListShape, Record, Scalar, ScalarKind};
 
 /// A value with the place it was written; fields that need a position in an
 /// error message are declared with this type. Our own type (not the crate's)
