@@ -736,6 +736,24 @@ fn the_week_sheet_and_its_script_open_with_the_changes() {
     let first = evening.split("=== ").nth(1).unwrap();
     assert!(first.starts_with("Tối thứ Năm, 01/12/2022"), "{first}");
     assert!(first.contains("Thông báo thay đổi lịch: Buổi tại thôn Kìm"));
+    // A new hour read aloud: the old and the new range, each said once with "từ".
+    let script = read(&t, "lich/tuan-2022-49/doc-loa.txt");
+    let hour = script
+        .split("\n\n")
+        .flat_map(|p| p.split(". "))
+        .find(|s| s.contains("đổi giờ"))
+        .unwrap_or_else(|| panic!("{script}"));
+    assert!(
+        hour.contains(
+            "đổi giờ, trước đây từ mười chín giờ đến hai mươi mốt giờ ba mươi, \
+             nay từ bảy giờ ba mươi đến mười một giờ"
+        ),
+        "{hour}"
+    );
+    assert!(
+        !script.contains("từ từ") && !script.contains("sang từ"),
+        "{script}"
+    );
 }
 
 #[test]

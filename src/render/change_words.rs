@@ -114,13 +114,16 @@ pub fn change_clause(s: &Session, at: Option<&str>) -> Option<String> {
                 out.push_str(&format_date_phrase(s.date));
                 with_time(&mut out, &now_time);
             } else if touched.time {
+                let now = now_time.as_deref().unwrap_or("cả ngày");
                 out.push_str(" đổi giờ");
-                if let Some(t) = &was_time {
-                    out.push_str(" từ ");
-                    out.push_str(t);
+                match (&was_time, spoken) {
+                    // A spoken range already starts with "từ": "đổi giờ từ từ
+                    // mười chín giờ … sang từ bảy giờ …" was read aloud.
+                    (Some(was), true) => out.push_str(&format!(", trước đây {was}, nay {now}")),
+                    (None, true) => out.push_str(&format!(", nay {now}")),
+                    (Some(was), false) => out.push_str(&format!(" từ {was} sang {now}")),
+                    (None, false) => out.push_str(&format!(" sang {now}")),
                 }
-                out.push_str(" sang ");
-                out.push_str(now_time.as_deref().unwrap_or("cả ngày"));
             } else if !touched.place {
                 with_time(&mut out, &now_time);
                 out.push_str(" có thay đổi lịch");
