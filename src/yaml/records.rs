@@ -10,6 +10,10 @@
 //! serde-saphyr's budget. The caller then reads the file with serde-saphyr, so
 //! every error message and every unusual construct keeps serde-saphyr's
 //! meaning. `load::schedule`'s tests check that both readers agree.
+//!
+//! `read_flat` reads the other shape read thousands of times: a flat mapping
+//! of scalars (a guide's front matter), by the same rules
+//! (`load::document`'s tests check it agrees).
 
 use std::borrow::Cow;
 
