@@ -110,6 +110,29 @@ pub(crate) fn is_windows_reserved(name: &str) -> bool {
     }
 }
 
+/// The warning for `path` when `name`, the name its output takes, is one
+/// Windows keeps for a device; `suggestion` is a name to use instead.
+pub(crate) fn windows_reserved_warning(
+    path: &Path,
+    name: &str,
+    suggestion: String,
+) -> Option<Diagnostic> {
+    is_windows_reserved(name).then(|| {
+        let written = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Diagnostic::new(
+            path,
+            None,
+            Message::WindowsReservedFileName {
+                name: written,
+                suggestion,
+            },
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,19 +164,9 @@ pub(super) fn required_title(title: &Text, file: &Path, diags: &mut Diagnostics)
 pub(super) fn url_stem(file: &Path, diags: &mut Diagnostics) -> String {
     let stem = slugged_stem(file, diags);
     // The page is written to <stem>/index.html: a folder Windows can't hold.
-    if crate::disk::is_windows_reserved(&stem) {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        diags.push(Diagnostic::new(
-            file,
-            None,
-            Message::WindowsReservedFileName {
-                name,
-                suggestion: format!("{stem}-1.md"),
-            },
-        ));
+    let suggestion = format!("{stem}-1.md");
+    if let Some(d) = crate::disk::windows_reserved_warning(file, &stem, suggestion) {
+        diags.push(d);
     }
     stem
 }

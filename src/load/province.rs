@@ -263,19 +263,9 @@ impl Level {
                 diags.push(Diagnostic::new(file, at, message));
             }
             // xa/<slug>/, tinh/<slug>/ is a folder Windows can't hold.
-            if crate::disk::is_windows_reserved(&slug) {
-                let name = folder
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                diags.push(Diagnostic::new(
-                    &folder,
-                    None,
-                    Message::WindowsReservedFileName {
-                        name,
-                        suggestion: format!("{slug}-1"),
-                    },
-                ));
+            let suggestion = format!("{slug}-1");
+            if let Some(d) = crate::disk::windows_reserved_warning(&folder, &slug, suggestion) {
+                diags.push(d);
             }
             sites.push((folder, slug));
         }

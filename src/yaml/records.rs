@@ -125,21 +125,10 @@ pub enum Scalar {
 /// guides' front matters cost serde-saphyr's setup ten thousand times.
 pub fn read_flat(text: &str, fields: &[(&str, ScalarKind)]) -> Option<Vec<Option<Scalar>>> {
     let mut reader = Reader::new(text);
-    reader.expect_raw(|e| matches!(e, Event::StreamStart))?;
-    reader.expect_raw(|e| matches!(e, Event::DocumentStart(_, None)))?;
-    reader.expect(|e| matches!(e, Ev::MapStart(_)))?;
+    reader.open()?;
     let mut values: Vec<Option<Scalar>> = fields.iter().map(|_| None).collect();
     let mut seen = vec![false; fields.len()];
-    loop {
-        let key = match reader.next()? {
-            Ev::MapEnd => break,
-            Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
-            _ => return None,
-        };
-        let i = fields.iter().position(|(k, _)| *k == key)?;
-        if std::mem::replace(&mut seen[i], true) {
-            return None;
-        }
+    while let Some(i) = reader.key(fields.iter().map(|(k, _)| *k), &mut seen)? {
         let Ev::Scalar(value, style, pos) = reader.next()? else {
             return None;
         };
@@ -163,8 +152,7 @@ pub fn read_flat(text: &str, fields: &[(&str, ScalarKind)]) -> Option<Vec<Option
             _ => return None,
         });
     }
-    reader.expect_raw(|e| matches!(e, Event::DocumentEnd))?;
-    reader.expect_raw(|e| matches!(e, Event::StreamEnd))?;
+    reader.close()?;
     Some(values)
 }
 
@@ -255,32 +243,49 @@ impl<'a> Reader<'a> {
         want(&self.parser.next()?.ok()?.0).then_some(())
     }
 
-    fn document(mut self, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
+    /// The stream's one document, opening with a mapping; `close` ends it.
+    fn open(&mut self) -> Option<()> {
         // A `%YAML` directive is left to serde-saphyr (2.1.1 ignores it; a
         // later version may not).
         self.expect_raw(|e| matches!(e, Event::StreamStart))?;
         self.expect_raw(|e| matches!(e, Event::DocumentStart(_, None)))?;
-        self.expect(|e| matches!(e, Ev::MapStart(_)))?;
+        self.expect(|e| matches!(e, Ev::MapStart(_)))
+    }
+
+    fn close(&mut self) -> Option<()> {
+        self.expect_raw(|e| matches!(e, Event::DocumentEnd))?;
+        self.expect_raw(|e| matches!(e, Event::StreamEnd))
+    }
+
+    /// The next key of a mapping, as its place among `keys`; Some(None) at
+    /// the mapping's end. None for a key not among them, one already `seen`,
+    /// or anything but text.
+    fn key<'k>(
+        &mut self,
+        mut keys: impl Iterator<Item = &'k str>,
+        seen: &mut [bool],
+    ) -> Option<Option<usize>> {
+        let key = match self.next()? {
+            Ev::MapEnd => return Some(None),
+            Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
+            _ => return None,
+        };
+        let i = keys.position(|k| k == key)?;
+        (!std::mem::replace(seen.get_mut(i)?, true)).then_some(Some(i))
+    }
+
+    fn document(mut self, shape: &'static [ListShape]) -> Option<Vec<Option<Vec<Record>>>> {
+        self.open()?;
         let mut lists: Vec<Option<Vec<Record>>> = shape.iter().map(|_| None).collect();
         let mut seen = vec![false; shape.len()];
-        loop {
-            let key = match self.next()? {
-                Ev::MapEnd => break,
-                Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
-                _ => return None,
-            };
-            let i = shape.iter().position(|l| l.key == key)?;
-            if std::mem::replace(&mut seen[i], true) {
-                return None;
-            }
+        while let Some(i) = self.key(shape.iter().map(|l| l.key), &mut seen)? {
             lists[i] = match self.next()? {
                 Ev::SeqStart => Some(self.records(&shape[i])?),
                 Ev::Scalar(v, style, _) if is_null(&v, style) => None,
                 _ => return None,
             };
         }
-        self.expect_raw(|e| matches!(e, Event::DocumentEnd))?;
-        self.expect_raw(|e| matches!(e, Event::StreamEnd))?;
+        self.close()?;
         Some(lists)
     }
 
@@ -299,16 +304,7 @@ impl<'a> Reader<'a> {
     fn record(&mut self, shape: &'static ListShape, pos: Pos) -> Option<Record> {
         let mut values: Vec<Option<Value>> = shape.fields.iter().map(|_| None).collect();
         let mut seen = vec![false; shape.fields.len()];
-        loop {
-            let key = match self.next()? {
-                Ev::MapEnd => break,
-                Ev::Scalar(key, style, _) if !is_null(&key, style) => key,
-                _ => return None,
-            };
-            let i = shape.fields.iter().position(|(k, _)| *k == key)?;
-            if std::mem::replace(&mut seen[i], true) {
-                return None;
-            }
+        while let Some(i) = self.key(shape.fields.iter().map(|(k, _)| *k), &mut seen)? {
             values[i] = match shape.fields[i].1 {
                 FieldKind::Text => self.text()?,
                 FieldKind::TextList => self.text_list()?,
