@@ -49,7 +49,7 @@ impl Scanner {
         // Most lines of a schedule have a date or a time (8 digits at most)
         // and no word about birth: counted, not read.
         let digit_count = text.bytes().filter(u8::is_ascii_digit).count();
-        if digit_count >= 10 {
+        if digit_count >= 10 && may_hold_a_number(text) {
             for (col, digits) in digit_runs(text) {
                 if digits.len() == 12 && digits.starts_with('0') {
                     self.ids.push((number, col));
@@ -163,6 +163,30 @@ fn mobile(digits: &str) -> Option<String> {
     matches!(second, b'3' | b'5' | b'7' | b'8' | b'9').then_some(local)
 }
 
+/// Whether `text` has ten digits in a row, single spaces, dots or hyphens
+/// allowed between them: the least a phone or ID number read by `digit_runs`
+/// has. A byte loop, cheaper than reading the runs of a table row of dates
+/// ("| Kìm | 10/12/2022 | 07:30–11:00 |" has ten digits, none in a number).
+fn may_hold_a_number(text: &str) -> bool {
+    let mut run = 0;
+    let mut after_separator = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            after_separator = false;
+            if run >= 10 {
+                return true;
+            }
+        } else if matches!(b, b' ' | b'.' | b'-') && run > 0 && !after_separator {
+            after_separator = true;
+        } else {
+            run = 0;
+            after_separator = false;
+        }
+    }
+    false
+}
+
 /// Runs of digits, joined across single spaces, dots and hyphens between
 /// groups ("0912 345 678", "038.195.001.234"), with the 1-based column (in
 /// characters) where each starts. A run touching a letter is a code, not a
@@ -245,7 +269,65 @@ fn has_date_or_year(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Digit groups, the separators numbers are written with, and other marks.
+    fn line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => "[0-9]{1,5}",
+            2 => "[ .\\-]",
+            1 => "[+/a:|đ]",
+        ];
+        prop::collection::vec(piece, 0..14).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+        /// The cheap look never skips a line where a number could be found.
+        #[test]
+        fn the_first_look_lets_every_long_digit_run_through(text in line()) {
+            if digit_runs(&text).iter().any(|(_, digits)| digits.len() >= 10) {
+                prop_assert!(may_hold_a_number(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_generated_lines_do_hold_long_digit_runs() {
+        // The property above is vacuous if no generated line has one: count.
+        use proptest::strategy::ValueTree;
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let strategy = line();
+        let long = (0..1000)
+            .filter(|_| {
+                let text = strategy.new_tree(&mut runner).unwrap().current();
+                digit_runs(&text).iter().any(|(_, d)| d.len() >= 10)
+            })
+            .count();
+        assert!(long > 20, "only {long} of 1000");
+    }
+
+    #[test]
+    fn the_first_look_passes_numbers_and_stops_dates() {
+        for text in [
+            "gọi 0912 345 678",
+            "038.195.001.234",
+            "+84-912-345-678",
+            "0912345678",
+        ] {
+            assert!(may_hold_a_number(text), "{text}");
+        }
+        for text in [
+            "| Kìm | 10/12/2022 | 07:30–11:00 |",
+            "7 giờ 30, 12 người",
+            "2022 2023",
+        ] {
+            assert!(!may_hold_a_number(text), "{text}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, Vec<(u32, u32)>)> {
         scan(text, &HashSet::new())
