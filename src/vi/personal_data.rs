@@ -267,7 +267,9 @@ fn has_date_or_year(text: &str) -> bool {
     })
 }
 
+// Panicking is how a test fails.
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use proptest::prelude::*;
 
