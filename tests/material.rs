@@ -1121,6 +1121,12 @@ fn a_mobile_route_is_a_day_by_day_table_in_the_calendar_data_and_week_script() {
         "{script}"
     );
     assert!(!script.contains("chợ"), "{script}");
+    // A Sunday inside the sentence is "chủ nhật", as "thứ Ba" is.
+    let before = std::fs::read_to_string(t.output_file("lich/tuan-2022-47/doc-loa.txt")).unwrap();
+    assert!(
+        before.contains("Tổ lưu động số một đến: chủ nhật, ngày hai mươi bảy tháng mười một"),
+        "{before}"
+    );
     common::assert_links_resolve(&t.out);
 }
 

@@ -12,8 +12,8 @@ use super::week::{hamlet_name, session_data, site_data};
 use crate::model::{Content, HamletId, SessionId, Stop};
 use crate::plan::{Plan, Subject, Week};
 use crate::vi::announce::{RouteData, SessionData};
-use crate::vi::bulletin::{evening_broadcast, weekday_in_sentence, Bulletins, EveningData};
-use crate::vi::calendar::format_date_numeric;
+use crate::vi::bulletin::{evening_broadcast, Bulletins, EveningData};
+use crate::vi::calendar::{format_date_numeric, weekday_in_sentence};
 
 /// The evenings and the sessions each announces: (tonight's, tomorrow's), in
 /// reading order.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::calendar::{weekday_name, PartOfDay, TimeRange};
+use super::calendar::{weekday_in_sentence, weekday_name, PartOfDay, TimeRange};
 use super::speech::pronounce::Lexicon;
 use super::speech::{date_words, phone_words, spell_out_with, time_range_words};
 
@@ -413,7 +413,7 @@ impl<'a> SpokenNames<'a> {
                     .collect();
                 format!(
                     "{}, {}, {}",
-                    weekday_name(date.weekday()).replacen("Thứ", "thứ", 1),
+                    weekday_in_sentence(date.weekday()),
                     self.date(*date),
                     list_words(&stops)
                 )

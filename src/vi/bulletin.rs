@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::announce::{self, DayData, RouteData, SessionData, SpokenNames, WeekData};
-use super::calendar::weekday_name;
+use super::calendar::weekday_in_sentence;
 use super::speech::date_words;
 
 /// The evening broadcast: a session starting at this time or later the same
@@ -184,16 +184,6 @@ fn closing(shared: &Bulletins, days: &[DayData]) -> Vec<String> {
     let done = make();
     shared.closings.borrow_mut().insert(key, done.clone());
     done
-}
-
-/// "thứ Hai", "chủ nhật": a weekday inside a sentence.
-pub fn weekday_in_sentence(day: chrono::Weekday) -> String {
-    let name = weekday_name(day);
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Sessions grouped by the part of the day they start in, in order:

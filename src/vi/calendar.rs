@@ -22,4 +22,4 @@ pub use repeat::{
 pub use sittings::{parse_sittings, PartOfDay, Sitting};
 pub use time_parse::{parse_time_range, TimeError, FORMAT_HINT as TIME_FORMS_HINT};
 pub use time_range::{format_time, format_time_range, push_time, push_time_range, TimeRange};
-pub use weekday::weekday_name;
+pub use weekday::{weekday_in_sentence, weekday_name};

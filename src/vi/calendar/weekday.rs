@@ -15,6 +15,16 @@ pub fn weekday_name(wd: Weekday) -> &'static str {
     }
 }
 
+/// "thứ Hai", "chủ nhật": a weekday inside a sentence.
+pub fn weekday_in_sentence(wd: Weekday) -> String {
+    let name = weekday_name(wd);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Ways officers write a weekday, lowercase NFC. Longer spellings come first
 /// so "chủ nhật" is not mistaken for a shorter name.
 const WRITTEN_WEEKDAYS: [(&str, Weekday); 15] = [
@@ -67,6 +77,9 @@ mod tests {
         ];
         for (weekday, expected) in cases {
             assert_eq!(weekday_name(weekday), expected);
+            let in_sentence = weekday_in_sentence(weekday);
+            assert!(in_sentence.starts_with(['t', 'c']), "{in_sentence}");
+            assert_eq!(in_sentence.to_lowercase(), expected.to_lowercase());
             let written = expected.to_lowercase();
             assert_eq!(split_weekday_prefix(&written), (Some(weekday), ""));
         }
