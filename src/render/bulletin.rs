@@ -35,20 +35,22 @@ struct Evening<'a> {
 /// week's sessions; `Subject::Hamlet`: the hamlet's own loudspeaker, every
 /// evening before one of its sessions.
 fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenings<'a> {
-    // Cancelled or postponed sessions are not announced as held; saying
-    // what changed is for `EveningData::changes`.
+    let week = match listeners {
+        Subject::Week(w) => Some(plan.week(w)),
+        Subject::Hamlet(_) => None,
+    };
     // A week's evenings (the retain below) concern only days from the eve of
     // its Monday to the day after its Sunday: reading the whole campaign for
     // each week made a province's bulletins quadratic in its weeks.
-    let near = |day: NaiveDate| match listeners {
-        Subject::Week(w) => {
-            let week = plan.week(w);
+    let near = |day: NaiveDate| {
+        week.is_none_or(|week| {
             [day - Duration::days(1), day, day + Duration::days(1)]
                 .into_iter()
                 .any(|d| Week::of(d) == week)
-        }
-        Subject::Hamlet(_) => true,
+        })
     };
+    // Cancelled or postponed sessions are not announced as held; saying
+    // what changed is for `EveningData::changes`.
     let mut ordered: Vec<(SessionId, HamletId)> = plan
         .sessions()
         .filter(|&(_, h)| !matches!(listeners, Subject::Hamlet(only) if only != h))
@@ -92,7 +94,7 @@ fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenin
             evenings.entry(s.date).or_default().tonight.push(i);
         }
     }
-    if let Subject::Week(w) = listeners {
+    if let Some(week) = week {
         // A team's stops concern the whole commune, as its route does.
         for stop in super::stops::ordered(content) {
             let (_, s) = stop;
@@ -108,7 +110,6 @@ fn evenings<'a>(content: &'a Content, plan: &Plan, listeners: Subject) -> Evenin
                 evenings.entry(s.date).or_default().tonight_stops.push(stop);
             }
         }
-        let week = plan.week(w);
         evenings.retain(|&evening, e| {
             ((!e.tonight.is_empty() || !e.tonight_stops.is_empty()) && Week::of(evening) == week)
                 || ((!e.tomorrow.is_empty()
