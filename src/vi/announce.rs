@@ -529,7 +529,7 @@ pub fn service_groups(week: &WeekData) -> Vec<ItemGroup> {
 }
 
 pub(super) fn service_groups_of(days: &[DayData]) -> Vec<ItemGroup> {
-    group_items(days, |s| s.services.clone())
+    group_items(days, |s| s.services.iter().map(String::as_str).collect())
 }
 
 /// The week's notes, sentence by sentence, grouped by the sessions they concern:
@@ -563,28 +563,38 @@ pub fn note_body(note: &str) -> &str {
     }
 }
 
-fn group_items(days: &[DayData], items_of: impl Fn(&SessionData) -> Vec<String>) -> Vec<ItemGroup> {
+fn group_items<'s>(
+    days: &'s [DayData],
+    items_of: impl Fn(&'s SessionData) -> Vec<&'s str>,
+) -> Vec<ItemGroup> {
     let sessions: Vec<(NaiveDate, &SessionData)> = days
         .iter()
         .flat_map(|d| d.sessions.iter().map(move |s| (d.date, s)))
         .collect();
-    // Each distinct item, first-seen order, with the sessions (by index) having it.
-    let mut items: Vec<(String, Vec<usize>)> = Vec::new();
+    // A hamlet with more than one session is named with each one's date.
+    let mut per_hamlet: HashMap<&str, usize> = HashMap::new();
+    for (_, s) in &sessions {
+        *per_hamlet.entry(s.hamlet.as_str()).or_default() += 1;
+    }
+    // Each distinct item, first-seen order, with the sessions (by index) having
+    // it; borrowed until kept (a province's bulletins group tens of thousands).
+    let mut items: Vec<(&str, Vec<usize>)> = Vec::new();
     for (index, (_, session)) in sessions.iter().enumerate() {
         for item in items_of(session) {
-            let item = item.trim().to_string();
+            let item = item.trim();
             if item.is_empty() {
                 continue;
             }
             match items.iter_mut().find(|(i, _)| *i == item) {
-                Some((_, who)) if !who.contains(&index) => who.push(index),
+                // Indices only grow: a session listing an item twice is the last.
+                Some((_, who)) if who.last() != Some(&index) => who.push(index),
                 Some(_) => {}
                 None => items.push((item, vec![index])),
             }
         }
     }
     // Items shared by exactly the same sessions go together.
-    let mut groups: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Vec<usize>, Vec<&str>)> = Vec::new();
     for (item, who) in items {
         match groups.iter_mut().find(|(w, _)| *w == who) {
             Some((_, group_items)) => group_items.push(item),
@@ -599,11 +609,7 @@ fn group_items(days: &[DayData], items_of: impl Fn(&SessionData) -> Vec<String>)
                 let Some((date, session)) = sessions.get(index) else {
                     continue;
                 };
-                let twice = sessions
-                    .iter()
-                    .filter(|(_, s)| s.hamlet == session.hamlet)
-                    .count()
-                    > 1;
+                let twice = per_hamlet.get(session.hamlet.as_str()) > Some(&1);
                 let reference = SessionRef {
                     hamlet: session.hamlet.clone(),
                     date: twice.then_some(*date),
@@ -613,7 +619,7 @@ fn group_items(days: &[DayData], items_of: impl Fn(&SessionData) -> Vec<String>)
                 }
             }
             ItemGroup {
-                items,
+                items: items.into_iter().map(str::to_string).collect(),
                 sessions: refs,
                 every_session: who.len() == sessions.len(),
             }
@@ -622,17 +628,18 @@ fn group_items(days: &[DayData], items_of: impl Fn(&SessionData) -> Vec<String>)
 }
 
 /// A note's sentences: "Mang theo căn cước. Nhớ số điện thoại." → two.
-fn sentences(note: &str) -> Vec<String> {
+fn sentences(note: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut chars = note.chars().peekable();
-    while let Some(c) = chars.next() {
-        current.push(c);
-        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()) {
-            out.push(std::mem::take(&mut current).trim().to_string());
+    let mut start = 0;
+    let mut chars = note.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()) {
+            let end = at + c.len_utf8();
+            out.push(note.get(start..end).map_or("", str::trim));
+            start = end;
         }
     }
-    out.push(current.trim().to_string());
+    out.push(note.get(start..).map_or("", str::trim));
     out.retain(|s| !s.is_empty());
     out
 }
