@@ -166,7 +166,7 @@ pub fn paragraphs_with_groups(
         out.push(sentence(format!(
             "{}, {}: {}",
             weekday_name(day.date.weekday()),
-            names.date(day.date),
+            date_words(day.date, false),
             spoken.join("; ")
         )));
     }
@@ -290,14 +290,13 @@ fn week_span_words(monday: NaiveDate) -> String {
     )
 }
 
-/// The week's hamlet and place names, times and dates as read inside a
-/// sentence, each spelled out once: a province week says the same few names,
-/// hours and days over and over.
+/// The week's hamlet and place names and times as read inside a sentence,
+/// each spelled out once: a province week says the same few names and hours
+/// over and over. (Each day is said once: its date is not kept.)
 pub(super) struct SpokenNames<'a> {
     lexicon: &'a Lexicon,
     names: HashMap<&'a str, String>,
     times: HashMap<TimeRange, String>,
-    dates: HashMap<NaiveDate, String>,
 }
 
 impl<'a> SpokenNames<'a> {
@@ -321,13 +320,8 @@ impl<'a> SpokenNames<'a> {
             lexicon,
             names: HashMap::new(),
             times: HashMap::new(),
-            dates: HashMap::new(),
         };
-        for (date, s) in sessions {
-            spoken
-                .dates
-                .entry(date)
-                .or_insert_with(|| date_words(date, false));
+        for (_, s) in sessions {
             let names = [s.place.as_deref(), s.audience.as_deref()];
             for name in std::iter::once(s.hamlet.as_str()).chain(names.into_iter().flatten()) {
                 spoken
@@ -350,13 +344,6 @@ impl<'a> SpokenNames<'a> {
             .get(name)
             .cloned()
             .unwrap_or_else(|| inner(&spell_out_with(name, self.lexicon)))
-    }
-
-    fn date(&self, date: NaiveDate) -> String {
-        self.dates
-            .get(&date)
-            .cloned()
-            .unwrap_or_else(|| date_words(date, false))
     }
 
     /// Sessions of one day as said, one after the other: "thôn A, từ …; thôn B, cả ngày".
@@ -414,7 +401,7 @@ impl<'a> SpokenNames<'a> {
                 format!(
                     "{}, {}, {}",
                     weekday_in_sentence(date.weekday()),
-                    self.date(*date),
+                    date_words(*date, false),
                     list_words(&stops)
                 )
             })
@@ -478,7 +465,7 @@ impl<'a> SpokenNames<'a> {
             .map(|r| {
                 let hamlet = self.name(&r.hamlet);
                 match r.date {
-                    Some(date) => format!("{hamlet} {}", self.date(date)),
+                    Some(date) => format!("{hamlet} {}", date_words(date, false)),
                     None => hamlet,
                 }
             })
