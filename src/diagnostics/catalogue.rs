@@ -558,6 +558,10 @@ catalogue! {
         "Mẫu giao diện gọi vòng lại chính nó: {chain}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng."
         hint "Bỏ lời gọi ở chỗ này ({{% include %}}, {{% extends %}} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác."
         guide "Mẫu giao diện gọi vòng lại chính nó: *page.html → page.html*…";
+    TemplateExtendsItself { name: String }: error
+        "Mẫu giao diện {name} mở rộng (extends) chính nó, nên không bao giờ dựng xong; bangtin không dựng."
+        hint "Để dựa trên mẫu {name} có sẵn của bangtin, viết {{% extends \"default/{name}\" %}} (thêm default/ trước tên)."
+        guide "Mẫu giao diện *base.html* mở rộng (extends) chính nó…";
     HtmlTooDeep { limit: usize }: error
         "HTML viết tay lồng nhau quá sâu (hơn {limit} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng."
         hint "Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."
