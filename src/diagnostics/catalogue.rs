@@ -622,6 +622,14 @@ catalogue! {
         "Địa chỉ lich/{slug}/ của \"{name}\" dùng tên Windows dành riêng cho thiết bị: trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
         hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
         guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
+    SlugTooLong { name: String, chars: usize, limit: usize, short: String }: error
+        "Địa chỉ trang của \"{name}\" dài {chars} ký tự, quá {limit}: thư mục trang không ghi được ra đĩa (mỗi tên tệp tối đa 255 byte) và đường dẫn quá dài để chia sẻ."
+        hint "Đặt slug ngắn cho thôn này trong site.yaml, ví dụ slug: {short}"
+        guide "Địa chỉ trang của *\"…\"* dài … ký tự, quá …";
+    SlugLong { name: String, chars: usize, short: String }: warning
+        "Địa chỉ trang của \"{name}\" dài {chars} ký tự: trang vẫn được tạo, nhưng đường dẫn dài khó gõ, tốn thêm tin nhắn SMS và có thể vượt giới hạn đường dẫn của Windows khi chép thư mục."
+        hint "Đặt slug ngắn (dưới 60 ký tự) cho thôn này trong site.yaml, ví dụ slug: {short}"
+        guide "cảnh báo: Địa chỉ trang của *\"…\"* dài … ký tự…";
     SlugLikeWeek { slug: String, name: String }: error
         "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần hoặc tháng (lich/tuan-<năm>-<tuần>/, lich/thang-<năm>-<tháng>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"
