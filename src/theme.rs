@@ -321,8 +321,30 @@ pub fn template_error(
     };
     let (chain, pos) = tera_words::words(e);
     // A position only means something in the officer's own file.
-    let pos = pos.filter(|_| own.is_some());
-    Diagnostic::new(file, pos, Message::TemplateBroken { chain })
+    if let Some(pos) = pos.filter(|_| own.is_some()) {
+        return Diagnostic::new(file, Some(pos), Message::TemplateBroken { chain });
+    }
+    // tera says where it stopped only for a syntax error. When rendering,
+    // it names what is missing (a filter, a variable, a template): that
+    // name, where the site's templates write it, is the place to fix.
+    let written = chain
+        .rsplit('`')
+        .nth(1)
+        .filter(|name| !name.is_empty())
+        .and_then(|name| {
+            let named_first = own.into_iter().chain(overrides);
+            named_first
+                .filter_map(|(file, text)| Some((file, text, text.find(name)?)))
+                .next()
+        });
+    match written {
+        Some((name, text, at)) => Diagnostic::new(
+            site_root.join("templates").join(name),
+            Some(position_of(text, at)),
+            Message::TemplateBroken { chain },
+        ),
+        None => Diagnostic::new(file, None, Message::TemplateBroken { chain }),
+    }
 }
 
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is
