@@ -258,6 +258,29 @@ fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
     diags
 }
 
+/// What rendering one commune needs: its content and plan, its templates
+/// (the site's own over the theme), and where the files go.
+fn commune_context<'a>(
+    commune: &'a CommuneRef,
+    content: &'a Content,
+    plan: &'a Plan,
+    tera: &'a Tera,
+    options: &'a RenderOptions,
+    sink: &'a render::Sink<'a>,
+) -> RenderContext<'a> {
+    RenderContext {
+        content,
+        plan,
+        theme: Theme {
+            tera,
+            overrides: &content.template_overrides,
+            site_root: &commune.root,
+        },
+        options,
+        sink,
+    }
+}
+
 /// The errors rendering a commune with its own templates would meet, found
 /// by rendering every page and file and writing none: tera finds an unknown
 /// filter, variable or included template only when a page uses it, so
@@ -277,17 +300,7 @@ fn render_nowhere(
         speak: false,
     };
     let nowhere = |_: &str, _: &[u8]| Ok(());
-    let ctx = RenderContext {
-        content,
-        plan,
-        theme: Theme {
-            tera,
-            overrides: &content.template_overrides,
-            site_root: &commune.root,
-        },
-        options: &options,
-        sink: &nowhere,
-    };
+    let ctx = commune_context(commune, content, plan, tera, &options, &nowhere);
     render::site(&ctx).err().unwrap_or_default()
 }
 
@@ -340,17 +353,7 @@ fn write_commune(
         }
         staging.write(&prefixed(rel), bytes)
     };
-    let ctx = RenderContext {
-        content,
-        plan,
-        theme: Theme {
-            tera,
-            overrides: &content.template_overrides,
-            site_root: &commune.root,
-        },
-        options: job.render_options,
-        sink: &sink,
-    };
+    let ctx = commune_context(commune, content, plan, tera, job.render_options, &sink);
     let rendered = render::site(&ctx)?;
     let mut files = rendered.files;
     let mut warnings = Vec::new();
