@@ -228,7 +228,7 @@ fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
         .communes
         .par_iter()
         .map(|commune| {
-            let (content, _, mut diags) = prepare(
+            let (content, plan, mut diags) = prepare(
                 commune,
                 BaseUrl::for_commune(province, commune),
                 today.date,
@@ -238,8 +238,12 @@ fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
             // build. The built-in theme alone is known good; compiling it per
             // commune was a third of `check` on a province.
             if !content.template_overrides.is_empty() {
-                if let Err(broken) = theme::load(&content.template_overrides, &commune.root) {
-                    diags.extend(broken);
+                match theme::load(&content.template_overrides, &commune.root) {
+                    Err(broken) => diags.extend(broken),
+                    Ok(tera) if !diags.iter().any(Diagnostic::is_error) => {
+                        diags.extend(render_nowhere(commune, &content, &plan, &tera, today.date));
+                    }
+                    Ok(_) => {}
                 }
             }
             (diags, content.site.base_url.is_some())
@@ -252,6 +256,39 @@ fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
         diags.extend(validate::missing_base_url(province, has_url));
     }
     diags
+}
+
+/// The errors rendering a commune with its own templates would meet, found
+/// by rendering every page and file and writing none: tera finds an unknown
+/// filter, variable or included template only when a page uses it, so
+/// without this `check` passed sites whose `build` then failed.
+fn render_nowhere(
+    commune: &CommuneRef,
+    content: &Content,
+    plan: &Plan,
+    tera: &Tera,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
+    let options = RenderOptions {
+        today,
+        upcoming_on_home: 10,
+        // Preview images are drawn, not templated.
+        previews: false,
+        speak: false,
+    };
+    let nowhere = |_: &str, _: &[u8]| Ok(());
+    let ctx = RenderContext {
+        content,
+        plan,
+        theme: Theme {
+            tera,
+            overrides: &content.template_overrides,
+            site_root: &commune.root,
+        },
+        options: &options,
+        sink: &nowhere,
+    };
+    render::site(&ctx).err().unwrap_or_default()
 }
 
 /// What writing one commune produced.

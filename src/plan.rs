@@ -557,6 +557,13 @@ fn evening_script_files(
 /// Slugs for hamlets: explicit ones first, then names without diacritics, then
 /// the rest in file order. "Song" keeps `song` and "Sống" becomes `song-2`,
 /// whatever order `site.yaml` lists them in.
+/// Longer hamlet slugs are refused: `lich/<slug>.ics` must fit the 255 bytes
+/// of a file name, with room for a "-2".
+const MAX_SLUG: usize = 200;
+/// Longer ones are warned about: hard to type, a longer SMS, and near the 260
+/// characters of a Windows path once inside a folder or two.
+const LONG_SLUG: usize = 80;
+
 fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
     let hamlets = &content.site.hamlets;
     let mut slugs = vec![String::new(); hamlets.len()];
@@ -613,8 +620,35 @@ fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
     }
     // lich/<slug>/ and lich/<slug>.ics can't be copied to Windows.
     for (h, slug) in hamlets.iter().zip(&slugs) {
+        let pos = h.slug.as_ref().map_or(h.source.pos, |s| s.pos);
+        // A slug is ASCII: its length in bytes is its length in characters.
+        let chars = slug.len();
+        if chars > LONG_SLUG {
+            // The words that fit in 40 characters, as the slug to suggest.
+            let mut short = String::new();
+            for word in slug.split('-') {
+                if !short.is_empty() && short.len() + 1 + word.len() > 40 {
+                    break;
+                }
+                if !short.is_empty() {
+                    short.push('-');
+                }
+                short.push_str(word);
+            }
+            short.truncate(40);
+            let name = h.name.clone();
+            let message = match chars > MAX_SLUG {
+                true => Message::SlugTooLong {
+                    name,
+                    chars,
+                    limit: MAX_SLUG,
+                    short,
+                },
+                false => Message::SlugLong { name, chars, short },
+            };
+            diags.push(Diagnostic::new(&h.source.file, pos, message));
+        }
         if crate::disk::is_windows_reserved(slug) {
-            let pos = h.slug.as_ref().map_or(h.source.pos, |s| s.pos);
             diags.push(Diagnostic::new(
                 &h.source.file,
                 pos,

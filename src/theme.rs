@@ -170,6 +170,12 @@ pub fn load(overrides: &[(String, String)], site_root: &Path) -> Result<Tera, Ve
             "get_env (đọc biến môi trường của máy) không dùng được trong mẫu giao diện của bangtin",
         ))
     });
+    // Before tera sees them: it can recurse without end on an `extends` cycle.
+    if !overrides.is_empty() {
+        if let Some(cycle) = recursion::find_extends_cycle(&all, overrides) {
+            return Err(vec![recursion_error(&cycle, overrides, site_root)]);
+        }
+    }
     tera.add_raw_templates(all)
         .map_err(|e| vec![template_error(&e, overrides, site_root)])?;
     // The built-in theme calls nothing in a loop; a site's templates may.
@@ -252,13 +258,16 @@ fn recursion_error(
         .offset
         .zip(text)
         .map(|(at, text)| position_of(text, at));
-    Diagnostic::new(
-        site_root.join("templates").join(&cycle.file),
-        pos,
-        Message::TemplateCalledInLoop {
+    // "base.html → base.html" by `extends`: meant the theme's own base.html.
+    let message = match cycle.by_extends && cycle.chain.len() == 2 {
+        true => Message::TemplateExtendsItself {
+            name: cycle.file.clone(),
+        },
+        false => Message::TemplateCalledInLoop {
             chain: cycle.chain.join(" → "),
         },
-    )
+    };
+    Diagnostic::new(site_root.join("templates").join(&cycle.file), pos, message)
 }
 
 /// 1-based line and column of byte offset `at` in `text`.
@@ -312,8 +321,30 @@ pub fn template_error(
     };
     let (chain, pos) = tera_words::words(e);
     // A position only means something in the officer's own file.
-    let pos = pos.filter(|_| own.is_some());
-    Diagnostic::new(file, pos, Message::TemplateBroken { chain })
+    if let Some(pos) = pos.filter(|_| own.is_some()) {
+        return Diagnostic::new(file, Some(pos), Message::TemplateBroken { chain });
+    }
+    // tera says where it stopped only for a syntax error. When rendering,
+    // it names what is missing (a filter, a variable, a template): that
+    // name, where the site's templates write it, is the place to fix.
+    let written = chain
+        .rsplit('`')
+        .nth(1)
+        .filter(|name| !name.is_empty())
+        .and_then(|name| {
+            let named_first = own.into_iter().chain(overrides);
+            named_first
+                .filter_map(|(file, text)| Some((file, text, text.find(name)?)))
+                .next()
+        });
+    match written {
+        Some((name, text, at)) => Diagnostic::new(
+            site_root.join("templates").join(name),
+            Some(position_of(text, at)),
+            Message::TemplateBroken { chain },
+        ),
+        None => Diagnostic::new(file, None, Message::TemplateBroken { chain }),
+    }
 }
 
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is

@@ -108,6 +108,38 @@ fn a_broken_template_of_the_site_is_named_and_nothing_is_written() {
 }
 
 #[test]
+fn a_mistake_in_the_sites_base_html_is_said_once_at_its_line_by_check_and_build() {
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let base = std::fs::read_to_string(theme.join("base.html")).unwrap();
+    // Every page kind extends base.html: a variable typed wrong breaks them all.
+    let broken = base.replacen("{{ head_title }}", "{{ head_titel }}", 1);
+    assert_ne!(broken, base);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("head_titel"))
+        .unwrap()
+        + 1;
+    let t = SiteTest::fixture("minimal");
+    t.write("templates/base.html", &broken);
+    for run in [t.check(), t.build()] {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let said: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("lỗi:"))
+            .collect();
+        assert_eq!(said.len(), 1, "{}", run.stderr);
+        assert!(
+            said[0].contains(&format!("templates/base.html:{line}:"))
+                && said[0].contains("`head_titel`"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!t.out.join("index.html").exists());
+}
+
+#[test]
 fn a_template_from_before_session_rows_is_refused_not_published_empty() {
     let t = SiteTest::fixture("minimal");
     // hamlet.html as themes wrote it when templates looped over `days`.

@@ -584,6 +584,10 @@ catalogue! {
         "Mẫu giao diện gọi vòng lại chính nó: {chain}. Dựng trang như vậy không bao giờ xong (chương trình sẽ tràn bộ nhớ và dừng), nên bangtin không dựng."
         hint "Bỏ lời gọi ở chỗ này ({{% include %}}, {{% extends %}} hoặc macro): một mẫu không được gọi lại chính nó, dù trực tiếp hay qua mẫu khác."
         guide "Mẫu giao diện gọi vòng lại chính nó: *page.html → page.html*…";
+    TemplateExtendsItself { name: String }: error
+        "Mẫu giao diện {name} mở rộng (extends) chính nó, nên không bao giờ dựng xong; bangtin không dựng."
+        hint "Để dựa trên mẫu {name} có sẵn của bangtin, viết {{% extends \"default/{name}\" %}} (thêm default/ trước tên)."
+        guide "Mẫu giao diện *base.html* mở rộng (extends) chính nó…";
     HtmlTooDeep { limit: usize }: error
         "HTML viết tay lồng nhau quá sâu (hơn {limit} thẻ mở chưa đóng); có thể đã dán nhầm hoặc thiếu thẻ đóng."
         hint "Kiểm tra mỗi thẻ <div>, <span> … đều có thẻ đóng </div>, </span>; hoặc viết lại phần này bằng markdown."
@@ -644,6 +648,14 @@ catalogue! {
         "Địa chỉ lich/{slug}/ của \"{name}\" dùng tên Windows dành riêng cho thiết bị: trang vẫn được tạo, nhưng thư mục trang không chép, giải nén hay tải lên được từ máy Windows."
         hint "Đặt slug cho \"{name}\" trong site.yaml, ví dụ slug: thon-{slug}"
         guide "cảnh báo: Địa chỉ lich/*con*/ của *\"…\"* dùng tên Windows dành riêng cho thiết bị…";
+    SlugTooLong { name: String, chars: usize, limit: usize, short: String }: error
+        "Địa chỉ trang của \"{name}\" dài {chars} ký tự, quá {limit}: thư mục trang không ghi được ra đĩa (mỗi tên tệp tối đa 255 byte) và đường dẫn quá dài để chia sẻ."
+        hint "Đặt slug ngắn cho thôn này trong site.yaml, ví dụ slug: {short}"
+        guide "Địa chỉ trang của *\"…\"* dài … ký tự, quá …";
+    SlugLong { name: String, chars: usize, short: String }: warning
+        "Địa chỉ trang của \"{name}\" dài {chars} ký tự: trang vẫn được tạo, nhưng đường dẫn dài khó gõ, tốn thêm tin nhắn SMS và có thể vượt giới hạn đường dẫn của Windows khi chép thư mục."
+        hint "Đặt slug ngắn (dưới 60 ký tự) cho thôn này trong site.yaml, ví dụ slug: {short}"
+        guide "cảnh báo: Địa chỉ trang của *\"…\"* dài … ký tự…";
     SlugLikeWeek { slug: String, name: String }: error
         "Địa chỉ lich/{slug}/ của thôn \"{name}\" trùng dạng địa chỉ lịch tuần hoặc tháng (lich/tuan-<năm>-<tuần>/, lich/thang-<năm>-<tháng>/) mà bangtin tự tạo."
         hint "Đặt slug khác cho thôn này, ví dụ slug: thon-{slug}"

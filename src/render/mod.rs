@@ -304,8 +304,12 @@ fn pages(ctx: &RenderContext, share_texts: &share::AllTexts) -> Result<usize, Ve
         Ok(plan.pages.len())
     } else {
         let mut errors = errors;
-        errors.sort_by(|a, b| a.message.cmp(&b.message));
-        errors.dedup_by(|a, b| a.message == b.message);
+        // One mistake in a site's base.html breaks every page kind that
+        // extends it: said once, at its place, not once per page template.
+        errors.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
+        errors.dedup_by(|a, b| {
+            a.message == b.message || (a.pos.is_some() && a.file == b.file && a.pos == b.pos)
+        });
         Err(errors)
     }
 }

@@ -3,7 +3,10 @@
 //! template whose parent includes it. tera follows such calls until the
 //! stack overflows, which aborts `build` and takes `serve` down with it, so
 //! any cycle of includes, `extends` and macro calls is refused, at the call
-//! that closes it. (tera itself refuses `extends` cycles.)
+//! that closes it. `extends` cycles are looked for before tera compiles the
+//! templates ([`find_extends_cycle`]): tera refuses one only when it starts
+//! from a template on the cycle, and recurses until the stack overflows when
+//! another template leads into it (`base.html` extending `base.html`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -54,6 +57,8 @@ pub struct Cycle {
     pub file: String,
     pub offset: Option<usize>,
     pub chain: Vec<String>,
+    /// Made of `extends` alone.
+    pub by_extends: bool,
 }
 
 /// The first cycle among the templates of `tera`, preferring a call written
@@ -98,6 +103,46 @@ pub fn find(tera: &Tera, own: &[(String, String)]) -> Option<Cycle> {
     None
 }
 
+/// The first `extends` chain, from one of the site's templates (`own`), that
+/// comes back to a template already on it; `all` is every template by name
+/// (the site's and the theme's), as tera will get them. Each template is
+/// parsed on its own, only when a chain reaches it; one that does not parse
+/// ends its chain (tera then reports it as it is).
+pub fn find_extends_cycle(all: &[(&str, &str)], own: &[(String, String)]) -> Option<Cycle> {
+    let mut parents: HashMap<&str, Option<String>> = HashMap::new();
+    let mut parent_of = |name: &str| -> Option<String> {
+        let (name, text) = all.iter().find(|(n, _)| *n == name)?;
+        parents
+            .entry(name)
+            .or_insert_with(|| tera::Template::new(name, None, text).ok()?.parent)
+            .clone()
+    };
+    for (start, _) in own {
+        let mut chain: Vec<String> = vec![start.clone()];
+        while let Some(parent) = parent_of(chain.last().map_or("", String::as_str)) {
+            if let Some(from) = chain.iter().position(|c| *c == parent) {
+                let mut cycle = chain.split_off(from);
+                // The call to show: the first on the cycle written in a site file.
+                let text_of = |file: &str| own.iter().find(|(n, _)| n == file).map(|(_, t)| t);
+                let at = cycle.iter().position(|c| text_of(c).is_some()).unwrap_or(0);
+                cycle.rotate_left(at);
+                let file = cycle.first().cloned().unwrap_or_default();
+                let target = cycle.get(1).cloned().unwrap_or_else(|| file.clone());
+                let offset = text_of(&file).and_then(|text| locate(text, &Needle::Extends(target)));
+                cycle.push(file.clone());
+                return Some(Cycle {
+                    file,
+                    offset,
+                    chain: cycle,
+                    by_extends: true,
+                });
+            }
+            chain.push(parent);
+        }
+    }
+    None
+}
+
 fn report(cycle: &[(&Callee, &Call)], own: &[(String, String)]) -> Cycle {
     let text_of = |file: &str| own.iter().find(|(n, _)| n == file).map(|(_, t)| t.as_str());
     // The call to show: the first written in one of the site's own files.
@@ -113,6 +158,7 @@ fn report(cycle: &[(&Callee, &Call)], own: &[(String, String)]) -> Cycle {
         file: caller.file().to_string(),
         offset: text_of(caller.file()).and_then(|text| locate(text, &call.text)),
         chain,
+        by_extends: false,
     }
 }
 
