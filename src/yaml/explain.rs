@@ -254,14 +254,76 @@ fn odd_space(text: &str, pos: Pos) -> Option<YamlError> {
     None
 }
 
+/// A sign typed before a line's key (`%    services:`, `,to:`): YAML then
+/// reads the line as something else and says so far from the sign.
+fn stray_sign(text: &str, pos: Pos) -> Option<YamlError> {
+    let l = line(text, pos.line)?;
+    let lead = indent(l);
+    let sign = l[lead..].chars().next()?;
+    if !"%*&,!@`".contains(sign) {
+        return None;
+    }
+    let rest = l[lead + sign.len_utf8()..].trim_start();
+    let keyed = rest.starts_with("- ") || rest.split_once(": ").is_some_and(|(key, _)| is_key(key));
+    keyed.then(|| YamlError {
+        pos: Some(Pos::new(pos.line, lead as u32 + 1)),
+        message: format!("Đầu dòng có dấu {sign} thừa, trước \"{rest}\"."),
+        hint: format!("Xóa dấu {sign} ở đầu dòng: trước tên khóa (hoặc trước \"- \") chỉ có dấu cách thụt lề."),
+    })
+}
+
+/// A word YAML keys are written as: letters, digits, `_`, starting with a
+/// letter.
+fn is_key(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_alphabetic)
+        && word.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// `date:29/11/2022` on the error's line or the line above: a key whose
+/// colon has no space after it, so YAML reads the whole line as one text.
+fn colon_without_space(text: &str, pos: Pos) -> Option<YamlError> {
+    for n in [pos.line, pos.line.saturating_sub(1)] {
+        let Some(l) = line(text, n) else { continue };
+        let lead = indent(l);
+        let body = l[lead..].strip_prefix("- ").unwrap_or(&l[lead..]);
+        let Some((key, value)) = body.split_once(':') else {
+            continue;
+        };
+        let Some(next) = value.chars().next() else {
+            continue;
+        };
+        if !is_key(key) || next.is_whitespace() || next == '/' || next == ':' {
+            continue;
+        }
+        let col = l.chars().count() - body.chars().count() + key.chars().count() + 1;
+        return Some(YamlError {
+            pos: Some(Pos::new(n, col as u32)),
+            message: format!(
+                "Dòng \"{}\" thiếu dấu cách sau dấu hai chấm.",
+                body.trim_end()
+            ),
+            hint: format!(
+                "Viết một dấu cách sau dấu hai chấm: {key}: {}",
+                value.trim_end()
+            ),
+        });
+    }
+    None
+}
+
 /// serde-saphyr's error on `text`, in Vietnamese, at its place.
 pub(super) fn explain(text: &str, e: &Error) -> YamlError {
     let pos = e
         .location()
         .filter(|l| l.line() > 0)
         .map(|l| Pos::new(l.line() as u32, l.column() as u32));
-    if let Some(odd) = pos.and_then(|p| odd_space(text, p)) {
-        return odd;
+    let seen = |p: Pos| {
+        odd_space(text, p)
+            .or_else(|| stray_sign(text, p))
+            .or_else(|| colon_without_space(text, p))
+    };
+    if let Some(said) = pos.and_then(seen) {
+        return said;
     }
     // serde-saphyr checks types as it reads, so a text value opened with
     // `[` and never closed is "not a text" before the parser reaches the
@@ -544,6 +606,10 @@ fn by_parser_kind(text: &str, pos: Pos, kind: &ErrorKind) -> Option<(String, Str
         | ErrorKind::UnexpectedEofImplicitFlowMapping => pair(
             "Dấu [ hoặc { mở mà chưa được đóng.",
             "Đóng bằng ] hoặc } trên cùng dòng; nếu dấu đó là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép.",
+        ),
+        ErrorKind::BlockEntryInFlowCollection => pair(
+            "Trong ngoặc [ ] hoặc { } không viết dấu - trước mục: các mục chỉ ngăn nhau bằng dấu phẩy.",
+            "Xóa dấu - ở đây, ví dụ services: [Đăng ký mức 2, Kích hoạt]; nếu dấu - là một phần của chữ, đặt mục đó trong dấu ngoặc kép.",
         ),
         ErrorKind::SimpleKeyExpected => {
             let written = line(text, pos.line).unwrap_or_default().trim();

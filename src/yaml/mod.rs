@@ -273,6 +273,12 @@ mod officer_mistakes {
             ("a:\n\u{a0} - b\n", "U+00A0"),
             ("a:\n\u{3000} - b\n", "U+3000"),
             (" title: A\nsummary: B\n", "Dòng đầu tiên"),
+            (
+                "a:\n  - b: 1\n    date:29/11/2022\n",
+                "thiếu dấu cách sau dấu hai chấm",
+            ),
+            ("a:\n  - b: 1\n%   c: 2\n", "dấu % thừa"),
+            ("a: [- b, c]\n", "không viết dấu - trước mục"),
         ] {
             let e = said(text);
             assert!(e.message.contains(says), "{text:?}: {}", e.message);
