@@ -239,6 +239,9 @@ fn odd_space(text: &str, pos: Pos) -> Option<YamlError> {
             let name = match c {
                 '\u{a0}' => "dấu cách không ngắt (no-break space, U+00A0)".to_string(),
                 '\u{3000}' => "dấu cách chữ Hán (U+3000)".to_string(),
+                other if other.is_control() => {
+                    format!("ký tự điều khiển (U+{:04X})", other as u32)
+                }
                 other => format!("dấu cách lạ (U+{:04X})", other as u32),
             };
             return Some(YamlError {
