@@ -73,6 +73,7 @@ fn may_need_screening(text: &str) -> bool {
 
 /// A value whose first word YAML took as a tag (`!`) or an anchor (`&`).
 /// Before a quoted value (`&a "lol"`) it is YAML on purpose, not a lost word.
+/// Either way it is an error: the format names no tags or anchors on text.
 fn prefixed(
     text: &str,
     at: Option<usize>,
@@ -87,13 +88,17 @@ fn prefixed(
         '!' => "một thẻ kiểu (tag)",
         _ => "tên một bí danh (anchor)",
     };
-    if !plain {
+    // `!!bool có`: a YAML type written on purpose, not a first word lost.
+    if !plain || word.starts_with("!!") {
         return YamlError {
             pos: Some(pos),
             message: format!(
                 "Giá trị bắt đầu bằng dấu {sign}: YAML hiểu \"{word}\" là {what}; tệp của bangtin không dùng thẻ kiểu hay bí danh cho chữ."
             ),
-            hint: format!("Xóa \"{word}\" và viết thẳng giá trị ở mỗi chỗ cần đến nó."),
+            hint: match sign {
+                '!' => format!("Xóa \"{word}\" để chỉ còn giá trị; nếu dấu ! là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép."),
+                _ => format!("Xóa \"{word}\" và viết thẳng giá trị ở mỗi chỗ cần đến nó."),
+            },
         };
     }
     let whole = match value.is_empty() {
