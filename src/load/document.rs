@@ -255,6 +255,7 @@ mod tests {
             "draft: 'true'\n",
             "title: &a A\nsummary: *a\n",
             "title: !!str 5\n",
+            "title: \"D:\\Lich\"\n",
             "title: [a, b]\n",
             "title: {a: b}\n",
             "- title\n",
@@ -298,6 +299,8 @@ mod tests {
             ">\n  a\n  b",
             "|-\n  a",
             "\"Đường \\\"A\\\"\"",
+            "\"D:\\Lich\"",
+            "!Quan trọng",
         ]);
         let key = prop::sample::select(vec!["title", "summary", "order", "draft", "author"]);
         prop::collection::vec((key, value), 0..5)

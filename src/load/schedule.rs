@@ -535,6 +535,8 @@ mod tests {
         for text in [
             "sessions:\n  - hamlet: &h Đông Lão\n  - hamlet: *h\n",
             "sessions:\n  - hamlet: !!str 12\n",
+            "sessions:\n  - note: \"D:\\Lich\"\n",
+            "sessions:\n  - note: \"Nói \\\"Có\\\"\"\n",
             "%YAML 1.1\n---\nsessions: []\n",
             "sessions:\n  - hamlet: a\n    hamlet: b\n",
             "sessions:\n  - hamlett: a\n",
@@ -602,6 +604,8 @@ mod tests {
         "\"Giờ: 7h30\"",
         "'một ''hai'''",
         "\"\\u00e1 \\t tab\"",
+        "\"D:\\Lich\\thon.xlsx\"",
+        "!Quan trọng",
         "Khám, tư vấn",
         "a # chú thích",
         "|\n      dòng một\n      dòng hai",
@@ -694,7 +698,20 @@ mod tests {
         let takeable: Vec<&str> = VALUES
             .iter()
             .copied()
-            .filter(|v| !["a: b", "{a: b}", "*x", "&x Đông", "!!str 12", "[a, ~]"].contains(v))
+            .filter(|v| {
+                ![
+                    "a: b",
+                    "{a: b}",
+                    "*x",
+                    "&x Đông",
+                    "!!str 12",
+                    "!Quan trọng",
+                    "[a, ~]",
+                ]
+                .contains(v)
+            })
+            // A backslash in double quotes is left to `yaml::from_str`.
+            .filter(|v| !(v.starts_with('"') && v.contains('\\')))
             .filter(|v| !v.starts_with("- ") && !v.starts_with("\"không"))
             // Lists of records are for points' `contacts`, not session fields.
             .filter(|v| !v.starts_with("[{") && !v.starts_with('\n'))

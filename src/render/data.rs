@@ -448,3 +448,14 @@ pub fn write_csv_rows<W: std::io::Write>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_marked_as_text() {
+        for cell in ["=1+1", "+84", "-1", "@SUM(1)", "\t=1", "\r=1"] {
+            assert_eq!(super::spreadsheet_text(cell), format!("'{cell}"));
+        }
+        assert_eq!(super::spreadsheet_text("Kích hoạt"), "Kích hoạt");
+    }
+}

@@ -5,8 +5,8 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Pos;
-use crate::vi;
 
+mod explain;
 mod records;
 
 pub use records::{read_flat, read_records, FieldKind, ListShape, Record, Scalar, ScalarKind};
@@ -42,158 +42,19 @@ pub struct YamlError {
 }
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if let Some(e) = explain::screen(text) {
+        return Err(e);
+    }
     // The default options bound events, depth, aliases and anchors (no
     // "billion laughs") and refuse duplicate keys. `records.rs` reads as these
     // options do: change both together.
-    serde_saphyr::from_str(text).map_err(|e| {
-        let pos = e
-            .location()
-            .filter(|l| l.line() > 0)
-            .map(|l| Pos::new(l.line() as u32, l.column() as u32));
-        let raw = e.without_snippet().to_string();
-        let (message, hint) = translate(strip_location(&raw));
-        YamlError { pos, message, hint }
-    })
+    serde_saphyr::from_str(text).map_err(|e| explain::explain(text, &e))
 }
 
-/// serde-saphyr appends " at line L, column C"; we print the place ourselves.
-fn strip_location(raw: &str) -> &str {
-    match raw.rfind(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw,
-    }
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = s.find(open)? + open.len();
-    let len = s[start..].find(close)?;
-    Some(&s[start..start + len])
-}
-
-const SYNTAX_HINT: &str = "Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi tên khóa, và đặt giá trị có dấu hai chấm hoặc dấu # trong ngoặc kép, ví dụ note: \"Giờ: 7h30\".";
-
-/// (message, hint) in Vietnamese for one serde-saphyr / serde error text.
-fn translate(msg: &str) -> (String, String) {
-    if let Some(field) = between(msg, "unknown field `", "`") {
-        let allowed: Vec<&str> = msg
-            .split_once("expected one of ")
-            .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
-            .or_else(|| between(msg, "expected `", "`").map(|one| vec![one]))
-            .unwrap_or_default();
-        let message = format!("Khóa `{field}` không dùng được ở đây.");
-        let hint = match vi::text::closest(field, allowed.iter().copied()) {
-            Some(best) => format!(
-                "Có phải ý bạn là `{best}`? Các khóa dùng được: {}.",
-                allowed.join(", ")
-            ),
-            None if allowed.is_empty() => "Xóa khóa này.".to_string(),
-            None => format!(
-                "Xóa khóa này hoặc sửa thành một trong các khóa: {}.",
-                allowed.join(", ")
-            ),
-        };
-        return (message, hint);
-    }
-    if let Some(field) = between(msg, "missing field `", "`") {
-        return (
-            format!("Thiếu khóa bắt buộc `{field}`."),
-            format!("Thêm một dòng `{field}: …` vào nhóm này."),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        return (
-            format!("Khóa `{key}` được viết hai lần trong cùng một nhóm."),
-            "Giữ lại một dòng và xóa dòng kia.".to_string(),
-        );
-    }
-    if msg.starts_with("invalid i") || msg.starts_with("invalid u") {
-        return (
-            "Giá trị ở đây phải là một số nguyên.".to_string(),
-            "Viết một số, ví dụ order: 2.".to_string(),
-        );
-    }
-    if msg.contains("expected sequence start") {
-        return (
-            "Giá trị ở đây phải là một danh sách.".to_string(),
-            "Viết mỗi mục trên một dòng bắt đầu bằng \"- \", hoặc trong ngoặc vuông: [mục 1, mục 2].".to_string(),
-        );
-    }
-    if msg.contains("expected mapping start") {
-        return (
-            "Ở đây cần một nhóm khóa dạng \"tên: giá trị\".".to_string(),
-            "Xem lại thụt lề và mẫu trong tài liệu hướng dẫn (docs/dinh-dang.md).".to_string(),
-        );
-    }
-    if msg.contains("expected string scalar") || msg.contains("expected a string") {
-        return (
-            "Giá trị ở đây phải là một đoạn chữ, không phải danh sách hay nhóm khóa.".to_string(),
-            "Viết giá trị ngay sau dấu hai chấm trên cùng một dòng; nếu có dấu hai chấm bên trong, đặt trong ngoặc kép.".to_string(),
-        );
-    }
-    if msg.contains("found a tab") || msg.contains("tabs") {
-        return (
-            "Có ký tự Tab trong phần thụt lề.".to_string(),
-            "YAML chỉ nhận dấu cách để thụt lề: thay Tab bằng hai dấu cách.".to_string(),
-        );
-    }
-    if msg.contains("unclosed quote") || msg.contains("unexpected end of") {
-        return (
-            "Thiếu dấu ngoặc kép đóng.".to_string(),
-            "Mỗi giá trị mở bằng \" phải đóng bằng \" trên cùng dòng.".to_string(),
-        );
-    }
-    if msg.contains("mapping values are not allowed") {
-        return (
-            "Có dấu hai chấm \": \" bên trong một giá trị.".to_string(),
-            "Đặt cả giá trị trong ngoặc kép, ví dụ note: \"Giờ làm việc: 7h30\".".to_string(),
-        );
-    }
-    if msg.contains("multiple YAML documents") {
-        return (
-            "Tệp có dòng \"---\" chia thành nhiều phần; mỗi tệp chỉ được có một phần.".to_string(),
-            "Xóa dòng \"---\" ở giữa tệp.".to_string(),
-        );
-    }
-    if msg.contains("recursion limit") || msg.contains("Depth {") {
-        return (
-            "Tệp lồng nhau quá sâu (quá nhiều cấp thụt lề hoặc dấu [ {).".to_string(),
-            "Một tệp lịch bình thường chỉ lồng hai, ba cấp: kiểm tra dấu [ hoặc { thừa, hoặc phần bị dán lặp.".to_string(),
-        );
-    }
-    if msg.contains("Aliases {")
-        || msg.contains("Anchors {")
-        || msg.contains("(defined at")
-        || msg.contains("alias")
-    {
-        return (
-            "Tệp dùng quá nhiều bí danh YAML (&tên, *tên) lồng vào nhau.".to_string(),
-            "Viết thẳng giá trị thay cho &tên và *tên; tệp lịch không cần bí danh.".to_string(),
-        );
-    }
-    if msg.contains("Nodes {") || msg.contains("Events {") || msg.contains("Documents {") {
-        return (
-            "Tệp có quá nhiều mục để đọc một lần (hơn 250 000 giá trị).".to_string(),
-            "Chia thành nhiều tệp nhỏ hơn (mọi tệp trong schedules/ được gộp lại), hoặc kiểm tra nội dung có bị dán lặp nhiều lần không.".to_string(),
-        );
-    }
-    if msg.contains("budget") || msg.contains("depth") {
-        return (
-            "Tệp lồng nhau quá sâu hoặc lặp lại quá nhiều (có thể do sao chép lỗi).".to_string(),
-            "Kiểm tra lại cấu trúc tệp; một tệp lịch bình thường chỉ lồng hai, ba cấp.".to_string(),
-        );
-    }
-    if msg.contains("invalid type") || msg.contains("expected") {
-        return (
-            format!("Giá trị không đúng kiểu ({msg})."),
-            "So sánh với mẫu trong docs/dinh-dang.md.".to_string(),
-        );
-    }
-    (
-        format!("Tệp YAML viết sai cú pháp ({msg})."),
-        SYNTAX_HINT.to_string(),
-    )
-}
+/// What `OneOrList` and `TextList` tell serde they expect: `explain` knows
+/// them by it.
+const ONE_OR_LIST: &str = "a mapping or a list of mappings";
+const TEXT_OR_LIST: &str = "a string or a list of strings";
 
 /// A value written either as one text or as a list of texts (`services: Khám`
 /// or `services: [Khám, Tư vấn]`): officers write both.
@@ -206,7 +67,7 @@ impl<'de> serde::Deserialize<'de> for TextList {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = TextList;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a list of strings")
+                f.write_str(TEXT_OR_LIST)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TextList, E> {
                 Ok(TextList(vec![v.to_string()]))
@@ -244,7 +105,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for OneOrList<T> {
         impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
             type Value = OneOrList<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a mapping or a list of mappings")
+                f.write_str(ONE_OR_LIST)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -331,5 +192,130 @@ mod tests {
         assert!(e.message.contains("số nguyên"));
         let e = from_str::<Probe>("title: a: b\n").unwrap_err();
         assert!(e.message.contains("hai chấm"));
+    }
+}
+
+#[cfg(test)]
+mod officer_mistakes {
+    use super::*;
+
+    fn said(text: &str) -> YamlError {
+        from_str::<serde_json::Value>(text).unwrap_err()
+    }
+
+    #[test]
+    fn tags_and_anchors_on_text_are_refused_where_written() {
+        let e = said("note: !Quan trọng mang theo CCCD\n");
+        assert_eq!(e.pos, Some(Pos::new(1, 7)));
+        assert!(e.message.contains("\"!Quan\""), "{}", e.message);
+        assert!(
+            e.hint.contains("\"!Quan trọng mang theo CCCD\""),
+            "{}",
+            e.hint
+        );
+        let e = said("a: 1\nnote: &Lưu ý mang theo CCCD\n");
+        assert_eq!(e.pos, Some(Pos::new(2, 7)));
+        assert!(e.message.contains("\"&Lưu\""), "{}", e.message);
+        assert!(e.hint.contains("\"&Lưu ý mang theo CCCD\""), "{}", e.hint);
+        // `!!str` changes nothing; an anchor on a group loses no text.
+        let v: serde_json::Value = from_str("a: !!str 12\nb: &g {c: d}\ne: *g\n").unwrap();
+        assert_eq!(v["a"], "12");
+        assert_eq!(v["e"]["c"], "d");
+        // An exclamation or ampersand inside the text is text.
+        let v: serde_json::Value = from_str("note: Lưu ý! Q & A\n").unwrap();
+        assert_eq!(v["note"], "Lưu ý! Q & A");
+    }
+
+    #[test]
+    fn escapes_an_officer_would_not_mean_are_refused() {
+        let e = said("note: \"Danh sách ở D:\\Lich\\thon.xlsx\"\n");
+        assert_eq!(e.pos, Some(Pos::new(1, 22)));
+        assert!(e.message.contains("\"\\L\""), "{}", e.message);
+        assert!(
+            e.hint.contains("'Danh sách ở D:\\Lich\\thon.xlsx'"),
+            "{}",
+            e.hint
+        );
+        let v: serde_json::Value = from_str("note: \"Nói \\\"Có\\\" ở C:\\\\VNeID\"\n").unwrap();
+        assert_eq!(v["note"], "Nói \"Có\" ở C:\\VNeID");
+        // Single quotes keep a backslash as written.
+        let v: serde_json::Value = from_str("note: 'D:\\Lich\\thon.xlsx'\n").unwrap();
+        assert_eq!(v["note"], "D:\\Lich\\thon.xlsx");
+    }
+
+    /// What officers write, and a word of what they must be told.
+    #[test]
+    fn common_mistakes_are_told_in_vietnamese() {
+        for (text, says) in [
+            ("a:\n  - b: 1\n   c: 2\n", "thụt lề 3 dấu cách"),
+            ("a:\n- b: 1\n  c: 2\n  - b: 3\n", "dấu - của mục trước"),
+            ("a: 1\nb\n  - c\n", "thiếu dấu hai chấm"),
+            ("note: @Zalo\n", "dấu @"),
+            ("note: %50 hộ\n", "dấu %"),
+            ("note: `CCCD` gắn chip\n", "dấu `"),
+            ("hamlet: Song\u{b}\n", "U+000B"),
+            ("note: > 14 tuổi\n", "dấu >"),
+            ("note: | Mang\n", "dấu |"),
+            (
+                "place: \"Nhà văn hóa\" thôn Song\n",
+                "ngoặc kép đóng vẫn còn chữ",
+            ),
+            ("note: 'Lưu ý' mang theo\n", "ngoặc đơn đóng vẫn còn chữ"),
+            ("note: \"D:\\q\"\n", "mã đặc biệt"),
+            ("note: \"D:\\xa\"\n", "mã đặc biệt"),
+            ("note: - Mang\n", "mục danh sách"),
+            ("note: ? Hỏi\n", "\"? \""),
+            ("a: 1\n\u{feff}b: 2\n", "BOM"),
+            ("a: [{b: 1,, c: 2}]\n", "hai dấu phẩy"),
+            ("a: [b, c\n", "chưa được đóng"),
+            ("note: *Mang theo CCCD*\n", "bí danh (alias)"),
+            ("note: 'Mang theo\n", "ngoặc đơn"),
+            ("a:\n\u{a0} - b\n", "U+00A0"),
+            ("a:\n\u{3000} - b\n", "U+3000"),
+            (" title: A\nsummary: B\n", "Dòng đầu tiên"),
+            (
+                "a:\n  - b: 1\n    date:29/11/2022\n",
+                "thiếu dấu cách sau dấu hai chấm",
+            ),
+            ("a:\n  - b: 1\n%   c: 2\n", "dấu % thừa"),
+            ("a: [- b, c]\n", "không viết dấu - trước mục"),
+        ] {
+            let e = said(text);
+            assert!(e.message.contains(says), "{text:?}: {}", e.message);
+            assert!(e.pos.is_some(), "{text:?}");
+            for english in [
+                "expected",
+                "while",
+                "unexpected",
+                "invalid",
+                "scalar",
+                "\\u{",
+            ] {
+                assert!(!e.message.contains(english), "{text:?}: {}", e.message);
+                assert!(!e.hint.contains(english), "{text:?}: {}", e.hint);
+            }
+        }
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Typed {
+        draft: Option<bool>,
+        order: Option<i64>,
+        services: Option<Vec<String>>,
+        was: Option<OneOrList<serde_json::Value>>,
+    }
+
+    #[test]
+    fn wrong_types_say_what_to_write() {
+        let e = from_str::<Typed>("draft: có\n").unwrap_err();
+        assert!(e.message.contains("true"), "{}", e.message);
+        let e = from_str::<Typed>("order: 99999999999999999999\n").unwrap_err();
+        assert!(e.message.contains("quá lớn"), "{}", e.message);
+        let e = from_str::<Typed>("services:\n  - Đăng ký\n  -\n").unwrap_err();
+        assert!(e.message.contains("mục trống"), "{}", e.message);
+        let e = from_str::<Typed>("was: 01/12/2022\n").unwrap_err();
+        assert_eq!(e.pos, Some(Pos::new(1, 6)));
+        assert!(e.hint.contains("was: {date: 01/12/2022}"), "{}", e.hint);
     }
 }

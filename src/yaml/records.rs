@@ -5,7 +5,7 @@
 //! runs on) reads the same records twice as fast.
 //!
 //! It reads only the plain case and gives up (`None`) on everything else:
-//! anchors, aliases, tags, directives, unknown or repeated keys, nested
+//! anchors, aliases, tags, backslashes in double quotes, directives, unknown or repeated keys, nested
 //! values, scalars that serde would type, parse errors, or a size past
 //! serde-saphyr's budget. The caller then reads the file with serde-saphyr, so
 //! every error message and every unusual construct keeps serde-saphyr's
@@ -170,6 +170,7 @@ fn plain_decimal(text: &str) -> Option<i64> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     parser: Parser<'a, granit_parser::StrInput<'a>>,
     nodes: usize,
     scalar_bytes: usize,
@@ -207,6 +208,7 @@ impl<'a> Reader<'a> {
             // The parser options serde-saphyr derives from its default budget
             // are the parser's defaults (lookahead 1024, nesting 255).
             parser: Parser::new_from_str(text),
+            text,
             nodes: 0,
             scalar_bytes: 0,
             max_nodes: budget.max_nodes,
@@ -222,6 +224,11 @@ impl<'a> Reader<'a> {
             Event::MappingEnd => Ev::MapEnd,
             Event::SequenceStart(_, 0, None) => Ev::SeqStart,
             Event::SequenceEnd => Ev::SeqEnd,
+            // A backslash in double quotes may be an escape the officer did
+            // not mean (`"D:\Lich"`): `yaml::from_str` refuses those.
+            Event::Scalar(_, ScalarStyle::DoubleQuoted, _, _) if self.escaped(&span) => {
+                return None
+            }
             Event::Scalar(value, style, 0, None) => {
                 self.scalar_bytes += value.len();
                 Ev::Scalar(value, style, pos_of(&span))
@@ -232,6 +239,16 @@ impl<'a> Reader<'a> {
             self.nodes += 1;
         }
         (self.nodes <= self.max_nodes && self.scalar_bytes <= self.max_scalar_bytes).then_some(ev)
+    }
+
+    /// Whether the source of a scalar holds a backslash.
+    fn escaped(&self, span: &Span) -> bool {
+        let (Some(start), Some(end)) = (span.start.byte_offset(), span.end.byte_offset()) else {
+            return true;
+        };
+        self.text
+            .get(start..end)
+            .is_none_or(|raw| raw.contains('\\'))
     }
 
     fn expect(&mut self, want: fn(&Ev) -> bool) -> Option<()> {

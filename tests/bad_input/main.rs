@@ -184,6 +184,40 @@ fn every_case_in_the_corpus() {
     );
 }
 
+/// Words of the YAML library's English (fuzz report F2): none reaches the
+/// officer from any case of the corpus, nor a Rust `{:?}` escape.
+#[test]
+fn no_case_says_the_yaml_library_english() {
+    const ENGLISH: &[&str] = &[
+        "expected",
+        "while parsing",
+        "while scanning",
+        "unexpected",
+        "invalid",
+        "scalar",
+        "deserialize",
+        "\\u{",
+    ];
+    let root = common::repo_path("tests/bad_input/cases");
+    let mut read = 0;
+    for entry in fs::read_dir(&root).unwrap() {
+        let stderr = entry.unwrap().path().join("stderr");
+        let Ok(text) = fs::read_to_string(&stderr) else {
+            continue;
+        };
+        read += 1;
+        let lower = text.to_lowercase();
+        for word in ENGLISH {
+            assert!(
+                !lower.contains(word),
+                "{word:?} in {}:\n{text}",
+                stderr.display()
+            );
+        }
+    }
+    assert!(read >= 50, "only {read} stderr files read");
+}
+
 /// `bangtin check` on a site broken in many files at once: every problem is
 /// listed in one run, sorted by file then line and column, with a count.
 #[test]

@@ -39,6 +39,8 @@ const FORMAT_HINT: &str = "Viết ngày theo dạng ngày/tháng/năm, ví dụ 
 const CHECK_SOURCE_HINT: &str =
     "Kiểm tra lại ngày trong văn bản gốc. Viết ngày theo dạng ngày/tháng/năm, ví dụ 29/11/2022.";
 const YEAR_HINT: &str = "Viết đủ 4 chữ số của năm, ví dụ 29/11/2022 chứ không phải 29/11/22.";
+const YEAR_LONG_HINT: &str =
+    "Năm chỉ có 4 chữ số: có lẽ đã gõ thừa một chữ số, ví dụ 29/11/2022 chứ không phải 29/11/20222.";
 
 /// Accepts dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, ISO yyyy-mm-dd and
 /// "ngày 29 tháng 11 năm 2022", with surrounding spaces, an optional leading
@@ -147,10 +149,12 @@ impl DateParts<'_> {
             return Err(unreadable());
         }
         if self.year.len() != 4 {
-            return Err(DateError::new(
-                format!("năm “{}” không đủ 4 chữ số", self.year),
-                YEAR_HINT,
-            ));
+            // Say which way it is wrong: "not enough" for 20222 misleads.
+            let (wrong, hint) = match self.year.chars().count() < 4 {
+                true => ("không đủ 4 chữ số", YEAR_HINT),
+                false => ("có quá 4 chữ số", YEAR_LONG_HINT),
+            };
+            return Err(DateError::new(format!("năm “{}” {wrong}", self.year), hint));
         }
         let (Ok(day), Ok(month), Ok(year)) = (
             self.day.parse::<u32>(),
