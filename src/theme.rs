@@ -347,6 +347,56 @@ pub fn template_error(
     }
 }
 
+/// The most one page or file may weigh once rendered. The largest bangtin
+/// writes are a few MB (10,000 guides listed on one page: 1.5 MB); a site
+/// template looping a hundred million times filled 7.7 GB of memory before
+/// its page was done.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// What stops a page past [`MAX_PAGE_BYTES`], as tera's error chain carries
+/// it and `tera_words` says it.
+pub(crate) const PAGE_TOO_LONG: &str = "trang dựng ra dài quá 64 MB (có thể một vòng lặp for trong mẫu chạy quá nhiều lần), nên bangtin dừng lại";
+
+/// Template `name` rendered into bytes, stopped at [`MAX_PAGE_BYTES`].
+pub fn render_bytes(
+    tera: &Tera,
+    name: &str,
+    context: &tera::Context,
+    capacity: usize,
+) -> tera::Result<Vec<u8>> {
+    let mut out = Capped(Vec::with_capacity(capacity));
+    tera.render_to(name, context, &mut out)?;
+    Ok(out.0)
+}
+
+/// [`render_bytes`] as text (tera writes only whole `str` pieces).
+pub fn render_string(tera: &Tera, name: &str, context: &tera::Context) -> tera::Result<String> {
+    let bytes = render_bytes(tera, name, context, 0)?;
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// A page's bytes, refusing to grow past [`MAX_PAGE_BYTES`].
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf).map(|()| buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if self.0.len() + buf.len() > MAX_PAGE_BYTES {
+            return Err(std::io::Error::other(PAGE_TOO_LONG));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Autoescaping for every value in a page: `& < > " '` become entities, which is
 /// all HTML text and quoted attributes need. Tera's default also writes `/` as
 /// `&#x2F;`, adding ten bytes to every date and link for nothing.

@@ -140,6 +140,27 @@ fn a_mistake_in_the_sites_base_html_is_said_once_at_its_line_by_check_and_build(
 }
 
 #[test]
+fn a_template_looping_without_end_is_stopped_not_left_to_fill_memory() {
+    let t = SiteTest::fixture("minimal");
+    // A million rows of 108 bytes: past the 64 MB a page may weigh (this
+    // loop with a hundred million turns filled 7.7 GB before it was stopped).
+    let row = format!("<p>{}</p>", "x".repeat(100));
+    t.write(
+        "templates/404.html",
+        &format!("{{% for i in range(end=1000000) %}}{row}{{% endfor %}}\n"),
+    );
+    for run in [t.check(), t.build()] {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("templates/404.html") && run.stderr.contains("dài quá 64 MB"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!t.out.join("index.html").exists());
+}
+
+#[test]
 fn a_template_from_before_session_rows_is_refused_not_published_empty() {
     let t = SiteTest::fixture("minimal");
     // hamlet.html as themes wrote it when templates looped over `days`.

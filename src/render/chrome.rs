@@ -39,13 +39,13 @@ impl Chrome {
             let mut ctx = base.clone();
             ctx.insert("root", &root);
             if !chrome.footers.contains_key(&root) {
-                let footer = tera.render("footer.html", &ctx)?;
+                let footer = crate::theme::render_string(tera, "footer.html", &ctx)?;
                 chrome
                     .footers
                     .insert(root.clone(), footer.trim().to_string());
             }
             ctx.insert("page_path", current.map_or("", |i| nav[i].path.as_str()));
-            let header = tera.render("header.html", &ctx)?;
+            let header = crate::theme::render_string(tera, "header.html", &ctx)?;
             chrome
                 .headers
                 .insert((root, current), header.trim().to_string());

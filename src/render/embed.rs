@@ -79,5 +79,5 @@ pub fn fragment(
     ctx.insert("more", &coming.more);
     ctx.insert("has_sessions", &!items.is_empty());
     ctx.insert("full_schedule", &full_schedule);
-    tera.render("embed.html", &ctx)
+    crate::theme::render_string(tera, "embed.html", &ctx)
 }

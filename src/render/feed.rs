@@ -164,7 +164,7 @@ pub fn atom(
     ctx.insert("news_link", &link(plan::NEWS));
     ctx.insert("self_link", &absolute_url(site, plan::ATOM));
     ctx.insert("entries", &entries);
-    tera.render("atom.xml", &ctx)
+    crate::theme::render_string(tera, "atom.xml", &ctx)
 }
 
 #[cfg(test)]

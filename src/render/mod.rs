@@ -804,8 +804,7 @@ fn render_page(
     ctx.insert("head_title", &head_title(&title, &site.title));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    let mut html = Vec::with_capacity(16 * 1024);
-    tera.render_to(template, ctx.context(), &mut html)?;
+    let mut html = crate::theme::render_bytes(tera, template, ctx.context(), 16 * 1024)?;
     strip_trailing_whitespace(&mut html);
     Ok((html, beside))
 }

@@ -139,8 +139,7 @@ fn overview<T: Serialize + ?Sized>(
     ctx.insert("today", &crate::vi::calendar::format_date(today));
     ctx.insert("stylesheet", plan::STYLESHEET);
     ctx.insert("root", "");
-    let mut html = Vec::with_capacity(64 * 1024);
-    tera.render_to(template, &ctx, &mut html)?;
+    let mut html = crate::theme::render_bytes(tera, template, &ctx, 64 * 1024)?;
     super::strip_trailing_whitespace(&mut html);
     Ok(html)
 }

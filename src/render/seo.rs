@@ -249,7 +249,7 @@ pub fn sitemap(content: &Content, plan: &Plan, tera: &Tera) -> Result<String, te
         .collect();
     let mut ctx = Context::new();
     ctx.insert("urls", &urls);
-    tera.render("sitemap.xml", &ctx)
+    crate::theme::render_string(tera, "sitemap.xml", &ctx)
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap when its address is known.

@@ -126,6 +126,9 @@ fn level_words(level: &str) -> Option<String> {
         "vòng lặp for chỉ chạy trên một danh sách hoặc một bảng".to_string()
     } else if starts("Tried to do math") || level.contains("divide by zero") {
         "phép tính trong mẫu không làm được (không phải số, hoặc chia cho 0)".to_string()
+    } else if starts("Io error while writing") || level == super::PAGE_TOO_LONG {
+        // Writing to memory fails only where `Capped` stops a page.
+        super::PAGE_TOO_LONG.to_string()
     } else if starts("Invalid macro definition") {
         format!("macro `{}` khai báo sai", name(0))
     } else {
