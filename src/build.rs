@@ -258,6 +258,10 @@ fn check_province(province: &Province, today: BuildDay) -> Vec<Diagnostic> {
     diags
 }
 
+/// How many upcoming sessions a home page lists (the same in `check`'s
+/// rendering as in `build` and `serve`).
+const UPCOMING_ON_HOME: usize = 10;
+
 /// What rendering one commune needs: its content and plan, its templates
 /// (the site's own over the theme), and where the files go.
 fn commune_context<'a>(
@@ -294,7 +298,7 @@ fn render_nowhere(
 ) -> Vec<Diagnostic> {
     let options = RenderOptions {
         today,
-        upcoming_on_home: 10,
+        upcoming_on_home: UPCOMING_ON_HOME,
         // Preview images are drawn, not templated.
         previews: false,
         speak: false,
@@ -716,7 +720,7 @@ fn build_with(
     };
     let render_options = RenderOptions {
         today,
-        upcoming_on_home: 10,
+        upcoming_on_home: UPCOMING_ON_HOME,
         speak,
         previews: match &root {
             Root::Province(province) => previews(province),
@@ -1107,7 +1111,7 @@ fn try_update(
     };
     let render_options = RenderOptions {
         today: options.today.unwrap_or_else(today_in_vietnam),
-        upcoming_on_home: 10,
+        upcoming_on_home: UPCOMING_ON_HOME,
         // `--audio` is never updated in place (see above).
         speak: false,
         previews: previews(&province),

@@ -554,9 +554,6 @@ fn evening_script_files(
     weekly.chain(hamlets).collect()
 }
 
-/// Slugs for hamlets: explicit ones first, then names without diacritics, then
-/// the rest in file order. "Song" keeps `song` and "Sống" becomes `song-2`,
-/// whatever order `site.yaml` lists them in.
 /// Longer hamlet slugs are refused: `lich/<slug>.ics` must fit the 255 bytes
 /// of a file name, with room for a "-2".
 const MAX_SLUG: usize = 200;
@@ -564,6 +561,9 @@ const MAX_SLUG: usize = 200;
 /// characters of a Windows path once inside a folder or two.
 const LONG_SLUG: usize = 80;
 
+/// Slugs for hamlets: explicit ones first, then names without diacritics, then
+/// the rest in file order. "Song" keeps `song` and "Sống" becomes `song-2`,
+/// whatever order `site.yaml` lists them in.
 fn hamlet_slugs(content: &Content, diags: &mut Diagnostics) -> Vec<String> {
     let hamlets = &content.site.hamlets;
     let mut slugs = vec![String::new(); hamlets.len()];

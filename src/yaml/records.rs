@@ -5,9 +5,9 @@
 //! runs on) reads the same records twice as fast.
 //!
 //! It reads only the plain case and gives up (`None`) on everything else:
-//! anchors, aliases, tags, backslashes in double quotes, directives, unknown or repeated keys, nested
-//! values, scalars that serde would type, parse errors, or a size past
-//! serde-saphyr's budget. The caller then reads the file with serde-saphyr, so
+//! anchors, aliases, tags, backslashes in double quotes, directives, unknown
+//! or repeated keys, nested values, scalars that serde would type, parse
+//! errors, or a size past serde-saphyr's budget. The caller then reads the file with serde-saphyr, so
 //! every error message and every unusual construct keeps serde-saphyr's
 //! meaning. `load::schedule`'s tests check that both readers agree.
 //!
